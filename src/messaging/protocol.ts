@@ -1,0 +1,82 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Provenance } from '@/src/corpus/types';
+
+/** A lexicon term found on a page, as the content script reports it. */
+export interface DetectedTerm {
+  /** The lexicon term's id (its canonical label). */
+  term: string;
+  /** How many times it occurs in the article. */
+  count: number;
+  /** Whether it occurs in the headline. */
+  inTitle: boolean;
+}
+
+/** One excerpt, with everything any surface needs to show its card. */
+export interface ExcerptCard {
+  passageId: string;
+  storyId: string;
+  text: string;
+  provenance: Provenance;
+  attribution?: string;
+  storyTitle: string;
+  narrator: string;
+  publisher: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  lang: string;
+  contentNotes: string[];
+  /** Labels of the lexicon terms that earned this card ("why this"). */
+  why: string[];
+  /** [start, end) character ranges in `text` to mark: matched terms or query words. */
+  marks: [number, number][];
+}
+
+export interface PageMatches {
+  url: string;
+  cards: ExcerptCard[];
+}
+
+export interface StoryView {
+  id: string;
+  title: string;
+  narrator: string;
+  publisher: string;
+  date: string;
+  url: string;
+  urlNote?: string;
+  lang: string;
+  topics: string[];
+  contentNotes: string[];
+  blocks: {
+    kind: string;
+    text: string;
+    attribution?: string;
+    passageId?: string;
+  }[];
+}
+
+/**
+ * The one protocol between contexts. The background answers every message; the content
+ * script, popup and reader only ask.
+ */
+export interface ProtocolMap {
+  /** Content script → background: the terms found on this tab's article (empty: none). */
+  matchPage(data: { url: string; terms: DetectedTerm[] }): PageMatches;
+  /** Popup → background: search as you type. */
+  search(data: { query: string; limit?: number }): ExcerptCard[];
+  /** Popup → background: what was found on tab N, if anything. */
+  getTabMatches(data: { tabId: number }): PageMatches | null;
+  /** Reader → background: a whole story. */
+  getStory(data: { storyId: string }): StoryView | null;
+  /** Content script → background: open the reader at a passage in a new tab. */
+  openReader(data: { storyId: string; passageId: string }): void;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+
+/** The reader page's address for a passage. */
+export function readerPath(storyId: string, passageId?: string): string {
+  const params = new URLSearchParams({ story: storyId });
+  if (passageId) params.set('passage', passageId);
+  return `/reader.html?${params}`;
+}

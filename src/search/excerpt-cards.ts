@@ -1,0 +1,41 @@
+import type { ExcerptCard } from '@/src/messaging/protocol';
+import { findTerms } from '@/src/detect/lexicon';
+import type { CorpusIndex } from './corpus-index';
+import { passageAt } from './corpus-index';
+
+/** A passage chosen for a reader, with the terms that earned it and what to mark. */
+export interface RankedPassage {
+  passage: number;
+  score: number;
+  /** Term indices that earned the passage, strongest first. */
+  terms: number[];
+  marks: [number, number][];
+}
+
+export function toExcerptCard(index: CorpusIndex, ranked: RankedPassage): ExcerptCard {
+  const p = passageAt(index, ranked.passage);
+  const story = index.stories.get(p.storyId);
+  if (!story) throw new Error(`passage ${p.id} names a story that is not loaded: ${p.storyId}`);
+  return {
+    passageId: p.id,
+    storyId: p.storyId,
+    text: p.text,
+    provenance: p.provenance,
+    ...(p.attribution ? { attribution: p.attribution } : {}),
+    storyTitle: story.title,
+    narrator: story.narrator,
+    publisher: story.publisher,
+    date: story.date,
+    lang: story.lang,
+    contentNotes: story.contentNotes,
+    why: ranked.terms.map((t) => index.bundle.terms[t]?.term ?? ''),
+    marks: ranked.marks,
+  };
+}
+
+/** Where in a passage the given terms occur. */
+export function termMarks(index: CorpusIndex, passage: number, terms: ReadonlySet<number>): [number, number][] {
+  return findTerms(passageAt(index, passage).text, index.matcher)
+    .filter((h) => terms.has(h.term))
+    .map((h) => [h.start, h.end]);
+}
