@@ -1,1 +1,15 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { createFirsthandService, registerFirsthandService } from '@/src/background/firsthand-service';
+import { BUNDLE_PATH, type CorpusBundle } from '@/src/search/bundle';
+
+export default defineBackground(() => {
+  registerFirsthandService(
+    createFirsthandService({
+      // A file of the extension itself: no network request leaves the browser.
+      loadBundle: async () => {
+        const res = await fetch(browser.runtime.getURL(BUNDLE_PATH as '/'));
+        return (await res.json()) as CorpusBundle;
+      },
+    }),
+  );
+});

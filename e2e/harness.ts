@@ -1,0 +1,133 @@
+/**
+ * Starts Debian's Chromium with the built extension, serving fixture pages at their real
+ * addresses through request routing: nothing leaves the machine, and every request the
+ * browser tries is recorded so a test can prove the extension made none of its own.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const extensionDir = join(root, '.output/chrome-mv3');
+export const artifactsDir = join(root, 'test-results/e2e');
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  /** Every request the browser made, in order. */
+  requests: string[];
+  /** Serves `html` at `url` (and records it as the test page's own). */
+  serve(url: string, html: string): void;
+  fixture(name: string): string;
+  worker(): Promise<Worker>;
+  tabIdOf(page: Page): Promise<number>;
+  badgeText(tabId: number): Promise<string>;
+  /** Stops the extension's service worker, as Chrome does to an idle one. */
+  stopWorker(): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install chromium, or set CHROME_PATH`);
+  return path;
+}
+
+export interface LaunchOptions {
+  /** Default true. A headed browser needs a display. */
+  headless?: boolean;
+  /**
+   * Default true: every request not served by `serve` is refused, so tests run offline and
+   * can see any request the extension tries. `npm start` lets a person browse freely.
+   */
+  offline?: boolean;
+}
+
+export async function launch({ headless = true, offline = true }: LaunchOptions = {}): Promise<Harness> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no built extension at ${extensionDir}: run npm run build first`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'firsthand-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const pages = new Map<string, string>();
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const html = pages.get(url.replace(/#.*$/, ''));
+    if (html !== undefined) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    } else if (offline) {
+      await route.abort('blockedbyclient');
+    } else {
+      await route.continue();
+    }
+  });
+
+  const worker = async () => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  mkdirSync(artifactsDir, { recursive: true });
+
+  return {
+    context,
+    extensionId,
+    requests,
+    serve: (url, html) => void pages.set(url, html),
+    fixture: (name) => readFileSync(join(root, 'e2e/fixtures', name), 'utf8'),
+    worker,
+    async tabIdOf(page) {
+      const url = page.url();
+      const w = await worker();
+      const id = await w.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.url === u)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`no tab shows ${url}`);
+      return id;
+    },
+    async badgeText(tabId) {
+      const w = await worker();
+      return w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
+    async stopWorker() {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.close();
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(artifactsDir, `${name}.png`) });
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The in-page pill inside the extension's shadow root, if any. */
+export const PILL = '[data-firsthand="pill"]';

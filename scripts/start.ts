@@ -1,0 +1,34 @@
+/**
+ * npm start: opens Chromium with the built extension on a demo news page.
+ *   npm start                          a browser window (needs a display)
+ *   npm start -- --screenshot out.png  headless: saves what a reader would see instead
+ */
+import { resolve } from 'node:path';
+import { launch, PILL } from '../e2e/harness';
+
+const DEMO_URL = 'https://news.example.com/world/north-korea-famine-memory';
+const flag = process.argv.indexOf('--screenshot');
+const screenshot = flag >= 0 ? resolve(process.argv[flag + 1] ?? 'firsthand-demo.png') : null;
+
+if (!screenshot && !process.env.DISPLAY && process.platform === 'linux') {
+  console.error('No display here. Run `npm start -- --screenshot out.png` to save a screenshot instead.');
+  process.exit(1);
+}
+
+const harness = await launch({ headless: screenshot !== null, offline: screenshot !== null });
+harness.serve(DEMO_URL, harness.fixture('demo-news.html'));
+const page = await harness.context.newPage();
+await page.goto(DEMO_URL);
+
+if (screenshot) {
+  const pill = page.locator(PILL);
+  await pill.waitFor({ timeout: 15_000 });
+  await pill.click();
+  await page.locator('[data-passage-id]').first().waitFor();
+  await page.screenshot({ path: screenshot });
+  console.log(`Saved ${screenshot}`);
+  await harness.close();
+} else {
+  console.log('Chromium is open with Firsthand on a demo page. Close the window to stop.');
+  await new Promise<void>((done) => harness.context.on('close', () => done()));
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The boundaries between contexts (STYLE.md): the content script runs in every tab, so it
+ * must not carry the corpus, the search index or fuse.js — the background owns them.
+ * This walks the real import graph (type-only imports are erased and do not count).
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function resolveImport(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith('@/')) base = join(root, spec.slice(2));
+  else if (spec.startsWith('.')) base = resolve(dirname(from), spec);
+  else return spec; // a package
+  for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
+    if (existsSync(base + ext) && !base.endsWith('/')) {
+      if (ext === '' && !/\.(tsx?|json)$/.test(base)) continue;
+      return base + ext;
+    }
+  }
+  return base;
+}
+
+function importGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.startsWith('/') || !/\.tsx?$/.test(file) || !existsSync(file)) return;
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm)) {
+      if (m[2]) continue; // import type
+      visit(resolveImport(file, m[3] as string) as string);
+    }
+  };
+  visit(entry);
+  return new Set([...seen].map((f) => (f.startsWith('/') ? relative(root, f) : f)));
+}
+
+describe('context boundaries', () => {
+  const contentScript = importGraph(join(root, 'entrypoints/firsthand.content/index.ts'));
+
+  it('the walk sees the content script and what it imports', () => {
+    expect(contentScript).toContain('src/detect/lexicon.ts');
+    expect(contentScript).toContain('src/messaging/protocol.ts');
+  });
+
+  it('the content script imports neither fuse.js, the search index, the corpus nor background code', () => {
+    const crossings = [...contentScript].filter(
+      (f) => f === 'fuse.js' || /^src\/(search|corpus|background)\//.test(f),
+    );
+    expect(crossings).toEqual([]);
+  });
+
+  it('only src/search imports fuse.js', () => {
+    const importers = ['entrypoints/background.ts', 'entrypoints/popup/main.tsx', 'entrypoints/reader/main.tsx']
+      .filter((f) => existsSync(join(root, f)))
+      .flatMap((f) => [...importGraph(join(root, f))])
+      .filter((f) => f.startsWith('src/') && existsSync(join(root, f)))
+      .filter((f) => /from\s+['"]fuse\.js['"]/.test(readFileSync(join(root, f), 'utf8')));
+    expect(importers.every((f) => f.startsWith('src/search/'))).toBe(true);
+    expect(importers.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { passagesOf, parseStory } from './parse-story';
+import { SourceErrors } from './source-error';
+
+// Synthetic story text written for these tests: not testimony.
+const front = (extra = '') => `---
+id: test-story-2020
+title: A Test Story
+narrator: Test Narrator
+publisher: Test Publisher
+date: 2020-02-29
+url: https://example.org/story
+topics: famine, markets
+content-notes: starvation
+provenance: firsthand
+${extra}---
+`;
+
+function errorsOf(source: string): string[] {
+  try {
+    parseStory('data/stories/test-story-2020.md', source);
+  } catch (e) {
+    if (e instanceof SourceErrors) return e.errors.map((x) => x.message);
+    throw e;
+  }
+  return [];
+}
+
+describe('parseStory', () => {
+  it('reads metadata, paragraphs and sections with their attribution', () => {
+    const story = parseStory(
+      'x.md',
+      `${front()}
+This first paragraph is long enough to stand on its own as a passage of the story.
+
+::: report attribution="A Blog, 2004"
+A reported paragraph that somebody else retold, long enough to be one passage here.
+:::
+
+::: caption
+A photo caption.
+:::
+`,
+    );
+    expect(story).toMatchObject({ id: 'test-story-2020', date: '2020-02-29', topics: ['famine', 'markets'], lang: 'en' });
+    expect(story.blocks.map((b) => [b.kind, b.line, b.attribution])).toEqual([
+      ['firsthand', 13, undefined],
+      ['report', 16, 'A Blog, 2004'],
+      ['caption', 20, undefined],
+    ]);
+  });
+
+  it('keeps the text exactly, trailing no-break spaces and curly quotes included', () => {
+    const text = 'He said, “Son, this is the best rice I’ve ever had.”\u00a0';
+    const story = parseStory('x.md', `${front()}\n${text}\n`);
+    expect(story.blocks[0]?.text).toBe(text);
+  });
+
+  it.each([
+    ['a missing required key', front().replace('narrator: Test Narrator\n', ''), /:10: "narrator" is required/],
+    ['an impossible date', front().replace('2020-02-29', '2021-02-29'), /:6: date "2021-02-29" is not a real/],
+    ['a non-https url', front().replace('https://example.org/story', 'http://example.org'), /:7: url .* not an https/],
+    ['an unknown provenance', front().replace('provenance: firsthand', 'provenance: rumour'), /:10: provenance "rumour"/],
+    ['an unknown key', front('colour: blue\n'), /:11: unknown key "colour"/],
+    ['an unknown section kind', `${front()}\n::: gossip\ntext\n:::\n`, /:13: unknown section kind "gossip"/],
+    ['an unclosed section', `${front()}\nok text\n\n::: caption\ntext\n`, /:15: this section is never closed/],
+    ['nested sections', `${front()}\n::: caption\n::: report\n:::\n`, /:14: sections do not nest: the one opened on line 13/],
+    ['HTML in the text', `${front()}\nText with <script>alert(1)</script>\n`, /:13: HTML tags are not allowed/],
+  ])('fails with file:line and the reason for %s', (_, source, message) => {
+    const errors = errorsOf(source);
+    expect(errors.join('\n')).toMatch(/^data\/stories\/test-story-2020\.md:\d+: /);
+    expect(errors.join('\n')).toMatch(message);
+  });
+
+  it('fails without front matter', () => {
+    expect(errorsOf('Just text')).toEqual(['data/stories/test-story-2020.md:1: a story starts with a "---" front-matter line']);
+  });
+});
+
+describe('passagesOf', () => {
+  it('joins a very short paragraph to the next one and numbers passages from the story id', () => {
+    const story = parseStory(
+      'x.md',
+      `${front()}
+Her name is Test.
+
+She is bright and funny and has a dry sense of humour that rivals any comedian's.
+
+::: caption
+A caption never becomes a passage.
+:::
+
+::: commentary
+The publisher's view, in a paragraph long enough to be a passage of its own.
+:::
+`,
+    );
+    const passages = passagesOf(story);
+    expect(passages.map((p) => [p.id, p.provenance])).toEqual([
+      ['test-story-2020-p01', 'firsthand'],
+      ['test-story-2020-p02', 'commentary'],
+    ]);
+    expect(passages[0]?.text).toBe(
+      "Her name is Test.\n\nShe is bright and funny and has a dry sense of humour that rivals any comedian's.",
+    );
+    expect(story.blocks.map((b) => b.passageId)).toEqual(['test-story-2020-p01', 'test-story-2020-p01', undefined, 'test-story-2020-p02']);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { assessArticle } from './assess-page';
+import { compileLexicon, type Term } from './lexicon';
+
+const t = (term: string, aliases: string[], more: Partial<Term> = {}): Term => ({
+  term,
+  kind: 'topic',
+  weight: 2,
+  gate: false,
+  context: false,
+  aliases,
+  ...more,
+});
+const matcher = compileLexicon([
+  t('North Korea', ['North Korea'], { gate: true, kind: 'country' }),
+  t('famine', ['famine', 'starvation']),
+  t('Seoul', ['Seoul'], { kind: 'place', context: true }),
+]);
+
+// Synthetic article text written for these tests.
+describe('assessArticle', () => {
+  it('reports the terms of an article about North Korea, with counts and headline presence', () => {
+    const detected = assessArticle(
+      {
+        title: 'Remembering the famine',
+        paragraphs: ['In North Korea the famine of the 1990s...', 'Starvation took a million lives in North Korea.'],
+      },
+      matcher,
+    );
+    expect(detected).toEqual([
+      { term: 'famine', count: 2, inTitle: true },
+      { term: 'North Korea', count: 2, inTitle: false },
+    ]);
+  });
+
+  it('shows nothing on a football report that mentions Seoul', () => {
+    expect(assessArticle({ title: 'United win late', paragraphs: ['Signed from FC Seoul, he scored twice.'] }, matcher)).toEqual([]);
+  });
+
+  it('needs more than one passing mention of North Korea in the body', () => {
+    const passing = { title: 'Grain prices', paragraphs: ['Famine fears grow in the Sahel, as once in North Korea.'] };
+    expect(assessArticle(passing, matcher)).toEqual([]);
+    expect(assessArticle({ ...passing, title: 'North Korea and the Sahel' }, matcher)).not.toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extract-article';
+
+// Synthetic page text written for these tests.
+const para = (s: string) => `<p>${s} ${'This sentence pads the paragraph so it reads like article prose. '.repeat(2)}</p>`;
+
+function docOf(body: string, head = '<title>Site title</title>'): Document {
+  return new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');
+}
+
+describe('extractArticle', () => {
+  it('reads the article and leaves out nav, sidebars, comments, footers, forms and editable regions', () => {
+    const doc = docOf(`
+      <header><nav><a>North Korea</a><a>World</a></nav></header>
+      <main>
+        <article>
+          <h1>Market day</h1>
+          ${para('Body one about the farmers.')}
+          ${para('Body two about the harvest.')}
+          <div class="related-stories"><p>Related: North Korea famine warning</p></div>
+          <div contenteditable="true"><p>Draft about defectors</p></div>
+        </article>
+        <aside><h2>Most read</h2><ul><li>Kim Jong Un inspects missiles</li></ul></aside>
+        <section id="comments">${para('A comment about Pyongyang.')}</section>
+      </main>
+      <div class="cookie-banner"><p>We use cookies to improve the site for everyone who visits.</p></div>
+      <form><input value="DPRK"><textarea>defector</textarea></form>
+      <footer><p>Footer links about North Korea and more headlines for you</p></footer>`);
+    const article = extractArticle(doc);
+    expect(article.title).toBe('Market day');
+    expect(article.paragraphs).toHaveLength(2);
+    expect(article.paragraphs[0]).toMatch(/^Body one about the farmers\./);
+    expect(article.paragraphs.join(' ')).not.toMatch(/North Korea|Pyongyang|defector|DPRK|Kim Jong Un|cookies/);
+  });
+
+  it('finds the article without semantic markup, by where the paragraphs cluster', () => {
+    const doc = docOf(`
+      <div class="top"><a>Home</a></div>
+      <div class="wrap">
+        <div class="col-main"><h1>Headline</h1>${para('One.')}${para('Two.')}${para('Three.')}</div>
+        <div class="col-side"><p>Short teaser one</p><p>Short teaser two</p></div>
+      </div>`);
+    const article = extractArticle(doc);
+    expect(article.title).toBe('Headline');
+    expect(article.paragraphs.map((p) => p.slice(0, 4))).toEqual(['One.', 'Two.', 'Thre']);
+  });
+
+  it('uses the page title when the page has no headline, and returns no text for an empty page', () => {
+    expect(extractArticle(docOf(''))).toEqual({ title: 'Site title', paragraphs: [] });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { compileLexicon, findTerms, type Term } from './lexicon';
+
+const term = (t: string, aliases: string[]): Term => ({ term: t, kind: 'topic', weight: 2, gate: false, context: false, aliases });
+const matcher = compileLexicon([
+  term('North Korea', ['North Korea', 'DPRK', '북한']),
+  term('North Korean defector', ['North Korean defector']),
+  term('defector', ['defector', '탈북자', '탈북민']),
+  term('Pyongyang', ['Pyongyang', "P'yŏngyang", '평양']),
+  term('North Hamgyeong Province', ['North Hamgyeong', 'Hamgyong', 'Hamkyung']),
+  term('Jang Yeong-jin', ['Jang Yeong-jin']),
+  term('famine', ['famine', 'Arduous March', '고난의 행군']),
+]);
+const found = (text: string) => findTerms(text, matcher).map((h) => [matcher.terms[h.term]?.term, text.slice(h.start, h.end)]);
+
+describe('findTerms', () => {
+  it('matches case, diacritics, apostrophes and plurals alike', () => {
+    expect(found("Defectors from P'YŎNGYANG and the DPRK's famines")).toEqual([
+      ['defector', 'Defectors'],
+      ['Pyongyang', "P'YŎNGYANG"],
+      ['North Korea', "DPRK's"],
+      ['famine', 'famines'],
+    ]);
+  });
+
+  it('prefers the longest alias and never overlaps', () => {
+    expect(found('A North Korean defector spoke.')).toEqual([['North Korean defector', 'North Korean defector']]);
+  });
+
+  it('treats hyphens and spaces alike in names', () => {
+    expect(found('Jang Yeong Jin and Jang Yeong-jin')).toEqual([
+      ['Jang Yeong-jin', 'Jang Yeong Jin'],
+      ['Jang Yeong-jin', 'Jang Yeong-jin'],
+    ]);
+  });
+
+  it('reads Hangul words with their particles', () => {
+    expect(found('탈북자들은 평양에서 고난의 행군을 겪었다')).toEqual([
+      ['defector', '탈북자들은'],
+      ['Pyongyang', '평양에서'],
+      ['famine', '고난의 행군을'],
+    ]);
+  });
+
+  it('knows romanisation variants listed as aliases, and no others', () => {
+    expect(found('Hamkyung, Hamgyong and North Hamgyeong; but not Hamburg')).toEqual([
+      ['North Hamgyeong Province', 'Hamkyung'],
+      ['North Hamgyeong Province', 'Hamgyong'],
+      ['North Hamgyeong Province', 'North Hamgyeong'],
+    ]);
+  });
+
+  it('does not match inside longer words', () => {
+    expect(found('Pyongyangite famished Northern Koreans')).toEqual([]);
+  });
+});
