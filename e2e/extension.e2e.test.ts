@@ -13,9 +13,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(name: keyof typeof fixturePages): Promise<Page> {
+async function open(name: string): Promise<Page> {
+  const fixture = fixturePages[name];
+  if (!fixture) throw new Error(`no fixture page named ${name}`);
   const page = await h.context.newPage();
-  await page.goto(fixturePages[name].url);
+  await page.goto(fixture.url);
   return page;
 }
 

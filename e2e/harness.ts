@@ -73,6 +73,8 @@ export async function launch({ headless = true, offline = true }: LaunchOptions 
   context.on('request', (r) => requests.push(r.url()));
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    // The extension's own pages and files are not network requests: let them load.
+    if (url.startsWith('chrome-extension://')) return route.continue();
     const html = pages.get(url.replace(/#.*$/, ''));
     if (html !== undefined) {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });

@@ -45,3 +45,19 @@ describe('parseLexicon', () => {
     expect(errorsOf(source)).toMatch(message);
   });
 });
+
+describe('"also" links between terms', () => {
+  it('reads a list of terms whose passages a term also reaches', () => {
+    const [kotjebi] = parseLexicon(
+      'lex.txt',
+      'term: kotjebi\nkind: topic\ngate: yes\nalso: street children, orphan\naliases: kotjebi\n\nterm: orphan\nkind: topic\naliases: orphan\n\nterm: street children\nkind: topic\naliases: street children\n',
+    );
+    expect(kotjebi?.also).toEqual(['street children', 'orphan']);
+  });
+
+  it('fails with file:line when "also" names no term', () => {
+    expect(errorsOf('term: kotjebi\nkind: topic\nalso: street kids\naliases: kotjebi\n')).toBe(
+      'data/lexicon.txt:3: "also" names "street kids", which is not a term',
+    );
+  });
+});

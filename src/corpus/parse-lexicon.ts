@@ -2,7 +2,7 @@ import { type Term, TERM_KINDS, type TermKind } from '@/src/detect/lexicon';
 import { tokenize } from '@/src/detect/tokens';
 import { numberedLines, parseKeyValues, SourceError, SourceErrors, splitList } from './source-error';
 
-const KNOWN_KEYS = new Set(['term', 'kind', 'gate', 'context', 'weight', 'aliases']);
+const KNOWN_KEYS = new Set(['term', 'kind', 'gate', 'context', 'weight', 'also', 'aliases']);
 
 export interface ParsedTerm extends Term {
   /** Line of the block's `term:` key, for later validation messages. */
@@ -21,6 +21,7 @@ export function parseLexicon(file: string, source: string): ParsedTerm[] {
   const errors: SourceError[] = [];
   const terms: ParsedTerm[] = [];
   const owner = new Map<string, { term: string; line: number }>();
+  const alsoRefs: { name: string; line: number; from: string }[] = [];
 
   for (const block of blocksOf(source)) {
     const pairs = parseKeyValues(file, block, errors);
@@ -77,15 +78,33 @@ export function parseLexicon(file: string, source: string): ParsedTerm[] {
         errors.push(
           new SourceError(file, line, `alias "${alias}" is already claimed by "${claimed.term}" (line ${claimed.line})`),
         );
-      } else if (claimed) {
-        errors.push(new SourceError(file, line, `alias "${alias}" is listed twice`));
       }
+      // The same alias twice in one term (Hoeryong, Hoeryŏng) documents a spelling; harmless.
       owner.set(form, { term: term.value, line });
     }
     if (terms.some((t) => t.term === term.value)) {
       errors.push(new SourceError(file, term.line, `term "${term.value}" is defined twice`));
     }
-    terms.push({ term: term.value, kind: (kind?.value ?? 'topic') as TermKind, weight, gate, context, aliases, line: term.line });
+    const also = pairs.get('also');
+    terms.push({
+      term: term.value,
+      kind: (kind?.value ?? 'topic') as TermKind,
+      weight,
+      gate,
+      context,
+      ...(also ? { also: splitList(also.value) } : {}),
+      aliases,
+      line: term.line,
+    });
+    for (const name of splitList(also?.value ?? '')) {
+      alsoRefs.push({ name, line: also?.line ?? term.line, from: term.value });
+    }
+  }
+  for (const ref of alsoRefs) {
+    if (ref.name === ref.from) errors.push(new SourceError(file, ref.line, `"${ref.from}" names itself in "also"`));
+    else if (!terms.some((t) => t.term === ref.name)) {
+      errors.push(new SourceError(file, ref.line, `"also" names "${ref.name}", which is not a term`));
+    }
   }
   if (errors.length > 0) throw new SourceErrors(errors);
   return terms;

@@ -14,6 +14,12 @@ export interface Term {
   gate: boolean;
   /** Counts only on a page already about North Korea. */
   context: boolean;
+  /**
+   * Terms whose passages this one also reaches: 꽃제비 (kotjebi) is a gate term of its own
+   * and speaks to every passage about street children; an article about famine speaks to
+   * passages about starvation.
+   */
+  also?: string[];
   aliases: string[];
 }
 

@@ -20,9 +20,30 @@ export function buildBundle(stories: Story[], terms: Term[]): CorpusBundle {
     }
   });
 
+  // A term reaches the passages of the terms it names in `also`, transitively.
+  const byName = new Map(terms.map((t, i) => [t.term, i]));
+  const direct = termPassages.map((l) => [...l]);
+  terms.forEach((_, i) => {
+    const reached = new Set<number>();
+    const seen = new Set<number>();
+    const visit = (j: number) => {
+      if (seen.has(j)) return;
+      seen.add(j);
+      for (const p of direct[j] ?? []) reached.add(p);
+      for (const name of terms[j]?.also ?? []) {
+        const k = byName.get(name);
+        if (k !== undefined) visit(k);
+      }
+    };
+    visit(i);
+    termPassages[i] = [...reached].sort((a, b) => a - b);
+  });
+
   const wordPassages = new Map<string, Set<number>>();
+  // A passage is also found by its story's title and teller ("Lindsey Miller", "Joseph").
+  const storyWords = new Map(stories.map((s) => [s.id, `${s.title} ${s.narrator}`]));
   passages.forEach((p, pi) => {
-    for (const { key } of tokenize(p.text)) {
+    for (const { key } of tokenize(`${p.text} ${storyWords.get(p.storyId) ?? ''}`)) {
       const set = wordPassages.get(key) ?? new Set<number>();
       set.add(pi);
       wordPassages.set(key, set);

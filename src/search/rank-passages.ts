@@ -10,6 +10,8 @@ import { type RankedPassage, termMarks } from './excerpt-cards';
 export const MIN_PASSAGE_SCORE = 5;
 /** A passage far weaker than the best one is noise next to it. */
 const RELATIVE_FLOOR = 0.3;
+/** What a gate term's mention is worth next to a subject term's. */
+const GATE_SHARE = 0.3;
 /** The share of its story's other passages' scores that a passage receives. */
 const STORY_SHARE = 0.1;
 /** Places and countries set the scene; alone they are no reason to show a testimony. */
@@ -36,8 +38,14 @@ export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts:
     if (!term) continue;
     // A context term (market, rice, Seoul) met once is a passing mention, not the subject.
     if (term.context && d.count < 2 && !d.inTitle) continue;
+    // Gate terms (North Korea, Pyongyang) say where, which every passage shares; the
+    // subject is in the other terms.
     const strength =
-      term.weight * (1 + Math.log(d.count)) * (d.inTitle ? 1.5 : 1) * (index.termIdf[t] as number);
+      term.weight *
+      (1 + Math.log(d.count)) *
+      (d.inTitle ? 1.5 : 1) *
+      (term.gate ? GATE_SHARE : 1) *
+      (index.termIdf[t] as number);
     const subject = SUBJECT_KINDS.has(term.kind);
     for (const p of index.bundle.termPassages[t] ?? []) {
       const entry = scores.get(p) ?? { score: 0, subject: false, terms: [] };

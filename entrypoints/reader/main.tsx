@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { type StoryView, sendMessage } from '@/src/messaging/protocol';
+import { ReaderPage } from '@/src/ui/reader/Reader';
+import { readerCss } from '@/src/ui/reader/reader.css';
+
+function getStory(storyId: string): Promise<StoryView | null> {
+  return sendMessage('getStory', { storyId });
+}
+
+const style = document.createElement('style');
+style.textContent = readerCss;
+document.head.append(style);
+document.documentElement.classList.add('fh-theme');
+
+const params = new URLSearchParams(location.search);
+const app = document.getElementById('app');
+if (app) {
+  render(
+    <ReaderPage storyId={params.get('story')} passageId={params.get('passage') ?? undefined} getStory={getStory} />,
+    app,
+  );
+}

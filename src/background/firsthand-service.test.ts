@@ -1,0 +1,76 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildCorpusFromData } from '@/src/corpus/read-data';
+import type { CorpusBundle } from '@/src/search/bundle';
+import { createFirsthandService } from './firsthand-service';
+
+const bundle = buildCorpusFromData();
+// The bundle crosses a JSON boundary in the extension; so it does here.
+const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
+
+const famineTerms = [
+  { term: 'famine', count: 4, inTitle: true },
+  { term: 'starvation', count: 2, inTitle: false },
+  { term: 'orphan', count: 3, inTitle: false },
+  { term: 'North Korea', count: 6, inTitle: true },
+];
+
+describe('the background service', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('loads the corpus lazily, once', async () => {
+    let loads = 0;
+    const service = createFirsthandService({ loadBundle: () => (loads++, shipped()) });
+    expect(loads).toBe(0);
+    await Promise.all([service.search('famine'), service.search('market')]);
+    expect(loads).toBe(1);
+  });
+
+  it('answers a page, sets the badge to the number of excerpts and remembers it for the popup', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const matches = await service.matchPage(7, 'https://news.example/a', famineTerms);
+    expect(matches.cards.length).toBeGreaterThan(0);
+    expect(matches.cards[0]?.storyId).toBe('josephs-story-part-1-2024');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(String(matches.cards.length));
+    expect(await service.getTabMatches(7)).toEqual(matches);
+  });
+
+  it('keeps what it found on a tab across a service-worker restart', async () => {
+    const before = createFirsthandService({ loadBundle: shipped });
+    const matches = await before.matchPage(3, 'https://news.example/a', famineTerms);
+    // A new service instance is what a restarted worker builds: nothing carried in memory.
+    const after = createFirsthandService({ loadBundle: shipped });
+    expect(await after.getTabMatches(3)).toEqual(matches);
+  });
+
+  it('clears the badge and the tab when the page has nothing, or the tab goes elsewhere', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    await service.matchPage(5, 'https://news.example/a', famineTerms);
+    await service.tabNavigated(5, 'https://news.example/a'); // same article: kept
+    expect(await service.getTabMatches(5)).not.toBeNull();
+    await service.tabNavigated(5, 'https://news.example/b');
+    expect(await service.getTabMatches(5)).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
+
+    await service.matchPage(5, 'https://news.example/c', famineTerms);
+    await service.matchPage(5, 'https://news.example/c', []);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
+  });
+
+  it('serves whole stories for the reader, and null for an unknown id', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const story = await service.getStory('women-in-north-korea-2023');
+    expect(story?.narrator).toBe('Lindsey Miller');
+    expect(story?.blocks.some((b) => b.passageId === 'women-in-north-korea-2023-p01')).toBe(true);
+    expect(await service.getStory('no-such-story')).toBeNull();
+  });
+
+  it('recovers when loading the corpus failed once', async () => {
+    let calls = 0;
+    const service = createFirsthandService({
+      loadBundle: () => (++calls === 1 ? Promise.reject(new Error('disk hiccup')) : shipped()),
+    });
+    await expect(service.search('famine')).rejects.toThrow('disk hiccup');
+    expect((await service.search('famine')).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,166 @@
+import { themeCss } from '../shared/theme.css';
+
+/**
+ * Everything the in-page UI needs, for its shadow root. The wrapper resets with
+ * `all: initial` first so nothing the page sets on <html> or <body> is inherited through
+ * the host, then the theme sets fonts and colors again. All sizes are px: rem would follow
+ * the page's root font size.
+ */
+export const inPageCss = /* css */ `
+:host {
+  all: initial;
+}
+
+.fh-inpage {
+  all: initial;
+}
+
+${themeCss}
+
+.fh-inpage {
+  position: fixed;
+  right: 16px;
+  bottom: 16px;
+  z-index: 2147483646;
+  display: flex;
+  flex-direction: column;
+  align-items: flex-end;
+  gap: 8px;
+  direction: ltr;
+  text-align: left;
+}
+
+.fh-pill {
+  display: inline-flex;
+  align-items: center;
+  gap: 6px;
+  max-width: calc(100vw - 32px);
+  margin: 0;
+  padding: 7px 14px 7px 10px;
+  font: inherit;
+  font-size: var(--fh-text-sm);
+  font-weight: 600;
+  line-height: 1.2;
+  color: var(--fh-on-accent);
+  background: var(--fh-accent);
+  border: 1px solid var(--fh-accent);
+  border-radius: 999px;
+  box-shadow: var(--fh-shadow);
+  cursor: pointer;
+  transition: background-color 120ms ease;
+}
+
+.fh-pill::before {
+  content: "\\201C";
+  content: "\\201C" / "";
+  font-family: var(--fh-font-serif);
+  font-size: 20px;
+  line-height: 1;
+  height: 12px;
+}
+
+.fh-pill:focus-visible {
+  /* A light ring inside the outline keeps it visible on any page background. */
+  box-shadow: 0 0 0 2px var(--fh-surface), var(--fh-shadow);
+}
+
+.fh-pill:hover {
+  background: var(--fh-accent-hover);
+}
+
+.fh-panel {
+  display: flex;
+  flex-direction: column;
+  width: 380px;
+  max-width: calc(100vw - 32px);
+  max-height: 70vh;
+  margin: 0;
+  background: var(--fh-bg);
+  border: 1px solid var(--fh-border);
+  border-radius: 12px;
+  box-shadow: var(--fh-shadow);
+  overflow: hidden;
+  animation: fh-panel-in 140ms ease-out;
+}
+
+/* The dialog itself takes focus only so screen readers announce it; it is not a control. */
+.fh-panel:focus {
+  outline: none;
+}
+
+@keyframes fh-panel-in {
+  from { opacity: 0; transform: translateY(6px); }
+  to { opacity: 1; transform: none; }
+}
+
+.fh-panel__header {
+  display: grid;
+  grid-template-columns: 1fr auto;
+  align-items: center;
+  column-gap: var(--fh-space-2);
+  padding: var(--fh-space-3) var(--fh-space-3) var(--fh-space-2) var(--fh-space-4);
+  border-bottom: 1px solid var(--fh-border);
+  background: var(--fh-surface);
+}
+
+.fh-panel__title {
+  margin: 0;
+  font-family: var(--fh-font-serif);
+  font-size: var(--fh-text-lg);
+  font-weight: 700;
+  line-height: 1.2;
+  color: var(--fh-text);
+}
+
+.fh-panel__subtitle {
+  grid-column: 1;
+  margin: 2px 0 0;
+  font-size: var(--fh-text-xs);
+  color: var(--fh-muted);
+}
+
+.fh-panel__close {
+  grid-column: 2;
+  grid-row: 1 / span 2;
+  display: inline-flex;
+  align-items: center;
+  justify-content: center;
+  width: 32px;
+  height: 32px;
+  margin: 0;
+  padding: 0;
+  font: inherit;
+  font-size: 22px;
+  line-height: 1;
+  color: var(--fh-muted);
+  background: transparent;
+  border: 0;
+  border-radius: 50%;
+  cursor: pointer;
+}
+
+.fh-panel__close:hover {
+  color: var(--fh-text);
+  background: var(--fh-bg);
+}
+
+.fh-panel__cards {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fh-space-3);
+  margin: 0;
+  padding: var(--fh-space-3);
+  list-style: none;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+}
+
+.fh-panel__footer {
+  margin: 0;
+  padding: var(--fh-space-2) var(--fh-space-4);
+  font-size: var(--fh-text-xs);
+  color: var(--fh-muted);
+  border-top: 1px solid var(--fh-border);
+  background: var(--fh-surface);
+}
+`;

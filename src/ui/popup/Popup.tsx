@@ -1,0 +1,162 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
+import { ExcerptCard } from '../shared/ExcerptCard';
+
+export interface PopupProps {
+  search(query: string): Promise<ExcerptCardData[]>;
+  /** What was found on the tab the popup is for; null when nothing is known about it. */
+  tabMatches: PageMatches | null;
+  onOpen(card: ExcerptCardData): void;
+}
+
+/** Long enough to skip a request per keystroke, short enough to feel instant. */
+export const SEARCH_DEBOUNCE_MS = 80;
+
+/** The toolbar popup: search as you type, with what the current page matched first. */
+export function Popup({ search, tabMatches, onOpen }: PopupProps) {
+  const [query, setQuery] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const results = useSearchResults(search, query);
+  const pageCards = tabMatches?.cards ?? [];
+  const trimmed = query.trim();
+
+  // The popup opens for searching, so the box takes focus at once (the `autofocus`
+  // attribute is unreliable for an element inserted after the page has loaded).
+  useEffect(() => inputRef.current?.focus(), []);
+
+  return (
+    <div class="fh-popup">
+      <header class="fh-popup__header">
+        <h1 class="fh-popup__title">Firsthand</h1>
+      </header>
+      <search class="fh-popup__search">
+        <label for={inputId} class="fh-popup__label">
+          Search testimonies
+        </label>
+        <input
+          ref={inputRef}
+          id={inputId}
+          class="fh-popup__input"
+          type="search"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="Search testimonies — e.g. famine, Hamgyong, 탈북자"
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
+      </search>
+      {pageCards.length > 0 && (
+        <CardSection title="On this page" cards={pageCards} onOpen={onOpen} className="fh-popup__on-page" />
+      )}
+      {trimmed ? (
+        <SearchResults query={trimmed} results={results} onOpen={onOpen} />
+      ) : (
+        <p class="fh-popup__intro">
+          Firsthand accounts from people who lived in North Korea, beside the news you read. Search by subject, place or
+          name, in English or Korean.
+        </p>
+      )}
+    </div>
+  );
+}
+
+type SearchResultsState =
+  | { status: 'idle' }
+  | { status: 'done'; query: string; cards: ExcerptCardData[] }
+  | { status: 'failed'; query: string };
+
+/**
+ * Debounced search that only ever shows the answer to the latest query: an answer that
+ * arrives after the query changed is dropped, so a slow "fam" never overwrites "famine".
+ */
+function useSearchResults(search: PopupProps['search'], query: string): SearchResultsState {
+  const [state, setState] = useState<SearchResultsState>({ status: 'idle' });
+  // Kept in a ref so a new `search` function from a re-render does not restart the search.
+  const searchRef = useRef(search);
+  searchRef.current = search;
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (!trimmed) {
+      setState({ status: 'idle' });
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      searchRef.current(trimmed).then(
+        (cards) => {
+          if (!stale) setState({ status: 'done', query: trimmed, cards });
+        },
+        () => {
+          if (!stale) setState({ status: 'failed', query: trimmed });
+        },
+      );
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  return state;
+}
+
+function SearchResults({
+  query,
+  results,
+  onOpen,
+}: {
+  query: string;
+  results: SearchResultsState;
+  onOpen: PopupProps['onOpen'];
+}) {
+  const headingId = useId();
+  const current = results.status !== 'idle' && results.query === query;
+  return (
+    <section class="fh-popup__section" aria-labelledby={headingId} aria-busy={!current}>
+      <h2 id={headingId} class="fh-popup__section-title">
+        Search results
+      </h2>
+      <p role="status" class="fh-popup__status">
+        {results.status === 'failed' && current && 'Search is not available right now. Please try again.'}
+        {results.status === 'done' && current && results.cards.length === 0 && `No testimonies match “${query}”.`}
+      </p>
+      {results.status === 'done' && results.cards.length > 0 && <CardList cards={results.cards} onOpen={onOpen} />}
+    </section>
+  );
+}
+
+function CardSection({
+  title,
+  cards,
+  onOpen,
+  className,
+}: {
+  title: string;
+  cards: ExcerptCardData[];
+  onOpen: PopupProps['onOpen'];
+  className: string;
+}) {
+  const headingId = useId();
+  return (
+    <section class={`fh-popup__section ${className}`} aria-labelledby={headingId}>
+      <h2 id={headingId} class="fh-popup__section-title">
+        {title}
+      </h2>
+      <CardList cards={cards} onOpen={onOpen} />
+    </section>
+  );
+}
+
+function CardList({ cards, onOpen }: { cards: ExcerptCardData[]; onOpen: PopupProps['onOpen'] }) {
+  return (
+    <ul class="fh-popup__cards">
+      {cards.map((card) => (
+        <li key={card.passageId}>
+          <ExcerptCard card={card} onOpen={onOpen} headingLevel={3} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,94 @@
+import { themeCss } from '../shared/theme.css';
+
+export const popupCss = /* css */ `
+${themeCss}
+
+html.fh-theme {
+  background: var(--fh-bg);
+}
+
+body {
+  width: 380px;
+  margin: 0;
+}
+
+.fh-popup {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fh-space-3);
+  padding: var(--fh-space-3) var(--fh-space-4) var(--fh-space-4);
+}
+
+.fh-popup__header {
+  display: flex;
+  align-items: baseline;
+  justify-content: space-between;
+}
+
+.fh-popup__title {
+  margin: 0;
+  font-family: var(--fh-font-serif);
+  font-size: 20px;
+  line-height: 1.2;
+  color: var(--fh-text);
+}
+
+.fh-popup__search {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fh-space-1);
+  margin: 0;
+}
+
+.fh-popup__label {
+  font-size: var(--fh-text-sm);
+  font-weight: 600;
+}
+
+.fh-popup__input {
+  width: 100%;
+  padding: 8px 10px;
+  font: inherit;
+  font-size: var(--fh-text-md);
+  color: var(--fh-text);
+  background: var(--fh-surface);
+  border: 1px solid var(--fh-muted);
+  border-radius: 6px;
+}
+
+.fh-popup__input::placeholder {
+  color: var(--fh-muted);
+  opacity: 1;
+}
+
+.fh-popup__section {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fh-space-2);
+}
+
+.fh-popup__section-title {
+  margin: 0;
+  font-size: var(--fh-text-xs);
+  font-weight: 700;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+  color: var(--fh-muted);
+}
+
+.fh-popup__status,
+.fh-popup__intro {
+  margin: 0;
+  font-size: var(--fh-text-sm);
+  color: var(--fh-muted);
+}
+
+.fh-popup__cards {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fh-space-3);
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+`;

@@ -1,0 +1,170 @@
+import { themeCss } from '../shared/theme.css';
+
+/**
+ * The reader is an extension page of its own, so unlike the in-page UI it sizes text in
+ * rem: the story follows the reader's browser font size setting.
+ */
+export const readerCss = /* css */ `
+${themeCss}
+
+html.fh-theme {
+  background: var(--fh-bg);
+}
+
+body {
+  margin: 0;
+}
+
+.fh-reader {
+  max-width: 68ch;
+  margin: 0 auto;
+  padding: 2.5rem 1.25rem 5rem;
+  font-size: 1rem;
+}
+
+.fh-reader__brand {
+  margin: 0 0 1.5rem;
+  font-family: var(--fh-font-serif);
+  font-size: 1rem;
+  font-weight: 700;
+  color: var(--fh-accent);
+}
+
+.fh-reader__title {
+  margin: 0 0 0.75rem;
+  font-family: var(--fh-font-serif);
+  font-size: clamp(1.6rem, 4vw, 2.2rem);
+  line-height: 1.2;
+  color: var(--fh-text);
+  text-wrap: balance;
+}
+
+.fh-reader__header {
+  display: flex;
+  flex-direction: column;
+  gap: 0.5rem;
+  padding-bottom: 1.5rem;
+  margin-bottom: 2rem;
+  border-bottom: 1px solid var(--fh-border);
+}
+
+.fh-reader__header > p {
+  margin: 0;
+}
+
+.fh-reader__byline,
+.fh-reader__topics,
+.fh-reader__url-note,
+.fh-reader__status {
+  font-size: 0.9rem;
+  color: var(--fh-muted);
+}
+
+.fh-reader__meta-label {
+  font-weight: 700;
+}
+
+.fh-reader__note {
+  align-self: flex-start;
+  padding: 0.35rem 0.6rem;
+  font-size: 0.9rem;
+  color: var(--fh-note-text);
+  background: var(--fh-note-bg);
+  border-radius: 4px;
+}
+
+.fh-reader__original a {
+  font-weight: 600;
+  color: var(--fh-accent);
+  text-underline-offset: 0.2em;
+}
+
+.fh-reader__original a:hover {
+  color: var(--fh-accent-hover);
+}
+
+.fh-reader__story {
+  font-family: var(--fh-font-serif);
+  font-size: 1.15rem;
+  line-height: 1.7;
+  color: var(--fh-text);
+  hyphens: auto;
+}
+
+.fh-reader__story p {
+  margin: 0 0 1.1em;
+}
+
+.fh-reader__heading {
+  margin: 2em 0 0.6em;
+  font-family: var(--fh-font-sans);
+  font-size: 1.2rem;
+  line-height: 1.3;
+}
+
+.fh-reader__caption {
+  font-family: var(--fh-font-sans);
+  font-size: 0.85rem;
+  font-style: italic;
+  line-height: 1.5;
+  color: var(--fh-muted);
+  padding-left: 0.75rem;
+  border-left: 2px solid var(--fh-border);
+}
+
+.fh-reader__caption-label {
+  font-style: normal;
+  font-weight: 600;
+}
+
+.fh-reader__aside {
+  margin: 0 0 1.1em;
+  padding: 0.75rem 1rem;
+  font-family: var(--fh-font-sans);
+  font-size: 0.9rem;
+  line-height: 1.55;
+  color: var(--fh-muted);
+  background: var(--fh-surface);
+  border: 1px solid var(--fh-border);
+  border-radius: var(--fh-radius);
+}
+
+.fh-reader__aside p:last-child {
+  margin-bottom: 0;
+}
+
+.fh-reader__provenance {
+  margin: 1.5em 0 0.5em !important;
+  font-family: var(--fh-font-sans);
+}
+
+.fh-reader__attribution {
+  font-size: 0.95rem;
+  font-style: italic;
+  color: var(--fh-muted);
+}
+
+.fh-passage {
+  scroll-margin: 4rem;
+}
+
+/* A box-shadow, not padding, widens the highlight so the text does not move. */
+.fh-passage--target {
+  background: var(--fh-mark);
+  box-shadow: 0 0 0 0.6rem var(--fh-mark);
+  border-radius: 2px;
+  margin: 1.5rem 0;
+}
+
+.fh-passage--target > :last-child {
+  margin-bottom: 0;
+}
+
+.fh-passage--target .fh-reader__attribution {
+  color: var(--fh-text);
+}
+
+.fh-passage--target:focus {
+  outline: none;
+}
+`;

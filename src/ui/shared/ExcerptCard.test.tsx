@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { type ComponentChild, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ExcerptCard } from './ExcerptCard';
+import { syntheticCard } from './synthetic-cards';
+
+let root: HTMLElement;
+
+function show(ui: ComponentChild): HTMLElement {
+  root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(ui, root));
+  return root;
+}
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function article(): HTMLElement {
+  const element = root.querySelector('article');
+  if (!element) throw new Error('no card rendered');
+  return element;
+}
+
+describe('ExcerptCard', () => {
+  it('carries the story and passage ids and the text language on its root', () => {
+    show(<ExcerptCard card={syntheticCard({ lang: 'ko' })} onOpen={() => {}} />);
+    expect(article().dataset.storyId).toBe('synthetic-story');
+    expect(article().dataset.passageId).toBe('synthetic-story-p3');
+    expect(article().lang).toBe('ko');
+  });
+
+  it('wraps the marked ranges in <mark>', () => {
+    show(<ExcerptCard card={syntheticCard()} onOpen={() => {}} />);
+    expect([...article().querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['famine']);
+    expect(article().querySelector('blockquote')?.textContent).toBe(syntheticCard().text);
+  });
+
+  it.each([
+    ['firsthand', 'Firsthand account'],
+    ['witness', 'Eyewitness'],
+    ['report', 'Report'],
+    ['commentary', 'Commentary'],
+  ] as const)('labels %s provenance "%s"', (provenance, label) => {
+    show(<ExcerptCard card={syntheticCard({ provenance })} onOpen={() => {}} />);
+    expect(article().querySelector('.fh-provenance')?.textContent).toBe(label);
+  });
+
+  it('shows the content note before the excerpt text', () => {
+    show(<ExcerptCard card={syntheticCard()} onOpen={() => {}} />);
+    const text = article().textContent ?? '';
+    expect(text).toContain('Content note: starvation, family separation');
+    expect(text.indexOf('Content note')).toBeLessThan(text.indexOf('Synthetic excerpt'));
+  });
+
+  it('omits the content note when there is none', () => {
+    show(<ExcerptCard card={syntheticCard({ contentNotes: [] })} onOpen={() => {}} />);
+    expect(article().textContent).not.toContain('Content note');
+  });
+
+  it('explains why it was chosen, and says nothing when there is no reason', () => {
+    show(<ExcerptCard card={syntheticCard()} onOpen={() => {}} />);
+    expect(article().textContent).toContain('Why this: famine, markets');
+    render(<ExcerptCard card={syntheticCard({ why: [] })} onOpen={() => {}} />, root);
+    expect(article().textContent).not.toContain('Why this');
+  });
+
+  it('shows the story title, narrator, publisher, formatted date and attribution', () => {
+    show(<ExcerptCard card={syntheticCard({ attribution: 'Synthetic Daily' })} onOpen={() => {}} headingLevel={2} />);
+    expect(article().querySelector('h2')?.textContent).toBe('A Synthetic Story');
+    expect(article().getAttribute('aria-labelledby')).toBe(article().querySelector('h2')?.id);
+    expect(article().textContent).toContain('Test Narrator · Test Publisher · 3 Dec 2024');
+    expect(article().querySelector('time')?.getAttribute('datetime')).toBe('2024-12-03');
+    expect(article().textContent).toContain('— Synthetic Daily');
+  });
+
+  it('splits a multi-paragraph excerpt into paragraphs', () => {
+    show(
+      <ExcerptCard card={syntheticCard({ text: 'Synthetic one.\n\nSynthetic two.', marks: [] })} onOpen={() => {}} />,
+    );
+    expect([...article().querySelectorAll('blockquote p')].map((p) => p.textContent)).toEqual([
+      'Synthetic one.',
+      'Synthetic two.',
+    ]);
+  });
+
+  it('opens the full story with its card', () => {
+    const onOpen = vi.fn();
+    const card = syntheticCard();
+    show(<ExcerptCard card={card} onOpen={onOpen} />);
+    const button = article().querySelector('button');
+    expect(button?.textContent).toBe('Read the full story');
+    act(() => button?.click());
+    expect(onOpen).toHaveBeenCalledWith(card);
+  });
+
+  it('clamps in compact mode only', () => {
+    show(<ExcerptCard card={syntheticCard()} onOpen={() => {}} />);
+    expect(article().classList.contains('fh-card--compact')).toBe(true);
+    render(<ExcerptCard card={syntheticCard()} onOpen={() => {}} compact={false} />, root);
+    expect(article().classList.contains('fh-card--compact')).toBe(false);
+  });
+});

@@ -1,0 +1,84 @@
+import { useId } from 'preact/hooks';
+import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
+import { markSegments, segmentParagraphs, type TextSegment } from './marks';
+import { contentNoteText, formatStoryDate, provenanceLabel } from './story-labels';
+
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
+export interface ExcerptCardProps {
+  card: ExcerptCardData;
+  onOpen(card: ExcerptCardData): void;
+  /** The level of the story title's heading, to fit the surrounding outline. Default 3. */
+  headingLevel?: HeadingLevel;
+  /** Clamp long excerpts to a few lines. Default true; the reader shows the full text. */
+  compact?: boolean;
+}
+
+/** The result card every surface shows: who speaks, the excerpt, its story and a way in. */
+export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: ExcerptCardProps) {
+  const titleId = useId();
+  const Heading = `h${headingLevel}` as const;
+  const note = contentNoteText(card.contentNotes);
+  // The card is in the story's language, but its labels are English; saying so keeps a
+  // screen reader from reading "Eyewitness" with a Korean voice.
+  const uiLang = isEnglish(card.lang) ? undefined : 'en';
+  const className = compact ? 'fh-card fh-card--compact' : 'fh-card';
+
+  return (
+    <article
+      class={className}
+      data-story-id={card.storyId}
+      data-passage-id={card.passageId}
+      lang={card.lang}
+      aria-labelledby={titleId}
+    >
+      <p class={`fh-provenance fh-provenance--${card.provenance}`} lang={uiLang}>
+        {provenanceLabel(card.provenance) ?? card.provenance}
+      </p>
+      {note && (
+        <p class="fh-card__note" lang={uiLang}>
+          {note}
+        </p>
+      )}
+      <blockquote class="fh-card__text">
+        {segmentParagraphs(markSegments(card.text, card.marks)).map((paragraph, index) => (
+          // Paragraphs of a fixed excerpt never reorder, so their position is a stable key.
+          <p key={index}>
+            <MarkedText segments={paragraph} />
+          </p>
+        ))}
+      </blockquote>
+      {card.attribution && <p class="fh-card__attribution">— {card.attribution}</p>}
+      <Heading id={titleId} class="fh-card__title">
+        {card.storyTitle}
+      </Heading>
+      <p class="fh-card__byline">
+        {card.narrator} · {card.publisher} · <time dateTime={card.date}>{formatStoryDate(card.date)}</time>
+      </p>
+      {card.why.length > 0 && (
+        <p class="fh-card__why" lang={uiLang}>
+          <span class="fh-card__why-label">Why this:</span> {card.why.join(', ')}
+        </p>
+      )}
+      <button
+        type="button"
+        class="fh-button fh-card__open"
+        lang={uiLang}
+        aria-describedby={titleId}
+        onClick={() => onOpen(card)}
+      >
+        Read the full story
+      </button>
+    </article>
+  );
+}
+
+function MarkedText({ segments }: { segments: readonly TextSegment[] }) {
+  return (
+    <>{segments.map((segment, index) => (segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text))}</>
+  );
+}
+
+function isEnglish(lang: string): boolean {
+  return lang === 'en' || lang.startsWith('en-');
+}
