@@ -67,7 +67,11 @@ describe('on a news article about the famine and orphans', () => {
     const passageId = await card.getAttribute('data-passage-id');
     const [reader] = await Promise.all([
       h.context.waitForEvent('page'),
-      card.getByRole('button', { name: /read the full story/i }).or(card.getByRole('link', { name: /read the full story/i })).first().click(),
+      card
+        .getByRole('button', { name: /read the full story/i })
+        .or(card.getByRole('link', { name: /read the full story/i }))
+        .first()
+        .click(),
     ]);
     await reader.waitForLoadState();
     expect(reader.url()).toContain(`chrome-extension://${h.extensionId}/reader.html`);
@@ -142,7 +146,9 @@ describe('the background', () => {
 describe('privacy', () => {
   it('makes no request beyond the test pages themselves', async () => {
     const served = new Set(Object.values(fixturePages).map((p) => p.url));
-    const others = h.requests.filter((url) => !served.has(url.replace(/#.*$/, '')) && !url.startsWith('chrome-extension://'));
+    const others = h.requests.filter(
+      (url) => !served.has(url.replace(/#.*$/, '')) && !url.startsWith('chrome-extension://'),
+    );
     expect(others).toEqual([]);
     // The check can fail: this run did load pages.
     expect(h.requests.length).toBeGreaterThan(0);

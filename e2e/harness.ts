@@ -122,6 +122,8 @@ export async function launch({ headless = true, offline = true }: LaunchOptions 
       await page.close();
     },
     async screenshot(page, name) {
+      // Let opening animations finish: a half-faded panel is not what a reader sees.
+      await page.waitForTimeout(300);
       await page.screenshot({ path: join(artifactsDir, `${name}.png`) });
     },
     async close() {

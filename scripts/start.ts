@@ -25,6 +25,7 @@ if (screenshot) {
   await pill.waitFor({ timeout: 15_000 });
   await pill.click();
   await page.locator('[data-passage-id]').first().waitFor();
+  await page.waitForTimeout(400); // the panel's opening animation
   await page.screenshot({ path: screenshot });
   console.log(`Saved ${screenshot}`);
   await harness.close();

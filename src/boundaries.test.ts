@@ -49,9 +49,7 @@ describe('context boundaries', () => {
   });
 
   it('the content script imports neither fuse.js, the search index, the corpus nor background code', () => {
-    const crossings = [...contentScript].filter(
-      (f) => f === 'fuse.js' || /^src\/(search|corpus|background)\//.test(f),
-    );
+    const crossings = [...contentScript].filter((f) => f === 'fuse.js' || /^src\/(search|corpus|background)\//.test(f));
     expect(crossings).toEqual([]);
   });
 

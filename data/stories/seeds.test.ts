@@ -91,8 +91,7 @@ function body(text: string): string {
 }
 
 /** Body lines that are text: not blank, not a `::: kind` opener or `:::` closer. */
-const textLines = (b: string) =>
-  b.split('\n').filter((line) => line.trim() !== '' && !/^:::(\s|$)/.test(line));
+const textLines = (b: string) => b.split('\n').filter((line) => line.trim() !== '' && !/^:::(\s|$)/.test(line));
 
 describe.each(cases)('$story keeps its seed word for word', (c) => {
   const seed = seedParagraphs(c);

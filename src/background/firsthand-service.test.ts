@@ -1,5 +1,5 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { createFirsthandService } from './firsthand-service';
@@ -20,7 +20,12 @@ describe('the background service', () => {
 
   it('loads the corpus lazily, once', async () => {
     let loads = 0;
-    const service = createFirsthandService({ loadBundle: () => (loads++, shipped()) });
+    const service = createFirsthandService({
+      loadBundle: () => {
+        loads++;
+        return shipped();
+      },
+    });
     expect(loads).toBe(0);
     await Promise.all([service.search('famine'), service.search('market')]);
     expect(loads).toBe(1);

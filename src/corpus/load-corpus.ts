@@ -1,6 +1,6 @@
 import type { Term } from '@/src/detect/lexicon';
-import type { CorpusBundle } from '@/src/search/bundle';
 import { buildBundle } from '@/src/search/build-bundle';
+import type { CorpusBundle } from '@/src/search/bundle';
 import { type ParsedTerm, parseLexicon } from './parse-lexicon';
 import { parseStory } from './parse-story';
 import { SourceError, SourceErrors } from './source-error';

@@ -1,4 +1,4 @@
-import { type Term, TERM_KINDS, type TermKind } from '@/src/detect/lexicon';
+import { TERM_KINDS, type Term, type TermKind } from '@/src/detect/lexicon';
 import { tokenize } from '@/src/detect/tokens';
 import { numberedLines, parseKeyValues, SourceError, SourceErrors, splitList } from './source-error';
 
@@ -36,9 +36,7 @@ export function parseLexicon(file: string, source: string): ParsedTerm[] {
     }
     const kind = pairs.get('kind');
     if (!kind || !(TERM_KINDS as readonly string[]).includes(kind.value)) {
-      errors.push(
-        new SourceError(file, kind?.line ?? term.line, `"kind" must be one of ${TERM_KINDS.join(', ')}`),
-      );
+      errors.push(new SourceError(file, kind?.line ?? term.line, `"kind" must be one of ${TERM_KINDS.join(', ')}`));
     }
     const weightEntry = pairs.get('weight');
     const weight = weightEntry ? Number(weightEntry.value) : 2;
@@ -76,7 +74,11 @@ export function parseLexicon(file: string, source: string): ParsedTerm[] {
       const claimed = owner.get(form);
       if (claimed && claimed.term !== term.value) {
         errors.push(
-          new SourceError(file, line, `alias "${alias}" is already claimed by "${claimed.term}" (line ${claimed.line})`),
+          new SourceError(
+            file,
+            line,
+            `alias "${alias}" is already claimed by "${claimed.term}" (line ${claimed.line})`,
+          ),
         );
       }
       // The same alias twice in one term (Hoeryong, Hoeryŏng) documents a spelling; harmless.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passagesOf, parseStory } from './parse-story';
+import { parseStory, passagesOf } from './parse-story';
 import { SourceErrors } from './source-error';
 
 // Synthetic story text written for these tests: not testimony.
@@ -42,7 +42,12 @@ A photo caption.
 :::
 `,
     );
-    expect(story).toMatchObject({ id: 'test-story-2020', date: '2020-02-29', topics: ['famine', 'markets'], lang: 'en' });
+    expect(story).toMatchObject({
+      id: 'test-story-2020',
+      date: '2020-02-29',
+      topics: ['famine', 'markets'],
+      lang: 'en',
+    });
     expect(story.blocks.map((b) => [b.kind, b.line, b.attribution])).toEqual([
       ['firsthand', 13, undefined],
       ['report', 16, 'A Blog, 2004'],
@@ -60,11 +65,19 @@ A photo caption.
     ['a missing required key', front().replace('narrator: Test Narrator\n', ''), /:10: "narrator" is required/],
     ['an impossible date', front().replace('2020-02-29', '2021-02-29'), /:6: date "2021-02-29" is not a real/],
     ['a non-https url', front().replace('https://example.org/story', 'http://example.org'), /:7: url .* not an https/],
-    ['an unknown provenance', front().replace('provenance: firsthand', 'provenance: rumour'), /:10: provenance "rumour"/],
+    [
+      'an unknown provenance',
+      front().replace('provenance: firsthand', 'provenance: rumour'),
+      /:10: provenance "rumour"/,
+    ],
     ['an unknown key', front('colour: blue\n'), /:11: unknown key "colour"/],
     ['an unknown section kind', `${front()}\n::: gossip\ntext\n:::\n`, /:13: unknown section kind "gossip"/],
     ['an unclosed section', `${front()}\nok text\n\n::: caption\ntext\n`, /:15: this section is never closed/],
-    ['nested sections', `${front()}\n::: caption\n::: report\n:::\n`, /:14: sections do not nest: the one opened on line 13/],
+    [
+      'nested sections',
+      `${front()}\n::: caption\n::: report\n:::\n`,
+      /:14: sections do not nest: the one opened on line 13/,
+    ],
     ['HTML in the text', `${front()}\nText with <script>alert(1)</script>\n`, /:13: HTML tags are not allowed/],
   ])('fails with file:line and the reason for %s', (_, source, message) => {
     const errors = errorsOf(source);
@@ -73,7 +86,9 @@ A photo caption.
   });
 
   it('fails without front matter', () => {
-    expect(errorsOf('Just text')).toEqual(['data/stories/test-story-2020.md:1: a story starts with a "---" front-matter line']);
+    expect(errorsOf('Just text')).toEqual([
+      'data/stories/test-story-2020.md:1: a story starts with a "---" front-matter line',
+    ]);
   });
 });
 
@@ -103,6 +118,11 @@ The publisher's view, in a paragraph long enough to be a passage of its own.
     expect(passages[0]?.text).toBe(
       "Her name is Test.\n\nShe is bright and funny and has a dry sense of humour that rivals any comedian's.",
     );
-    expect(story.blocks.map((b) => b.passageId)).toEqual(['test-story-2020-p01', 'test-story-2020-p01', undefined, 'test-story-2020-p02']);
+    expect(story.blocks.map((b) => b.passageId)).toEqual([
+      'test-story-2020-p01',
+      'test-story-2020-p01',
+      undefined,
+      'test-story-2020-p02',
+    ]);
   });
 });

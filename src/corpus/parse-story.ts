@@ -1,10 +1,4 @@
-import {
-  numberedLines,
-  parseKeyValues,
-  SourceError,
-  SourceErrors,
-  splitList,
-} from './source-error';
+import { numberedLines, parseKeyValues, SourceError, SourceErrors, splitList } from './source-error';
 import {
   ASIDE_KINDS,
   type Block,
@@ -135,7 +129,9 @@ function parseBody(
       } else if (!opener) {
         errors.push(new SourceError(file, line, `a section opens as ::: <kind> [attribution="..."], found "${text}"`));
       } else if (section) {
-        errors.push(new SourceError(file, line, `sections do not nest: the one opened on line ${section.line} is still open`));
+        errors.push(
+          new SourceError(file, line, `sections do not nest: the one opened on line ${section.line} is still open`),
+        );
       } else if (!KINDS.includes(opener[1] as string)) {
         errors.push(new SourceError(file, line, `unknown section kind "${opener[1]}" (known: ${KINDS.join(', ')})`));
         section = { kind: defaultKind, line };

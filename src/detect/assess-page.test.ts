@@ -34,7 +34,9 @@ describe('assessArticle', () => {
   });
 
   it('shows nothing on a football report that mentions Seoul', () => {
-    expect(assessArticle({ title: 'United win late', paragraphs: ['Signed from FC Seoul, he scored twice.'] }, matcher)).toEqual([]);
+    expect(
+      assessArticle({ title: 'United win late', paragraphs: ['Signed from FC Seoul, he scored twice.'] }, matcher),
+    ).toEqual([]);
   });
 
   it('needs more than one passing mention of North Korea in the body', () => {

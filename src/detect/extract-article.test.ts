@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract-article';
 
 // Synthetic page text written for these tests.
-const para = (s: string) => `<p>${s} ${'This sentence pads the paragraph so it reads like article prose. '.repeat(2)}</p>`;
+const para = (s: string) =>
+  `<p>${s} ${'This sentence pads the paragraph so it reads like article prose. '.repeat(2)}</p>`;
 
 function docOf(body: string, head = '<title>Site title</title>'): Document {
-  return new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');
+  return new DOMParser().parseFromString(
+    `<!doctype html><html><head>${head}</head><body>${body}</body></html>`,
+    'text/html',
+  );
 }
 
 describe('extractArticle', () => {

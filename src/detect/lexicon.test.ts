@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, findTerms, type Term } from './lexicon';
 
-const term = (t: string, aliases: string[]): Term => ({ term: t, kind: 'topic', weight: 2, gate: false, context: false, aliases });
+const term = (t: string, aliases: string[]): Term => ({
+  term: t,
+  kind: 'topic',
+  weight: 2,
+  gate: false,
+  context: false,
+  aliases,
+});
 const matcher = compileLexicon([
   term('North Korea', ['North Korea', 'DPRK', '북한']),
   term('North Korean defector', ['North Korean defector']),
@@ -11,7 +18,8 @@ const matcher = compileLexicon([
   term('Jang Yeong-jin', ['Jang Yeong-jin']),
   term('famine', ['famine', 'Arduous March', '고난의 행군']),
 ]);
-const found = (text: string) => findTerms(text, matcher).map((h) => [matcher.terms[h.term]?.term, text.slice(h.start, h.end)]);
+const found = (text: string) =>
+  findTerms(text, matcher).map((h) => [matcher.terms[h.term]?.term, text.slice(h.start, h.end)]);
 
 describe('findTerms', () => {
   it('matches case, diacritics, apostrophes and plurals alike', () => {

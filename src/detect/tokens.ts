@@ -32,8 +32,7 @@ export function keyOf(word: string): string {
   let w = word.toLowerCase();
   // Possessive first, so "defector's" folds like "defector".
   w = w.replace(/['’ʼ]s$/, '').replace(/['’ʼ]/g, '');
-  // eslint-disable-next-line no-control-regex
-  if (/[^\u0000-\u007f]/.test(w)) w = foldDiacritics(w);
+  if (/[^ -~]/.test(w)) w = foldDiacritics(w); // only non-ASCII words can carry marks
   return isLatin(w) ? singular(w) : w;
 }
 
@@ -44,7 +43,10 @@ export function takesSuffixes(key: string): boolean {
 
 function foldDiacritics(w: string): string {
   // NFD then NFC: Hangul syllables decompose and recompose unchanged; Latin loses its marks.
-  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  return w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 }
 
 function isLatin(w: string): boolean {

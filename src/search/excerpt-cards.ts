@@ -1,5 +1,5 @@
-import type { ExcerptCard } from '@/src/messaging/protocol';
 import { findTerms } from '@/src/detect/lexicon';
+import type { ExcerptCard } from '@/src/messaging/protocol';
 import type { CorpusIndex } from './corpus-index';
 import { passageAt } from './corpus-index';
 

@@ -80,8 +80,23 @@ export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts:
     const n = perStoryCount.get(storyId) ?? 0;
     if (n >= perStory) continue;
     perStoryCount.set(storyId, n + 1);
-    const terms = e.terms.sort((a, b) => b[1] - a[1]).map(([t]) => t);
-    out.push({ passage: p, score: e.score, terms, marks: termMarks(index, p, new Set(terms)) });
+    const why = whyTerms(index, e.terms);
+    out.push({ passage: p, score: e.score, terms: why, marks: termMarks(index, p, new Set(why)) });
   }
   return out;
+}
+
+/** A term that earned less than this share of the strongest one's strength is not a reason. */
+const WHY_SHARE = 0.2;
+
+/**
+ * The terms a reader is shown as "why this": the ones that carried the passage, strongest
+ * first; not the country (every passage shares it) nor a word that barely counted.
+ */
+function whyTerms(index: CorpusIndex, earned: [number, number][]): number[] {
+  const sorted = [...earned].sort((a, b) => b[1] - a[1]);
+  const top = sorted[0]?.[1] ?? 0;
+  return sorted
+    .filter(([t, strength]) => strength >= top * WHY_SHARE && index.bundle.terms[t]?.kind !== 'country')
+    .map(([t]) => t);
 }

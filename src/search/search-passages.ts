@@ -67,9 +67,7 @@ export function searchPassages(index: CorpusIndex, query: string, limit = 20): R
     }
   });
 
-  const sorted = [...hits].sort(
-    ([pa, a], [pb, b]) => b.covered.size - a.covered.size || b.score - a.score || pa - pb,
-  );
+  const sorted = [...hits].sort(([pa, a], [pb, b]) => b.covered.size - a.covered.size || b.score - a.score || pa - pb);
   // Only the passages that answer as much of the query as the best one does.
   const topCoverage = sorted[0]?.[1].covered.size ?? 0;
   return sorted

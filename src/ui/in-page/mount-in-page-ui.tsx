@@ -2,8 +2,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { type PageMatches, sendMessage } from '@/src/messaging/protocol';
-import { inPageCss } from './in-page.css';
 import { InPagePanel } from './InPagePanel';
+import { inPageCss } from './in-page.css';
 
 /**
  * The in-page UI, created only when a page has matches: a page with none gets no element,
