@@ -4,14 +4,19 @@
  *     prebuilt Fuse index, loaded lazily by the background;
  *   src/generated/lexicon.json — the terms alone, bundled into the content script.
  * A bad source file fails with file:line: reason (exit code 1).
+ *
+ *   tsx data/build-corpus.ts [--data DIR]   (DIR defaults to data/)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCorpusFromData, repoRoot } from '../src/corpus/read-data';
 import { SourceErrors } from '../src/corpus/source-error';
 
+const dataFlag = process.argv.indexOf('--data');
+const dataDir = dataFlag >= 0 ? process.argv[dataFlag + 1] : undefined;
+
 try {
-  const bundle = buildCorpusFromData();
+  const bundle = buildCorpusFromData(dataDir);
   const write = (path: string, data: unknown) => {
     mkdirSync(dirname(join(repoRoot, path)), { recursive: true });
     writeFileSync(join(repoRoot, path), JSON.stringify(data));

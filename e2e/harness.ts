@@ -86,7 +86,11 @@ export async function launch({ headless = true, offline = true }: LaunchOptions 
   });
 
   const worker = async () => {
-    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    // The newest: after a restart, the list still holds the stopped worker.
+    const existing = context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith('chrome-extension://'))
+      .at(-1);
     return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
   const extensionId = new URL((await worker()).url()).host;
