@@ -52,6 +52,7 @@ describe('the background service', () => {
     const service = createFirsthandService({ loadBundle: shipped });
     await service.matchPage(5, 'https://news.example/a', famineTerms);
     await service.tabNavigated(5, 'https://news.example/a'); // same article: kept
+    await service.tabNavigated(5, 'https://news.example/a#comments'); // a jump within it: kept
     expect(await service.getTabMatches(5)).not.toBeNull();
     await service.tabNavigated(5, 'https://news.example/b');
     expect(await service.getTabMatches(5)).toBeNull();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { DetectedTerm, ExcerptCard, PageMatches, StoryView } from '@/src/messaging/protocol';
-import { onMessage, readerPath } from '@/src/messaging/protocol';
+import { articleUrl, onMessage, readerPath } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { type CorpusIndex, loadCorpusIndex } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
@@ -68,7 +68,7 @@ export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) 
     /** Forgets a tab's results when it goes elsewhere; an SPA re-reports its new article. */
     async tabNavigated(tabId: number, url: string): Promise<void> {
       const known = await tabResults.get(tabId);
-      if (known && known.url !== url) {
+      if (known && known.url !== articleUrl(url)) {
         await tabResults.remove(tabId);
         await showCount(tabId, 0);
       }

@@ -109,3 +109,15 @@ describe('data/lexicon.txt', () => {
     }
   });
 });
+
+describe('the shipped corpus', () => {
+  it('carries every passage word for word from its source file', async () => {
+    const { buildCorpusFromData } = await import('./read-data');
+    const bundle = buildCorpusFromData();
+    expect(bundle.passages.length).toBeGreaterThan(20);
+    for (const p of bundle.passages) {
+      const source = readFileSync(join(repoRoot, 'data/stories', `${p.storyId}.md`), 'utf8');
+      for (const paragraph of p.text.split('\n\n')) expect(source, p.id).toContain(paragraph);
+    }
+  });
+});
