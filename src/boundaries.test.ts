@@ -31,10 +31,14 @@ function importGraph(entry: string): Set<string> {
     seen.add(file);
     if (!file.startsWith('/') || !/\.tsx?$/.test(file) || !existsSync(file)) return;
     const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm)) {
-      if (m[2]) continue; // import type
-      visit(resolveImport(file, m[3] as string) as string);
-    }
+    const specifiers = [
+      // import x from 'y', export { x } from 'y' (not `import type`: erased at build)
+      ...[...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]/gm)],
+      // import 'y' (side effects), import('y') (dynamic)
+      ...[...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)],
+      ...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)],
+    ].map((m) => m[1] as string);
+    for (const spec of specifiers) visit(resolveImport(file, spec) as string);
   };
   visit(entry);
   return new Set([...seen].map((f) => (f.startsWith('/') ? relative(root, f) : f)));

@@ -10,24 +10,55 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
+  // WXT announces a started content script to the page with window.postMessage; a page's
+  // own script could read that and learn the extension is installed (PRODUCT.md, privacy).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const matcher = compileLexicon(terms as Term[]);
     const ui = createInPageUi(ctx);
+    /** What the background last heard from this page; '' = nothing. */
     let reported = '';
+    /** Only the newest scan may show its answer: an older one may arrive later. */
+    let latest = 0;
+
+    /** The article as last read: a page that changed elsewhere needs no new term search. */
+    let lastRead = '';
 
     const scan = async () => {
-      const detected = assessArticle(extractArticle(document), matcher);
-      // Nothing to say and nothing said before: the background never hears of this page.
       const url = articleUrl(location.href);
+      const article = extractArticle(document);
+      const read = `${url}\n${article.title}\n${article.paragraphs.length}\n${article.paragraphs.join('').length}`;
+      if (read === lastRead) return;
+      lastRead = read;
+      const detected = assessArticle(article, matcher);
       const report = JSON.stringify([url, detected]);
+      // Nothing to say and nothing said before: the background never hears of this page.
       if (report === reported || (detected.length === 0 && reported === '')) return;
+      const seq = ++latest;
       reported = report;
-      const matches = await sendMessage('matchPage', { url, terms: detected });
-      if (ctx.isValid) await ui.show(matches);
+      try {
+        const matches = await sendMessage('matchPage', { url, terms: detected });
+        if (seq === latest && ctx.isValid) await ui.show(matches);
+      } catch {
+        if (seq === latest) {
+          reported = ''; // let the next scan say it again
+          lastRead = '';
+        }
+      }
     };
-    const rescan = () => void scan().catch(() => {});
 
-    rescan();
-    watchPage(ctx, rescan, (node) => ui.contains(node));
+    void scan();
+    watchPage(
+      ctx,
+      (change) => {
+        // The background forgets a tab when it navigates; say everything again.
+        if (change === 'navigation') {
+          reported = '';
+          lastRead = '';
+        }
+        void scan();
+      },
+      (node) => ui.contains(node),
+    );
   },
 });

@@ -15,6 +15,12 @@ const famineTerms = [
   { term: 'North Korea', count: 6, inTitle: true },
 ];
 
+/** Opens a fake tab at `url` and returns its id. */
+async function tabAt(url: string): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({ url });
+  return tab.id as number;
+}
+
 describe('the background service', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -33,34 +39,59 @@ describe('the background service', () => {
 
   it('answers a page, sets the badge to the number of excerpts and remembers it for the popup', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
-    const matches = await service.matchPage(7, 'https://news.example/a', famineTerms);
+    const tab = await tabAt('https://news.example/a');
+    const matches = await service.matchPage(tab, 'https://news.example/a', famineTerms);
     expect(matches.cards.length).toBeGreaterThan(0);
     expect(matches.cards[0]?.storyId).toBe('josephs-story-part-1-2024');
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(String(matches.cards.length));
-    expect(await service.getTabMatches(7)).toEqual(matches);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe(String(matches.cards.length));
+    expect(await service.getTabMatches(tab)).toEqual(matches);
   });
 
   it('keeps what it found on a tab across a service-worker restart', async () => {
     const before = createFirsthandService({ loadBundle: shipped });
-    const matches = await before.matchPage(3, 'https://news.example/a', famineTerms);
+    const tab = await tabAt('https://news.example/a');
+    const matches = await before.matchPage(tab, 'https://news.example/a', famineTerms);
     // A new service instance is what a restarted worker builds: nothing carried in memory.
     const after = createFirsthandService({ loadBundle: shipped });
-    expect(await after.getTabMatches(3)).toEqual(matches);
+    expect(await after.getTabMatches(tab)).toEqual(matches);
   });
 
   it('clears the badge and the tab when the page has nothing, or the tab goes elsewhere', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
-    await service.matchPage(5, 'https://news.example/a', famineTerms);
-    await service.tabNavigated(5, 'https://news.example/a'); // same article: kept
-    await service.tabNavigated(5, 'https://news.example/a#comments'); // a jump within it: kept
-    expect(await service.getTabMatches(5)).not.toBeNull();
-    await service.tabNavigated(5, 'https://news.example/b');
-    expect(await service.getTabMatches(5)).toBeNull();
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
+    const tab = await tabAt('https://news.example/a');
+    await service.matchPage(tab, 'https://news.example/a', famineTerms);
+    await service.tabNavigated(tab, 'https://news.example/a'); // same article: kept
+    await service.tabNavigated(tab, 'https://news.example/a#comments'); // a jump within it: kept
+    expect(await service.getTabMatches(tab)).not.toBeNull();
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/b' });
+    await service.tabNavigated(tab, 'https://news.example/b');
+    expect(await service.getTabMatches(tab)).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
 
-    await service.matchPage(5, 'https://news.example/c', famineTerms);
-    await service.matchPage(5, 'https://news.example/c', []);
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/c' });
+    await service.matchPage(tab, 'https://news.example/c', famineTerms);
+    await service.matchPage(tab, 'https://news.example/c', []);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+  });
+
+  it("does not let an old page's late answer become the new page's badge", async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const tab = await tabAt('https://news.example/a');
+    const late = service.matchPage(tab, 'https://news.example/a', famineTerms);
+    // The reader moved on while the corpus was loading and the passages were ranked.
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/c' });
+    await late;
+    expect(await service.getTabMatches(tab)).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+  });
+
+  it('keeps nothing for a tab that closed before its answer', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    // A tab id the browser no longer knows is what a closed tab looks like to tabs.get.
+    // (fakeBrowser's tabs.remove mixes up tab and window ids, so the tab is never created.)
+    const closed = 4242;
+    await service.matchPage(closed, 'https://news.example/a', famineTerms);
+    expect(await service.getTabMatches(closed)).toBeNull();
   });
 
   it('serves whole stories for the reader, and null for an unknown id', async () => {

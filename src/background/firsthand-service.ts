@@ -39,7 +39,9 @@ export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) 
         for (const r of rankPassages(index, terms)) cards.push(toExcerptCard(index, r));
       }
       const matches = { url, cards };
-      if (tabId !== undefined) {
+      // The tab may have moved on while we ranked: an old page's answer must not become
+      // the new page's badge, nor outlive a closed tab.
+      if (tabId !== undefined && (await tabShows(tabId, url))) {
         if (cards.length > 0) await tabResults.set(tabId, matches);
         else await tabResults.remove(tabId);
         await showCount(tabId, cards.length);
@@ -76,6 +78,16 @@ export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) 
 
     tabClosed: (tabId: number) => tabResults.remove(tabId),
   };
+}
+
+async function tabShows(tabId: number, url: string): Promise<boolean> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    // Without a URL (no host permission for it), trust the content script's report.
+    return tab.url === undefined || articleUrl(tab.url) === articleUrl(url);
+  } catch {
+    return false; // closed
+  }
 }
 
 export type FirsthandService = ReturnType<typeof createFirsthandService>;

@@ -47,6 +47,10 @@ describe('buildCorpus', () => {
     expect(errorsOf(() => buildCorpus([renamed], lexicon()))).toMatch(
       /^data\/stories\/other-name\.md:2: id "a-story" must match the file name "other-name\.md"/,
     );
+    const copy = { ...story('a-story'), path: 'data/copies/a-story.md' };
+    expect(errorsOf(() => buildCorpus([story('a-story'), copy], lexicon()))).toBe(
+      'data/copies/a-story.md:2: story id "a-story" is used by another file',
+    );
   });
 
   it('reports the problems of every file at once', () => {
@@ -115,8 +119,21 @@ describe('the shipped corpus', () => {
     const { buildCorpusFromData } = await import('./read-data');
     const bundle = buildCorpusFromData();
     expect(bundle.passages.length).toBeGreaterThan(20);
+    // The source's paragraphs, exactly: runs of non-blank lines, section markers aside.
+    const paragraphsOf = (source: string) => {
+      const out: string[] = [];
+      let run: string[] = [];
+      for (const line of source.split('\n')) {
+        if (line.trim() === '' || line.startsWith(':::')) {
+          if (run.length) out.push(run.join('\n'));
+          run = [];
+        } else run.push(line);
+      }
+      if (run.length) out.push(run.join('\n'));
+      return out;
+    };
     for (const p of bundle.passages) {
-      const source = readFileSync(join(repoRoot, 'data/stories', `${p.storyId}.md`), 'utf8');
+      const source = paragraphsOf(readFileSync(join(repoRoot, 'data/stories', `${p.storyId}.md`), 'utf8'));
       for (const paragraph of p.text.split('\n\n')) expect(source, p.id).toContain(paragraph);
     }
   });

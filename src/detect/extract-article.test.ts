@@ -50,6 +50,32 @@ describe('extractArticle', () => {
     expect(article.paragraphs.map((p) => p.slice(0, 4))).toEqual(['One.', 'Two.', 'Thre']);
   });
 
+  it.each(['has-sidebar', 'ad-free', 'with-rail', 'share-enabled', 'topic-page'])(
+    'reads the article inside a page wrapper whose class says "%s"',
+    (wrapperClass) => {
+      const doc = docOf(`<div class="${wrapperClass}"><h1>Headline</h1>${para('One.')}${para('Two.')}</div>`);
+      expect(extractArticle(doc).paragraphs).toHaveLength(2);
+    },
+  );
+
+  it('reads the article while a cookie dialog has made the page wrapper aria-hidden', () => {
+    const doc = docOf(`<div id="page" aria-hidden="true"><article><h1>H</h1>${para('One.')}</article></div>
+      <div role="dialog"><p>We use cookies, and so on, as every site says these days to everyone.</p></div>`);
+    expect(extractArticle(doc).paragraphs).toEqual([expect.stringMatching(/^One\./)]);
+  });
+
+  it('leaves out a headline rail that carries no furniture class', () => {
+    const doc = docOf(`<main><div><h1>Cup final</h1>${para('The match.')}${para('The goals.')}</div>
+      <div><ul><li><a href="/a">North Korea famine warning as harvest fails</a></li>
+      <li><a href="/b">Defectors cross the DMZ</a></li></ul></div></main>`);
+    expect(extractArticle(doc).paragraphs.join(' ')).not.toMatch(/North Korea|Defectors/);
+  });
+
+  it('never reads an editable region, even one holding the headline', () => {
+    const doc = docOf(`<div contenteditable="true"><h1>Draft</h1>${para('Draft about defectors.')}</div>`);
+    expect(extractArticle(doc).paragraphs).toEqual([]);
+  });
+
   it('uses the page title when the page has no headline, and returns no text for an empty page', () => {
     expect(extractArticle(docOf(''))).toEqual({ title: 'Site title', paragraphs: [] });
   });

@@ -24,9 +24,6 @@ const NOT_ARTICLE = [
   'select',
   'button',
   'figcaption',
-  '[contenteditable=""]',
-  '[contenteditable="true"]',
-  '[contenteditable="plaintext-only"]',
   '[role="navigation"]',
   '[role="complementary"]',
   '[role="contentinfo"]',
@@ -39,11 +36,18 @@ const NOT_ARTICLE = [
   '[hidden]',
 ].join(',');
 
+const EDITABLE = '[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
+
 /** Class or id words that mark page furniture rather than article text. */
 const FURNITURE =
   /(?:^|[\s_-])(?:comments?|related|most-?(?:read|popular|viewed)|popular|trending|sidebar|rail|promo|newsletter|subscribe|cookies?|consent|gdpr|share|social|recommend(?:ed|ations)?|more-(?:from|stories|news)|teasers?|outbrain|taboola|ad|ads|advert(?:isement)?|sponsored|breadcrumbs?|menu|masthead|site-(?:header|footer)|byline|author-bio|tags?|topics?)(?:$|[\s_-])/i;
 
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, dd, td';
+
+/** Enough for the longest article; a 2 MB page is not read to its end. */
+const MAX_ARTICLE_CHARS = 100_000;
+/** A block that is mostly link text is a list of headlines, not article prose. */
+const MAX_LINK_SHARE = 0.5;
 
 /**
  * Finds the article in a document: an explicit article-body element if the page marks one,
@@ -51,31 +55,39 @@ const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, dd, td';
  * only, so it forces no layout.
  */
 export function extractArticle(doc: Document): Article {
-  const root = findArticleRoot(doc);
+  // The article's headline, not a site logo set in an <h1>.
+  const headline = doc.querySelector('article h1, main h1, [role="main"] h1') ?? doc.querySelector('h1');
+  const root = findArticleRoot(doc, headline);
   const paragraphs: string[] = [];
+  let length = 0;
   if (root) {
     for (const el of root.querySelectorAll<HTMLElement>(BLOCKS)) {
-      if (isFurniture(el, root)) continue;
+      if (isFurniture(el, root, headline)) continue;
       // Nested blocks (a <p> inside an <li>) are read once, through the innermost block.
       if (el.querySelector(BLOCKS)) continue;
       const text = clean(el.textContent ?? '');
-      if (text) paragraphs.push(text);
+      if (!text || isMostlyLinks(el, text.length)) continue;
+      paragraphs.push(text);
+      length += text.length;
+      if (length > MAX_ARTICLE_CHARS) break;
     }
   }
   return { title: articleTitle(doc, root), paragraphs };
 }
 
-function findArticleRoot(doc: Document): Element | null {
+function findArticleRoot(doc: Document, headline: Element | null): Element | null {
+  const body = doc.body;
+  if (!body) return null;
   const marked = doc.querySelector(
     '[itemprop="articleBody"], [data-component="text-block"]:only-of-type, article [class*="article-body" i], article [class*="story-body" i]',
   );
-  if (marked && !isFurniture(marked, doc.body)) return marked;
+  if (marked && !isFurniture(marked, body, headline)) return marked;
 
   // Score every container by the paragraph text directly under it, as Readability does,
   // and take the best: articles are where paragraphs cluster.
   const scores = new Map<Element, number>();
-  for (const p of doc.body?.querySelectorAll('p') ?? []) {
-    if (isFurniture(p, doc.body)) continue;
+  for (const p of body.querySelectorAll('p')) {
+    if (isFurniture(p, body, headline)) continue;
     const length = clean(p.textContent ?? '').length;
     if (length < 40) continue;
     const parent = p.parentElement;
@@ -92,19 +104,33 @@ function findArticleRoot(doc: Document): Element | null {
       bestScore = score;
     }
   }
-  // Prefer the enclosing <article> or <main> when the best container sits inside one, so
-  // the article's subheadings and lists are read too.
-  return best?.closest('article, main, [role="main"]') ?? best;
+  // Prefer the enclosing <article> when the best container sits inside one, so the
+  // article's subheadings and lists are read too. Not <main>: it often holds headline rails.
+  return best?.closest('article') ?? best;
 }
 
-function isFurniture(el: Element, root: Element | null): boolean {
+/**
+ * Whether an element sits in page furniture. A container that holds the page's headline is
+ * the page's own wrapper, whatever it is called (`has-sidebar`, an ASP.NET <form>, a
+ * wrapper made aria-hidden while a cookie dialog is open): it never makes its content
+ * furniture. Editable regions always do.
+ */
+function isFurniture(el: Element, root: Element | null, headline: Element | null): boolean {
   for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    if (node.matches(EDITABLE)) return true;
+    if (headline && node !== el && node.contains(headline)) continue;
     if (node.matches(NOT_ARTICLE)) return true;
     if (node.tagName === 'HEADER' && node !== el && !node.closest('article')) return true;
     const label = `${node.id} ${typeof node.className === 'string' ? node.className : ''}`;
     if (label.length > 1 && FURNITURE.test(label)) return true;
   }
   return false;
+}
+
+function isMostlyLinks(el: Element, textLength: number): boolean {
+  let linkLength = 0;
+  for (const a of el.querySelectorAll('a')) linkLength += clean(a.textContent ?? '').length;
+  return linkLength > textLength * MAX_LINK_SHARE;
 }
 
 function articleTitle(doc: Document, root: Element | null): string {

@@ -2,35 +2,56 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** Quiet time after the last change before a rescan: late content arrives in bursts. */
 const SETTLE_MS = 800;
-/** However busy the page (a live ticker), at most one rescan in this long. */
+/** However busy the page (a live ticker), at most one rescan in this long... */
 const MIN_INTERVAL_MS = 4000;
+/** ...and at least one this long after a change, even if the page never falls quiet. */
+const MAX_WAIT_MS = 2500;
+
+export type PageChange = 'navigation' | 'content';
 
 /**
- * Calls `rescan` when the page shows a new article (single-page-app navigation) or its
- * article grows (late content), debounced and rate-limited so a page that mutates
- * constantly never keeps the extension busy. `ignore` tells mutations of our own UI apart.
+ * Calls `rescan` when the page shows a new article (single-page-app navigation, through the
+ * Navigation API where present) or its content changes (late content), debounced and
+ * rate-limited so that a page that mutates constantly never keeps the extension busy, yet
+ * never starves it either. `ignore` tells mutations of our own UI apart.
  */
-export function watchPage(ctx: ContentScriptContext, rescan: () => void, ignore: (node: Node) => boolean): void {
+export function watchPage(
+  ctx: ContentScriptContext,
+  rescan: (change: PageChange) => void,
+  ignore: (node: Node) => boolean,
+): void {
   let timer: number | undefined;
-  let last = 0;
-  const schedule = (delay: number) => {
-    if (timer !== undefined) clearTimeout(timer);
-    const wait = Math.max(delay, last + MIN_INTERVAL_MS - Date.now());
+  let firstChange = 0;
+  let lastRun = 0;
+  let pending: PageChange = 'content';
+
+  const schedule = (change: PageChange) => {
+    const now = Date.now();
+    if (change === 'navigation') {
+      pending = 'navigation';
+      lastRun = 0; // a new article deserves a prompt answer
+    }
+    if (timer === undefined) firstChange = now;
+    else clearTimeout(timer);
+    // Settle, but not past the max wait from the first change of this burst, and never
+    // sooner than the rate limit allows.
+    const settle = Math.min(now + SETTLE_MS, firstChange + MAX_WAIT_MS);
+    const due = Math.max(settle, lastRun + MIN_INTERVAL_MS);
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      last = Date.now();
-      rescan();
-    }, wait);
+      lastRun = Date.now();
+      const kind = pending;
+      pending = 'content';
+      rescan(kind);
+    }, due - now);
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    last = 0; // a new article deserves a prompt answer
-    schedule(SETTLE_MS);
-  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => schedule('navigation'));
   const observer = new MutationObserver((records) => {
     if (records.every((r) => ignore(r.target))) return;
-    schedule(SETTLE_MS);
+    schedule('content');
   });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // The root, not <body>: some apps replace <body> itself, and some documents have none.
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
 }

@@ -32,7 +32,7 @@ export function loadCorpusIndex(bundle: CorpusBundle): CorpusIndex {
     vocabulary: new Fuse(
       bundle.vocabulary,
       // Typo tolerance on single words: a threshold that lets "tongl" reach "tongil" and
-      // "hamgyong" reach "hamgyeong" but not "kim" reach "him".
+      // "hamgyong" reach "hamgyeong"; search-passages.ts keeps short words out of it.
       { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 },
       Fuse.parseIndex<string>(bundle.vocabularyIndex as Parameters<typeof Fuse.parseIndex>[0]),
     ),

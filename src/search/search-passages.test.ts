@@ -45,6 +45,14 @@ describe('searchPassages', () => {
     expect(marked).toContain('market');
   });
 
+  it('does not guess at words the corpus has, or at short words', () => {
+    // "kim" is the teller's name (Joseph Kim), not "him" or "daytime".
+    expect(texts('kim')[0]).toContain('Kim Kwang Jin');
+    expect(ids('kim').every((id) => id?.startsWith('josephs-story-part-1-2024-'))).toBe(true);
+    // "famine" reaches the famine and (through the lexicon) starvation, never "families".
+    expect(texts('famine').every((t) => /famine|starvation/i.test(t))).toBe(true);
+  });
+
   it('finds nothing for nothing, and nothing for words the corpus does not have', () => {
     expect(ids('')).toEqual([]);
     expect(ids('   ')).toEqual([]);

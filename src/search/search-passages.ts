@@ -7,6 +7,8 @@ import type { RankedPassage } from './excerpt-cards';
 const MAX_FUZZY_SCORE = 0.34;
 /** How many near words one typed word may stand for. */
 const FUZZY_WORDS = 8;
+/** Words shorter than this are matched exactly or as a prefix, never fuzzily. */
+const MIN_FUZZY_LENGTH = 4;
 /** As-you-type: the last word may be unfinished, so words it begins count too. */
 const PREFIX_WORDS = 30;
 const PREFIX_SIMILARITY = 0.8;
@@ -55,16 +57,20 @@ export function searchPassages(index: CorpusIndex, query: string, limit = 20): R
   });
 
   tokens.forEach((tok, i) => {
-    const similar = similarWords(index, tok.key, i === tokens.length - 1);
-    for (const [w, similarity] of similar) {
+    // One typed word earns a passage the score of its best reading there, not the sum of
+    // every word it might stand for ("kim" is Kim, not Kim + kimchi).
+    const best = new Map<number, number>();
+    for (const [w, similarity] of similarWords(index, tok.key, i === tokens.length - 1)) {
+      const score = similarity * (index.wordIdf[w] as number);
       for (const p of index.bundle.postings[w] ?? []) {
         const h = hitFor(p);
-        h.score += similarity * (index.wordIdf[w] as number);
+        best.set(p, Math.max(best.get(p) ?? 0, score));
         // A word inside a matched phrase still adds to the score but is not a separate part.
         if (!inTerm.has(i)) h.covered.add(i);
         h.words.add(w);
       }
     }
+    for (const [p, score] of best) hitFor(p).score += score;
   });
 
   const sorted = [...hits].sort(([pa, a], [pb, b]) => b.covered.size - a.covered.size || b.score - a.score || pa - pb);
@@ -81,14 +87,17 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Map<numbe
   const out = new Map<number, number>();
   const exact = index.words.get(key);
   if (exact !== undefined) out.set(exact, 1);
-  if (last && key.length >= 2) {
+  // A finished word (one the corpus has) is taken as typed; an unfinished one as a prefix.
+  if (last && exact === undefined && key.length >= 2) {
     const vocab = index.bundle.vocabulary;
     for (let w = lowerBound(vocab, key), n = 0; w < vocab.length && n < PREFIX_WORDS; w++, n++) {
       if (!(vocab[w] as string).startsWith(key)) break;
       if (!out.has(w)) out.set(w, PREFIX_SIMILARITY);
     }
   }
-  if (key.length >= 3) {
+  // A word the corpus has is not a typo: "famine" must not also find "families". Short
+  // words are too close to too many others ("kim", "him") to guess at.
+  if (exact === undefined && key.length >= MIN_FUZZY_LENGTH) {
     for (const r of index.vocabulary.search(key, { limit: FUZZY_WORDS })) {
       const score = r.score ?? 1;
       if (score > MAX_FUZZY_SCORE) continue;

@@ -50,7 +50,8 @@ export function InPagePanel({ matches, onOpenStory, host }: InPagePanelProps) {
       if (!event.composedPath().includes(inside)) setOpen(false);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') closeAndFocusPill();
+      // An IME's Escape cancels a composition; it is not meant for us.
+      if (event.key === 'Escape' && !event.isComposing) closeAndFocusPill();
     };
     document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('keydown', onKeyDown, true);
@@ -95,6 +96,7 @@ export function InPagePanel({ matches, onOpenStory, host }: InPagePanelProps) {
         type="button"
         class="fh-pill"
         data-firsthand="pill"
+        aria-label={`Firsthand: ${pillText(count)}`}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen(!open)}

@@ -11,37 +11,49 @@ import { inPageCss } from './in-page.css';
  * page's CSS cannot reach it and its CSS cannot reach the page.
  */
 export function createInPageUi(ctx: ContentScriptContext) {
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let host: HTMLElement | null = null;
+
+  const create = () =>
+    createShadowRootUi(ctx, {
+      name: 'firsthand-panel',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: inPageCss,
+      onMount: (container) => container,
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
 
   return {
     async show(matches: PageMatches) {
       if (matches.cards.length === 0) {
-        ui?.remove();
+        const removing = ui;
         ui = null;
+        host = null;
+        (await removing)?.remove();
         return;
       }
-      ui ??= await createShadowRootUi(ctx, {
-        name: 'firsthand-panel',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        css: inPageCss,
-        onMount: (container) => container,
-        onRemove: (container) => {
-          if (container) render(null, container);
-        },
-      });
-      if (!ui.mounted) ui.mount();
-      const host = ui.shadowHost;
+      // One UI per page, even when two answers arrive together.
+      ui ??= create();
+      const mounted = await ui;
+      // Apps that replace <body> take our host with it: mount again.
+      if (!mounted.shadowHost.isConnected) {
+        mounted.remove();
+        mounted.mount();
+      }
+      host = mounted.shadowHost;
       render(
         <InPagePanel
           matches={matches}
           host={host}
           onOpenStory={(card) => void sendMessage('openReader', { storyId: card.storyId, passageId: card.passageId })}
         />,
-        ui.uiContainer,
+        mounted.uiContainer,
       );
     },
-    contains: (node: Node) => ui !== null && (node === ui.shadowHost || ui.shadowHost.contains(node)),
+    contains: (node: Node) => host !== null && (node === host || host.contains(node)),
   };
 }

@@ -146,6 +146,7 @@ function StoryBlockView({ block }: { block: StoryBlock | undefined }) {
       return (
         <aside class="fh-reader__aside" aria-label={block.kind === 'footnote' ? 'Footnote' : 'Editor’s note'}>
           <p>{block.text}</p>
+          {block.attribution && <p class="fh-reader__attribution">— {block.attribution}</p>}
         </aside>
       );
     default:

@@ -92,6 +92,8 @@ body {
 }
 
 .fh-reader__story p {
+  /* A paragraph's own line breaks are the source's: keep them (data/README.md). */
+  white-space: pre-line;
   margin: 0 0 1.1em;
 }
 

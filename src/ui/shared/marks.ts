@@ -47,7 +47,7 @@ export function segmentParagraphs(segments: readonly TextSegment[]): TextSegment
   let current: TextSegment[] = [];
   const paragraphs = [current];
   for (const segment of segments) {
-    segment.text.split(/\n[ \t]*\n\s*/).forEach((piece, index) => {
+    segment.text.split('\n\n').forEach((piece, index) => {
       if (index > 0) {
         current = [];
         paragraphs.push(current);

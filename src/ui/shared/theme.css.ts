@@ -187,6 +187,8 @@ export const themeCss = /* css */ `
 }
 
 .fh-card__text p {
+  /* A paragraph's own line breaks are the source's: keep them (data/README.md). */
+  white-space: pre-line;
   margin: 0 0 var(--fh-space-2);
 }
 
