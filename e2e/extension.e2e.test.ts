@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
-import { type Harness, launch, PILL } from './harness';
+import { type Harness, launch, PILL, pageSignals, spyOnPage } from './harness';
 
 let h: Harness;
 
@@ -13,10 +13,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(name: string): Promise<Page> {
+async function open(name: string, { spy = false } = {}): Promise<Page> {
   const fixture = fixturePages[name];
   if (!fixture) throw new Error(`no fixture page named ${name}`);
   const page = await h.context.newPage();
+  if (spy) await spyOnPage(page);
   await page.goto(fixture.url);
   return page;
 }
@@ -93,11 +94,12 @@ describe('on a news article about the famine and orphans', () => {
 });
 
 describe('stays quiet', () => {
-  it('on a football report that mentions Seoul: nothing shown, nothing injected', async () => {
-    const page = await open('footballSeoul');
+  it('on a football report that mentions Seoul: nothing shown, nothing injected, nothing a page could notice', async () => {
+    const page = await open('footballSeoul', { spy: true });
     await settle(page);
     expect(await page.locator(PILL).count()).toBe(0);
     expect(await firsthandHosts(page)).toBe(0);
+    expect(await pageSignals(page)).toEqual([]);
     expect(await h.badgeText(await h.tabIdOf(page))).toBe('');
     await page.close();
   });
@@ -130,6 +132,34 @@ describe('the toolbar popup', () => {
     await h.screenshot(popup, 'popup-search');
     await popup.close();
     await article.close();
+  });
+});
+
+describe('private mode', () => {
+  it('adds nothing a page could notice, while the badge and popup still show the results', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await options.getByLabel(/Private mode/).check();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved.');
+    await h.screenshot(options, 'options');
+
+    const page = await open('famineOrphans', { spy: true });
+    const tabId = await h.tabIdOf(page);
+    await expect.poll(() => h.badgeText(tabId), { timeout: 15_000 }).toMatch(/^[1-9]\d*$/);
+    await settle(page);
+    expect(await firsthandHosts(page)).toBe(0);
+    expect(await pageSignals(page)).toEqual([]);
+
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.locator('[data-story-id="josephs-story-part-1-2024"]').count()).toBeGreaterThan(0);
+
+    // Back to standard: the open tab shows its pill without a reload.
+    await options.getByLabel(/Private mode/).uncheck();
+    await page.locator(PILL).waitFor({ timeout: 10_000 });
+    // ...which the page's spy does see: the check above can fail.
+    expect((await pageSignals(page)).join('\n')).toMatch(/added FIRSTHAND-PANEL/i);
+    await Promise.all([popup.close(), page.close(), options.close()]);
   });
 });
 

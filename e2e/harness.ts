@@ -139,3 +139,41 @@ export async function launch({ headless = true, offline = true }: LaunchOptions 
 
 /** The in-page pill inside the extension's shadow root, if any. */
 export const PILL = '[data-firsthand="pill"]';
+
+/**
+ * What a hostile page's own script could notice of an extension: messages posted to the
+ * window, elements or attributes added to its DOM, shadow roots attached, custom elements
+ * defined. Installed before the page's first script; read with `pageSignals(page)`.
+ */
+export async function spyOnPage(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const signals: string[] = [];
+    (window as unknown as { __signals: string[] }).__signals = signals;
+    window.addEventListener('message', (e) => signals.push(`message: ${JSON.stringify(e.data).slice(0, 120)}`), true);
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      signals.push(`attachShadow on ${this.tagName}`);
+      return attach.call(this, init);
+    };
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, ctor, options) => {
+      signals.push(`customElements.define ${name}`);
+      define(name, ctor, options);
+    };
+    // The parser adds the page's own nodes: watch from when it is done (content scripts at
+    // document_idle run after that).
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) signals.push(`added ${n.nodeName}`);
+          if (r.type === 'attributes') signals.push(`attribute ${r.attributeName} on ${(r.target as Element).tagName}`);
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+  });
+}
+
+/** Signals recorded so far (the page's own parsing excluded). */
+export async function pageSignals(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __signals: string[] }).__signals.slice());
+}

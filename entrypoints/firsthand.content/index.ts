@@ -3,7 +3,8 @@ import { extractArticle } from '@/src/detect/extract-article';
 import { compileLexicon, type Term } from '@/src/detect/lexicon';
 import { watchPage } from '@/src/detect/watch-page';
 import terms from '@/src/generated/lexicon.json';
-import { articleUrl, sendMessage } from '@/src/messaging/protocol';
+import { articleUrl, type PageMatches, sendMessage } from '@/src/messaging/protocol';
+import { displayMode } from '@/src/settings/display-mode';
 import { createInPageUi } from '@/src/ui/in-page/mount-in-page-ui';
 
 export default defineContentScript({
@@ -16,6 +17,18 @@ export default defineContentScript({
   async main(ctx) {
     const matcher = compileLexicon(terms as Term[]);
     const ui = createInPageUi(ctx);
+    // Private mode: the page gets nothing at all; the badge and popup still show results.
+    let mode = await displayMode.getValue();
+    let shown: PageMatches = { url: '', cards: [] };
+    const show = (matches: PageMatches) => {
+      shown = matches;
+      return ui.show(mode === 'private' ? { ...matches, cards: [] } : matches);
+    };
+    const unwatch = displayMode.watch((next) => {
+      mode = next;
+      if (ctx.isValid) void show(shown);
+    });
+    ctx.onInvalidated(unwatch);
     /** What the background last heard from this page; '' = nothing. */
     let reported = '';
     /** Only the newest scan may show its answer: an older one may arrive later. */
@@ -38,7 +51,7 @@ export default defineContentScript({
       reported = report;
       try {
         const matches = await sendMessage('matchPage', { url, terms: detected });
-        if (seq === latest && ctx.isValid) await ui.show(matches);
+        if (seq === latest && ctx.isValid) await show(matches);
       } catch {
         if (seq === latest) {
           reported = ''; // let the next scan say it again

@@ -1,0 +1,51 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { DisplayMode } from '@/src/settings/display-mode';
+
+export interface OptionsProps {
+  mode: DisplayMode;
+  onModeChange(mode: DisplayMode): void;
+}
+
+/** The options page. Settings apply at once, to open tabs too. */
+export function Options({ mode, onModeChange }: OptionsProps) {
+  const hintId = useId();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(false), 2000);
+    return () => clearTimeout(timer);
+  }, [saved]);
+
+  return (
+    <main class="fh-options">
+      <h1>Firsthand settings</h1>
+      <p class="fh-options__lede">
+        Firsthand matches the article you read against testimonies stored in the extension. Nothing about the pages you
+        read leaves your browser.
+      </p>
+      <section aria-labelledby="fh-display">
+        <h2 id="fh-display">On the pages you read</h2>
+        <label class="fh-options__switch">
+          <input
+            type="checkbox"
+            checked={mode === 'private'}
+            aria-describedby={hintId}
+            onChange={(event) => {
+              onModeChange(event.currentTarget.checked ? 'private' : 'standard');
+              setSaved(true);
+            }}
+          />
+          <span>Private mode: never add anything to the pages I read</span>
+        </label>
+        <p id={hintId} class="fh-options__hint">
+          In private mode Firsthand puts no pill, panel or highlight on any page, so a page’s own scripts cannot tell
+          that it is installed. Related testimonies still show as a number on the toolbar icon and in its popup. Use it
+          if reading about North Korea could put you at risk.
+        </p>
+        <p class="fh-options__status" role="status">
+          {saved ? 'Saved.' : ''}
+        </p>
+      </section>
+    </main>
+  );
+}
