@@ -54,6 +54,9 @@ describe('on a news article about the famine and orphans', () => {
     expect(await cards.first().getAttribute('data-passage-id')).toMatch(/^josephs-story-part-1-2024-p\d+$/);
     await expect.poll(() => cards.first().textContent()).toMatch(/Why this/);
     await h.screenshot(page, 'panel');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await h.screenshot(page, 'panel-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('closes the panel with Esc', async () => {
@@ -89,6 +92,8 @@ describe('on a news article about the famine and orphans', () => {
       /^https:\/\/www\.libertyinnorthkorea\.org\/blog\/a-north-koreans-promise-to-his-father-josephs-story-part-1#:~:text=/,
     );
     await h.screenshot(reader, 'reader');
+    await reader.emulateMedia({ colorScheme: 'dark' });
+    await h.screenshot(reader, 'reader-dark');
     await reader.close();
   });
 });
@@ -126,10 +131,14 @@ describe('the toolbar popup', () => {
     await h.screenshot(popup, 'popup-on-this-page');
 
     await popup.getByRole('searchbox').or(popup.getByRole('textbox')).first().fill('Tongl market');
-    const result = popup.locator('[data-passage-id^="women-in-north-korea-2023-"]', { hasText: 'Tongil Market' });
+    // In the search results, not the "On this page" section, which may hold the same card.
+    const results = popup.getByRole('region', { name: 'Search results' });
+    const result = results.locator('[data-passage-id^="women-in-north-korea-2023-"]', { hasText: 'Tongil Market' });
     await result.first().waitFor({ timeout: 10_000 });
     await result.first().scrollIntoViewIfNeeded();
     await h.screenshot(popup, 'popup-search');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await h.screenshot(popup, 'popup-search-dark');
     await popup.close();
     await article.close();
   });
