@@ -1,6 +1,5 @@
-import { assessArticle } from '@/src/detect/assess-page';
-import { extractArticle } from '@/src/detect/extract-article';
 import { compileLexicon, type Term } from '@/src/detect/lexicon';
+import { createPageScanner, runInSlices } from '@/src/detect/page-scanner';
 import { watchPage } from '@/src/detect/watch-page';
 import terms from '@/src/generated/lexicon.json';
 import { articleUrl, type PageMatches, sendMessage } from '@/src/messaging/protocol';
@@ -15,7 +14,7 @@ export default defineContentScript({
   // own script could read that and learn the extension is installed (PRODUCT.md, privacy).
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const matcher = compileLexicon(terms as Term[]);
+    const scanner = createPageScanner(compileLexicon(terms as Term[]));
     const ui = createInPageUi(ctx);
     // Private mode: the page gets nothing at all; the badge and popup still show results.
     let mode = await displayMode.getValue();
@@ -24,52 +23,60 @@ export default defineContentScript({
       shown = matches;
       return ui.show(mode === 'private' ? { ...matches, cards: [] } : matches);
     };
-    const unwatch = displayMode.watch((next) => {
-      mode = next;
-      if (ctx.isValid) void show(shown);
-    });
-    ctx.onInvalidated(unwatch);
+    ctx.onInvalidated(
+      displayMode.watch((next) => {
+        mode = next;
+        if (ctx.isValid) void show(shown);
+      }),
+    );
+
     /** What the background last heard from this page; '' = nothing. */
     let reported = '';
-    /** Only the newest scan may show its answer: an older one may arrive later. */
-    let latest = 0;
-
-    /** The article as last read: a page that changed elsewhere needs no new term search. */
-    let lastRead = '';
-
     const scan = async () => {
       const url = articleUrl(location.href);
-      const article = extractArticle(document);
-      const read = `${url}\n${article.title}\n${article.paragraphs.length}\n${article.paragraphs.join('').length}`;
-      if (read === lastRead) return;
-      lastRead = read;
-      const detected = assessArticle(article, matcher);
+      const { detected } = await runInSlices(scanner.scan(document));
       const report = JSON.stringify([url, detected]);
       // Nothing to say and nothing said before: the background never hears of this page.
       if (report === reported || (detected.length === 0 && reported === '')) return;
-      const seq = ++latest;
       reported = report;
       try {
         const matches = await sendMessage('matchPage', { url, terms: detected });
-        if (seq === latest && ctx.isValid) await show(matches);
+        if (ctx.isValid && report === reported) await show(matches);
       } catch {
-        if (seq === latest) {
-          reported = ''; // let the next scan say it again
-          lastRead = '';
-        }
+        if (report === reported) reported = ''; // let the next scan say it again
       }
     };
 
-    void scan();
+    // One scan at a time: a change during a scan asks for one more after it.
+    let running: Promise<void> | null = null;
+    let again = false;
+    const rescan = () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = scan()
+        .catch(() => {})
+        .finally(() => {
+          running = null;
+          if (again && ctx.isValid) {
+            again = false;
+            rescan();
+          }
+        });
+    };
+
+    rescan();
     watchPage(
       ctx,
       (change) => {
-        // The background forgets a tab when it navigates; say everything again.
         if (change === 'navigation') {
+          // A new article: read it from scratch, and tell the background everything again
+          // (it forgot this tab when the address changed).
+          scanner.forget();
           reported = '';
-          lastRead = '';
         }
-        void scan();
+        rescan();
       },
       (node) => ui.contains(node),
     );

@@ -9,24 +9,44 @@ import { findTerms, type TermMatcher } from './lexicon';
  */
 const GATE_MENTIONS = 2;
 
+/** Term index → occurrences, in one piece of text. */
+export type TermCounts = Map<number, number>;
+
+export function countTerms(text: string, matcher: TermMatcher): TermCounts {
+  const counts: TermCounts = new Map();
+  for (const hit of findTerms(text, matcher)) counts.set(hit.term, (counts.get(hit.term) ?? 0) + 1);
+  return counts;
+}
+
 /**
  * Decides whether an article is about a subject the testimonies speak to, and if so which
  * lexicon terms it uses and how much. Returns [] for a page that is not about North Korea.
  */
 export function assessArticle(article: Article, matcher: TermMatcher): DetectedTerm[] {
+  return assessCounts(
+    countTerms(article.title, matcher),
+    article.paragraphs.map((p) => countTerms(p, matcher)),
+    matcher,
+  );
+}
+
+/** The same decision, from term counts already made (the content script keeps them per paragraph). */
+export function assessCounts(
+  title: TermCounts,
+  paragraphs: readonly TermCounts[],
+  matcher: TermMatcher,
+): DetectedTerm[] {
   const found = new Map<number, DetectedTerm>();
-  const add = (text: string, inTitle: boolean) => {
-    for (const hit of findTerms(text, matcher)) {
-      const term = matcher.terms[hit.term];
-      if (!term) continue;
-      const d = found.get(hit.term) ?? { term: term.term, count: 0, inTitle: false };
-      if (inTitle) d.inTitle = true;
-      else d.count += 1;
-      found.set(hit.term, d);
+  const entry = (t: number) => {
+    let d = found.get(t);
+    if (!d) {
+      d = { term: matcher.terms[t]?.term ?? '', count: 0, inTitle: false };
+      found.set(t, d);
     }
+    return d;
   };
-  add(article.title, true);
-  for (const p of article.paragraphs) add(p, false);
+  for (const t of title.keys()) entry(t).inTitle = true;
+  for (const counts of paragraphs) for (const [t, n] of counts) entry(t).count += n;
 
   let gateMentions = 0;
   let gateInTitle = false;

@@ -49,20 +49,40 @@ const MAX_ARTICLE_CHARS = 100_000;
 /** A block that is mostly link text is a list of headlines, not article prose. */
 const MAX_LINK_SHARE = 0.5;
 
+/** How many elements are examined between two chances to yield the main thread. */
+const STEP = 250;
+
 /**
  * Finds the article in a document: an explicit article-body element if the page marks one,
  * else the container holding the most paragraph text. DOM in, text out; reads `textContent`
  * only, so it forces no layout.
  */
 export function extractArticle(doc: Document): Article {
+  const { title, paragraphs } = runToEnd(readArticle(doc));
+  return { title, paragraphs };
+}
+
+/**
+ * The same, as steps: yields every few hundred elements so a caller on the main thread can
+ * pause between them (see `runInSlices`) and a 2 MB page never blocks the page it reads.
+ * `knownRoot`, when still in the document, skips the search for the article's container:
+ * late content inside the article is then read without looking at the rest of the page.
+ */
+export function* readArticle(
+  doc: Document,
+  knownRoot?: Element | null,
+): Generator<void, Article & { root: Element | null }> {
   // The article's headline, not a site logo set in an <h1>.
   const headline = doc.querySelector('article h1, main h1, [role="main"] h1') ?? doc.querySelector('h1');
-  const root = findArticleRoot(doc, headline);
+  const furniture = furnitureTest(headline);
+  const root = knownRoot?.isConnected ? knownRoot : yield* findArticleRoot(doc, furniture);
   const paragraphs: string[] = [];
   let length = 0;
+  let n = 0;
   if (root) {
     for (const el of root.querySelectorAll<HTMLElement>(BLOCKS)) {
-      if (isFurniture(el, root, headline)) continue;
+      if (++n % STEP === 0) yield;
+      if (furniture(el, root)) continue;
       // Nested blocks (a <p> inside an <li>) are read once, through the innermost block.
       if (el.querySelector(BLOCKS)) continue;
       const text = clean(el.textContent ?? '');
@@ -72,22 +92,35 @@ export function extractArticle(doc: Document): Article {
       if (length > MAX_ARTICLE_CHARS) break;
     }
   }
-  return { title: articleTitle(doc, root), paragraphs };
+  return { title: articleTitle(doc, root), paragraphs, root };
 }
 
-function findArticleRoot(doc: Document, headline: Element | null): Element | null {
+/** Runs steps to the end at once (tests, the evaluation). */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+function* findArticleRoot(
+  doc: Document,
+  furniture: (el: Element, root: Element | null) => boolean,
+): Generator<void, Element | null> {
   const body = doc.body;
   if (!body) return null;
   const marked = doc.querySelector(
     '[itemprop="articleBody"], [data-component="text-block"]:only-of-type, article [class*="article-body" i], article [class*="story-body" i]',
   );
-  if (marked && !isFurniture(marked, body, headline)) return marked;
+  if (marked && !furniture(marked, body)) return marked;
 
   // Score every container by the paragraph text directly under it, as Readability does,
   // and take the best: articles are where paragraphs cluster.
   const scores = new Map<Element, number>();
+  let n = 0;
   for (const p of body.querySelectorAll('p')) {
-    if (isFurniture(p, body, headline)) continue;
+    if (++n % STEP === 0) yield;
+    if (furniture(p, body)) continue;
     const length = clean(p.textContent ?? '').length;
     if (length < 40) continue;
     const parent = p.parentElement;
@@ -113,18 +146,34 @@ function findArticleRoot(doc: Document, headline: Element | null): Element | nul
  * Whether an element sits in page furniture. A container that holds the page's headline is
  * the page's own wrapper, whatever it is called (`has-sidebar`, an ASP.NET <form>, a
  * wrapper made aria-hidden while a cookie dialog is open): it never makes its content
- * furniture. Editable regions always do.
+ * furniture. Editable regions always do. Each container is judged once per read.
  */
-function isFurniture(el: Element, root: Element | null, headline: Element | null): boolean {
-  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+function furnitureTest(headline: Element | null): (el: Element, root: Element | null) => boolean {
+  const holdsHeadline = new Set<Element>();
+  for (let node = headline?.parentElement ?? null; node; node = node.parentElement) holdsHeadline.add(node);
+  // Verdicts hold for one root: "furniture between here and the root".
+  const judgedUnder = new Map<Element | null, Map<Element, boolean>>();
+
+  /** `node`'s own markup makes it furniture; `asAncestor`: it may be exempt as the wrapper. */
+  const itself = (node: Element, asAncestor: boolean): boolean => {
     if (node.matches(EDITABLE)) return true;
-    if (headline && node !== el && node.contains(headline)) continue;
+    if (asAncestor && holdsHeadline.has(node)) return false;
     if (node.matches(NOT_ARTICLE)) return true;
-    if (node.tagName === 'HEADER' && node !== el && !node.closest('article')) return true;
+    if (node.tagName === 'HEADER' && !node.closest('article')) return true;
     const label = `${node.id} ${typeof node.className === 'string' ? node.className : ''}`;
-    if (label.length > 1 && FURNITURE.test(label)) return true;
-  }
-  return false;
+    return label.length > 1 && FURNITURE.test(label);
+  };
+  const within = (node: Element | null, root: Element | null): boolean => {
+    if (!node || node === root) return false;
+    let judged = judgedUnder.get(root);
+    if (!judged) judgedUnder.set(root, (judged = new Map()));
+    const known = judged.get(node);
+    if (known !== undefined) return known;
+    const verdict = itself(node, true) || within(node.parentElement, root);
+    judged.set(node, verdict);
+    return verdict;
+  };
+  return (el, root) => el !== root && (itself(el, false) || within(el.parentElement, root));
 }
 
 function isMostlyLinks(el: Element, textLength: number): boolean {

@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { runToEnd } from './extract-article';
+import { compileLexicon, type Term } from './lexicon';
+import { createPageScanner, runInSlices } from './page-scanner';
+
+const t = (term: string, aliases: string[], gate = false): Term => ({
+  term,
+  kind: 'topic',
+  weight: 2,
+  gate,
+  context: false,
+  aliases,
+});
+const matcher = compileLexicon([
+  t('North Korea', ['North Korea'], true),
+  t('famine', ['famine']),
+  t('orphan', ['orphan']),
+]);
+
+// Synthetic article text written for these tests.
+const para = (s: string) => `<p>${s} This sentence pads the paragraph so that it reads like real article prose.</p>`;
+
+function articleDoc(paragraphs: string[]): Document {
+  document.body.innerHTML = `<main><article id="story"><h1>North Korea's famine</h1>${paragraphs.map(para).join('')}</article></main>`;
+  return document;
+}
+
+describe('the page scanner', () => {
+  it('reads late content without matching the paragraphs it has already read', () => {
+    const scanner = createPageScanner(matcher);
+    const doc = articleDoc(['The famine years.', 'North Korea then.']);
+    const first = runToEnd(scanner.scan(doc));
+    expect(first.matched).toBe(2);
+    expect(first.detected).toContainEqual({ term: 'famine', count: 1, inTitle: true });
+
+    // "Read more" adds a paragraph to the article.
+    doc.getElementById('story')?.insertAdjacentHTML('beforeend', para('An orphan of the famine.'));
+    const second = runToEnd(scanner.scan(doc));
+    expect(second.matched).toBe(1);
+    expect(second.detected).toContainEqual({ term: 'famine', count: 2, inTitle: true });
+    expect(second.detected).toContainEqual({ term: 'orphan', count: 1, inTitle: false });
+  });
+
+  it('starts over after forget (a new article)', () => {
+    const scanner = createPageScanner(matcher);
+    runToEnd(scanner.scan(articleDoc(['The famine years.'])));
+    scanner.forget();
+    expect(runToEnd(scanner.scan(articleDoc(['The famine years.']))).matched).toBe(1);
+  });
+
+  it('gives the main thread back during a long page, and finds the same terms in slices', async () => {
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => (i % 100 === 0 ? 'North Korea famine.' : `Filler ${i}.`));
+    const doc = articleDoc(paragraphs);
+    const steps = createPageScanner(matcher).scan(doc);
+    let pauses = 0;
+    for (let r = steps.next(); !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(10);
+
+    const sliced = await runInSlices(createPageScanner(matcher).scan(doc), 0);
+    expect(sliced.detected).toEqual(runToEnd(createPageScanner(matcher).scan(doc)).detected);
+    expect(sliced.detected).toContainEqual({ term: 'famine', count: 30, inTitle: true });
+  });
+});
