@@ -2,7 +2,8 @@
  * Validates data/ and writes the generated corpus the extension ships:
  *   public/generated/corpus.json — stories, passages, term links, vocabulary and the
  *     prebuilt Fuse index, loaded lazily by the background;
- *   src/generated/lexicon.json — the terms alone, bundled into the content script.
+ *   src/generated/matcher.json — the lexicon compiled for matching, bundled into the
+ *     content script.
  * A bad source file fails with file:line: reason (exit code 1).
  *
  *   tsx data/build-corpus.ts [--data DIR]   (DIR defaults to data/)
@@ -11,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCorpusFromData, repoRoot } from '../src/corpus/read-data';
 import { SourceErrors } from '../src/corpus/source-error';
+import { compileLexicon, packMatcher } from '../src/detect/lexicon';
 
 const dataFlag = process.argv.indexOf('--data');
 const dataDir = dataFlag >= 0 ? process.argv[dataFlag + 1] : undefined;
@@ -22,7 +24,7 @@ try {
     writeFileSync(join(repoRoot, path), JSON.stringify(data));
   };
   write('public/generated/corpus.json', bundle);
-  write('src/generated/lexicon.json', bundle.terms);
+  write('src/generated/matcher.json', packMatcher(compileLexicon(bundle.terms)));
   const links = bundle.termPassages.reduce((n, l) => n + l.length, 0);
   console.log(
     `corpus: ${bundle.stories.length} stories, ${bundle.passages.length} passages, ` +

@@ -1,7 +1,7 @@
-import { compileLexicon, type Term } from '@/src/detect/lexicon';
+import { type PackedMatcher, unpackMatcher } from '@/src/detect/lexicon';
 import { createPageScanner, runInSlices } from '@/src/detect/page-scanner';
 import { watchPage } from '@/src/detect/watch-page';
-import terms from '@/src/generated/lexicon.json';
+import matcher from '@/src/generated/matcher.json';
 import { articleUrl, type PageMatches, sendMessage } from '@/src/messaging/protocol';
 import { displayMode } from '@/src/settings/display-mode';
 import { createInPageUi } from '@/src/ui/in-page/mount-in-page-ui';
@@ -14,7 +14,7 @@ export default defineContentScript({
   // own script could read that and learn the extension is installed (PRODUCT.md, privacy).
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const scanner = createPageScanner(compileLexicon(terms as Term[]));
+    const scanner = createPageScanner(unpackMatcher(matcher as PackedMatcher));
     const ui = createInPageUi(ctx);
     // Private mode: the page gets nothing at all; the badge and popup still show results.
     let mode = await displayMode.getValue();

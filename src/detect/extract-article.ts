@@ -80,11 +80,15 @@ export function* readArticle(
   let length = 0;
   let n = 0;
   if (root) {
-    for (const el of root.querySelectorAll<HTMLElement>(BLOCKS)) {
+    const blocks = root.querySelectorAll<HTMLElement>(BLOCKS);
+    for (let i = 0; i < blocks.length; i++) {
+      const el = blocks[i] as HTMLElement;
       if (++n % STEP === 0) yield;
+      // Nested blocks (a <p> inside an <li>) are read once, through the innermost block: in
+      // document order, a block that holds another is directly followed by it.
+      const next = blocks[i + 1];
+      if (next && el.contains(next)) continue;
       if (furniture(el, root)) continue;
-      // Nested blocks (a <p> inside an <li>) are read once, through the innermost block.
-      if (el.querySelector(BLOCKS)) continue;
       const text = clean(el.textContent ?? '');
       if (!text || isMostlyLinks(el, text.length)) continue;
       paragraphs.push(text);
@@ -120,9 +124,9 @@ function* findArticleRoot(
   let n = 0;
   for (const p of body.querySelectorAll('p')) {
     if (++n % STEP === 0) yield;
-    if (furniture(p, body)) continue;
-    const length = clean(p.textContent ?? '').length;
-    if (length < 40) continue;
+    // Raw length is enough to score by; cleaning every paragraph of a page is not needed.
+    const length = p.textContent?.length ?? 0;
+    if (length < 40 || furniture(p, body)) continue;
     const parent = p.parentElement;
     if (!parent) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + length);
@@ -177,8 +181,10 @@ function furnitureTest(headline: Element | null): (el: Element, root: Element | 
 }
 
 function isMostlyLinks(el: Element, textLength: number): boolean {
+  const links = el.getElementsByTagName('a');
+  if (links.length === 0) return false;
   let linkLength = 0;
-  for (const a of el.querySelectorAll('a')) linkLength += clean(a.textContent ?? '').length;
+  for (const a of links) linkLength += clean(a.textContent ?? '').length;
   return linkLength > textLength * MAX_LINK_SHARE;
 }
 

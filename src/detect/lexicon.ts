@@ -23,12 +23,16 @@ export interface Term {
   aliases: string[];
 }
 
+/** What matching needs of a term: its label and whether it is a gate term. */
+export type MatchedTerm = Pick<Term, 'term' | 'gate'>;
+
 /**
  * The lexicon compiled for matching: alias token sequences keyed by their first token.
- * Built once per context from the generated lexicon (plain JSON, small).
+ * The build compiles it once (`packMatcher`); the content script only unpacks it, so no
+ * page pays for tokenizing a thousand aliases.
  */
 export interface TermMatcher {
-  terms: Term[];
+  terms: MatchedTerm[];
   /** first token key → [term index, remaining token keys] (longest first). */
   starts: Map<string, [number, string[]][]>;
   /** Longest first-token key that takes suffixes (Hangul), to bound prefix look-ups. */
@@ -108,4 +112,19 @@ function tokenMatches(textKey: string | undefined, aliasKey: string): boolean {
   if (textKey === undefined) return false;
   if (textKey === aliasKey) return true;
   return takesSuffixes(aliasKey) && textKey.startsWith(aliasKey);
+}
+
+/** The matcher as plain JSON, for the content script's bundle. */
+export interface PackedMatcher {
+  terms: MatchedTerm[];
+  starts: [string, [number, string[]][]][];
+  longestPrefix: number;
+}
+
+export function packMatcher({ terms, starts, longestPrefix }: TermMatcher): PackedMatcher {
+  return { terms: terms.map(({ term, gate }) => ({ term, gate })), starts: [...starts], longestPrefix };
+}
+
+export function unpackMatcher({ terms, starts, longestPrefix }: PackedMatcher): TermMatcher {
+  return { terms, starts: new Map(starts), longestPrefix };
 }

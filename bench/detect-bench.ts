@@ -1,0 +1,126 @@
+/**
+ * npm run bench:detect — the content script's main-thread cost, measured in headless
+ * Chromium with the built extension (a benchmark, not a test: these machines are noisy).
+ *
+ * For each synthetic page (bench/synthetic-pages.ts) and run, a Chrome trace of the tab is
+ * recorded from navigation until the content script is done: the trace events that run its
+ * code (evaluation, then every callback into it) add up to its main-thread time, and the
+ * tasks containing them give the longest task it caused. Beside it, the floor:
+ * `document.body.innerText` plus one lower-casing pass, timed in the same page.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { launch, PILL } from '../e2e/harness';
+import { hugePage, longPage, typicalArticle, typicalOtherArticle } from './synthetic-pages';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const pages = [
+  {
+    name: 'typical article, not about North Korea (1,500 words)',
+    url: 'https://news.example.com/bench/other',
+    html: typicalOtherArticle(),
+    pill: false,
+  },
+  {
+    name: 'typical article about North Korea (1,500 words; pill shown)',
+    url: 'https://news.example.com/bench/typical',
+    html: typicalArticle(),
+    pill: true,
+  },
+  { name: 'long page (20,000 words)', url: 'https://news.example.com/bench/long', html: longPage(), pill: true },
+  { name: '2 MB page', url: 'https://news.example.com/bench/huge', html: hugePage(), pill: true },
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+/**
+ * Our main-thread time: the outermost trace events that run the content script's code
+ * (its evaluation, then every callback into it: timers, messages, storage, idle slices),
+ * and the tasks that contain them.
+ */
+function attribute(events: TraceEvent[], scriptUrl: string) {
+  const ours = events
+    .filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall'))
+    .filter((e) => e.args?.data?.url?.startsWith(scriptUrl))
+    .sort((a, b) => a.ts - b.ts);
+  const outer: TraceEvent[] = [];
+  for (const e of ours) {
+    const last = outer.at(-1);
+    if (last && last.tid === e.tid && e.ts < last.ts + (last.dur ?? 0)) continue;
+    outer.push(e);
+  }
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask');
+  const taskOf = (e: TraceEvent) =>
+    tasks.find((t) => t.tid === e.tid && t.ts <= e.ts && t.ts + (t.dur ?? 0) >= e.ts + (e.dur ?? 0));
+  return {
+    total: outer.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
+    longest: Math.max(0, ...outer.map((e) => (taskOf(e)?.dur ?? e.dur ?? 0) / 1000)),
+  };
+}
+
+async function measure(page: Page, cdp: CDPSession, url: string, scriptUrl: string, showsPill: boolean) {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  // Only the timeline categories: V8's own categories slow the code under test.
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'toplevel'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url);
+  if (showsPill) await page.locator(PILL).waitFor({ timeout: 30_000 });
+  // Let the scan's slices, the message round trip and the first render finish.
+  await page.waitForTimeout(showsPill ? 500 : 2500);
+  await cdp.send('Tracing.end');
+  await complete;
+  const floor = await page.evaluate(() => {
+    const t = performance.now();
+    const text = document.body.innerText.toLowerCase();
+    return { ms: performance.now() - t, chars: text.length };
+  });
+  return { ...attribute(events, scriptUrl), floor: floor.ms };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+const h = await launch();
+const scriptUrl = `chrome-extension://${h.extensionId}/content-scripts/firsthand.js`;
+for (const p of pages) h.serve(p.url, p.html);
+console.log(`Firsthand content script, main-thread time (median of ${RUNS} runs; max for the longest task)\n`);
+console.log(['page', 'size', 'content script', 'longest task', 'floor: innerText+lowercase', 'ratio'].join(' | '));
+for (const p of pages) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await h.context.newPage();
+    const cdp = await h.context.newCDPSession(page);
+    results.push(await measure(page, cdp, p.url, scriptUrl, p.pill));
+    await cdp.detach();
+    await page.close();
+  }
+  const ours = median(results.map((r) => r.total));
+  const floor = median(results.map((r) => r.floor));
+  const longest = Math.max(...results.map((r) => r.longest));
+  console.log(
+    [
+      p.name,
+      `${(p.html.length / 1e6).toFixed(2)} MB`,
+      `${ours.toFixed(1)} ms`,
+      `${longest.toFixed(1)} ms`,
+      `${floor.toFixed(1)} ms`,
+      `${(ours / floor).toFixed(2)}×`,
+    ].join(' | '),
+  );
+}
+console.log('\nTargets: ≤ 5 ms median on the typical article; no task over 50 ms on the 2 MB page.');
+await h.close();

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
+import { fixturePages } from '../e2e/fixtures/pages';
+import { buildCorpusFromData } from '../src/corpus/read-data';
+import { assessArticle } from '../src/detect/assess-page';
+import { extractArticle } from '../src/detect/extract-article';
+import { loadCorpusIndex } from '../src/search/corpus-index';
+import { rankPassages } from '../src/search/rank-passages';
+import type { EvalPage } from './eval-page';
+import { negativePages } from './labels-negative';
+import { positivePages } from './labels-positive';
+
+const evalDir = dirname(fileURLToPath(import.meta.url));
+
+/** The e2e fixtures are labelled pages too. */
+const fixtureCategory: Record<string, EvalPage['category']> = { missileTest: 'hard-negative' };
+const fixtures: EvalPage[] = Object.entries(fixturePages).map(([name, f]) => ({
+  file: `../e2e/fixtures/${f.file}`,
+  url: f.url,
+  category: fixtureCategory[name] ?? (f.expect.length > 0 ? 'positive' : 'negative'),
+  topic: name,
+  lang: f.file.startsWith('korean') ? 'ko' : 'en',
+  relevant: f.expect,
+}));
+
+export const evalPages: EvalPage[] = [...positivePages, ...negativePages, ...fixtures];
+
+export interface PageOutcome {
+  page: EvalPage;
+  /** Story ids of the cards shown, in order (one per card). */
+  shown: string[];
+  /** The terms that earned the top card. */
+  why: string[];
+  pass: boolean;
+}
+
+export const TARGETS = { top3: 0.95, negatives: 1, hardNegatives: 0.85 };
+
+/**
+ * Runs the real detection and ranking — article extraction on the page's DOM, term
+ * detection with the page gate, the background's ranking over the built corpus — on every
+ * labelled page.
+ */
+export function evaluate(pages: EvalPage[] = evalPages): PageOutcome[] {
+  const index = loadCorpusIndex(buildCorpusFromData());
+  return pages.map((page) => {
+    const window = new Window({ url: page.url });
+    window.document.write(readFileSync(join(evalDir, page.file), 'utf8'));
+    const article = extractArticle(window.document as unknown as Document);
+    const ranked = rankPassages(index, assessArticle(article, index.matcher));
+    window.close();
+    const shown = ranked.map((r) => index.bundle.passages[r.passage]?.storyId ?? '?');
+    const why = (ranked[0]?.terms ?? []).map((t) => index.bundle.terms[t]?.term ?? '?');
+    const pass =
+      page.category === 'positive' ? shown.slice(0, 3).some((s) => page.relevant.includes(s)) : shown.length === 0;
+    return { page, shown, why, pass };
+  });
+}
+
+export interface EvalTotals {
+  positives: number;
+  top3: number;
+  top1: number;
+  negatives: number;
+  negativesQuiet: number;
+  hardNegatives: number;
+  hardNegativesQuiet: number;
+}
+
+export function totals(outcomes: PageOutcome[]): EvalTotals {
+  const of = (c: EvalPage['category']) => outcomes.filter((o) => o.page.category === c);
+  const positives = of('positive');
+  return {
+    positives: positives.length,
+    top3: positives.filter((o) => o.pass).length,
+    top1: positives.filter((o) => o.shown[0] !== undefined && o.page.relevant.includes(o.shown[0])).length,
+    negatives: of('negative').length,
+    negativesQuiet: of('negative').filter((o) => o.pass).length,
+    hardNegatives: of('hard-negative').length,
+    hardNegativesQuiet: of('hard-negative').filter((o) => o.pass).length,
+  };
+}
+
+export function meetsTargets(t: EvalTotals): boolean {
+  return (
+    t.top3 >= TARGETS.top3 * t.positives &&
+    t.negativesQuiet >= TARGETS.negatives * t.negatives &&
+    t.hardNegativesQuiet >= TARGETS.hardNegatives * t.hardNegatives
+  );
+}
