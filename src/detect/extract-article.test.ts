@@ -76,6 +76,17 @@ describe('extractArticle', () => {
     expect(extractArticle(doc).paragraphs).toEqual([]);
   });
 
+  it('reads an article set as text between <br>s, as many Korean news sites do', () => {
+    const doc = docOf(`<div class="wrap"><h1>장마당의 여성들</h1>
+      <div id="textArea"><div class="photo"><p class="cap">사진 설명</p></div>
+      북한 당국이 장마당 영업시간을 줄였지만 여성들이 생계를 떠맡는 구조는 바뀌지 않고 있다고 소식통이 전했다.<br><br>
+      함경북도 소식통은 장마당에서 매대를 지키는 사람은 열에 아홉이 여성이라고 말했다. 남편들은 월급으로 쌀도 못 산다.<br><br>
+      <div class="reply"><p>댓글입니다</p></div></div></div>`);
+    const { paragraphs } = extractArticle(doc);
+    expect(paragraphs.filter((p) => p.includes('장마당'))).toHaveLength(2);
+    expect(paragraphs.join(' ')).not.toContain('댓글');
+  });
+
   it('uses the page title when the page has no headline, and returns no text for an empty page', () => {
     expect(extractArticle(docOf(''))).toEqual({ title: 'Site title', paragraphs: [] });
   });

@@ -40,9 +40,11 @@ const EDITABLE = '[contenteditable=""], [contenteditable="true"], [contenteditab
 
 /** Class or id words that mark page furniture rather than article text. */
 const FURNITURE =
-  /(?:^|[\s_-])(?:comments?|related|most-?(?:read|popular|viewed)|popular|trending|sidebar|rail|promo|newsletter|subscribe|cookies?|consent|gdpr|share|social|recommend(?:ed|ations)?|more-(?:from|stories|news)|teasers?|outbrain|taboola|ad|ads|advert(?:isement)?|sponsored|breadcrumbs?|menu|masthead|site-(?:header|footer)|byline|author-bio|tags?|topics?)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:comments?|related|most-?(?:read|popular|viewed)|popular|trending|sidebar|rail|promo|newsletter|subscribe|cookies?|consent|gdpr|share|social|recommend(?:ed|ations)?|more-(?:from|stories|news)|teasers?|outbrain|taboola|ad|ads|advert(?:isement)?|sponsored|breadcrumbs?|menu|repl(?:y|ies)|captions?|cap|photo-?credit|masthead|site-(?:header|footer)|byline|author-bio|tags?|topics?)(?:$|[\s_-])/i;
 
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, dd, td';
+/** Elements whose text is never loose article text: blocks (read as blocks) and headlines. */
+const LOOSE_TEXT_HOLDERS = `${BLOCKS}, h1, h5, h6, figure, caption`;
 
 /** Enough for the longest article; a 2 MB page is not read to its end. */
 const MAX_ARTICLE_CHARS = 100_000;
@@ -95,6 +97,20 @@ export function* readArticle(
       length += text.length;
       if (length > MAX_ARTICLE_CHARS) break;
     }
+    // Many news sites (Korean ones above all) set the article as text between <br>s, right
+    // in its container: read the text that no block holds too.
+    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node && length <= MAX_ARTICLE_CHARS; node = walker.nextNode()) {
+      if (++n % STEP === 0) yield;
+      const parent = node.parentElement;
+      if (!parent) continue;
+      const block = parent.closest(LOOSE_TEXT_HOLDERS);
+      if ((block && root.contains(block)) || furniture(parent, root)) continue;
+      const text = clean(node.textContent ?? '');
+      if (text.length < 2) continue;
+      paragraphs.push(text);
+      length += text.length;
+    }
   }
   return { title: articleTitle(doc, root), paragraphs, root };
 }
@@ -132,6 +148,16 @@ function* findArticleRoot(
     scores.set(parent, (scores.get(parent) ?? 0) + length);
     const grand = parent.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + length / 2);
+  }
+  // Text between <br>s counts like paragraphs.
+  for (const br of body.getElementsByTagName('br')) {
+    if (++n % STEP === 0) yield;
+    const before = br.previousSibling;
+    const parent = br.parentElement;
+    if (before?.nodeType !== 3 || !parent) continue;
+    const length = before.textContent?.trim().length ?? 0;
+    if (length < 40 || furniture(parent, body)) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + length);
   }
   let best: Element | null = null;
   let bestScore = 0;

@@ -1,20 +1,27 @@
+import type { Term } from '@/src/detect/lexicon';
 import type { DetectedTerm } from '@/src/messaging/protocol';
 import type { CorpusIndex } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
 
 /**
- * Below this a passage is not shown, however it ranks against the others: a single specific
- * subject term met twice (weight 3, idf ~1.5, tf factor ~1.7) clears it, one passing
- * mention of a weak term does not.
+ * How much an article must be *about* what the testimonies speak to before any is shown.
+ * Aboutness adds up the subject terms the article keeps coming back to (see `aboutness`):
+ * one topical term used three times in its own right (weight 3 × ln 4 ≈ 4.2) is not enough
+ * — a missile report that says "brokers" and "prison" twice each is still a missile report —
+ * two such terms, or one the headline names and the body repeats, is.
  */
-export const MIN_PASSAGE_SCORE = 5;
+export const MIN_ABOUTNESS = 8;
+/** A passage's own share of that: the subject terms that reach it. */
+const MIN_PASSAGE_ABOUTNESS = 4;
 /** A passage far weaker than the best one is noise next to it. */
 const RELATIVE_FLOOR = 0.3;
-/** What a gate term's mention is worth next to a subject term's. */
+/** What a gate term's mention is worth in ranking next to a subject term's. */
 const GATE_SHARE = 0.3;
+/** What a passing mention (once, not in the headline) is worth in ranking. */
+const PASSING_SHARE = 0.5;
 /** The share of its story's other passages' scores that a passage receives. */
 const STORY_SHARE = 0.1;
-/** Places and countries set the scene; alone they are no reason to show a testimony. */
+/** Places and countries set the scene; they are never the subject. */
 const SUBJECT_KINDS = new Set(['topic', 'event', 'person', 'org']);
 
 export interface RankOptions {
@@ -24,37 +31,51 @@ export interface RankOptions {
 }
 
 /**
- * Ranks passages for the terms found on a page. A term's strength grows with its weight,
- * sub-linearly with how often the article uses it, and when the headline names it; it is
- * worth more for passages it singles out (idf over the passages it links to).
+ * How much a detected term says the article is about its subject. Zero for places, for
+ * generic words (weight 1: family, food, education) and for passing mentions (once in the
+ * body, not in the headline): an article is about what it keeps returning to.
+ */
+export function aboutness(term: Term, d: DetectedTerm): number {
+  if (!SUBJECT_KINDS.has(term.kind) || term.weight < 2) return 0;
+  if (d.count < 2 && !d.inTitle) return 0;
+  return term.weight * Math.log(1 + d.count) * (d.inTitle ? 1.5 : 1);
+}
+
+/**
+ * Ranks passages for the terms found on a page, or returns none when the article is not
+ * about anything the testimonies speak to. A passage's score adds, over the terms that
+ * reach it, the term's weight, sub-linearly how often the article uses it, a headline
+ * boost and its idf over the passages; a passage is shown only if subject terms the article
+ * is about reach it.
  */
 export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts: RankOptions = {}): RankedPassage[] {
   const { limit = 6, perStory = 3 } = opts;
-  const scores = new Map<number, { score: number; subject: boolean; terms: [number, number][] }>();
+  const scores = new Map<number, { score: number; about: number; terms: [number, number][] }>();
+  let pageAboutness = 0;
   for (const d of detected) {
     const t = index.termIndex.get(d.term);
-    if (t === undefined || d.count < 1) continue;
-    const term = index.bundle.terms[t];
-    if (!term) continue;
-    // A context term (market, rice, Seoul) met once is a passing mention, not the subject.
-    if (term.context && d.count < 2 && !d.inTitle) continue;
-    // Gate terms (North Korea, Pyongyang) say where, which every passage shares; the
-    // subject is in the other terms.
+    const term = t === undefined ? undefined : index.bundle.terms[t];
+    if (t === undefined || !term || d.count < 1) continue;
+    const about = aboutness(term, d);
+    pageAboutness += about;
+    const passing = d.count < 2 && !d.inTitle;
+    // Gate terms (North Korea, Pyongyang) say where, which every passage shares.
     const strength =
       term.weight *
       (1 + Math.log(d.count)) *
       (d.inTitle ? 1.5 : 1) *
-      (term.gate ? GATE_SHARE : 1) *
+      (passing ? PASSING_SHARE : 1) *
+      (term.gate && about === 0 ? GATE_SHARE : 1) *
       (index.termIdf[t] as number);
-    const subject = SUBJECT_KINDS.has(term.kind);
     for (const p of index.bundle.termPassages[t] ?? []) {
-      const entry = scores.get(p) ?? { score: 0, subject: false, terms: [] };
+      const entry = scores.get(p) ?? { score: 0, about: 0, terms: [] };
       entry.score += strength;
-      entry.subject ||= subject;
+      entry.about += about;
       entry.terms.push([t, strength]);
       scores.set(p, entry);
     }
   }
+  if (pageAboutness < MIN_ABOUTNESS) return [];
 
   // A story that speaks to the article in several places is the better read: each passage
   // gets a share of its story's other evidence, so ties between stories break toward it.
@@ -69,7 +90,7 @@ export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts:
   }
 
   const ranked = [...scores]
-    .filter(([, e]) => e.subject && e.score >= MIN_PASSAGE_SCORE)
+    .filter(([, e]) => e.about >= MIN_PASSAGE_ABOUTNESS)
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
   const best = ranked[0]?.[1].score ?? 0;
   const perStoryCount = new Map<string, number>();
