@@ -119,6 +119,42 @@ describe('stays quiet', () => {
   });
 });
 
+describe('pages that change', () => {
+  const spaUrl = (path: string) => new URL(path, fixturePages.spaSport?.url).href;
+
+  it('follows single-page-app navigation: the pill and badge follow the new article, and go when it goes', async () => {
+    const page = await open('spaSport');
+    await settle(page);
+    expect(await firsthandHosts(page)).toBe(0);
+    const tabId = await h.tabIdOf(page);
+
+    await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/world/famine-generation'));
+    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    const count = Number((await page.locator(PILL).textContent())?.match(/\d+/)?.[0]);
+    expect(count).toBeGreaterThan(0);
+    await expect.poll(() => h.badgeText(tabId)).toBe(String(count));
+    await page.locator(PILL).click();
+    expect(await page.locator('[data-passage-id]').first().getAttribute('data-story-id')).toBe(
+      'josephs-story-part-1-2024',
+    );
+
+    await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/sport/cup-final-report'));
+    await expect.poll(() => page.locator(PILL).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => h.badgeText(tabId)).toBe('');
+    expect(page.url()).toBe(spaUrl('/sport/cup-final-report'));
+    await page.close();
+  });
+
+  it('reads content that loads late ("Read more")', async () => {
+    const page = await open('spaFamineTeaser');
+    await settle(page);
+    expect(await page.locator(PILL).count()).toBe(0);
+    await page.getByRole('button', { name: 'Read more' }).click();
+    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+});
+
 describe('the toolbar popup', () => {
   it('finds a passage through a typo, and lists "On this page" first for its tab', async () => {
     const article = await open('marketWomen');

@@ -2,6 +2,7 @@
  * npm run eval — relevance on the labelled evaluation set (eval/README.md): for every page,
  * what Firsthand would show, and the totals against the targets. Exits 1 below target.
  */
+import { MIN_ABOUTNESS } from '../src/search/rank-passages';
 import { evaluate, meetsTargets, TARGETS, totals } from './evaluate';
 
 const short: Record<string, string> = {
@@ -17,6 +18,7 @@ const rows = outcomes.map((o) => ({
   category: o.page.category,
   page: o.page.file.replace(/^.*\//, '').replace(/\.html$/, ''),
   wanted: o.page.relevant.map(name).join(' ') || '—',
+  about: o.aboutness.toFixed(1),
   shown: o.shown.length === 0 ? '—' : `${o.shown.slice(0, 3).map(name).join(' ')} (${o.shown.length})`,
   why: o.why.slice(0, 4).join(', '),
 }));
@@ -40,5 +42,6 @@ positives:        relevant story in the top 3  ${t.top3}/${t.positives}  ${pct(t
                   relevant story first         ${t.top1}/${t.positives}  ${pct(t.top1, t.positives)}
 clear negatives:  nothing shown                ${t.negativesQuiet}/${t.negatives}  ${pct(t.negativesQuiet, t.negatives)}   (target ${TARGETS.negatives * 100} %)
 hard negatives:   nothing shown                ${t.hardNegativesQuiet}/${t.hardNegatives}  ${pct(t.hardNegativesQuiet, t.hardNegatives)}   (target ≥ ${TARGETS.hardNegatives * 100} %)
+about = how much the article is about the testimonies' subjects; nothing is shown below ${MIN_ABOUTNESS}.
 ${meetsTargets(t) ? 'All targets met.' : 'BELOW TARGET.'}`);
 process.exitCode = meetsTargets(t) ? 0 : 1;

@@ -75,6 +75,8 @@ export default defineContentScript({
           // (it forgot this tab when the address changed).
           scanner.forget();
           reported = '';
+          // The old article's testimonies do not belong beside the new one.
+          void show({ url: articleUrl(location.href), cards: [] });
         }
         rescan();
       },

@@ -11,6 +11,11 @@ import { type RankedPassage, termMarks } from './excerpt-cards';
  * two such terms, or one the headline names and the body repeats, is.
  */
 export const MIN_ABOUTNESS = 8;
+/**
+ * A passing mention (once, not in the headline) says little about an article by itself,
+ * but a short article that names many subjects once each is about them.
+ */
+const PASSING_ABOUTNESS = 0.35;
 /** A passage's own share of that: the subject terms that reach it. */
 const MIN_PASSAGE_ABOUTNESS = 4;
 /** A passage far weaker than the best one is noise next to it. */
@@ -31,14 +36,25 @@ export interface RankOptions {
 }
 
 /**
- * How much a detected term says the article is about its subject. Zero for places, for
- * generic words (weight 1: family, food, education) and for passing mentions (once in the
- * body, not in the headline): an article is about what it keeps returning to.
+ * How much a detected term says the article is about its subject. Zero for places and for
+ * generic words (weight 1: family, food, education); little for a passing mention (once in
+ * the body, not in the headline): an article is about what it keeps returning to.
  */
 export function aboutness(term: Term, d: DetectedTerm): number {
   if (!SUBJECT_KINDS.has(term.kind) || term.weight < 2) return 0;
-  if (d.count < 2 && !d.inTitle) return 0;
-  return term.weight * Math.log(1 + d.count) * (d.inTitle ? 1.5 : 1);
+  const passing = d.count < 2 && !d.inTitle;
+  return term.weight * Math.log(1 + d.count) * (d.inTitle ? 1.5 : 1) * (passing ? PASSING_ABOUTNESS : 1);
+}
+
+/** How much the whole article is about what the testimonies speak to (see MIN_ABOUTNESS). */
+export function pageAboutness(index: CorpusIndex, detected: DetectedTerm[]): number {
+  let sum = 0;
+  for (const d of detected) {
+    const t = index.termIndex.get(d.term);
+    const term = t === undefined ? undefined : index.bundle.terms[t];
+    if (term && d.count >= 1) sum += aboutness(term, d);
+  }
+  return sum;
 }
 
 /**
@@ -50,14 +66,13 @@ export function aboutness(term: Term, d: DetectedTerm): number {
  */
 export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts: RankOptions = {}): RankedPassage[] {
   const { limit = 6, perStory = 3 } = opts;
+  if (pageAboutness(index, detected) < MIN_ABOUTNESS) return [];
   const scores = new Map<number, { score: number; about: number; terms: [number, number][] }>();
-  let pageAboutness = 0;
   for (const d of detected) {
     const t = index.termIndex.get(d.term);
     const term = t === undefined ? undefined : index.bundle.terms[t];
     if (t === undefined || !term || d.count < 1) continue;
     const about = aboutness(term, d);
-    pageAboutness += about;
     const passing = d.count < 2 && !d.inTitle;
     // Gate terms (North Korea, Pyongyang) say where, which every passage shares.
     const strength =
@@ -75,8 +90,6 @@ export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts:
       scores.set(p, entry);
     }
   }
-  if (pageAboutness < MIN_ABOUTNESS) return [];
-
   // A story that speaks to the article in several places is the better read: each passage
   // gets a share of its story's other evidence, so ties between stories break toward it.
   const storyTotals = new Map<string, number>();

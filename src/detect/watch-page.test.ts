@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type PageChange, watchPage } from './watch-page';
+
+/** The parts of WXT's context that watchPage uses, over the test's (fake) timers. */
+function fakeContext() {
+  const controller = new AbortController();
+  const cleanups: (() => void)[] = [];
+  const ctx = {
+    setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
+    addEventListener: (target: EventTarget, type: string, handler: EventListener) =>
+      target.addEventListener(type, handler, { signal: controller.signal }),
+    onInvalidated: (cleanup: () => void) => cleanups.push(cleanup),
+  } as unknown as ContentScriptContext;
+  const invalidate = () => {
+    controller.abort();
+    for (const cleanup of cleanups) cleanup();
+  };
+  return { ctx, invalidate };
+}
+
+describe('watchPage', () => {
+  let changes: PageChange[];
+  let invalidate: () => void;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<article><p>Text</p></article><div id="ticker"></div>';
+    changes = [];
+    const fake = fakeContext();
+    invalidate = fake.invalidate;
+    watchPage(
+      fake.ctx,
+      (change) => changes.push(change),
+      () => false,
+    );
+  });
+  afterEach(() => {
+    invalidate();
+    vi.useRealTimers();
+  });
+
+  const mutate = () => {
+    const ticker = document.getElementById('ticker');
+    if (ticker) ticker.textContent = String(Math.random());
+  };
+
+  it('rescans once after a burst of late content has settled', async () => {
+    for (let i = 0; i < 10; i++) {
+      mutate();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(changes).toEqual(['content']);
+  });
+
+  it('keeps a page that mutates constantly (a live ticker) from keeping it busy, without starving it', async () => {
+    for (let t = 0; t < 30_000; t += 300) {
+      mutate();
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    // At most one rescan every 4 s, and still one at least that often.
+    expect(changes.length).toBeLessThanOrEqual(8);
+    expect(changes.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('answers a navigation promptly, even right after a rescan', async () => {
+    mutate();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(changes).toEqual(['content']);
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(changes).toEqual(['content', 'navigation']);
+  });
+});
