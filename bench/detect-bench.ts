@@ -8,6 +8,9 @@
  * tasks containing them give the longest task it caused. Beside it, the floor:
  * `document.body.innerText` plus one lower-casing pass, timed in the same page.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch, PILL } from '../e2e/harness';
 import { hugePage, longPage, typicalArticle, typicalOtherArticle } from './synthetic-pages';
@@ -44,10 +47,10 @@ interface TraceEvent {
  * (its evaluation, then every callback into it: timers, messages, storage, idle slices),
  * and the tasks that contain them.
  */
-function attribute(events: TraceEvent[], scriptUrl: string) {
+function attribute(events: TraceEvent[], isScript: (url: string) => boolean) {
   const ours = events
     .filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall'))
-    .filter((e) => e.args?.data?.url?.startsWith(scriptUrl))
+    .filter((e) => isScript(e.args?.data?.url ?? ''))
     .sort((a, b) => a.ts - b.ts);
   const outer: TraceEvent[] = [];
   for (const e of ours) {
@@ -84,7 +87,11 @@ async function measure(page: Page, cdp: CDPSession, url: string, scriptUrl: stri
     const text = document.body.innerText.toLowerCase();
     return { ms: performance.now() - t, chars: text.length };
   });
-  return { ...attribute(events, scriptUrl), floor: floor.ms };
+  return {
+    ...attribute(events, (u) => u.startsWith(scriptUrl)),
+    reference: attribute(events, (u) => u.endsWith(`/${REFERENCE_SCRIPT}`)).total,
+    floor: floor.ms,
+  };
 }
 
 const median = (xs: number[]) => {
@@ -94,11 +101,36 @@ const median = (xs: number[]) => {
     : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 
-const h = await launch();
+// The reference: an extension whose content script is empty, loaded beside Firsthand, so
+// the cost any content script pays on these machines (its world, its bindings) is visible.
+const REFERENCE_SCRIPT = 'empty-content-script.js';
+const referenceDir = mkdtempSync(join(tmpdir(), 'firsthand-bench-reference-'));
+writeFileSync(
+  join(referenceDir, 'manifest.json'),
+  JSON.stringify({
+    manifest_version: 3,
+    name: 'Benchmark reference: an empty content script',
+    version: '1.0',
+    content_scripts: [{ matches: ['https://*/*'], js: [REFERENCE_SCRIPT], run_at: 'document_idle' }],
+  }),
+);
+writeFileSync(join(referenceDir, REFERENCE_SCRIPT), 'void 0;\n');
+
+const h = await launch({ alsoLoad: [referenceDir] });
 const scriptUrl = `chrome-extension://${h.extensionId}/content-scripts/firsthand.js`;
 for (const p of pages) h.serve(p.url, p.html);
 console.log(`Firsthand content script, main-thread time (median of ${RUNS} runs; max for the longest task)\n`);
-console.log(['page', 'size', 'content script', 'longest task', 'floor: innerText+lowercase', 'ratio'].join(' | '));
+console.log(
+  [
+    'page',
+    'size',
+    'content script',
+    'longest task',
+    'floor: innerText+lowercase',
+    'ratio to floor',
+    'an empty content script',
+  ].join(' | '),
+);
 for (const p of pages) {
   const results = [];
   for (let i = 0; i < RUNS; i++) {
@@ -119,6 +151,7 @@ for (const p of pages) {
       `${longest.toFixed(1)} ms`,
       `${floor.toFixed(1)} ms`,
       `${(ours / floor).toFixed(2)}×`,
+      `${median(results.map((r) => r.reference)).toFixed(1)} ms`,
     ].join(' | '),
   );
 }

@@ -45,9 +45,11 @@ export interface LaunchOptions {
    * can see any request the extension tries. `npm start` lets a person browse freely.
    */
   offline?: boolean;
+  /** More unpacked extensions to load beside Firsthand (the benchmark's reference). */
+  alsoLoad?: string[];
 }
 
-export async function launch({ headless = true, offline = true }: LaunchOptions = {}): Promise<Harness> {
+export async function launch({ headless = true, offline = true, alsoLoad = [] }: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension at ${extensionDir}: run npm run build first`);
   }
@@ -64,8 +66,8 @@ export async function launch({ headless = true, offline = true }: LaunchOptions 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...alsoLoad].join(',')}`,
+      `--load-extension=${[extensionDir, ...alsoLoad].join(',')}`,
     ],
   });
   const pages = new Map<string, string>();
