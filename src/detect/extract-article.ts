@@ -196,7 +196,10 @@ function furnitureTest(headline: Element | null): (el: Element, root: Element | 
   const within = (node: Element | null, root: Element | null): boolean => {
     if (!node || node === root) return false;
     let judged = judgedUnder.get(root);
-    if (!judged) judgedUnder.set(root, (judged = new Map()));
+    if (!judged) {
+      judged = new Map();
+      judgedUnder.set(root, judged);
+    }
     const known = judged.get(node);
     if (known !== undefined) return known;
     const verdict = itself(node, true) || within(node.parentElement, root);
