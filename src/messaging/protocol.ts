@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Provenance } from '@/src/corpus/types';
+import type { Block, Provenance, StoryMeta } from '@/src/corpus/types';
 
 /** A lexicon term found on a page, as the content script reports it. */
 export interface DetectedTerm {
@@ -36,23 +36,9 @@ export interface PageMatches {
   cards: ExcerptCard[];
 }
 
-export interface StoryView {
-  id: string;
-  title: string;
-  narrator: string;
-  publisher: string;
-  date: string;
-  url: string;
-  urlNote?: string;
-  lang: string;
-  topics: string[];
-  contentNotes: string[];
-  blocks: {
-    kind: string;
-    text: string;
-    attribution?: string;
-    passageId?: string;
-  }[];
+/** A whole story for the reader: its metadata and every block, in order. */
+export interface StoryView extends StoryMeta {
+  blocks: Omit<Block, 'line'>[];
 }
 
 /**
