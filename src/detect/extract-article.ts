@@ -98,18 +98,24 @@ export function* readArticle(
       if (length > MAX_ARTICLE_CHARS) break;
     }
     // Many news sites (Korean ones above all) set the article as text between <br>s, right
-    // in its container: read the text that no block holds too.
-    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node && length <= MAX_ARTICLE_CHARS; node = walker.nextNode()) {
+    // in its container: read the text that no block holds too, without entering blocks.
+    const pending: Element[] = [root];
+    while (pending.length > 0 && length <= MAX_ARTICLE_CHARS) {
+      const el = pending.pop() as Element;
+      const inner: Element[] = [];
+      for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 1) {
+          const element = child as Element;
+          if (!element.matches(LOOSE_TEXT_HOLDERS) && !furniture(element, root)) inner.push(element);
+        } else if (child.nodeType === 3) {
+          const text = clean(child.textContent ?? '');
+          if (text.length < 2) continue;
+          paragraphs.push(text);
+          length += text.length;
+        }
+      }
+      pending.push(...inner.reverse());
       if (++n % STEP === 0) yield;
-      const parent = node.parentElement;
-      if (!parent) continue;
-      const block = parent.closest(LOOSE_TEXT_HOLDERS);
-      if ((block && root.contains(block)) || furniture(parent, root)) continue;
-      const text = clean(node.textContent ?? '');
-      if (text.length < 2) continue;
-      paragraphs.push(text);
-      length += text.length;
     }
   }
   return { title: articleTitle(doc, root), paragraphs, root };
