@@ -5,8 +5,8 @@ import { watchPage } from '@/src/detect/watch-page';
 // data as a 30 kB object literal, and the content script runs on every page.
 import matcherJson from '@/src/generated/matcher.json?raw';
 import { articleUrl, type PageMatches, sendMessage } from '@/src/messaging/protocol';
-import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
-import { createInPageUi } from '@/src/ui/in-page/mount-in-page-ui';
+import type { DisplayMode } from '@/src/settings/display-mode';
+import type { InPageUi } from '@/src/ui/in-page/mount-in-page-ui';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,24 +17,33 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const scanner = createPageScanner(unpackMatcher(JSON.parse(matcherJson) as PackedMatcher));
-    const ui = createInPageUi(ctx);
+    // The in-page UI and the settings are evaluated only on a page with something to show
+    // (the bundle inlines these imports as functions): most pages never pay for them.
+    let ui: InPageUi | null = null;
+    const loadUi = async () => {
+      ui ??= (await import('@/src/ui/in-page/mount-in-page-ui')).createInPageUi(ctx);
+      return ui;
+    };
     // Private mode: the page gets nothing at all; the badge and popup still show results.
     // Read only once there is something to show: most pages never need it.
     let mode: Promise<DisplayMode> | null = null;
     let shown: PageMatches = { url: '', cards: [] };
-    const show = async (matches: PageMatches) => {
-      shown = matches;
-      if (!mode) {
-        mode = displayMode.getValue();
+    const currentMode = () =>
+      (mode ??= import('@/src/settings/display-mode').then(({ displayMode }) => {
         ctx.onInvalidated(
           displayMode.watch((next) => {
             mode = Promise.resolve(next);
             if (ctx.isValid) void show(shown);
           }),
         );
-      }
-      const hidden = matches.cards.length === 0 || (await mode) === 'private';
-      return ui.show(hidden ? { ...matches, cards: [] } : matches);
+        return displayMode.getValue();
+      }));
+    const show = async (matches: PageMatches) => {
+      shown = matches;
+      if (matches.cards.length === 0 && !ui) return;
+      const hidden = matches.cards.length === 0 || (await currentMode()) === 'private';
+      if (hidden && !ui) return; // nothing shown, nothing to take away
+      await (await loadUi()).show(hidden ? { ...matches, cards: [] } : matches);
     };
 
     /** What the background last heard from this page; '' = nothing. */
@@ -87,7 +96,7 @@ export default defineContentScript({
         }
         rescan();
       },
-      (node) => ui.contains(node),
+      (node) => ui?.contains(node) ?? false,
     );
   },
 });

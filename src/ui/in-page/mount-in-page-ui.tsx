@@ -10,6 +10,8 @@ import { inPageCss } from './in-page.css';
  * no style, nothing. Lives in an open shadow root (PRODUCT.md's stable contract) so the
  * page's CSS cannot reach it and its CSS cannot reach the page.
  */
+export type InPageUi = ReturnType<typeof createInPageUi>;
+
 export function createInPageUi(ctx: ContentScriptContext) {
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let host: HTMLElement | null = null;
