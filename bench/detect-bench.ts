@@ -58,13 +58,54 @@ function attribute(events: TraceEvent[], isScript: (url: string) => boolean) {
     if (last && last.tid === e.tid && e.ts < last.ts + (last.dur ?? 0)) continue;
     outer.push(e);
   }
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask');
+  // Chromium names its task events "ThreadControllerImpl::RunTask" (older: "RunTask").
+  const tasks = events.filter((e) => e.ph === 'X' && e.name.endsWith('RunTask'));
   const taskOf = (e: TraceEvent) =>
     tasks.find((t) => t.tid === e.tid && t.ts <= e.ts && t.ts + (t.dur ?? 0) >= e.ts + (e.dur ?? 0));
   return {
     total: outer.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
     longest: Math.max(0, ...outer.map((e) => (taskOf(e)?.dur ?? e.dur ?? 0) / 1000)),
   };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
+
+/**
+ * The same page, sampled by V8's CPU profiler instead: every sample whose stack runs code
+ * of the content script counts, including the promise continuations (after a message
+ * reply, a storage read, a yielded slice) that trace events do not attribute to a script.
+ */
+async function sample(page: Page, cdp: CDPSession, url: string, scriptUrl: string, showsPill: boolean) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(url);
+  if (showsPill) await page.locator(PILL).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(showsPill ? 1500 : 2500);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const verdict = (byId.get(id)?.callFrame.url ?? '').startsWith(scriptUrl) || (up !== undefined && isOurs(up));
+    ours.set(id, verdict);
+    return verdict;
+  };
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    if (isOurs(id)) total += (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  return total;
 }
 
 async function measure(page: Page, cdp: CDPSession, url: string, scriptUrl: string, showsPill: boolean) {
@@ -124,7 +165,8 @@ console.log(
   [
     'page',
     'size',
-    'content script',
+    'content script (traced)',
+    'content script (sampled)',
     'longest task',
     'floor: innerText+lowercase',
     'ratio to floor',
@@ -140,6 +182,14 @@ for (const p of pages) {
     await cdp.detach();
     await page.close();
   }
+  const sampled: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await h.context.newPage();
+    const cdp = await h.context.newCDPSession(page);
+    sampled.push(await sample(page, cdp, p.url, scriptUrl, p.pill));
+    await cdp.detach();
+    await page.close();
+  }
   const ours = median(results.map((r) => r.total));
   const floor = median(results.map((r) => r.floor));
   const longest = Math.max(...results.map((r) => r.longest));
@@ -148,6 +198,7 @@ for (const p of pages) {
       p.name,
       `${(p.html.length / 1e6).toFixed(2)} MB`,
       `${ours.toFixed(1)} ms`,
+      `${median(sampled).toFixed(1)} ms`,
       `${longest.toFixed(1)} ms`,
       `${floor.toFixed(1)} ms`,
       `${(ours / floor).toFixed(2)}×`,
@@ -155,5 +206,10 @@ for (const p of pages) {
     ].join(' | '),
   );
 }
-console.log('\nTargets: ≤ 5 ms median on the typical article; no task over 50 ms on the 2 MB page.');
+console.log(`
+traced: trace events that run the content script's code (its evaluation and callbacks).
+sampled: V8 CPU-profile samples in its code, promise continuations included (the sampler
+  itself slows the code a little; the truth lies between the two, nearer the larger).
+longest task: the longest browser task holding traced work of ours (max over runs).
+Targets: ≤ 5 ms median on the typical article; no task over 50 ms on the 2 MB page.`);
 await h.close();

@@ -38,19 +38,28 @@ export default defineContentScript({
         );
         return displayMode.getValue();
       }));
+    /** Bumped by every show: after each wait, only the latest call may touch the page. */
+    let showing = 0;
     const show = async (matches: PageMatches) => {
       shown = matches;
+      const call = ++showing;
       if (matches.cards.length === 0 && !ui) return;
-      const hidden = matches.cards.length === 0 || (await currentMode()) === 'private';
+      const chosen = await currentMode();
+      if (call !== showing) return;
+      const hidden = matches.cards.length === 0 || chosen === 'private';
       if (hidden && !ui) return; // nothing shown, nothing to take away
-      await (await loadUi()).show(hidden ? { ...matches, cards: [] } : matches);
+      const loaded = await loadUi();
+      if (call !== showing) return;
+      await loaded.show(hidden ? { ...matches, cards: [] } : matches);
     };
 
     /** What the background last heard from this page; '' = nothing. */
     let reported = '';
     const scan = async () => {
       const url = articleUrl(location.href);
-      const { detected } = await runInSlices(scanner.scan(document));
+      const { detected, generation } = await runInSlices(scanner.scan(document));
+      // A navigation during the scan: what it read belongs to the old article.
+      if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
       const report = JSON.stringify([url, detected]);
       // Nothing to say and nothing said before: the background never hears of this page.
       if (report === reported || (detected.length === 0 && reported === '')) return;

@@ -87,6 +87,37 @@ describe('extractArticle', () => {
     expect(paragraphs.join(' ')).not.toContain('댓글');
   });
 
+  it('separates words that only a <br> separates inside a block', () => {
+    const pad = '그들은 오랜 세월이 지난 지금도 그 시절을 또렷하게 기억하고 있다고 말했다.';
+    const doc = docOf(`<article><h1>H</h1><p>평양에서<br>탈북자들은 꽃제비였다. ${pad}</p></article>`);
+    expect(extractArticle(doc).paragraphs).toEqual([`평양에서 탈북자들은 꽃제비였다. ${pad}`]);
+  });
+
+  it("reads an outer block's own text as well as the block nested in it", () => {
+    const doc = docOf(
+      `<article><h1>H</h1>${para('Body.')}<blockquote>Defectors describe forced repatriation. <p>— a source</p></blockquote></article>`,
+    );
+    const { paragraphs } = extractArticle(doc);
+    expect(paragraphs).toContain('Defectors describe forced repatriation.');
+    expect(paragraphs).toContain('— a source');
+  });
+
+  it('keeps a run of loose text whole across inline markup, and leaves out loose link lists', () => {
+    const doc = docOf(`<div id="story"><h1>H</h1>
+      Many North Korean <b>defectors</b> faced forced <a href="/r">repatriation</a> after they were caught.<br><br>
+      <div class="list"><a href="/1">North Korea famine warning</a><br><a href="/2">Defectors cross the Tumen</a></div></div>`);
+    const { paragraphs } = extractArticle(doc);
+    expect(paragraphs).toContain('Many North Korean defectors faced forced repatriation after they were caught.');
+    expect(paragraphs.join(' ')).not.toMatch(/famine|Tumen/);
+  });
+
+  it('reads loose text inside a wrapper that holds the headline, whatever its class', () => {
+    const doc = docOf(`<div class="wrap has-sidebar"><h1>H</h1>
+      The text of this article is set between line breaks, as many sites do it.<br><br>
+      Its second paragraph follows the same way, without any paragraph element.</div>`);
+    expect(extractArticle(doc).paragraphs).toHaveLength(2);
+  });
+
   it('uses the page title when the page has no headline, and returns no text for an empty page', () => {
     expect(extractArticle(docOf(''))).toEqual({ title: 'Site title', paragraphs: [] });
   });

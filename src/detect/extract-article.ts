@@ -45,6 +45,33 @@ const FURNITURE =
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, dd, td';
 /** Elements whose text is never loose article text: blocks (read as blocks) and headlines. */
 const LOOSE_TEXT_HOLDERS = `${BLOCKS}, h1, h5, h6, figure, caption`;
+/** Inline elements: their text continues the run of loose text around them. */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'CODE',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'KBD',
+  'MARK',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+]);
 
 /** Enough for the longest article; a 2 MB page is not read to its end. */
 const MAX_ARTICLE_CHARS = 100_000;
@@ -74,8 +101,7 @@ export function* readArticle(
   doc: Document,
   knownRoot?: Element | null,
 ): Generator<void, Article & { root: Element | null }> {
-  // The article's headline, not a site logo set in an <h1>.
-  const headline = doc.querySelector('article h1, main h1, [role="main"] h1') ?? doc.querySelector('h1');
+  const headline = findHeadline(doc);
   const furniture = furnitureTest(headline);
   const root = knownRoot?.isConnected ? knownRoot : yield* findArticleRoot(doc, furniture);
   const paragraphs: string[] = [];
@@ -89,36 +115,77 @@ export function* readArticle(
       // Nested blocks (a <p> inside an <li>) are read once, through the innermost block: in
       // document order, a block that holds another is directly followed by it.
       const next = blocks[i + 1];
-      if (next && el.contains(next)) continue;
       if (furniture(el, root)) continue;
-      const text = clean(el.textContent ?? '');
+      if (next && el.contains(next)) {
+        // ...but its own text, around the nested blocks, is read here.
+        const own = clean(ownText(el));
+        if (own.length >= 2) {
+          paragraphs.push(own);
+          length += own.length;
+        }
+        continue;
+      }
+      const text = clean(blockText(el));
       if (!text || isMostlyLinks(el, text.length)) continue;
       paragraphs.push(text);
       length += text.length;
       if (length > MAX_ARTICLE_CHARS) break;
     }
     // Many news sites (Korean ones above all) set the article as text between <br>s, right
-    // in its container: read the text that no block holds too, without entering blocks.
+    // in its container: read the text that no block holds too, in runs between <br>s and
+    // blocks (inline markup does not split a run), without entering blocks.
     const pending: Element[] = [root];
     while (pending.length > 0 && length <= MAX_ARTICLE_CHARS) {
       const el = pending.pop() as Element;
       const inner: Element[] = [];
-      for (let child = el.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === 1) {
-          const element = child as Element;
-          if (!element.matches(LOOSE_TEXT_HOLDERS) && !furniture(element, root)) inner.push(element);
-        } else if (child.nodeType === 3) {
-          const text = clean(child.textContent ?? '');
-          if (text.length < 2) continue;
+      let run = '';
+      let linked = 0;
+      const flush = () => {
+        const text = clean(run);
+        if (text.length >= 2 && linked <= text.length * MAX_LINK_SHARE) {
           paragraphs.push(text);
           length += text.length;
         }
+        run = '';
+        linked = 0;
+      };
+      for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) {
+          run += child.textContent ?? '';
+          continue;
+        }
+        if (child.nodeType !== 1) continue;
+        const element = child as Element;
+        if (INLINE.has(element.tagName)) {
+          if (!furniture(element, root)) {
+            const text = element.textContent ?? '';
+            run += text;
+            if (element.tagName === 'A' || element.querySelector('a')) linked += clean(text).length;
+          }
+          continue;
+        }
+        flush(); // <br> or a block: the run ends
+        if (!element.matches(LOOSE_TEXT_HOLDERS) && !furniture(element, root, true)) inner.push(element);
       }
+      flush();
       pending.push(...inner.reverse());
       if (++n % STEP === 0) yield;
     }
   }
   return { title: articleTitle(doc, root), paragraphs, root };
+}
+
+/**
+ * The article's headline: not a site logo set in an <h1>, nor the headline of an article a
+ * single-page app keeps alive but hidden.
+ */
+function findHeadline(doc: Document): Element | null {
+  const shown = (h: Element) => !h.closest('[hidden], template');
+  return (
+    [...doc.querySelectorAll('article h1, main h1, [role="main"] h1')].find(shown) ??
+    [...doc.querySelectorAll('h1')].find(shown) ??
+    null
+  );
 }
 
 /** Runs steps to the end at once (tests, the evaluation). */
@@ -131,7 +198,7 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
 
 function* findArticleRoot(
   doc: Document,
-  furniture: (el: Element, root: Element | null) => boolean,
+  furniture: (el: Element, root: Element | null, asContainer?: boolean) => boolean,
 ): Generator<void, Element | null> {
   const body = doc.body;
   if (!body) return null;
@@ -155,14 +222,18 @@ function* findArticleRoot(
     const grand = parent.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + length / 2);
   }
-  // Text between <br>s counts like paragraphs.
+  // Text between <br>s counts like paragraphs: the run of text and inline markup before each.
   for (const br of body.getElementsByTagName('br')) {
     if (++n % STEP === 0) yield;
-    const before = br.previousSibling;
     const parent = br.parentElement;
-    if (before?.nodeType !== 3 || !parent) continue;
-    const length = before.textContent?.trim().length ?? 0;
-    if (length < 40 || furniture(parent, body)) continue;
+    if (!parent) continue;
+    let length = 0;
+    for (let node = br.previousSibling; node; node = node.previousSibling) {
+      if (node.nodeType === 3) length += node.textContent?.trim().length ?? 0;
+      else if (node.nodeType === 1 && INLINE.has((node as Element).tagName)) length += node.textContent?.length ?? 0;
+      else break;
+    }
+    if (length < 40 || furniture(parent, body, true)) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + length);
   }
   let best: Element | null = null;
@@ -184,7 +255,9 @@ function* findArticleRoot(
  * wrapper made aria-hidden while a cookie dialog is open): it never makes its content
  * furniture. Editable regions always do. Each container is judged once per read.
  */
-function furnitureTest(headline: Element | null): (el: Element, root: Element | null) => boolean {
+function furnitureTest(
+  headline: Element | null,
+): (el: Element, root: Element | null, asContainer?: boolean) => boolean {
   const holdsHeadline = new Set<Element>();
   for (let node = headline?.parentElement ?? null; node; node = node.parentElement) holdsHeadline.add(node);
   // Verdicts hold for one root: "furniture between here and the root".
@@ -212,7 +285,29 @@ function furnitureTest(headline: Element | null): (el: Element, root: Element | 
     judged.set(node, verdict);
     return verdict;
   };
-  return (el, root) => el !== root && (itself(el, false) || within(el.parentElement, root));
+  // `asContainer`: judged as holding what is read, so the headline's wrapper is exempt.
+  return (el, root, asContainer = false) => el !== root && (itself(el, asContainer) || within(el.parentElement, root));
+}
+
+/** A block's text, with a space where a <br> breaks the line (textContent would glue words). */
+function blockText(el: Element): string {
+  if (el.getElementsByTagName('br').length === 0) return el.textContent ?? '';
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    else if ((node as Element).tagName === 'BR') text += ' ';
+  }
+  return text;
+}
+
+/** The text directly in an element, not in its element children. */
+function ownText(el: Element): string {
+  let text = '';
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += `${child.textContent ?? ''} `;
+  }
+  return text;
 }
 
 function isMostlyLinks(el: Element, textLength: number): boolean {

@@ -58,6 +58,19 @@ describe('findTerms', () => {
     ]);
   });
 
+  it('reads particles after Hangul words that start with digits or Latin letters', () => {
+    const m = compileLexicon([term('DMZ', ['DMZ', '비무장지대']), term('38th parallel', ['38선'])]);
+    expect(findTerms('DMZ를 넘어 38선을 건넜다', m).map((h) => m.terms[h.term]?.term)).toEqual([
+      'DMZ',
+      '38th parallel',
+    ]);
+  });
+
+  it('keeps letters beyond the Basic Multilingual Plane inside their word', () => {
+    expect(found('𠀀북한')).toEqual([]);
+    expect(found('북한𠀀')).toEqual([['North Korea', '북한𠀀']]);
+  });
+
   it('does not match inside longer words', () => {
     expect(found('Pyongyangite famished Northern Koreans')).toEqual([]);
   });

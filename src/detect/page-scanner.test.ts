@@ -65,3 +65,21 @@ describe('the page scanner', () => {
     expect(famine?.count).toBeLessThan(30);
   });
 });
+
+describe('the page scanner across a navigation', () => {
+  it('does not let a scan begun before forget() write back the old article', () => {
+    const scanner = createPageScanner(matcher);
+    const doc = articleDoc(Array.from({ length: 600 }, () => 'The famine years in North Korea.'));
+    const steps = scanner.scan(doc);
+    expect(steps.next().done).toBe(false); // paused in the middle of the old article
+    scanner.forget();
+    for (let r = steps.next(); !r.done; r = steps.next()) {}
+    // A keep-alive router hides the old article and shows the new one beside it.
+    doc.getElementById('story')?.setAttribute('hidden', '');
+    doc.body.insertAdjacentHTML(
+      'beforeend',
+      `<article><h1>Cuba's harvest</h1>${para('Sugar cane, cut by hand.')}</article>`,
+    );
+    expect(runToEnd(scanner.scan(doc)).detected).toEqual([]);
+  });
+});

@@ -5,8 +5,6 @@ import type { TermMatcher } from './lexicon';
 
 /** Paragraphs matched between two chances to yield the main thread. */
 const STEP = 25;
-/** Remembered paragraphs; a page that streams forever does not grow this without end. */
-const MAX_REMEMBERED = 5000;
 
 export interface PageScan {
   article: Article;
@@ -23,31 +21,47 @@ export interface PageScan {
 export function createPageScanner(matcher: TermMatcher) {
   let root: Element | null = null;
   let remembered = new Map<string, TermCounts>();
+  /** Bumped by forget: a scan that began before it must not write back what it read. */
+  let generation = 0;
 
   return {
     forget() {
+      generation++;
       root = null;
       remembered = new Map();
     },
 
-    *scan(doc: Document): Generator<void, PageScan> {
+    /** Whether a scan begun at `started` (its `generation`) is still about this article. */
+    current: (started: number) => started === generation,
+
+    *scan(doc: Document): Generator<void, PageScan & { generation: number }> {
+      const started = generation;
       const read = yield* readArticle(doc, root);
-      root = read.root;
       const article = { title: read.title, paragraphs: read.paragraphs };
-      if (remembered.size > MAX_REMEMBERED) remembered = new Map();
       const counts: TermCounts[] = [];
+      const seen = new Map<string, TermCounts>();
       let matched = 0;
       for (const paragraph of article.paragraphs) {
-        let c = remembered.get(paragraph);
+        let c = remembered.get(paragraph) ?? seen.get(paragraph);
         if (!c) {
           c = countTerms(paragraph, matcher);
-          remembered.set(paragraph, c);
           matched++;
           if (matched % STEP === 0) yield;
         }
         counts.push(c);
+        seen.set(paragraph, c);
       }
-      return { article, detected: assessCounts(countTerms(article.title, matcher), counts, matcher), matched };
+      if (started === generation) {
+        root = read.root;
+        // Remember this read's paragraphs only: what left the page is forgotten.
+        remembered = seen;
+      }
+      return {
+        article,
+        detected: assessCounts(countTerms(article.title, matcher), counts, matcher),
+        matched,
+        generation: started,
+      };
     },
   };
 }

@@ -25,7 +25,7 @@ const wordUnit = new Uint8Array(0x10000);
 
 function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  // Surrogate halves (letters beyond the BMP, emoji) are left out: no alias uses them.
+  // Surrogate halves are judged as pairs, in wordAt.
   if (c >= 0xd800 && c <= 0xdfff) return false;
   let known = wordUnit[c] as number;
   if (known === 0) {
@@ -37,19 +37,33 @@ function isWordUnit(c: number): boolean {
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc;
 
+/** How many code units of a word character start at i (2 for a letter beyond the BMP), or 0. */
+function wordAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isWordUnit(c)) return 1;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff && UNICODE_WORD.test(text.slice(i, i + 2))) return 2;
+  }
+  return 0;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordUnit(text.charCodeAt(i))) {
+    const first = wordAt(text, i);
+    if (first === 0) {
       i++;
       continue;
     }
     const start = i;
+    i += first;
     while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isWordUnit(c) || (isApostrophe(c) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1)))) i++;
+      const step = wordAt(text, i);
+      if (step > 0) i += step;
+      else if (isApostrophe(text.charCodeAt(i)) && i + 1 < n && wordAt(text, i + 1) > 0) i++;
       else break;
     }
     const key = keyOf(text.slice(start, i));
@@ -86,13 +100,13 @@ export function keyOf(word: string): string {
 
 /** True for words compared by prefix (Hangul takes particles: 탈북자들은 starts with 탈북자). */
 export function takesSuffixes(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return (
-    (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0x1100 && c <= 0x11ff) ||
-    (c >= 0x3130 && c <= 0x318f) ||
-    (c >= 0x3400 && c <= 0x9fff)
-  );
+  // Anywhere in the word: 38선 and 6자회담 start with a digit, DMZ를 with Latin letters.
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return true;
+    if (c >= 0x3400 && c <= 0x9fff) return true;
+  }
+  return false;
 }
 
 function singular(w: string): string {

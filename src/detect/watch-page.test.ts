@@ -64,6 +64,26 @@ describe('watchPage', () => {
     expect(changes.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('does not rescan for its own UI being added to the page', async () => {
+    invalidate();
+    const host = document.createElement('firsthand-panel');
+    const mine: PageChange[] = [];
+    const fake = fakeContext();
+    invalidate = fake.invalidate;
+    watchPage(
+      fake.ctx,
+      (change) => mine.push(change),
+      (node) => node === host || host.contains(node),
+    );
+    document.body.append(host);
+    host.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(mine).toEqual([]);
+    mutate();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(mine).toEqual(['content']);
+  });
+
   it('answers a navigation promptly, even right after a rescan', async () => {
     mutate();
     await vi.advanceTimersByTimeAsync(1000);

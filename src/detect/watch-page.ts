@@ -48,10 +48,18 @@ export function watchPage(
 
   ctx.addEventListener(window, 'wxt:locationchange', () => schedule('navigation'));
   const observer = new MutationObserver((records) => {
-    if (records.every((r) => ignore(r.target))) return;
+    if (records.every((r) => ours(r, ignore))) return;
     schedule('content');
   });
   // The root, not <body>: some apps replace <body> itself, and some documents have none.
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
+}
+
+/** A mutation of our own UI: inside it, or only our host being added to or removed from the page. */
+function ours(r: MutationRecord, ignore: (node: Node) => boolean): boolean {
+  if (ignore(r.target)) return true;
+  if (r.type !== 'childList') return false;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every(ignore);
 }
