@@ -202,10 +202,11 @@ function* findArticleRoot(
 ): Generator<void, Element | null> {
   const body = doc.body;
   if (!body) return null;
-  const marked = doc.querySelector(
-    '[itemprop="articleBody"], [data-component="text-block"]:only-of-type, article [class*="article-body" i], article [class*="story-body" i]',
-  );
+  // Simple queries, not one compound selector: on a 2 MB page a compound selector with
+  // substring matches is a single 10 ms call that cannot be sliced.
+  const marked = doc.querySelector('[itemprop="articleBody"]') ?? markedBody(doc);
   if (marked && !furniture(marked, body)) return marked;
+  yield;
 
   // Score every container by the paragraph text directly under it, as Readability does,
   // and take the best: articles are where paragraphs cluster.
@@ -247,6 +248,15 @@ function* findArticleRoot(
   // Prefer the enclosing <article> when the best container sits inside one, so the
   // article's subheadings and lists are read too. Not <main>: it often holds headline rails.
   return best?.closest('article') ?? best;
+}
+
+/** An element inside an <article> whose class names it the article's body. */
+function markedBody(doc: Document): Element | null {
+  for (const article of doc.getElementsByTagName('article')) {
+    const body = article.querySelector('[class*="article-body" i], [class*="story-body" i]');
+    if (body) return body;
+  }
+  return null;
 }
 
 /**
