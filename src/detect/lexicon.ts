@@ -12,7 +12,10 @@ export interface Term {
   weight: number;
   /** By itself, says the page is about North Korea. */
   gate: boolean;
-  /** Counts only on a page already about North Korea. */
+  /**
+   * Means something here only on a page already about North Korea. Every non-gate term is
+   * counted only after the gate, so this is a note for reviewers; ranking reads weight and kind.
+   */
   context: boolean;
   /**
    * Terms whose passages this one also reaches: 꽃제비 (kotjebi) is a gate term of its own

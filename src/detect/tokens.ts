@@ -73,7 +73,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** The compared form of one word. */
-export function keyOf(word: string): string {
+function keyOf(word: string): string {
   let w = word.toLowerCase();
   let ascii = true;
   let apostrophe = false;

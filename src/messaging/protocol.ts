@@ -58,7 +58,7 @@ export interface ProtocolMap {
   openReader(data: { storyId: string; passageId: string }): void;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** The reader page's address for a passage. */
 export function readerPath(storyId: string, passageId?: string): string {
