@@ -9,11 +9,29 @@ export default defineConfig({
     name: 'Firsthand',
     description: 'Firsthand testimonies from North Korea beside the news you read.',
     // tabs: reader opens in a tab, popup asks which tab is active; storage: per-tab results
-    // that must outlive a service-worker restart.
-    permissions: ['storage', 'tabs'],
+    // that must outlive a service-worker restart; scripting: the in-page UI is injected
+    // only into pages with something to show (its host permissions: the same http(s)
+    // pages the detection script already runs on).
+    permissions: ['storage', 'tabs', 'scripting'],
     action: { default_title: 'Firsthand' },
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  hooks: {
+    // The detection script runs on every page, so its start-up cost is every page's cost:
+    // it uses the browser's own promise-based `browser`/`chrome` namespace (what `wxt/browser`
+    // is without the polyfill module) instead of webextension-polyfill, whose set-up alone
+    // costs a few milliseconds per page (npm run bench:detect). Every other part of the
+    // extension keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'firsthand' && e.type === 'content-script')) return;
+      config.resolve ??= {};
+      const alias = config.resolve.alias ?? [];
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      config.resolve.alias = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list];
+    },
+  },
 });

@@ -173,7 +173,9 @@ console.log(
     'an empty content script',
   ].join(' | '),
 );
-for (const p of pages) {
+// BENCH_PAGES=other,huge: only the pages whose address ends with one of these words.
+const only = process.env.BENCH_PAGES?.split(',');
+for (const p of pages.filter((page) => !only || only.some((w) => page.url.endsWith(`/${w}`)))) {
   const results = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await h.context.newPage();

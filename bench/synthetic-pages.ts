@@ -81,7 +81,7 @@ const OTHER = [
 export function typicalOtherArticle(): string {
   const random = rng(4);
   const body = Array.from({ length: 75 }, (_, i) => {
-    const s = [...Array(4)].map((_, j) => (OTHER[(i + j) % OTHER.length] as string) + '.').join(' ');
+    const s = [...Array(4)].map((_, j) => `${OTHER[(i + j) % OTHER.length] as string}.`).join(' ');
     return `<p>${s[0]?.toUpperCase()}${s.slice(1)}</p>`;
   }).join('\n');
   return chrome(random, body).replace(

@@ -3,7 +3,9 @@
  *   public/generated/corpus.json — stories, passages, term links, vocabulary and the
  *     prebuilt Fuse index, loaded lazily by the background;
  *   src/generated/matcher.json — the lexicon compiled for matching, bundled into the
- *     content script.
+ *     content script;
+ *   src/generated/gate-test.json — the test that lets the content script skip pages that
+ *     cannot be about North Korea (src/detect/gate-precheck.ts).
  * A bad source file fails with file:line: reason (exit code 1).
  *
  *   tsx data/build-corpus.ts [--data DIR]   (DIR defaults to data/)
@@ -12,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCorpusFromData, repoRoot } from '../src/corpus/read-data';
 import { SourceErrors } from '../src/corpus/source-error';
+import { packGateTest } from '../src/detect/gate-precheck';
 import { compileLexicon, packMatcher } from '../src/detect/lexicon';
 
 const dataFlag = process.argv.indexOf('--data');
@@ -25,6 +28,7 @@ try {
   };
   write('public/generated/corpus.json', bundle);
   write('src/generated/matcher.json', packMatcher(compileLexicon(bundle.terms)));
+  write('src/generated/gate-test.json', packGateTest(bundle.terms));
   const links = bundle.termPassages.reduce((n, l) => n + l.length, 0);
   console.log(
     `corpus: ${bundle.stories.length} stories, ${bundle.passages.length} passages, ` +

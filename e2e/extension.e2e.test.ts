@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
-import { type Harness, launch, PILL, pageSignals, spyOnPage } from './harness';
+import { extensionDir, type Harness, launch, PILL, pageSignals, spyOnPage } from './harness';
 
 let h: Harness;
 
@@ -25,6 +27,18 @@ async function open(name: string, { spy = false } = {}): Promise<Page> {
 /** The extension gets a moment to scan; a page with no match must stay untouched after it. */
 async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1500);
+}
+
+/** Whether the in-page UI script was injected into a tab (asked in its isolated world). */
+async function hasUiScript(tabId: number): Promise<boolean> {
+  const worker = await h.worker();
+  return worker.evaluate(async (id) => {
+    const [frame] = await chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: () => Symbol.for('firsthand.in-page-ui') in globalThis,
+    });
+    return frame?.result === true;
+  }, tabId);
 }
 
 const firsthandHosts = (page: Page) =>
@@ -194,6 +208,8 @@ describe('private mode', () => {
     await settle(page);
     expect(await firsthandHosts(page)).toBe(0);
     expect(await pageSignals(page)).toEqual([]);
+    // Not even the UI's script was put into the page.
+    expect(await hasUiScript(tabId)).toBe(false);
 
     const popup = await h.context.newPage();
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
@@ -202,8 +218,9 @@ describe('private mode', () => {
     // Back to standard: the open tab shows its pill without a reload.
     await options.getByLabel(/Private mode/).uncheck();
     await page.locator(PILL).waitFor({ timeout: 10_000 });
-    // ...which the page's spy does see: the check above can fail.
+    // ...which the page's spy does see: the checks above can fail.
     expect((await pageSignals(page)).join('\n')).toMatch(/added FIRSTHAND-PANEL/i);
+    expect(await hasUiScript(tabId)).toBe(true);
     await Promise.all([popup.close(), page.close(), options.close()]);
   });
 });
@@ -233,6 +250,23 @@ describe('the background', () => {
     await expect.poll(() => popup.getByText('On this page').count()).toBeGreaterThan(0);
     expect(await popup.locator('[data-story-id="josephs-story-part-1-2024"]').count()).toBeGreaterThan(0);
     await Promise.all([popup.close(), page.close(), earlier.close()]);
+  });
+});
+
+describe('the built extension', () => {
+  it('keeps the script that runs on every page free of the UI and the polyfill', () => {
+    const script = (name: string) => readFileSync(join(extensionDir, 'content-scripts', name), 'utf8');
+    // A sentence of webextension-polyfill's own source.
+    const polyfill = 'This script should only be loaded in a browser extension';
+    const preact = '__k';
+    expect(script('firsthand.js')).not.toContain(polyfill);
+    expect(script('firsthand-ui.js')).toContain(polyfill);
+    // Preact's mangled vnode field, kept by every minifier.
+    expect(script('firsthand.js')).not.toContain(preact);
+    expect(script('firsthand-ui.js')).toContain(preact);
+    // The UI script is not listed in the manifest: the background injects it.
+    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+    expect(JSON.stringify(manifest.content_scripts)).not.toContain('firsthand-ui');
   });
 });
 

@@ -107,9 +107,11 @@ export async function launch({ headless = true, offline = true, alsoLoad = [] }:
     worker,
     async tabIdOf(page) {
       const url = page.url();
+      // Two tabs may show the same address: the page's own tab is the one brought to front.
+      await page.bringToFront();
       const w = await worker();
       const id = await w.evaluate(async (u) => {
-        const tabs = await chrome.tabs.query({});
+        const tabs = await chrome.tabs.query({ active: true });
         return tabs.find((t) => t.url === u)?.id ?? -1;
       }, url);
       if (id < 0) throw new Error(`no tab shows ${url}`);

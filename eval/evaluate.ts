@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { fixturePages } from '../e2e/fixtures/pages';
 import { buildCorpusFromData } from '../src/corpus/read-data';
-import { assessArticle } from '../src/detect/assess-page';
-import { extractArticle } from '../src/detect/extract-article';
+import { runToEnd } from '../src/detect/extract-article';
+import { packGateTest, unpackGateTest } from '../src/detect/gate-precheck';
+import { createPageScanner } from '../src/detect/page-scanner';
 import { loadCorpusIndex } from '../src/search/corpus-index';
 import { pageAboutness, rankPassages } from '../src/search/rank-passages';
 import type { EvalPage } from './eval-page';
@@ -44,17 +45,20 @@ export interface PageOutcome {
 export const TARGETS = { top3: 0.95, negatives: 1, hardNegatives: 0.85 };
 
 /**
- * Runs the real detection and ranking — article extraction on the page's DOM, term
- * detection with the page gate, the background's ranking over the built corpus — on every
+ * Runs the real detection and ranking — the content script's scanner on the page's DOM
+ * (gate test, article extraction, term detection with the page gate), the background's ranking over the built corpus — on every
  * labelled page.
  */
 export function evaluate(pages: EvalPage[] = evalPages): PageOutcome[] {
-  const index = loadCorpusIndex(buildCorpusFromData());
+  const bundle = buildCorpusFromData();
+  const index = loadCorpusIndex(bundle);
+  const gateTest = unpackGateTest(packGateTest(bundle.terms));
   return pages.map((page) => {
     const window = new Window({ url: page.url });
     window.document.write(readFileSync(join(evalDir, page.file), 'utf8'));
-    const article = extractArticle(window.document as unknown as Document);
-    const detected = assessArticle(article, index.matcher);
+    // The content script's own scanner: gate test, article extraction, term detection.
+    const scanner = createPageScanner(gateTest, () => index.matcher);
+    const { detected } = runToEnd(scanner.scan(window.document as unknown as Document));
     const ranked = rankPassages(index, detected);
     window.close();
     const shown = ranked.map((r) => index.bundle.passages[r.passage]?.storyId ?? '?');

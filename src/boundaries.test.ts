@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The boundaries between contexts (STYLE.md): the content script runs in every tab, so it
- * must not carry the corpus, the search index or fuse.js — the background owns them.
+ * The boundaries between contexts (STYLE.md): the detection content script runs in every
+ * tab, so it must not carry the corpus, the search index or fuse.js — the background owns
+ * them — nor the in-page UI, its settings or webextension-polyfill: the UI is another
+ * script, injected only into pages with something to show (bench/detect-bench.ts).
  * This walks the real import graph (type-only imports are erased and do not count).
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +57,20 @@ describe('context boundaries', () => {
   it('the content script imports neither fuse.js, the search index, the corpus nor background code', () => {
     const crossings = [...contentScript].filter((f) => f === 'fuse.js' || /^src\/(search|corpus|background)\//.test(f));
     expect(crossings).toEqual([]);
+  });
+
+  it('the content script carries no UI, no settings storage and no polyfill', () => {
+    const heavy = [...contentScript].filter(
+      (f) =>
+        /^(preact|webextension-polyfill|@wxt-dev\/webextension-polyfill|wxt\/utils\/storage|@wxt-dev\/storage)/.test(
+          f,
+        ) || /^src\/(ui|settings)\//.test(f),
+    );
+    expect(heavy).toEqual([]);
+    // ...while the in-page UI script, walked the same way, does reach them: the check can fail.
+    const ui = importGraph(join(root, 'entrypoints/firsthand-ui.content/index.ts'));
+    expect([...ui].some((f) => f.startsWith('preact'))).toBe(true);
+    expect([...ui].some((f) => f.startsWith('src/settings/'))).toBe(true);
   });
 
   it('only src/search imports fuse.js', () => {

@@ -6,6 +6,7 @@ import { type CorpusIndex, loadCorpusIndex } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
 import { rankPassages } from '@/src/search/rank-passages';
 import { searchPassages } from '@/src/search/search-passages';
+import { followDisplayMode, showInPage } from './in-page-ui';
 import { showCount, tabResults } from './tab-results';
 
 export interface FirsthandServiceOptions {
@@ -95,6 +96,12 @@ export type FirsthandService = ReturnType<typeof createFirsthandService>;
 /** Wires the service to the typed protocol and to tab events. Call once, in the background. */
 export function registerFirsthandService(service: FirsthandService): void {
   onMessage('matchPage', ({ data, sender }) => service.matchPage(sender.tab?.id, data.url, data.terms));
+  onMessage('showInPage', ({ sender }) =>
+    sender.tab?.id === undefined ? false : showInPage(sender.tab.id, sender.frameId ?? 0),
+  );
+  onMessage('getPageMatches', ({ sender }) =>
+    sender.tab?.id === undefined ? null : service.getTabMatches(sender.tab.id),
+  );
   onMessage('search', ({ data }) => service.search(data.query, data.limit));
   onMessage('getTabMatches', ({ data }) => service.getTabMatches(data.tabId));
   onMessage('getStory', ({ data }) => service.getStory(data.storyId));
@@ -109,4 +116,5 @@ export function registerFirsthandService(service: FirsthandService): void {
     if (change.url) void service.tabNavigated(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
+  followDisplayMode();
 }

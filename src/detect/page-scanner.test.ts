@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from './extract-article';
+import { packGateTest, unpackGateTest } from './gate-precheck';
 import { compileLexicon, type Term } from './lexicon';
 import { createPageScanner, runInSlices } from './page-scanner';
 
@@ -12,11 +13,10 @@ const t = (term: string, aliases: string[], gate = false): Term => ({
   context: false,
   aliases,
 });
-const matcher = compileLexicon([
-  t('North Korea', ['North Korea'], true),
-  t('famine', ['famine']),
-  t('orphan', ['orphan']),
-]);
+const terms = [t('North Korea', ['North Korea'], true), t('famine', ['famine']), t('orphan', ['orphan'])];
+const matcher = compileLexicon(terms);
+const gateTest = unpackGateTest(packGateTest(terms));
+const createScanner = () => createPageScanner(gateTest, () => matcher);
 
 // Synthetic article text written for these tests.
 const para = (s: string) => `<p>${s} This sentence pads the paragraph so that it reads like real article prose.</p>`;
@@ -28,7 +28,7 @@ function articleDoc(paragraphs: string[]): Document {
 
 describe('the page scanner', () => {
   it('reads late content without matching the paragraphs it has already read', () => {
-    const scanner = createPageScanner(matcher);
+    const scanner = createScanner();
     const doc = articleDoc(['The famine years.', 'North Korea then.']);
     const first = runToEnd(scanner.scan(doc));
     expect(first.matched).toBe(2);
@@ -43,7 +43,7 @@ describe('the page scanner', () => {
   });
 
   it('starts over after forget (a new article)', () => {
-    const scanner = createPageScanner(matcher);
+    const scanner = createScanner();
     runToEnd(scanner.scan(articleDoc(['The famine years.'])));
     scanner.forget();
     expect(runToEnd(scanner.scan(articleDoc(['The famine years.']))).matched).toBe(1);
@@ -52,13 +52,13 @@ describe('the page scanner', () => {
   it('gives the main thread back during a long page, and finds the same terms in slices', async () => {
     const paragraphs = Array.from({ length: 3000 }, (_, i) => (i % 100 === 0 ? 'North Korea famine.' : `Filler ${i}.`));
     const doc = articleDoc(paragraphs);
-    const steps = createPageScanner(matcher).scan(doc);
+    const steps = createScanner().scan(doc);
     let pauses = 0;
     for (let r = steps.next(); !r.done; r = steps.next()) pauses++;
     expect(pauses).toBeGreaterThan(10);
 
-    const sliced = await runInSlices(createPageScanner(matcher).scan(doc), 0);
-    expect(sliced.detected).toEqual(runToEnd(createPageScanner(matcher).scan(doc)).detected);
+    const sliced = await runInSlices(createScanner().scan(doc), 0);
+    expect(sliced.detected).toEqual(runToEnd(createScanner().scan(doc)).detected);
     // Read up to the article-length cap (100,000 characters), not to the page's end.
     const famine = sliced.detected.find((d) => d.term === 'famine');
     expect(famine?.count).toBeGreaterThan(5);
@@ -68,7 +68,7 @@ describe('the page scanner', () => {
 
 describe('the page scanner across a navigation', () => {
   it('does not let a scan begun before forget() write back the old article', () => {
-    const scanner = createPageScanner(matcher);
+    const scanner = createScanner();
     const doc = articleDoc(Array.from({ length: 600 }, () => 'The famine years in North Korea.'));
     const steps = scanner.scan(doc);
     expect(steps.next().done).toBe(false); // paused in the middle of the old article

@@ -1,6 +1,7 @@
 import type { DetectedTerm } from '@/src/messaging/protocol';
 import { assessCounts, countTerms, type TermCounts } from './assess-page';
 import { type Article, readArticle } from './extract-article';
+import { type GateTest, mayMentionGate } from './gate-precheck';
 import type { TermMatcher } from './lexicon';
 
 /** Paragraphs matched between two chances to yield the main thread. */
@@ -16,9 +17,11 @@ export interface PageScan {
 /**
  * Reads a page's article and finds its terms, remembering what it read: on a rescan after
  * late content ("read more", infinite scroll) the article's container is reused and only
- * paragraphs it has not seen are matched. `forget` starts over (a new article).
+ * paragraphs it has not seen are matched. `forget` starts over (a new article). A page that
+ * fails the gate test (src/detect/gate-precheck.ts) is never read.
  */
-export function createPageScanner(matcher: TermMatcher) {
+export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMatcher) {
+  let loaded: TermMatcher | null = null;
   let root: Element | null = null;
   let remembered = new Map<string, TermCounts>();
   /** Bumped by forget: a scan that began before it must not write back what it read. */
@@ -36,6 +39,15 @@ export function createPageScanner(matcher: TermMatcher) {
 
     *scan(doc: Document): Generator<void, PageScan & { generation: number }> {
       const started = generation;
+      // Most pages never mention North Korea: one pass over their text says so, and their
+      // article is never read.
+      const text = `${doc.title} ${doc.body?.textContent ?? ''}`;
+      if (!(yield* mayMentionGate(text, gateTest))) {
+        return { article: { title: '', paragraphs: [] }, detected: [], matched: 0, generation: started };
+      }
+      // The lexicon itself is unpacked only for a page that may be about North Korea.
+      loaded ??= loadMatcher();
+      const matcher = loaded;
       const read = yield* readArticle(doc, root);
       const article = { title: read.title, paragraphs: read.paragraphs };
       const counts: TermCounts[] = [];

@@ -48,6 +48,13 @@ export interface StoryView extends StoryMeta {
 export interface ProtocolMap {
   /** Content script → background: the terms found on this tab's article (empty: none). */
   matchPage(data: { url: string; terms: DetectedTerm[] }): PageMatches;
+  /**
+   * Content script → background: my page has matches to show. The background injects the
+   * in-page UI script unless in private mode; says whether it did.
+   */
+  showInPage(): boolean;
+  /** In-page UI → background: what was found on my tab, if anything. */
+  getPageMatches(): PageMatches | null;
   /** Popup → background: search as you type. */
   search(data: { query: string; limit?: number }): ExcerptCard[];
   /** Popup → background: what was found on tab N, if anything. */

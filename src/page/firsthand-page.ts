@@ -1,54 +1,35 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type PackedGateTest, unpackGateTest } from '@/src/detect/gate-precheck';
 import { type PackedMatcher, unpackMatcher } from '@/src/detect/lexicon';
 import { createPageScanner, runInSlices } from '@/src/detect/page-scanner';
 import { watchPage } from '@/src/detect/watch-page';
 // As a string, parsed at start: V8 reads JSON text far faster than it compiles the same
 // data as a 30 kB object literal, and the content script runs on every page.
+import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
 import { articleUrl, type PageMatches, sendMessage } from '@/src/messaging/protocol';
-import type { DisplayMode } from '@/src/settings/display-mode';
-import type { InPageUi } from '@/src/ui/in-page/mount-in-page-ui';
+import { inPageHook } from './in-page-hook';
 
 /**
  * Firsthand on one page: reads the article, tells the background the terms it found,
- * shows what comes back (unless in private mode), and follows the page as it changes.
+ * hands what comes back to the in-page UI, and follows the page as it changes.
  */
 export function runFirsthandPage(ctx: ContentScriptContext): void {
-  const scanner = createPageScanner(unpackMatcher(JSON.parse(matcherJson) as PackedMatcher));
-  // The in-page UI and the settings are evaluated only on a page with something to show
-  // (the bundle inlines these imports as functions): most pages never pay for them.
-  let ui: InPageUi | null = null;
-  const loadUi = async () => {
-    ui ??= (await import('@/src/ui/in-page/mount-in-page-ui')).createInPageUi(ctx);
-    return ui;
-  };
-  // Private mode: the page gets nothing at all; the badge and popup still show results.
-  // Read only once there is something to show: most pages never need it.
-  let mode: Promise<DisplayMode> | null = null;
-  let shown: PageMatches = { url: '', cards: [] };
-  const currentMode = () =>
-    (mode ??= import('@/src/settings/display-mode').then(({ displayMode }) => {
-      ctx.onInvalidated(
-        displayMode.watch((next) => {
-          mode = Promise.resolve(next);
-          if (ctx.isValid) void show(shown);
-        }),
-      );
-      return displayMode.getValue();
-    }));
-  /** Bumped by every show: after each wait, only the latest call may touch the page. */
-  let showing = 0;
-  const show = async (matches: PageMatches) => {
-    shown = matches;
-    const call = ++showing;
-    if (matches.cards.length === 0 && !ui) return;
-    const chosen = await currentMode();
-    if (call !== showing) return;
-    const hidden = matches.cards.length === 0 || chosen === 'private';
-    if (hidden && !ui) return; // nothing shown, nothing to take away
-    const loaded = await loadUi();
-    if (call !== showing) return;
-    await loaded.show(hidden ? { ...matches, cards: [] } : matches);
+  const scanner = createPageScanner(unpackGateTest(JSON.parse(gateTestJson) as PackedGateTest), () =>
+    unpackMatcher(JSON.parse(matcherJson) as PackedMatcher),
+  );
+  // The in-page UI is another script, which the background injects into a page with
+  // something to show (never in private mode): most pages never load it at all. Once it is
+  // there, it takes every answer; one hand-over at a time, so it is injected once.
+  let presenting = Promise.resolve();
+  const present = (matches: PageMatches) => {
+    presenting = presenting
+      .then(async () => {
+        if (!inPageHook() && matches.cards.length > 0) await sendMessage('showInPage', undefined);
+        inPageHook()?.show(matches);
+      })
+      .catch(() => {});
+    return presenting;
   };
 
   /** What the background last heard from this page; '' = nothing. */
@@ -64,7 +45,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
     reported = report;
     try {
       const matches = await sendMessage('matchPage', { url, terms: detected });
-      if (ctx.isValid && report === reported) await show(matches);
+      if (ctx.isValid && report === reported) await present(matches);
     } catch {
       if (report === reported) reported = ''; // let the next scan say it again
     }
@@ -99,10 +80,10 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
         scanner.forget();
         reported = '';
         // The old article's testimonies do not belong beside the new one.
-        void show({ url: articleUrl(location.href), cards: [] });
+        void present({ url: articleUrl(location.href), cards: [] });
       }
       rescan();
     },
-    (node) => ui?.contains(node) ?? false,
+    (node) => inPageHook()?.contains(node) ?? false,
   );
 }

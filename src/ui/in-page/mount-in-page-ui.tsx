@@ -1,9 +1,55 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { type PageMatches, sendMessage } from '@/src/messaging/protocol';
+import { articleUrl, type PageMatches, sendMessage } from '@/src/messaging/protocol';
+import { setInPageHook } from '@/src/page/in-page-hook';
+import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
 import { InPagePanel } from './InPagePanel';
 import { inPageCss } from './in-page.css';
+
+/**
+ * The in-page UI script's start (`firsthand-ui.content`, injected by the background into a
+ * page with matches): registers with the page's detection script, shows what the
+ * background found for this tab, and follows the display mode, so switching to private
+ * mode takes everything away at once and switching back brings it back.
+ */
+export function startInPageUi(ctx: ContentScriptContext): void {
+  const ui = createInPageUi(ctx);
+  let latest: PageMatches | null = null;
+  let mode: DisplayMode | null = null;
+  const render = () => {
+    // Matches for another address (a single-page app moved on) are never shown.
+    const shown = latest !== null && mode === 'standard' && latest.url === articleUrl(location.href);
+    void ui.show(shown && latest ? latest : { url: '', cards: [] });
+  };
+  setInPageHook({
+    show(matches) {
+      latest = matches;
+      render();
+    },
+    contains: ui.contains,
+  });
+  ctx.onInvalidated(() => setInPageHook(undefined));
+  void displayMode.getValue().then((value) => {
+    mode = value;
+    render();
+  });
+  ctx.onInvalidated(
+    displayMode.watch((value) => {
+      mode = value;
+      render();
+    }),
+  );
+  // Injected after the mode changed back to standard, nobody hands us the matches: ask.
+  void sendMessage('getPageMatches', undefined)
+    .then((matches) => {
+      if (latest === null && matches) {
+        latest = matches;
+        render();
+      }
+    })
+    .catch(() => {});
+}
 
 /**
  * The in-page UI, created only when a page has matches: a page with none gets no element,

@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { displayMode } from '@/src/settings/display-mode';
+import { tabResults } from './tab-results';
+
+/** The in-page UI script (entrypoints/firsthand-ui.content), as WXT builds it. */
+const UI_SCRIPT = '/content-scripts/firsthand-ui.js';
+
+/**
+ * Puts the in-page UI into a frame whose page has something to show, unless Firsthand is
+ * in private mode: then the page gets nothing, not even the script. Says whether it did.
+ */
+export async function showInPage(tabId: number, frameId = 0): Promise<boolean> {
+  if ((await displayMode.getValue()) === 'private') return false;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [UI_SCRIPT] });
+  return true;
+}
+
+/**
+ * Back from private mode, open tabs with matches get their UI again without a reload (the
+ * ones that still have it show it again by themselves).
+ */
+export function followDisplayMode(): () => void {
+  return displayMode.watch(async (mode) => {
+    if (mode !== 'standard') return;
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined || !(await tabResults.get(tab.id))?.cards.length) continue;
+      try {
+        if (!(await hasUi(tab.id))) await showInPage(tab.id);
+      } catch {
+        // A tab we may not script (the store, a closed tab): nothing to show there.
+      }
+    }
+  });
+}
+
+async function hasUi(tabId: number): Promise<boolean> {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    // Runs in the page's isolated world: the same key as src/page/in-page-hook.ts.
+    func: () => Symbol.for('firsthand.in-page-ui') in globalThis,
+  });
+  return frame?.result === true;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { runToEnd } from './extract-article';
+import { foldText, mayMentionGate, packGateTest, unpackGateTest } from './gate-precheck';
+import { compileLexicon, findTerms } from './lexicon';
+
+const { terms } = buildCorpusFromData();
+const matcher = compileLexicon(terms);
+const gateTest = unpackGateTest(packGateTest(terms));
+const passes = (text: string) => runToEnd(mayMentionGate(text, gateTest));
+const findsGate = (text: string) => findTerms(text, matcher).some((hit) => matcher.terms[hit.term]?.gate);
+
+/** Ways a page may write an alias that the matcher still finds (synthetic sentences). */
+const variants = (alias: string): string[] => [
+  alias,
+  alias.toUpperCase(),
+  `${alias}s and more`,
+  `${alias}'s leader`,
+  `${alias}’s leader`,
+  `${alias}es`,
+  alias.replace(/y$/, 'ies'),
+  alias.replaceAll('-', ' '),
+  alias.replaceAll(' ', '-'),
+  alias.replaceAll(' ', '\u00a0'),
+  alias.replaceAll(' ', ' — '),
+  alias.replaceAll(' ', '\n  '),
+  alias.replaceAll('o', 'ŏ').replaceAll('u', 'ŭ'),
+  `${alias}에서`,
+  `${alias}들은`,
+  `(${alias})`,
+  `«${alias}»`,
+];
+
+describe('the gate test', () => {
+  it('passes every page on which the matcher finds a gate term, however the alias is written', () => {
+    let checked = 0;
+    for (const term of terms.filter((t) => t.gate)) {
+      for (const alias of term.aliases) {
+        for (const form of variants(alias)) {
+          const text = `A synthetic sentence for this test: ${form} appears here.`;
+          if (!findsGate(text)) continue;
+          checked++;
+          expect(passes(text), `${term.term}: ${JSON.stringify(form)}`).toBe(true);
+        }
+      }
+    }
+    // Most forms of most of the ~450 gate aliases were really checked.
+    expect(checked).toBeGreaterThan(3000);
+  });
+
+  it('lets ordinary pages through without reading them (everyday words are not gate terms)', () => {
+    const ordinary = [
+      'The new program of the health ministry: songs, games and a mass on Sunday in the north of the city.',
+      'Supreme Court justices heard the case on Tuesday; the president of the union spoke of state security.',
+      'Daily commuters on the Northern line face a summit of delays, says the transport department.',
+      'Ein Café in München: Crème brûlée, smörgåsbord and a party of six.',
+    ];
+    for (const text of ordinary) {
+      expect(findsGate(text), text).toBe(false);
+      expect(passes(text), text).toBe(false);
+    }
+  });
+
+  it('finds phrases made of short keys, and only in order, word by word', () => {
+    expect(passes('Sources in the D.P.R.K. said so.')).toBe(true);
+    expect(passes('Kim Il-sung Square was empty.')).toBe(true);
+    expect(passes('Kim Il Song was named.')).toBe(true);
+    expect(passes('A report by NK News this week.')).toBe(true);
+    expect(passes('Kim sang a song.')).toBe(false);
+    expect(passes('News about NKOTB.')).toBe(false);
+  });
+
+  it('finds a mention that straddles two slices of a long page', () => {
+    const filler = 'Ordinary words about the weather and the harvest. '.repeat(2500);
+    expect(filler.length).toBeGreaterThan(100_000);
+    const at = 100_000 - filler.slice(0, 100_000).length + 99_995;
+    const text = `${filler.slice(0, at)} Pyongyang ${filler.slice(at)}`;
+    expect(passes(filler)).toBe(false);
+    expect(passes(text)).toBe(true);
+  });
+
+  it('folds text the way the matcher compares words', () => {
+    expect(foldText("P'YŎNGYANG’s")).toBe('pyongyangs');
+    expect(foldText('평양').normalize('NFC')).toBe('평양');
+  });
+});
