@@ -158,9 +158,11 @@ writeFileSync(
 writeFileSync(join(referenceDir, REFERENCE_SCRIPT), 'void 0;\n');
 
 const h = await launch({ alsoLoad: [referenceDir] });
-const scriptUrl = `chrome-extension://${h.extensionId}/content-scripts/firsthand.js`;
+// Both content scripts: the detection script on every page, and the in-page UI script the
+// background injects into a page with something to show.
+const scriptUrl = `chrome-extension://${h.extensionId}/content-scripts/`;
 for (const p of pages) h.serve(p.url, p.html);
-console.log(`Firsthand content script, main-thread time (median of ${RUNS} runs; max for the longest task)\n`);
+console.log(`Firsthand content scripts, main-thread time (median of ${RUNS} runs; max for the longest task)\n`);
 console.log(
   [
     'page',
@@ -209,7 +211,8 @@ for (const p of pages.filter((page) => !only || only.some((w) => page.url.endsWi
   );
 }
 console.log(`
-traced: trace events that run the content script's code (its evaluation and callbacks).
+content script: both of Firsthand's (detection on every page; the in-page UI where shown).
+traced: trace events that run their code (evaluation and callbacks).
 sampled: V8 CPU-profile samples in its code, promise continuations included (the sampler
   itself slows the code a little; the truth lies between the two, nearer the larger).
 longest task: the longest browser task holding traced work of ours (max over runs).

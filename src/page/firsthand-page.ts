@@ -70,7 +70,8 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
       });
   };
 
-  rescan();
+  // The first scan in a task of its own, not in the one that evaluates this script.
+  ctx.setTimeout(rescan, 0);
   watchPage(
     ctx,
     (change) => {
