@@ -11,7 +11,8 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const extensionDir = join(root, '.output/chrome-mv3');
+/** The built extension; FIRSTHAND_EXTENSION_DIR points at another build (a copy under test). */
+export const extensionDir = process.env.FIRSTHAND_EXTENSION_DIR ?? join(root, '.output/chrome-mv3');
 export const artifactsDir = join(root, 'test-results/e2e');
 
 export interface Harness {
