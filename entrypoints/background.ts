@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { createFirsthandService, registerFirsthandService } from '@/src/background/firsthand-service';
+import { openOnboardingOnInstall } from '@/src/background/onboarding';
 import { BUNDLE_PATH, type CorpusBundle } from '@/src/search/bundle';
 
 export default defineBackground(() => {
+  openOnboardingOnInstall();
   registerFirsthandService(
     createFirsthandService({
       // A file of the extension itself: no network request leaves the browser.

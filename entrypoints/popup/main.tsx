@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser, type PublicPath } from 'wxt/browser';
+import { tabResults } from '@/src/background/tab-results';
 import { type ExcerptCard, type PageMatches, readerPath, sendMessage } from '@/src/messaging/protocol';
+import { isOffSite, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
 import { Popup } from '@/src/ui/popup/Popup';
 import { popupCss } from '@/src/ui/popup/popup.css';
 import { tabIdFromSearch } from '@/src/ui/popup/popup-tab';
@@ -22,13 +24,39 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 async function main(app: HTMLElement): Promise<void> {
-  const show = (tabMatches: PageMatches | null) =>
-    render(<Popup search={searchTestimonies} tabMatches={tabMatches} onOpen={openReader} />, app);
+  let tabMatches: PageMatches | null = null;
+  let offSite: string | null = null;
+  let tabId: number | undefined;
+  const show = () =>
+    render(
+      <Popup
+        search={searchTestimonies}
+        tabMatches={tabMatches}
+        onOpen={openReader}
+        offSite={offSite}
+        onSiteOn={() => offSite && void setSiteOff(offSite, false)}
+        onShowOnPage={() => tabId !== undefined && void sendMessage('hideOnPage', { hidden: false, tabId })}
+      />,
+      app,
+    );
   // Search is usable at once; "On this page" follows when the background answers.
-  show(null);
-  const tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
+  show();
+  tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
   if (tabId === undefined) return;
-  show(await sendMessage('getTabMatches', { tabId }).catch(() => null));
+  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
+  const followSites = (sites: string[]) => {
+    offSite = isOffSite(url, sites) ? siteOf(url) : null;
+    show();
+  };
+  followSites(await offSites.getValue());
+  offSites.watch(followSites);
+  // The tab's results as they change: hidden and shown again, a site switched back on.
+  tabResults.watch(tabId, (matches) => {
+    tabMatches = matches;
+    show();
+  });
+  tabMatches = await sendMessage('getTabMatches', { tabId }).catch(() => null);
+  show();
 }
 
 const style = document.createElement('style');

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { CorpusBundle } from '@/src/search/bundle';
+import { setSiteOff } from '@/src/settings/page-settings';
 import { createFirsthandService } from './firsthand-service';
 
 const bundle = buildCorpusFromData();
@@ -45,6 +46,39 @@ describe('the background service', () => {
     expect(matches.cards[0]?.storyId).toBe('josephs-story-part-1-2024');
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe(String(matches.cards.length));
     expect(await service.getTabMatches(tab)).toEqual(matches);
+  });
+
+  it('gives a site the reader switched off nothing: no cards, no badge, nothing kept', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    await setSiteOff('news.example', true);
+    const tab = await tabAt('https://www.news.example/a');
+    const matches = await service.matchPage(tab, 'https://www.news.example/a', famineTerms);
+    expect(matches.cards).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+    expect(await service.getTabMatches(tab)).toBeNull();
+    // ...and answers again once it is switched back on.
+    await setSiteOff('news.example', false);
+    expect((await service.matchPage(tab, 'https://www.news.example/a', famineTerms)).cards.length).toBeGreaterThan(0);
+  });
+
+  it('hides on a page until the tab shows another, through late content, and shows again', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const tab = await tabAt('https://news.example/a');
+    await service.matchPage(tab, 'https://news.example/a', famineTerms);
+    expect(await service.hideOnPage(tab, true)).toBe(true);
+    // The page reports again (late content): still hidden, badge still counts.
+    const again = await service.matchPage(tab, 'https://news.example/a', famineTerms);
+    expect(again.hidden).toBe(true);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe(String(again.cards.length));
+    await service.hideOnPage(tab, false);
+    expect((await service.getTabMatches(tab))?.hidden).toBeUndefined();
+    await service.hideOnPage(tab, true);
+    // Another article in the same tab starts shown.
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/b' });
+    await service.tabNavigated(tab, 'https://news.example/b');
+    expect((await service.matchPage(tab, 'https://news.example/b', famineTerms)).hidden).toBeUndefined();
+    // A tab with nothing found has nothing to hide.
+    expect(await service.hideOnPage(await tabAt('https://news.example/c'), true)).toBe(false);
   });
 
   it('keeps what it found on a tab across a service-worker restart', async () => {

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { DetectedTerm, ExcerptCard, PageMatches, StoryView } from '@/src/messaging/protocol';
-import { articleUrl, onMessage, readerPath } from '@/src/messaging/protocol';
+import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { type CorpusIndex, loadCorpusIndex } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
 import { rankPassages } from '@/src/search/rank-passages';
 import { searchPassages } from '@/src/search/search-passages';
-import { followDisplayMode, showInPage } from './in-page-ui';
+import { isOffSite, offSites } from '@/src/settings/page-settings';
+import { followDisplayMode, revealInPage, showInPage } from './in-page-ui';
 import { showCount, tabResults } from './tab-results';
 
 export interface FirsthandServiceOptions {
@@ -35,19 +36,39 @@ export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) 
 
     async matchPage(tabId: number | undefined, url: string, terms: DetectedTerm[]): Promise<PageMatches> {
       const cards: ExcerptCard[] = [];
-      if (terms.length > 0) {
+      // A site the reader switched off gets nothing: no cards, no badge, nothing kept.
+      if (terms.length > 0 && !isOffSite(url, await offSites.getValue())) {
         const index = await corpus();
         for (const r of rankPassages(index, terms)) cards.push(toExcerptCard(index, r));
       }
-      const matches = { url, cards };
+      const matches: PageMatches = { url, cards };
       // The tab may have moved on while we ranked: an old page's answer must not become
       // the new page's badge, nor outlive a closed tab.
       if (tabId !== undefined && (await tabShows(tabId, url))) {
+        // Hidden on this page stays hidden when the page reports again (late content).
+        const before = await tabResults.get(tabId);
+        if (before?.hidden && before.url === url) matches.hidden = true;
         if (cards.length > 0) await tabResults.set(tabId, matches);
         else await tabResults.remove(tabId);
         await showCount(tabId, cards.length);
       }
       return matches;
+    },
+
+    /** Hides Firsthand on a tab's page, or shows it again; false when the tab has no results. */
+    async hideOnPage(tabId: number, hidden: boolean): Promise<boolean> {
+      const known = await tabResults.get(tabId);
+      if (!known) return false;
+      const { hidden: _was, ...matches } = known;
+      await tabResults.set(tabId, hidden ? { ...matches, hidden: true } : matches);
+      return true;
+    },
+
+    /** A site was switched off: its tabs forget their results and lose their badge. */
+    async siteSwitchedOff(tabId: number): Promise<void> {
+      if (!(await tabResults.get(tabId))) return;
+      await tabResults.remove(tabId);
+      await showCount(tabId, 0);
     },
 
     async search(query: string, limit = 20): Promise<ExcerptCard[]> {
@@ -102,6 +123,12 @@ export function registerFirsthandService(service: FirsthandService): void {
   onMessage('getPageMatches', ({ sender }) =>
     sender.tab?.id === undefined ? null : service.getTabMatches(sender.tab.id),
   );
+  onMessage('hideOnPage', async ({ data, sender }) => {
+    const tabId = data.tabId ?? sender.tab?.id;
+    if (tabId === undefined || !(await service.hideOnPage(tabId, data.hidden))) return;
+    if (!data.hidden) await revealInPage(tabId);
+  });
+  onMessage('openOptions', () => browser.runtime.openOptionsPage());
   onMessage('search', ({ data }) => service.search(data.query, data.limit));
   onMessage('getTabMatches', ({ data }) => service.getTabMatches(data.tabId));
   onMessage('getStory', ({ data }) => service.getStory(data.storyId));
@@ -117,4 +144,15 @@ export function registerFirsthandService(service: FirsthandService): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
   followDisplayMode();
+  // Switching a site off clears its tabs; switching it back on asks them to read again.
+  offSites.watch(async (sites, before) => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined || !tab.url) continue;
+      const off = isOffSite(tab.url, sites);
+      if (off) await service.siteSwitchedOff(tab.id);
+      else if (isOffSite(tab.url, before ?? [])) {
+        await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
+      }
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendMessage } from '@/src/messaging/protocol';
 import { displayMode } from '@/src/settings/display-mode';
 import { tabResults } from './tab-results';
 
@@ -31,6 +32,16 @@ export function followDisplayMode(): () => void {
       }
     }
   });
+}
+
+/** Shows a tab's page its UI again (after "hide on this page" was undone in the popup). */
+export async function revealInPage(tabId: number): Promise<void> {
+  try {
+    if (await hasUi(tabId)) await sendMessage('refreshPage', undefined, tabId);
+    else await showInPage(tabId);
+  } catch {
+    // The tab cannot be scripted (closed, or a page the extension may not touch).
+  }
 }
 
 async function hasUi(tabId: number): Promise<boolean> {

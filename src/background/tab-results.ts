@@ -13,6 +13,9 @@ export const tabResults = {
   get: (tabId: number) => storage.getItem<PageMatches>(key(tabId)),
   set: (tabId: number, matches: PageMatches) => storage.setItem(key(tabId), matches),
   remove: (tabId: number) => storage.removeItem(key(tabId)),
+  /** The popup follows its tab: results arrive, change or go while it is open. */
+  watch: (tabId: number, onChange: (matches: PageMatches | null) => void) =>
+    storage.watch<PageMatches>(key(tabId), (matches) => onChange(matches)),
 };
 
 /** The action badge: the number of related excerpts on the tab, empty when none. */

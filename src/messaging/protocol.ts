@@ -34,6 +34,8 @@ export interface ExcerptCard {
 export interface PageMatches {
   url: string;
   cards: ExcerptCard[];
+  /** The reader hid Firsthand on this page (until the tab shows another page). */
+  hidden?: boolean;
 }
 
 /** A whole story for the reader: its metadata and every block, in order. */
@@ -55,6 +57,17 @@ export interface ProtocolMap {
   showInPage(): boolean;
   /** In-page UI → background: what was found on my tab, if anything. */
   getPageMatches(): PageMatches | null;
+  /**
+   * In-page UI or popup → background: hide Firsthand on a tab's page, or show it again
+   * (the popup's undo). `tabId` for the popup; the UI's own tab otherwise.
+   */
+  hideOnPage(data: { hidden: boolean; tabId?: number }): void;
+  /** In-page UI → background: open the settings (content scripts cannot). */
+  openOptions(): void;
+  /** Background → detection script: read the page again and report (a site was switched back on). */
+  rescanPage(): void;
+  /** Background → in-page UI: ask for this tab's matches again (shown again from the popup). */
+  refreshPage(): void;
   /** Popup → background: search as you type. */
   search(data: { query: string; limit?: number }): ExcerptCard[];
   /** Popup → background: what was found on tab N, if anything. */

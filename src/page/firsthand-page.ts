@@ -7,7 +7,7 @@ import { watchPage } from '@/src/detect/watch-page';
 // data as a 30 kB object literal, and the content script runs on every page.
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
-import { articleUrl, type PageMatches, sendMessage } from '@/src/messaging/protocol';
+import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
 import { inPageHook } from './in-page-hook';
 
 /**
@@ -72,6 +72,13 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
 
   // The first scan in a task of its own, not in the one that evaluates this script.
   ctx.setTimeout(rescan, 0);
+  // The background asks again when the reader switches this site back on.
+  ctx.onInvalidated(
+    onMessage('rescanPage', () => {
+      reported = '';
+      rescan();
+    }),
+  );
   watchPage(
     ctx,
     (change) => {

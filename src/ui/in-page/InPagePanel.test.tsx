@@ -130,4 +130,83 @@ describe('InPagePanel', () => {
     expect(inPageCss).toContain('z-index: 2147483646;');
     expect(inPageCss).toContain('prefers-color-scheme: dark');
   });
+
+  it('moves between the cards with the arrow keys, Home and End', () => {
+    mount({ matches: syntheticMatches(3), onOpenStory: () => {} });
+    act(() => pill().click());
+    const buttons = [...shadow.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
+    expect(buttons).toHaveLength(3);
+    const list = shadow.querySelector('.fh-panel__cards') as HTMLElement;
+    const press = (key: string) =>
+      act(() => {
+        (shadow.activeElement ?? list).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+    buttons[0]?.focus();
+    press('ArrowDown');
+    expect(shadow.activeElement).toBe(buttons[1]);
+    press('ArrowDown');
+    press('ArrowDown');
+    expect(shadow.activeElement).toBe(buttons[2]);
+    press('ArrowUp');
+    expect(shadow.activeElement).toBe(buttons[1]);
+    press('Home');
+    expect(shadow.activeElement).toBe(buttons[0]);
+    press('End');
+    expect(shadow.activeElement).toBe(buttons[2]);
+  });
+
+  it('announces the count once, politely, a moment after it appears', () => {
+    vi.useFakeTimers();
+    try {
+      const container = mount({ matches: syntheticMatches(2), onOpenStory: () => {} });
+      const status = shadow.querySelector('[role="status"]');
+      expect(status?.textContent).toBe('');
+      act(() => {
+        vi.advanceTimersByTime(300);
+      });
+      expect(status?.textContent).toBe('Firsthand: 2 testimonies relate to this article');
+      // The same answer again (late content) says nothing new.
+      act(() => render(<InPagePanel matches={syntheticMatches(2)} onOpenStory={() => {}} host={host} />, container));
+      act(() => {
+        vi.advanceTimersByTime(300);
+      });
+      expect(shadow.querySelectorAll('[role="status"]')).toHaveLength(1);
+      expect(status?.textContent).toBe('Firsthand: 2 testimonies relate to this article');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('offers to move to another corner, hide on this page, turn off on this site, and the settings', () => {
+    const onMove = vi.fn();
+    const onHide = vi.fn();
+    const onSiteOff = vi.fn();
+    const onOpenSettings = vi.fn();
+    mount({
+      matches: syntheticMatches(2),
+      onOpenStory: () => {},
+      corner: 'top-left',
+      site: 'bbc.com',
+      onMove,
+      onHide,
+      onSiteOff,
+      onOpenSettings,
+    });
+    expect(shadow.querySelector('.fh-inpage')?.classList.contains('fh-inpage--top-left')).toBe(true);
+    act(() => pill().click());
+    const select = shadow.querySelector('select') as HTMLSelectElement;
+    expect(select.labels?.[0]?.textContent).toBe('Corner');
+    expect(select.value).toBe('top-left');
+    act(() => {
+      select.value = 'bottom-left';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(onMove).toHaveBeenCalledWith('bottom-left');
+    const button = (name: string) =>
+      [...shadow.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+    act(() => button('Hide on this page').click());
+    act(() => button('Turn off on bbc.com').click());
+    act(() => button('Settings').click());
+    expect([onHide, onSiteOff, onOpenSettings].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+  });
 });

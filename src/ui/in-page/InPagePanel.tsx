@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
+import { CORNERS, type Corner } from '@/src/settings/page-settings';
 import { ExcerptCard } from '../shared/ExcerptCard';
 
 export interface InPagePanelProps {
@@ -11,24 +12,55 @@ export interface InPagePanelProps {
    * works in an open shadow root.
    */
   host?: Element;
+  /** Where the pill and panel sit. Default bottom-right. */
+  corner?: Corner;
+  /** The page's site as the reader knows it (bbc.com), for "turn off on this site". */
+  site?: string;
+  onMove?(corner: Corner): void;
+  /** Hide Firsthand on this page (the popup can undo it). */
+  onHide?(): void;
+  /** Switch Firsthand off on this site (the popup can undo it). */
+  onSiteOff?(): void;
+  onOpenSettings?(): void;
 }
 
 export function pillText(count: number): string {
   return count === 1 ? '1 testimony relates to this article' : `${count} testimonies relate to this article`;
 }
 
+const CORNER_LABELS: Record<Corner, string> = {
+  'bottom-right': 'Bottom right',
+  'bottom-left': 'Bottom left',
+  'top-right': 'Top right',
+  'top-left': 'Top left',
+};
+
 /**
- * The in-page entry point: a small pill in the corner that opens a panel of excerpt cards.
+ * The in-page entry point: a small pill in a corner that opens a panel of excerpt cards.
  * It is fixed-positioned so it never moves the page's layout, and it stays collapsed until
- * the reader asks, so it never covers the article by itself.
+ * the reader asks, so it never covers the article by itself. Keyboard first: the pill is a
+ * button in the tab order, Esc closes and gives focus back to it, and the arrow keys (with
+ * Home and End) move between the cards.
  */
-export function InPagePanel({ matches, onOpenStory, host }: InPagePanelProps) {
+export function InPagePanel({
+  matches,
+  onOpenStory,
+  host,
+  corner = 'bottom-right',
+  site,
+  onMove,
+  onHide,
+  onSiteOff,
+  onOpenSettings,
+}: InPagePanelProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const pillRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const panelId = useId();
+  const cornerId = useId();
   const count = matches.cards.length;
+  const announcement = useAnnouncement(count > 0 ? `Firsthand: ${pillText(count)}` : '');
 
   const closeAndFocusPill = () => {
     setOpen(false);
@@ -63,8 +95,33 @@ export function InPagePanel({ matches, onOpenStory, host }: InPagePanelProps) {
 
   if (count === 0) return null;
 
+  /** Arrow keys between the cards: each card's "Read the full story" button. */
+  const onCardsKeyDown = (event: KeyboardEvent) => {
+    const buttons = [...(panelRef.current?.querySelectorAll<HTMLButtonElement>('.fh-card__open') ?? [])];
+    const active = (panelRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
+    const current = buttons.findIndex((b) => b === active || b.closest('li')?.contains(active ?? null));
+    const next =
+      event.key === 'ArrowDown'
+        ? Math.min(current + 1, buttons.length - 1)
+        : event.key === 'ArrowUp'
+          ? Math.max(current - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? buttons.length - 1
+              : null;
+    if (next === null || buttons.length === 0) return;
+    event.preventDefault();
+    const target = buttons[next];
+    target?.focus();
+    target?.closest('li')?.scrollIntoView({ block: 'nearest' });
+  };
+
   return (
-    <div ref={rootRef} class="fh-inpage fh-theme" lang="en" dir="ltr">
+    <div ref={rootRef} class={`fh-inpage fh-theme fh-inpage--${corner}`} lang="en" dir="ltr">
+      <p class="fh-visually-hidden" role="status">
+        {announcement}
+      </p>
       {open && (
         <section
           ref={panelRef}
@@ -81,14 +138,49 @@ export function InPagePanel({ matches, onOpenStory, host }: InPagePanelProps) {
               <span aria-hidden="true">×</span>
             </button>
           </header>
-          <ul class="fh-panel__cards">
+          <ul class="fh-panel__cards" aria-label="Excerpts (arrow keys move between them)" onKeyDown={onCardsKeyDown}>
             {matches.cards.map((card) => (
               <li key={card.passageId}>
                 <ExcerptCard card={card} onOpen={onOpenStory} headingLevel={3} />
               </li>
             ))}
           </ul>
-          <p class="fh-panel__footer">Matched on your device. Nothing about this page leaves your browser.</p>
+          <footer class="fh-panel__footer">
+            <p class="fh-panel__privacy">Matched on your device. Nothing about this page leaves your browser.</p>
+            <div class="fh-panel__controls">
+              {onMove && (
+                <span class="fh-panel__corner">
+                  <label for={cornerId}>Corner</label>
+                  <select
+                    id={cornerId}
+                    value={corner}
+                    onChange={(event) => onMove(event.currentTarget.value as Corner)}
+                  >
+                    {CORNERS.map((c) => (
+                      <option key={c} value={c}>
+                        {CORNER_LABELS[c]}
+                      </option>
+                    ))}
+                  </select>
+                </span>
+              )}
+              {onHide && (
+                <button type="button" class="fh-panel__action" onClick={onHide}>
+                  Hide on this page
+                </button>
+              )}
+              {onSiteOff && site && (
+                <button type="button" class="fh-panel__action" onClick={onSiteOff}>
+                  Turn off on {site}
+                </button>
+              )}
+              {onOpenSettings && (
+                <button type="button" class="fh-panel__action" onClick={onOpenSettings}>
+                  Settings
+                </button>
+              )}
+            </div>
+          </footer>
         </section>
       )}
       <button
@@ -105,4 +197,18 @@ export function InPagePanel({ matches, onOpenStory, host }: InPagePanelProps) {
       </button>
     </div>
   );
+}
+
+/**
+ * A message for a polite live region, said once: set a moment after the region exists (a
+ * region that appears with its text already in it is not announced), and only when the
+ * message changes, so a re-render with the same count stays quiet.
+ */
+function useAnnouncement(message: string): string {
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(message), 250);
+    return () => clearTimeout(timer);
+  }, [message]);
+  return said;
 }

@@ -1,14 +1,27 @@
 import { themeCss } from '../shared/theme.css';
 
 /**
- * Everything the in-page UI needs, for its shadow root. The wrapper resets with
- * `all: initial` first so nothing the page sets on <html> or <body> is inherited through
- * the host, then the theme sets fonts and colors again. All sizes are px: rem would follow
- * the page's root font size.
+ * Everything the in-page UI needs, for its shadow root. The host resets with
+ * `all: initial !important` — important declarations of the shadow tree win over the page's
+ * own, even `* { ... !important }` — so nothing the page sets reaches it or is inherited
+ * through it; the host is a zero-size fixed box (in the top layer where the Popover API
+ * exists) and the wrapper sits in a corner of the viewport. All sizes are px: rem would
+ * follow the page's root font size.
  */
 export const inPageCss = /* css */ `
 :host {
-  all: initial;
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  inset: 0 auto auto 0 !important;
+  width: 0 !important;
+  height: 0 !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  overflow: visible !important;
+  background: transparent !important;
+  z-index: 2147483647 !important;
 }
 
 .fh-inpage {
@@ -28,6 +41,29 @@ ${themeCss}
   gap: 8px;
   direction: ltr;
   text-align: left;
+  font-family: var(--fh-font-sans);
+  font-size: var(--fh-text-md);
+  line-height: 1.4;
+  color: var(--fh-text);
+}
+
+.fh-inpage--bottom-left {
+  right: auto;
+  left: 16px;
+  align-items: flex-start;
+}
+
+.fh-inpage--top-right,
+.fh-inpage--top-left {
+  top: 16px;
+  bottom: auto;
+  flex-direction: column-reverse;
+}
+
+.fh-inpage--top-left {
+  right: auto;
+  left: 16px;
+  align-items: flex-start;
 }
 
 .fh-pill {
@@ -156,11 +192,57 @@ ${themeCss}
 }
 
 .fh-panel__footer {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fh-space-2);
   margin: 0;
-  padding: var(--fh-space-2) var(--fh-space-4);
+  padding: var(--fh-space-2) var(--fh-space-4) var(--fh-space-3);
   font-size: var(--fh-text-xs);
   color: var(--fh-muted);
   border-top: 1px solid var(--fh-border);
   background: var(--fh-surface);
+}
+
+.fh-panel__privacy {
+  margin: 0;
+}
+
+.fh-panel__controls {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: var(--fh-space-1) var(--fh-space-3);
+}
+
+.fh-panel__corner {
+  display: inline-flex;
+  align-items: center;
+  gap: var(--fh-space-1);
+}
+
+.fh-panel__corner select {
+  margin: 0;
+  padding: 2px 4px;
+  font: inherit;
+  color: var(--fh-text);
+  background: var(--fh-bg);
+  border: 1px solid var(--fh-border);
+  border-radius: 4px;
+}
+
+.fh-panel__action {
+  margin: 0;
+  padding: 4px 0;
+  font: inherit;
+  color: var(--fh-accent);
+  background: none;
+  border: 0;
+  text-decoration: underline;
+  text-underline-offset: 2px;
+  cursor: pointer;
+}
+
+.fh-panel__action:hover {
+  color: var(--fh-accent-hover);
 }
 `;

@@ -128,4 +128,28 @@ describe('Popup', () => {
     act(() => root.querySelector<HTMLButtonElement>('article button')?.click());
     expect(onOpen).toHaveBeenCalledWith(tabMatches.cards[0]);
   });
+
+  it('says when Firsthand is off on the site of the tab, and turns it back on in one click', () => {
+    const onSiteOn = vi.fn();
+    mount({ offSite: 'bbc.com', onSiteOn });
+    expect(root.textContent).toContain('Firsthand is off on bbc.com.');
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Turn on for bbc.com');
+    act(() => button?.click());
+    expect(onSiteOn).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when Firsthand was hidden on the page, still lists its cards, and shows it again in one click', () => {
+    const onShowOnPage = vi.fn();
+    mount({ tabMatches: { ...syntheticMatches(2), hidden: true }, onShowOnPage });
+    expect(root.textContent).toContain('Hidden on this page.');
+    expect(sectionTitles()).toContain('On this page');
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Show on the page again');
+    act(() => button?.click());
+    expect(onShowOnPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing of the kind on a page shown as usual', () => {
+    mount({ tabMatches: syntheticMatches(2) });
+    expect(root.querySelector('.fh-popup__notice')).toBeNull();
+  });
 });

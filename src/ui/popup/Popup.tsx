@@ -7,13 +7,19 @@ export interface PopupProps {
   /** What was found on the tab the popup is for; null when nothing is known about it. */
   tabMatches: PageMatches | null;
   onOpen(card: ExcerptCardData): void;
+  /** The site of the popup's tab when Firsthand is switched off there, else null. */
+  offSite?: string | null;
+  /** Undo "Turn off on this site". */
+  onSiteOn?(): void;
+  /** Undo "Hide on this page". */
+  onShowOnPage?(): void;
 }
 
 /** Long enough to skip a request per keystroke, short enough to feel instant. */
 export const SEARCH_DEBOUNCE_MS = 80;
 
 /** The toolbar popup: search as you type, with what the current page matched first. */
-export function Popup({ search, tabMatches, onOpen }: PopupProps) {
+export function Popup({ search, tabMatches, onOpen, offSite = null, onSiteOn, onShowOnPage }: PopupProps) {
   const [query, setQuery] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
@@ -46,6 +52,26 @@ export function Popup({ search, tabMatches, onOpen }: PopupProps) {
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
       </search>
+      {offSite && (
+        <p class="fh-popup__notice">
+          Firsthand is off on {offSite}.{' '}
+          {onSiteOn && (
+            <button type="button" class="fh-popup__undo" onClick={onSiteOn}>
+              Turn on for {offSite}
+            </button>
+          )}
+        </p>
+      )}
+      {tabMatches?.hidden && pageCards.length > 0 && (
+        <p class="fh-popup__notice">
+          Hidden on this page.{' '}
+          {onShowOnPage && (
+            <button type="button" class="fh-popup__undo" onClick={onShowOnPage}>
+              Show on the page again
+            </button>
+          )}
+        </p>
+      )}
       {pageCards.length > 0 && (
         <CardSection title="On this page" cards={pageCards} onOpen={onOpen} className="fh-popup__on-page" />
       )}

@@ -91,4 +91,26 @@ body {
   padding: 0;
   list-style: none;
 }
+.fh-popup__notice {
+  margin: 0 var(--fh-space-4) var(--fh-space-3);
+  padding: var(--fh-space-2) var(--fh-space-3);
+  font-size: var(--fh-text-sm);
+  color: var(--fh-text);
+  background: var(--fh-note-bg);
+  border: 1px solid var(--fh-border);
+  border-radius: var(--fh-radius);
+}
+
+.fh-popup__undo {
+  margin: 0;
+  padding: 0;
+  font: inherit;
+  font-weight: 600;
+  color: var(--fh-accent);
+  background: none;
+  border: 0;
+  text-decoration: underline;
+  text-underline-offset: 2px;
+  cursor: pointer;
+}
 `;

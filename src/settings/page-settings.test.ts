@@ -1,0 +1,31 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from './page-settings';
+
+describe('page settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('start from their defaults', async () => {
+    expect(await corner.getValue()).toBe('bottom-right');
+    expect(await markTerms.getValue()).toBe(true);
+    expect(await offSites.getValue()).toEqual([]);
+  });
+
+  it('name a site by its host without www., covering its subdomains', () => {
+    expect(siteOf('https://www.bbc.com/news/x')).toBe('bbc.com');
+    expect(siteOf('not a url')).toBe('');
+    expect(isOffSite('https://www.bbc.com/news', ['bbc.com'])).toBe(true);
+    expect(isOffSite('https://news.bbc.com/a', ['bbc.com'])).toBe(true);
+    expect(isOffSite('https://notbbc.com/a', ['bbc.com'])).toBe(false);
+    expect(isOffSite('https://www.nknews.org/a', ['bbc.com'])).toBe(false);
+  });
+
+  it('switch a site off and on again, once each', async () => {
+    await setSiteOff('bbc.com', true);
+    await setSiteOff('bbc.com', true);
+    await setSiteOff('apnews.com', true);
+    expect(await offSites.getValue()).toEqual(['apnews.com', 'bbc.com']);
+    await setSiteOff('bbc.com', false);
+    expect(await offSites.getValue()).toEqual(['apnews.com']);
+  });
+});
