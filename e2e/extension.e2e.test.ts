@@ -207,7 +207,7 @@ describe('private mode', () => {
     await expect.poll(() => h.badgeText(tabId), { timeout: 15_000 }).toMatch(/^[1-9]\d*$/);
     await settle(page);
     expect(await firsthandHosts(page)).toBe(0);
-    expect(await pageSignals(page)).toEqual([]);
+    expect(await pageSignals(page, h.extensionId)).toEqual([]);
     // Not even the UI's script was put into the page.
     expect(await hasUiScript(tabId)).toBe(false);
 
@@ -219,9 +219,148 @@ describe('private mode', () => {
     await options.getByLabel(/Private mode/).uncheck();
     await page.locator(PILL).waitFor({ timeout: 10_000 });
     // ...which the page's spy does see: the checks above can fail.
+    await expect.poll(async () => (await pageSignals(page)).join('\n')).toMatch(/highlights: firsthand-term/);
     expect((await pageSignals(page)).join('\n')).toMatch(/added FIRSTHAND-PANEL/i);
     expect(await hasUiScript(tabId)).toBe(true);
     await Promise.all([popup.close(), page.close(), options.close()]);
+  });
+});
+
+/** The page's marked terms, as the page itself can read them: text and box of each. */
+const markedTerms = (page: Page) =>
+  page.evaluate(() =>
+    [...(CSS.highlights.get('firsthand-term') ?? [])].map((range) => {
+      const box = (range as Range).getBoundingClientRect();
+      return { text: range.toString(), x: box.x, y: box.y, width: box.width, height: box.height };
+    }),
+  );
+
+describe('terms on the page', () => {
+  it('underlines the terms that earned the cards, and a click on one opens its card beside it', async () => {
+    const page = await open('famineOrphans');
+    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await markedTerms(page)).length).toBeGreaterThan(0);
+    const terms = await markedTerms(page);
+    expect(terms.map((t) => t.text.toLowerCase())).toContain('famine');
+    // The page's own DOM is untouched: the marks are highlights, not elements.
+    expect(await page.locator('article mark, article [class*="firsthand"]').count()).toBe(0);
+
+    const term = terms[0] as (typeof terms)[number];
+    await page.mouse.click(term.x + term.width / 2, term.y + term.height / 2);
+    const card = page.locator('[data-firsthand="term-card"]');
+    await card.waitFor({ timeout: 5_000 });
+    await expect.poll(async () => (await card.boundingBox())?.height ?? 0).toBeGreaterThan(0);
+    const box = (await card.boundingBox()) as { x: number; y: number; width: number; height: number };
+    // Beside the term, never over it, and inside the viewport.
+    const overlaps = box.y < term.y + term.height && box.y + box.height > term.y;
+    expect(overlaps).toBe(false);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    expect(await card.getByRole('button', { name: 'Read the full story' }).count()).toBeGreaterThan(0);
+    await h.screenshot(page, 'term-card');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await h.screenshot(page, 'term-card-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await page.close();
+  });
+
+  it('can be switched off in the settings, at once, in open tabs', async () => {
+    const page = await open('famineOrphans');
+    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await markedTerms(page)).length).toBeGreaterThan(0);
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const marks = options.getByLabel(/Underline the terms/);
+    await marks.uncheck();
+    await expect.poll(async () => (await markedTerms(page)).length).toBe(0);
+    await marks.check();
+    await expect.poll(async () => (await markedTerms(page)).length).toBeGreaterThan(0);
+    await Promise.all([options.close(), page.close()]);
+  });
+});
+
+describe('the panel gives the reader control', () => {
+  it('moves to another corner, and remembers it', async () => {
+    const page = await open('famineOrphans');
+    await page.locator(PILL).click({ timeout: 15_000 });
+    await page.getByLabel('Corner').selectOption('top-left');
+    await expect.poll(async () => (await page.locator(PILL).boundingBox())?.y ?? 999).toBeLessThan(100);
+    const box = await page.locator(PILL).boundingBox();
+    expect(box?.x).toBeLessThan(100);
+    await h.screenshot(page, 'panel-top-left');
+    const other = await open('marketWomen');
+    await expect
+      .poll(async () => (await other.locator(PILL).boundingBox())?.y ?? 999, { timeout: 15_000 })
+      .toBeLessThan(100);
+    await other.locator(PILL).click();
+    await other.getByLabel('Corner').selectOption('bottom-right');
+    await expect.poll(async () => (await other.locator(PILL).boundingBox())?.y ?? 0).toBeGreaterThan(700);
+    await Promise.all([page.close(), other.close()]);
+  });
+
+  it('hides on this page in one click, with undo in the popup', async () => {
+    const page = await open('famineOrphans');
+    await page.locator(PILL).click({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Hide on this page' }).click();
+    await expect.poll(() => page.locator(PILL).count()).toBe(0);
+    const tabId = await h.tabIdOf(page);
+    expect(await h.badgeText(tabId)).toMatch(/^[1-9]/);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Show on the page again' }).click();
+    await page.locator(PILL).waitFor({ timeout: 10_000 });
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('turns Firsthand off on this site in one click, with undo in the popup', async () => {
+    const page = await open('famineOrphans');
+    const tabId = await h.tabIdOf(page);
+    await page.locator(PILL).click({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Turn off on bbc.com' }).click();
+    await expect.poll(() => page.locator(PILL).count()).toBe(0);
+    await expect.poll(() => h.badgeText(tabId)).toBe('');
+    expect(await markedTerms(page)).toEqual([]);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByText('Firsthand is off on bbc.com.').waitFor();
+    await popup.getByRole('button', { name: 'Turn on for bbc.com' }).click();
+    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await expect.poll(() => h.badgeText(tabId)).toMatch(/^[1-9]/);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('moves between the cards with the arrow keys', async () => {
+    const page = await open('famineOrphans');
+    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await page.locator(PILL).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: /related to this article/ }).waitFor();
+    await page.keyboard.press('Tab'); // the close button
+    await page.keyboard.press('Tab'); // the first card's button
+    const focusedCard = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('firsthand-panel');
+        return host?.shadowRoot?.activeElement?.closest('article')?.getAttribute('data-passage-id') ?? null;
+      });
+    const first = await focusedCard();
+    expect(first).not.toBeNull();
+    await page.keyboard.press('ArrowDown');
+    const second = await focusedCard();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedCard()).toBe(first);
+    await page.keyboard.press('Escape');
+    // Focus goes back to the pill.
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('firsthand-panel')?.shadowRoot?.activeElement?.getAttribute('data-firsthand'),
+      ),
+    ).toBe('pill');
+    await page.close();
   });
 });
 

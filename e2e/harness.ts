@@ -178,7 +178,26 @@ export async function spyOnPage(page: Page): Promise<void> {
   });
 }
 
-/** Signals recorded so far (the page's own parsing excluded). */
-export async function pageSignals(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __signals: string[] }).__signals.slice());
+/**
+ * Signals recorded so far (the page's own parsing excluded), and what the page can see
+ * right now: highlights in its registry, style sheets adopted by its document, and — given
+ * the extension's id, which a fingerprinting script would know for a popular extension —
+ * whether any of its files can be fetched (web-accessible resources).
+ */
+export async function pageSignals(page: Page, extensionId?: string): Promise<string[]> {
+  return page.evaluate(async (id) => {
+    const signals = (window as unknown as { __signals: string[] }).__signals.slice();
+    if (typeof CSS !== 'undefined' && CSS.highlights?.size) signals.push(`highlights: ${[...CSS.highlights.keys()]}`);
+    if (document.adoptedStyleSheets.length) signals.push(`adopted style sheets: ${document.adoptedStyleSheets.length}`);
+    const probes = ['manifest.json', 'popup.html', 'options.html', 'content-scripts/firsthand-ui.js'];
+    for (const path of id ? probes : []) {
+      try {
+        await fetch(`chrome-extension://${id}/${path}`);
+        signals.push(`web-accessible: ${path}`);
+      } catch {
+        // not reachable from the page: as it should be
+      }
+    }
+    return signals;
+  }, extensionId);
 }

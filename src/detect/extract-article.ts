@@ -46,7 +46,7 @@ const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, dd, td';
 /** Elements whose text is never loose article text: blocks (read as blocks) and headlines. */
 const LOOSE_TEXT_HOLDERS = `${BLOCKS}, h1, h5, h6, figure, caption`;
 /** Inline elements: their text continues the run of loose text around them. */
-const INLINE = new Set([
+export const INLINE = new Set([
   'A',
   'ABBR',
   'B',

@@ -37,6 +37,12 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
     /** Whether a scan begun at `started` (its `generation`) is still about this article. */
     current: (started: number) => started === generation,
 
+    /** The article's container, as the last scan found it (null: none, or not read). */
+    root: () => (root?.isConnected ? root : null),
+
+    /** The lexicon, unpacked on first need. */
+    matcher: () => (loaded ??= loadMatcher()),
+
     *scan(doc: Document): Generator<void, PageScan & { generation: number }> {
       const started = generation;
       // Most pages never mention North Korea: one pass over their text says so, and their

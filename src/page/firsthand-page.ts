@@ -2,13 +2,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PackedGateTest, unpackGateTest } from '@/src/detect/gate-precheck';
 import { type PackedMatcher, unpackMatcher } from '@/src/detect/lexicon';
 import { createPageScanner, runInSlices } from '@/src/detect/page-scanner';
+import { findTermRanges } from '@/src/detect/term-ranges';
 import { watchPage } from '@/src/detect/watch-page';
 // As a string, parsed at start: V8 reads JSON text far faster than it compiles the same
 // data as a 30 kB object literal, and the content script runs on every page.
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
 import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
-import { inPageHook } from './in-page-hook';
+import { inPageHook, setDetectionHook } from './in-page-hook';
 
 /**
  * Firsthand on one page: reads the article, tells the background the terms it found,
@@ -26,11 +27,24 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
     presenting = presenting
       .then(async () => {
         if (!inPageHook() && matches.cards.length > 0) await sendMessage('showInPage', undefined);
-        inPageHook()?.show(matches);
+        const ui = inPageHook();
+        ui?.show(matches, ui && matches.cards.length > 0 ? termsOf(matches) : []);
       })
       .catch(() => {});
     return presenting;
   };
+
+  /** Where the terms that earned the cards occur in the article. */
+  const termsOf = (matches: PageMatches) => {
+    const root = scanner.root();
+    if (!root) return [];
+    const earned = new Set(matches.cards.flatMap((card) => card.why));
+    return findTermRanges(root, scanner.matcher(), earned, (node) => inPageHook()?.contains(node) ?? false);
+  };
+
+  // The UI, when injected later (back from private mode), asks where the terms are.
+  setDetectionHook({ termsOf });
+  ctx.onInvalidated(() => setDetectionHook(undefined));
 
   /** What the background last heard from this page; '' = nothing. */
   let reported = '';

@@ -1,3 +1,4 @@
+import type { TermRange } from '@/src/detect/term-ranges';
 import type { PageMatches } from '@/src/messaging/protocol';
 
 /**
@@ -7,8 +8,11 @@ import type { PageMatches } from '@/src/messaging/protocol';
  * itself here. Both run in the extension's isolated world, which the page cannot see.
  */
 export interface InPageHook {
-  /** Shows a page's matches (none: the UI goes away). */
-  show(matches: PageMatches): void;
+  /**
+   * Shows a page's matches (none: the UI goes away), with where the terms that earned them
+   * occur in the article, for the UI to mark.
+   */
+  show(matches: PageMatches, terms: readonly TermRange[]): void;
   /** Whether a node belongs to the UI (its own mutations are not page changes). */
   contains(node: Node): boolean;
 }
@@ -20,4 +24,18 @@ export const inPageHook = (): InPageHook | undefined => (globalThis as HookHolde
 
 export function setInPageHook(hook: InPageHook | undefined): void {
   (globalThis as HookHolder)[KEY] = hook;
+}
+
+/** The detection script, as the UI sees it: where the terms that earned some matches occur. */
+export interface DetectionHook {
+  termsOf(matches: PageMatches): TermRange[];
+}
+
+const DETECTION_KEY = Symbol.for('firsthand.detection');
+type DetectionHolder = { [DETECTION_KEY]?: DetectionHook };
+
+export const detectionHook = (): DetectionHook | undefined => (globalThis as DetectionHolder)[DETECTION_KEY];
+
+export function setDetectionHook(hook: DetectionHook | undefined): void {
+  (globalThis as DetectionHolder)[DETECTION_KEY] = hook;
 }

@@ -245,4 +245,69 @@ ${themeCss}
 .fh-panel__action:hover {
   color: var(--fh-accent-hover);
 }
+.fh-termlayer {
+  font-family: var(--fh-font-sans);
+  font-size: var(--fh-text-md);
+  line-height: 1.4;
+  color: var(--fh-text);
+}
+
+.fh-termcard {
+  position: fixed;
+  z-index: 2147483647;
+  display: flex;
+  flex-direction: column;
+  box-sizing: border-box;
+  width: 340px;
+  max-width: calc(100vw - 16px);
+  margin: 0;
+  background: var(--fh-bg);
+  border: 1px solid var(--fh-border);
+  border-radius: 10px;
+  box-shadow: var(--fh-shadow);
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  animation: fh-panel-in 120ms ease-out;
+}
+
+.fh-termcard:focus {
+  outline: none;
+}
+
+.fh-termcard__header {
+  position: sticky;
+  top: 0;
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: var(--fh-space-2);
+  padding: var(--fh-space-2) var(--fh-space-2) var(--fh-space-2) var(--fh-space-3);
+  background: var(--fh-surface);
+  border-bottom: 1px solid var(--fh-border);
+}
+
+.fh-termcard__term {
+  margin: 0;
+  font-family: var(--fh-font-serif);
+  font-size: var(--fh-text-md);
+  font-weight: 700;
+  color: var(--fh-text);
+}
+
+.fh-termcard__count {
+  display: block;
+  font-family: var(--fh-font-sans);
+  font-size: var(--fh-text-xs);
+  font-weight: 400;
+  color: var(--fh-muted);
+}
+
+.fh-termcard__cards {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fh-space-2);
+  margin: 0;
+  padding: var(--fh-space-2);
+  list-style: none;
+}
 `;

@@ -2,18 +2,36 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
-import { setInPageHook } from '@/src/page/in-page-hook';
+import type { TermRange } from '@/src/detect/term-ranges';
+import {
+  articleUrl,
+  type ExcerptCard as ExcerptCardData,
+  onMessage,
+  type PageMatches,
+  sendMessage,
+} from '@/src/messaging/protocol';
+import { detectionHook, setInPageHook } from '@/src/page/in-page-hook';
 import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
-import { type Corner, corner, isOffSite, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
+import { type Corner, corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
 import { InPagePanel } from './InPagePanel';
 import { inPageCss } from './in-page.css';
+import { TermCard } from './TermCard';
+import { createTermMarks, type PickedTerm } from './term-marks';
 
 /** Everything the page's UI depends on besides its matches. */
 interface Settings {
   mode: DisplayMode;
   corner: Corner;
   offSites: string[];
+  markTerms: boolean;
+}
+
+/** What the page's UI shows now. */
+interface InPageView {
+  matches: PageMatches;
+  corner: Corner;
+  /** The term card, when the reader picked a marked term. */
+  picked: PickedTerm | null;
 }
 
 /**
@@ -32,13 +50,25 @@ export function startInPageUi(ctx: ContentScriptContext): void {
           if (latest) latest = { ...latest, hidden: true };
           render();
         }),
+    closeTermCard: () => {
+      picked = null;
+      render();
+    },
   });
   let latest: PageMatches | null = null;
+  let terms: readonly TermRange[] = [];
+  let picked: PickedTerm | null = null;
   const settings: Partial<Settings> = {};
+  const marks = createTermMarks(document, (pick) => {
+    if (picked?.mark === pick.mark) return; // already open for this occurrence
+    picked = pick;
+    render();
+  });
+  ctx.onInvalidated(() => marks.clear());
 
   const render = () => {
-    const { mode, corner: place, offSites: sites } = settings;
-    if (mode === undefined || place === undefined || sites === undefined) return; // still reading them
+    const { mode, corner: place, offSites: sites, markTerms: marking } = settings;
+    if (mode === undefined || place === undefined || sites === undefined || marking === undefined) return;
     const shown =
       latest !== null &&
       mode === 'standard' &&
@@ -46,7 +76,11 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       // Matches for another address (a single-page app moved on) are never shown.
       latest.url === articleUrl(location.href) &&
       !isOffSite(location.href, sites);
-    void ui.show(shown && latest ? latest : { url: '', cards: [] }, place);
+    const matches = shown && latest ? latest : { url: '', cards: [] };
+    if (shown && marking) marks.set(terms.filter((t) => t.range.startContainer.isConnected));
+    else marks.clear();
+    if (!shown || !marking) picked = null;
+    void ui.show({ matches, corner: place, picked });
   };
   const follow = <K extends keyof Settings>(key: K, item: WxtStorageItem<Settings[K], Record<string, unknown>>) => {
     const apply = (value: Settings[K]) => {
@@ -59,17 +93,24 @@ export function startInPageUi(ctx: ContentScriptContext): void {
   follow('mode', displayMode);
   follow('corner', corner);
   follow('offSites', offSites);
+  follow('markTerms', markTerms);
 
-  const fetchMatches = () =>
+  /** Asks the background for this tab's matches (`first`: only if none were handed over yet). */
+  const fetchMatches = (first = false) =>
     sendMessage('getPageMatches', undefined)
       .then((matches) => {
+        if (first && (latest !== null || !matches)) return;
         latest = matches;
+        terms = matches ? (detectionHook()?.termsOf(matches) ?? []) : [];
         render();
       })
       .catch(() => {});
   setInPageHook({
-    show(matches) {
+    show(matches, found) {
       latest = matches;
+      terms = found;
+      // A new answer (late content, another article) closes an open term card.
+      picked = null;
       render();
     },
     contains: ui.contains,
@@ -77,14 +118,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => setInPageHook(undefined));
   ctx.onInvalidated(onMessage('refreshPage', () => void fetchMatches()));
   // Injected after the mode changed back to standard, nobody hands us the matches: ask.
-  void sendMessage('getPageMatches', undefined)
-    .then((matches) => {
-      if (latest === null && matches) {
-        latest = matches;
-        render();
-      }
-    })
-    .catch(() => {});
+  void fetchMatches(true);
 }
 
 /**
@@ -99,7 +133,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
  */
 export type InPageUi = ReturnType<typeof createInPageUi>;
 
-export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): void }) {
+export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): void; closeTermCard(): void }) {
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let host: HTMLElement | null = null;
 
@@ -120,7 +154,7 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
     });
 
   return {
-    async show(matches: PageMatches, place: Corner) {
+    async show({ matches, corner: place, picked }: InPageView) {
       if (matches.cards.length === 0) {
         const removing = ui;
         ui = null;
@@ -138,23 +172,57 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
       }
       host = mounted.shadowHost;
       const site = siteOf(location.href);
+      const openStory = (card: ExcerptCardData) =>
+        void sendMessage('openReader', { storyId: card.storyId, passageId: card.passageId });
+      const term = picked?.mark.term;
       render(
-        <InPagePanel
-          matches={matches}
-          host={host}
-          corner={place}
-          site={site}
-          onOpenStory={(card) => void sendMessage('openReader', { storyId: card.storyId, passageId: card.passageId })}
-          onMove={(next) => void corner.setValue(next)}
-          onHide={actions.hide}
-          onSiteOff={() => void setSiteOff(site, true)}
-          onOpenSettings={() => void sendMessage('openOptions', undefined)}
-        />,
+        <>
+          <InPagePanel
+            matches={matches}
+            host={host}
+            corner={place}
+            site={site}
+            onOpenStory={openStory}
+            onMove={(next) => void corner.setValue(next)}
+            onHide={actions.hide}
+            onSiteOff={() => void setSiteOff(site, true)}
+            onOpenSettings={() => void sendMessage('openOptions', undefined)}
+          />
+          {picked && term && (
+            <div class="fh-theme fh-termlayer" lang="en" dir="ltr">
+              <TermCard
+                key={`${term}:${picked.line}`}
+                term={term}
+                cards={matches.cards.filter((card) => card.why.includes(term))}
+                anchor={anchorOf(picked)}
+                takeFocus={!picked.byKeyboard}
+                host={host}
+                onClose={actions.closeTermCard}
+                onOpenStory={openStory}
+              />
+            </div>
+          )}
+        </>,
         mounted.uiContainer,
       );
     },
     contains: (node: Node) => host !== null && (node === host || host.contains(node)),
   };
+}
+
+/** The picked term's line box now, as a stable function per pick (the card re-asks on scroll). */
+const anchors = new WeakMap<PickedTerm, () => DOMRect | null>();
+function anchorOf(picked: PickedTerm): () => DOMRect | null {
+  let anchor = anchors.get(picked);
+  if (!anchor) {
+    anchor = () => {
+      if (!picked.mark.range.startContainer.isConnected) return null;
+      const rects = picked.mark.range.getClientRects();
+      return rects[picked.line] ?? rects[0] ?? null;
+    };
+    anchors.set(picked, anchor);
+  }
+  return anchor;
 }
 
 /** Puts the host in the top layer where the browser can (Chrome 114+, Firefox 125+). */

@@ -42,4 +42,32 @@ describe('Options', () => {
     const hint = document.getElementById(privateModeControl().getAttribute('aria-describedby') ?? '');
     expect(hint?.textContent).toMatch(/cannot tell that it is installed/);
   });
+
+  it('switches the underlining of terms, on by default', () => {
+    const onMarkTermsChange = vi.fn();
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<Options mode="standard" onModeChange={() => {}} onMarkTermsChange={onMarkTermsChange} />, root));
+    const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('Underline the terms'));
+    const input = label?.querySelector('input') as HTMLInputElement;
+    expect(input.checked).toBe(true);
+    act(() => input.click());
+    expect(onMarkTermsChange).toHaveBeenLastCalledWith(false);
+  });
+
+  it('lists the sites where Firsthand is off, each with a way to turn it back on', () => {
+    const onSiteOn = vi.fn();
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() =>
+      render(
+        <Options mode="standard" onModeChange={() => {}} offSites={['bbc.com', 'nknews.org']} onSiteOn={onSiteOn} />,
+        root,
+      ),
+    );
+    const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toEqual(['Turn on for bbc.com', 'Turn on for nknews.org']);
+    act(() => root.querySelector('button')?.click());
+    expect(onSiteOn).toHaveBeenCalledWith('bbc.com');
+  });
 });

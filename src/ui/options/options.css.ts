@@ -10,5 +10,9 @@ body { margin: 0; background: var(--fh-bg); color: var(--fh-text); }
 .fh-options__switch input { width: 20px; height: 20px; margin: 2px 0 0; accent-color: var(--fh-accent); }
 .fh-options__switch input:focus-visible { outline: 3px solid var(--fh-focus); outline-offset: 2px; }
 .fh-options__hint { margin-left: 30px; font-size: 14px; }
+.fh-options__switch + .fh-options__hint + .fh-options__switch, .fh-options__hint + .fh-options__switch { margin-top: 16px; }
+.fh-options__switch input:disabled + span { color: var(--fh-muted); cursor: default; }
+.fh-options__sites { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.fh-options__sites li { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
 .fh-options__status { min-height: 1.5em; margin-left: 30px; font-size: 14px; color: var(--fh-accent); }
 `;

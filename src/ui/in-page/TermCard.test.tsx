@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { syntheticMatches } from '../shared/synthetic-cards';
+import { TermCard } from './TermCard';
+
+let root: HTMLElement;
+afterEach(() => root.remove());
+
+function mount(onClose = vi.fn(), takeFocus = true) {
+  root = document.createElement('div');
+  document.body.append(root);
+  const anchor = () => new DOMRect(100, 100, 60, 20);
+  const cards = syntheticMatches(2).cards;
+  act(() =>
+    render(
+      <TermCard
+        term="famine"
+        cards={cards}
+        anchor={anchor}
+        takeFocus={takeFocus}
+        onClose={onClose}
+        onOpenStory={() => {}}
+      />,
+      root,
+    ),
+  );
+  return onClose;
+}
+
+const card = () => root.querySelector<HTMLElement>('[data-firsthand="term-card"]');
+
+describe('TermCard', () => {
+  it('is a labelled dialog with the term, how many testimonies, and their excerpts', () => {
+    mount();
+    expect(card()?.getAttribute('role')).toBe('dialog');
+    expect(card()?.getAttribute('aria-label')).toBe('Firsthand: testimonies that speak of famine');
+    expect(root.querySelector('.fh-termcard__term')?.textContent).toBe('famine2 testimonies');
+    expect(root.querySelectorAll('article')).toHaveLength(2);
+  });
+
+  it('takes focus when opened by a click, and not when reached from the keyboard', () => {
+    mount();
+    expect(document.activeElement).toBe(card());
+    root.remove();
+    mount(vi.fn(), false);
+    expect(document.activeElement).not.toBe(card());
+  });
+
+  it('closes with Escape and with a click elsewhere, not with a click inside', () => {
+    const onClose = mount();
+    act(() => {
+      card()?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    });
+    expect(onClose).not.toHaveBeenCalled();
+    act(() => {
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,119 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
+import { ExcerptCard } from '../shared/ExcerptCard';
+import { placeCard } from './term-marks';
+
+/** A small card: long lists of excerpts scroll inside it. */
+const MAX_HEIGHT = 420;
+
+export interface TermCardProps {
+  /** The term's label. */
+  term: string;
+  /** The excerpts this term earned. */
+  cards: ExcerptCardData[];
+  /** The term's line box on screen now; null when it has left the viewport. */
+  anchor(): DOMRect | null;
+  /** Take focus (opened by a click); from the keyboard the reader's focus stays put. */
+  takeFocus: boolean;
+  /** The shadow host, to tell clicks inside the UI from clicks on the page. */
+  host?: Element;
+  onClose(): void;
+  onOpenStory(card: ExcerptCardData): void;
+}
+
+/**
+ * A small card beside a marked term, with that term's excerpts. It is placed below the
+ * term, or above it when there is no room, never over it and always inside the viewport,
+ * and follows it as the page scrolls; it closes with Esc, a click elsewhere, or when the
+ * term scrolls out of view.
+ */
+export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpenStory }: TermCardProps) {
+  const ref = useRef<HTMLElement>(null);
+  const [place, setPlace] = useState<{ top: number; left: number; maxHeight: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const card = ref.current;
+    if (!card) return;
+    const view = card.ownerDocument.defaultView;
+    if (!view) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const rect = anchor();
+      const { innerWidth: width, innerHeight: height } = view;
+      if (!rect || rect.bottom < 0 || rect.top > height) {
+        onClose();
+        return;
+      }
+      const wanted = Math.min(card.scrollHeight, MAX_HEIGHT);
+      const place = placeCard(rect, { width: card.offsetWidth, height: wanted }, { width, height });
+      setPlace({ ...place, maxHeight: Math.min(place.maxHeight, MAX_HEIGHT) });
+    };
+    const schedule = () => {
+      frame ||= view.requestAnimationFrame(update);
+    };
+    update();
+    view.addEventListener('scroll', schedule, { capture: true, passive: true });
+    view.addEventListener('resize', schedule, { passive: true });
+    return () => {
+      if (frame) view.cancelAnimationFrame(frame);
+      view.removeEventListener('scroll', schedule, { capture: true });
+      view.removeEventListener('resize', schedule);
+    };
+  }, [anchor, onClose]);
+
+  useEffect(() => {
+    const card = ref.current;
+    if (!card) return;
+    const document = card.ownerDocument;
+    const previous = document.activeElement as HTMLElement | null;
+    if (takeFocus) card.focus({ preventScroll: true });
+    const inside = host ?? card;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      onClose();
+      if (takeFocus) previous?.focus?.({ preventScroll: true });
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (!event.composedPath().includes(inside)) onClose();
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+    };
+  }, [takeFocus, host, onClose]);
+
+  const style = place
+    ? { top: `${place.top}px`, left: `${place.left}px`, maxHeight: `${place.maxHeight}px` }
+    : { visibility: 'hidden' as const };
+  return (
+    <section
+      ref={ref}
+      class="fh-termcard"
+      role="dialog"
+      aria-label={`Firsthand: testimonies that speak of ${term}`}
+      tabIndex={-1}
+      style={style}
+      data-firsthand="term-card"
+    >
+      <header class="fh-termcard__header">
+        <p class="fh-termcard__term">
+          {term}
+          <span class="fh-termcard__count">{cards.length === 1 ? '1 testimony' : `${cards.length} testimonies`}</span>
+        </p>
+        <button type="button" class="fh-panel__close" aria-label="Close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <ul class="fh-termcard__cards">
+        {cards.map((card) => (
+          <li key={card.passageId}>
+            <ExcerptCard card={card} onOpen={onOpenStory} headingLevel={3} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import type { TermRange } from '@/src/detect/term-ranges';
+
+/** The name of our highlight in the page's highlight registry. */
+export const HIGHLIGHT_NAME = 'firsthand-term';
+
+/**
+ * A quiet dotted underline, amber so it reads on light and dark pages alike. It is the only
+ * style Firsthand gives the page, in a constructed sheet: no element, no attribute.
+ */
+const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
+  text-decoration-line: underline;
+  text-decoration-style: dotted;
+  text-decoration-color: #c99a1e;
+  text-decoration-thickness: 2px;
+  text-underline-offset: 3px;
+}`;
+
+/** Whether this browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+). */
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** A marked term that the reader picked: which occurrence, and which of its line boxes. */
+export interface PickedTerm {
+  mark: TermRange;
+  /** Index into `mark.range.getClientRects()`: the line the reader clicked or focused. */
+  line: number;
+  /** Opened from the keyboard (focus, caret): the card must not take focus away. */
+  byKeyboard: boolean;
+}
+
+/** Controls that the page's own clicks on a term must keep: we never take those over. */
+const PAGE_CONTROLS = 'a[href], button, input, textarea, select, label, summary, [contenteditable], [role="button"]';
+
+/**
+ * Marks terms in the page with the CSS Custom Highlight API, which leaves the page's DOM
+ * untouched, and tells `onPick` when the reader clicks a marked term (hit-tested with
+ * caretPositionFromPoint / caretRangeFromPoint) or reaches one from the keyboard (Tab onto
+ * a link that holds it). Without the API nothing is marked and
+ * nothing is listened to.
+ */
+export function createTermMarks(doc: Document, onPick: (picked: PickedTerm) => void) {
+  let marks: readonly TermRange[] = [];
+  let sheet: CSSStyleSheet | null = null;
+  let lastPointer = 0;
+  const view = doc.defaultView;
+
+  const onClick = (event: MouseEvent) => {
+    if (event.button !== 0 || !(event.target instanceof Element) || event.target.closest(PAGE_CONTROLS)) return;
+    if (doc.getSelection()?.isCollapsed === false) return; // selecting text, not picking
+    const hit = markAtPoint(doc, marks, event.clientX, event.clientY);
+    if (hit) onPick({ ...hit, byKeyboard: false });
+  };
+  const onPointerDown = () => {
+    lastPointer = Date.now();
+  };
+  // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term.
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target;
+    if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
+    if (!target.matches('a[href], button, [tabindex]') || (target.textContent?.length ?? 0) > 200) return;
+    const mark = marks.find((m) => target.contains(m.range.startContainer));
+    if (mark) onPick({ mark, line: 0, byKeyboard: true });
+  };
+
+  const listen = (on: boolean) => {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    // Capture, passive: pages that stop their events' propagation still tell us, and we
+    // never cancel or stop anything of theirs.
+    doc[method]('click', onClick as EventListener, { capture: true });
+    doc[method]('pointerdown', onPointerDown, { capture: true });
+    doc[method]('focusin', onFocusIn as EventListener, { capture: true });
+  };
+
+  return {
+    /** Marks these terms (none: unmarks all). */
+    set(next: readonly TermRange[]) {
+      if (!highlightsSupported() || !view) return;
+      if (next.length === 0) {
+        this.clear();
+        return;
+      }
+      if (!sheet) {
+        sheet = new view.CSSStyleSheet();
+        sheet.replaceSync(HIGHLIGHT_CSS);
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+        listen(true);
+      }
+      marks = next;
+      CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...next.map((m) => m.range)));
+    },
+    clear() {
+      marks = [];
+      if (!sheet) return;
+      CSS.highlights.delete(HIGHLIGHT_NAME);
+      const ours = sheet;
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== ours);
+      sheet = null;
+      listen(false);
+    },
+  };
+}
+
+/** The marked term under a point, if the point is really on its text (not just near it). */
+export function markAtPoint(
+  doc: Document,
+  marks: readonly TermRange[],
+  x: number,
+  y: number,
+): { mark: TermRange; line: number } | null {
+  const caret = caretAt(doc, x, y);
+  if (!caret) return null;
+  for (const mark of marks) {
+    if (!safeInRange(mark.range, caret.node, caret.offset)) continue;
+    // The caret snaps to the nearest text: make sure the point is on the term's own boxes.
+    const rects = [...mark.range.getClientRects()];
+    const line = rects.findIndex((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+    if (line >= 0) return { mark, line };
+  }
+  return null;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const positioned = doc as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?(x: number, y: number): Range | null;
+  };
+  if (typeof positioned.caretPositionFromPoint === 'function') {
+    const position = positioned.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = positioned.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+function safeInRange(range: Range, node: Node, offset: number): boolean {
+  try {
+    return range.isPointInRange(node, offset);
+  } catch {
+    return false; // another document, or a node the range cannot compare with
+  }
+}
+
+/** Where a card of `size` goes next to `anchor`: never over it, always inside the viewport. */
+export function placeCard(
+  anchor: { top: number; bottom: number; left: number },
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+  margin = 8,
+): { top: number; left: number; maxHeight: number; placement: 'below' | 'above' } {
+  const gap = 6;
+  const below = viewport.height - margin - (anchor.bottom + gap);
+  const above = anchor.top - gap - margin;
+  const left = Math.max(margin, Math.min(anchor.left, viewport.width - size.width - margin));
+  if (size.height <= below || below >= above) {
+    return { top: anchor.bottom + gap, left, maxHeight: Math.max(0, below), placement: 'below' };
+  }
+  const height = Math.min(size.height, above);
+  return { top: anchor.top - gap - height, left, maxHeight: Math.max(0, above), placement: 'above' };
+}
