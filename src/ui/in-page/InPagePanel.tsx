@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { CORNERS, type Corner } from '@/src/settings/page-settings';
 import { ExcerptCard } from '../shared/ExcerptCard';
+import { useUniqueId } from '../shared/unique-id';
 
 export interface InPagePanelProps {
   matches: PageMatches;
@@ -57,8 +58,8 @@ export function InPagePanel({
   const rootRef = useRef<HTMLDivElement>(null);
   const pillRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const panelId = useId();
-  const cornerId = useId();
+  const panelId = useUniqueId();
+  const cornerId = useUniqueId();
   const count = matches.cards.length;
   const announcement = useAnnouncement(count > 0 ? `Firsthand: ${pillText(count)}` : '');
 
@@ -131,13 +132,13 @@ export function InPagePanel({
           aria-label="Firsthand: testimonies related to this article"
           tabIndex={-1}
         >
-          <header class="fh-panel__header">
+          <div class="fh-panel__header">
             <h2 class="fh-panel__title">Firsthand</h2>
             <p class="fh-panel__subtitle">{pillText(count)}</p>
             <button type="button" class="fh-panel__close" aria-label="Close" onClick={closeAndFocusPill}>
               <span aria-hidden="true">×</span>
             </button>
-          </header>
+          </div>
           <ul class="fh-panel__cards" aria-label="Excerpts (arrow keys move between them)" onKeyDown={onCardsKeyDown}>
             {matches.cards.map((card) => (
               <li key={card.passageId}>
@@ -145,7 +146,7 @@ export function InPagePanel({
               </li>
             ))}
           </ul>
-          <footer class="fh-panel__footer">
+          <div class="fh-panel__footer">
             <p class="fh-panel__privacy">Matched on your device. Nothing about this page leaves your browser.</p>
             <div class="fh-panel__controls">
               {onMove && (
@@ -180,7 +181,7 @@ export function InPagePanel({
                 </button>
               )}
             </div>
-          </footer>
+          </div>
         </section>
       )}
       <button

@@ -98,7 +98,7 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
       style={style}
       data-firsthand="term-card"
     >
-      <header class="fh-termcard__header">
+      <div class="fh-termcard__header">
         <p class="fh-termcard__term">
           {term}
           <span class="fh-termcard__count">{cards.length === 1 ? '1 testimony' : `${cards.length} testimonies`}</span>
@@ -106,7 +106,7 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
         <button type="button" class="fh-panel__close" aria-label="Close" onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       <ul class="fh-termcard__cards">
         {cards.map((card) => (
           <li key={card.passageId}>

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
+import { useUniqueId } from '../shared/unique-id';
 
 type Status = { kind: 'saved'; mode: DisplayMode } | { kind: 'failed' } | undefined;
 
@@ -17,7 +18,7 @@ const confirmation: Record<DisplayMode, string> = {
 export function Onboarding() {
   const [mode, setMode] = useState<DisplayMode>();
   const [status, setStatus] = useState<Status>();
-  const ids = { standard: useId(), private: useId() };
+  const ids = { standard: useUniqueId(), private: useUniqueId() };
 
   useEffect(() => {
     let live = true;

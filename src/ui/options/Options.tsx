@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DisplayMode } from '@/src/settings/display-mode';
+import { useUniqueId } from '../shared/unique-id';
 
 export interface OptionsProps {
   mode: DisplayMode;
@@ -21,8 +22,8 @@ export function Options({
   offSites = [],
   onSiteOn,
 }: OptionsProps) {
-  const hintId = useId();
-  const marksHintId = useId();
+  const hintId = useUniqueId();
+  const marksHintId = useUniqueId();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (!saved) return;

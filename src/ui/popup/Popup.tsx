@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { ExcerptCard } from '../shared/ExcerptCard';
+import { useUniqueId } from '../shared/unique-id';
 
 export interface PopupProps {
   search(query: string): Promise<ExcerptCardData[]>;
@@ -22,7 +23,7 @@ export const SEARCH_DEBOUNCE_MS = 80;
 export function Popup({ search, tabMatches, onOpen, offSite = null, onSiteOn, onShowOnPage }: PopupProps) {
   const [query, setQuery] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  const inputId = useId();
+  const inputId = useUniqueId();
   const results = useSearchResults(search, query);
   const pageCards = tabMatches?.cards ?? [];
   const trimmed = query.trim();
@@ -32,7 +33,7 @@ export function Popup({ search, tabMatches, onOpen, offSite = null, onSiteOn, on
   useEffect(() => inputRef.current?.focus(), []);
 
   return (
-    <div class="fh-popup">
+    <main class="fh-popup">
       <header class="fh-popup__header">
         <h1 class="fh-popup__title">Firsthand</h1>
       </header>
@@ -83,7 +84,7 @@ export function Popup({ search, tabMatches, onOpen, offSite = null, onSiteOn, on
           name, in English or Korean.
         </p>
       )}
-    </div>
+    </main>
   );
 }
 
@@ -137,7 +138,7 @@ function SearchResults({
   results: SearchResultsState;
   onOpen: PopupProps['onOpen'];
 }) {
-  const headingId = useId();
+  const headingId = useUniqueId();
   const current = results.status !== 'idle' && results.query === query;
   return (
     <section class="fh-popup__section" aria-labelledby={headingId} aria-busy={!current}>
@@ -164,7 +165,7 @@ function CardSection({
   onOpen: PopupProps['onOpen'];
   className: string;
 }) {
-  const headingId = useId();
+  const headingId = useUniqueId();
   return (
     <section class={`fh-popup__section ${className}`} aria-labelledby={headingId}>
       <h2 id={headingId} class="fh-popup__section-title">

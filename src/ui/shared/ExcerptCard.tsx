@@ -1,7 +1,7 @@
-import { useId } from 'preact/hooks';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { markSegments, segmentParagraphs, type TextSegment } from './marks';
 import { contentNoteText, formatStoryDate, provenanceLabel } from './story-labels';
+import { useUniqueId } from './unique-id';
 
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
@@ -16,7 +16,7 @@ export interface ExcerptCardProps {
 
 /** The result card every surface shows: who speaks, the excerpt, its story and a way in. */
 export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: ExcerptCardProps) {
-  const titleId = useId();
+  const titleId = useUniqueId();
   const Heading = `h${headingLevel}` as const;
   const note = contentNoteText(card.contentNotes);
   // The card is in the story's language, but its labels are English; saying so keeps a
