@@ -333,6 +333,35 @@ describe('the panel gives the reader control', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  it('fits a 360 px wide phone and a window zoomed to 200 %', async () => {
+    // 200 % zoom of a 1280×900 window lays out as a 640×450 one.
+    for (const [name, viewport] of [
+      ['panel-narrow', { width: 360, height: 740 }],
+      ['panel-zoom-200', { width: 640, height: 450 }],
+    ] as const) {
+      const page = await h.context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(fixturePages.famineOrphans?.url ?? '');
+      await page.locator(PILL).click({ timeout: 15_000 });
+      const panel = page.getByRole('dialog', { name: /related to this article/ });
+      await panel.waitFor();
+      const inside = async (box: { x: number; y: number; width: number; height: number } | null) =>
+        box !== null &&
+        box.x >= 0 &&
+        box.y >= 0 &&
+        box.x + box.width <= viewport.width &&
+        box.y + box.height <= viewport.height;
+      expect(await inside(await panel.boundingBox()), `${name}: panel inside the viewport`).toBe(true);
+      expect(await inside(await page.locator(PILL).boundingBox()), `${name}: pill inside the viewport`).toBe(true);
+      await h.screenshot(page, name);
+      // Every control of the panel can be reached: the last one scrolls into view.
+      const settings = panel.getByRole('button', { name: 'Settings', exact: true });
+      await settings.scrollIntoViewIfNeeded();
+      expect(await inside(await settings.boundingBox()), `${name}: Settings reachable`).toBe(true);
+      await page.close();
+    }
+  });
+
   it('moves between the cards with the arrow keys', async () => {
     const page = await open('famineOrphans');
     await page.locator(PILL).waitFor({ timeout: 15_000 });

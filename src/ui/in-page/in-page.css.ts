@@ -203,6 +203,26 @@ ${themeCss}
   background: var(--fh-surface);
 }
 
+/* A short viewport (a window zoomed to 200 %, a phone held sideways): the whole panel
+   scrolls, so the cards are not squeezed between a fixed header and footer. */
+@media (max-height: 560px) {
+  .fh-panel {
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
+  .fh-panel__header {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+  }
+
+  .fh-panel__cards {
+    flex: none;
+    overflow: visible;
+  }
+}
+
 .fh-panel__privacy {
   margin: 0;
 }
