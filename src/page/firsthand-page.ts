@@ -2,14 +2,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PackedGateTest, unpackGateTest } from '@/src/detect/gate-precheck';
 import { type PackedMatcher, unpackMatcher } from '@/src/detect/lexicon';
 import { createPageScanner, runInSlices } from '@/src/detect/page-scanner';
-import { findTermRanges } from '@/src/detect/term-ranges';
+import { findTermRanges, type TermRange } from '@/src/detect/term-ranges';
 import { watchPage } from '@/src/detect/watch-page';
 // As a string, parsed at start: V8 reads JSON text far faster than it compiles the same
 // data as a 30 kB object literal, and the content script runs on every page.
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
 import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
-import { inPageHook, setDetectionHook } from './in-page-hook';
+import { inPageHook, isLive, setDetectionHook } from './in-page-hook';
 
 /**
  * Firsthand on one page: reads the article, tells the background the terms it found,
@@ -23,12 +23,17 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
   // something to show (never in private mode): most pages never load it at all. Once it is
   // there, it takes every answer; one hand-over at a time, so it is injected once.
   let presenting = Promise.resolve();
+  /** What the UI shows now, and where its terms are marked. */
+  let shown: PageMatches | null = null;
+  let marked: TermRange[] = [];
   const present = (matches: PageMatches) => {
     presenting = presenting
       .then(async () => {
         if (!inPageHook() && matches.cards.length > 0) await sendMessage('showInPage', undefined);
         const ui = inPageHook();
-        ui?.show(matches, ui && matches.cards.length > 0 ? termsOf(matches) : []);
+        shown = ui && matches.cards.length > 0 ? matches : null;
+        marked = shown ? termsOf(shown) : [];
+        ui?.show(matches, marked);
       })
       .catch(() => {});
     return presenting;
@@ -54,8 +59,17 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
     // A navigation during the scan: what it read belongs to the old article.
     if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
     const report = JSON.stringify([url, detected]);
+    if (report === reported) {
+      // Nothing new to say; but a page that re-rendered its article took the marked text
+      // with it: mark the new text.
+      if (shown && !marked.every(isLive)) {
+        marked = termsOf(shown);
+        inPageHook()?.mark(marked);
+      }
+      return;
+    }
     // Nothing to say and nothing said before: the background never hears of this page.
-    if (report === reported || (detected.length === 0 && reported === '')) return;
+    if (detected.length === 0 && reported === '') return;
     reported = report;
     try {
       const matches = await sendMessage('matchPage', { url, terms: detected });

@@ -13,6 +13,8 @@ export interface InPageHook {
    * occur in the article, for the UI to mark.
    */
   show(matches: PageMatches, terms: readonly TermRange[]): void;
+  /** The same matches, their terms found again (the page re-rendered its article). */
+  mark(terms: readonly TermRange[]): void;
   /** Whether a node belongs to the UI (its own mutations are not page changes). */
   contains(node: Node): boolean;
 }
@@ -38,4 +40,12 @@ export const detectionHook = (): DetectionHook | undefined => (globalThis as Det
 
 export function setDetectionHook(hook: DetectionHook | undefined): void {
   (globalThis as DetectionHolder)[DETECTION_KEY] = hook;
+}
+
+/**
+ * Whether a found term is still on the page. A range whose text the page removed does not
+ * disconnect: it collapses where the text was.
+ */
+export function isLive({ range }: TermRange): boolean {
+  return !range.collapsed && range.startContainer.isConnected;
 }

@@ -10,7 +10,7 @@ import {
   type PageMatches,
   sendMessage,
 } from '@/src/messaging/protocol';
-import { detectionHook, setInPageHook } from '@/src/page/in-page-hook';
+import { detectionHook, isLive, setInPageHook } from '@/src/page/in-page-hook';
 import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
 import { type Corner, corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
 import { InPagePanel } from './InPagePanel';
@@ -77,7 +77,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       latest.url === articleUrl(location.href) &&
       !isOffSite(location.href, sites);
     const matches = shown && latest ? latest : { url: '', cards: [] };
-    if (shown && marking) marks.set(terms.filter((t) => t.range.startContainer.isConnected));
+    if (shown && marking) marks.set(terms.filter(isLive));
     else marks.clear();
     if (!shown || !marking) picked = null;
     void ui.show({ matches, corner: place, picked });
@@ -111,6 +111,10 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       terms = found;
       // A new answer (late content, another article) closes an open term card.
       picked = null;
+      render();
+    },
+    mark(found) {
+      terms = found;
       render();
     },
     contains: ui.contains,
@@ -216,7 +220,7 @@ function anchorOf(picked: PickedTerm): () => DOMRect | null {
   let anchor = anchors.get(picked);
   if (!anchor) {
     anchor = () => {
-      if (!picked.mark.range.startContainer.isConnected) return null;
+      if (!isLive(picked.mark)) return null;
       const rects = picked.mark.range.getClientRects();
       return rects[picked.line] ?? rects[0] ?? null;
     };
@@ -225,13 +229,29 @@ function anchorOf(picked: PickedTerm): () => DOMRect | null {
   return anchor;
 }
 
-/** Puts the host in the top layer where the browser can (Chrome 114+, Firefox 125+). */
+/**
+ * Puts the host in the top layer where the browser can (Chrome 114+, Firefox 125+). Not
+ * while something is fullscreen (a video): the top layer stacks in order of entry, so the
+ * host would cover it; it goes up when fullscreen ends.
+ */
 function raise(host: HTMLElement): void {
   if (typeof host.showPopover !== 'function') return;
   host.popover = 'manual';
-  try {
-    host.showPopover();
-  } catch {
-    // Not connected yet, or already shown: the fixed position still holds.
-  }
+  const doc = host.ownerDocument;
+  /** True when done: shown, already shown, or gone from the page. */
+  const show = () => {
+    if (!host.isConnected || host.matches(':popover-open')) return true;
+    if (doc.fullscreenElement) return false;
+    try {
+      host.showPopover();
+    } catch {
+      // The fixed position still holds.
+    }
+    return true;
+  };
+  if (show()) return;
+  const onFullscreenChange = () => {
+    if (show()) doc.removeEventListener('fullscreenchange', onFullscreenChange);
+  };
+  doc.addEventListener('fullscreenchange', onFullscreenChange);
 }
