@@ -362,6 +362,18 @@ describe('the panel gives the reader control', () => {
     }
   });
 
+  it('opens without motion for a reader who asks for reduced motion', async () => {
+    const page = await h.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(fixturePages.famineOrphans?.url ?? '');
+    await page.locator(PILL).click({ timeout: 15_000 });
+    const panel = page.getByRole('dialog', { name: /related to this article/ });
+    expect(await panel.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await panel.evaluate((el) => getComputedStyle(el).animationName)).toBe('fh-panel-in');
+    await page.close();
+  });
+
   it('moves between the cards with the arrow keys', async () => {
     const page = await open('famineOrphans');
     await page.locator(PILL).waitFor({ timeout: 15_000 });
