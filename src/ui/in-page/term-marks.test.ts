@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { placeCard } from './term-marks';
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { createTermMarks, highlightsSupported, placeCard } from './term-marks';
 
 const viewport = { width: 1000, height: 800 };
 const size = { width: 340, height: 300 };
@@ -38,5 +39,21 @@ describe('placeCard', () => {
       expect(place.top).toBeGreaterThanOrEqual(0);
       expect(place.top + height).toBeLessThanOrEqual(small.height);
     }
+  });
+});
+
+describe('createTermMarks without the Custom Highlight API', () => {
+  it('marks nothing, listens to nothing and breaks nothing', () => {
+    expect(highlightsSupported()).toBe(false); // happy-dom has no CSS.highlights
+    const listen = vi.spyOn(document, 'addEventListener');
+    document.body.innerHTML = '<p>The famine.</p>';
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('p') as Element);
+    const marks = createTermMarks(document, () => {});
+    expect(() => marks.set([{ term: 'famine', range }])).not.toThrow();
+    expect(listen).not.toHaveBeenCalled();
+    expect(document.adoptedStyleSheets ?? []).toHaveLength(0);
+    expect(() => marks.clear()).not.toThrow();
+    listen.mockRestore();
   });
 });
