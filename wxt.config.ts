@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // https://wxt.dev/api/config.html
@@ -23,7 +24,8 @@ export default defineConfig({
     // it uses the browser's own promise-based `browser`/`chrome` namespace (what `wxt/browser`
     // is without the polyfill module) instead of webextension-polyfill, whose set-up alone
     // costs a few milliseconds per page (npm run bench:detect). Every other part of the
-    // extension keeps the polyfill.
+    // extension keeps the polyfill. It also gets a context that announces nothing to the
+    // page (src/page/page-context.ts): WXT's dispatches events a page can listen for.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'firsthand' && e.type === 'content-script')) return;
       config.resolve ??= {};
@@ -31,7 +33,14 @@ export default defineConfig({
       const list = Array.isArray(alias)
         ? alias
         : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }));
-      config.resolve.alias = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list];
+      config.resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./src/page/page-context.ts', import.meta.url)),
+        },
+        ...list,
+      ];
     },
   },
 });

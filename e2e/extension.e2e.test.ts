@@ -19,7 +19,7 @@ async function open(name: string, { spy = false } = {}): Promise<Page> {
   const fixture = fixturePages[name];
   if (!fixture) throw new Error(`no fixture page named ${name}`);
   const page = await h.context.newPage();
-  if (spy) await spyOnPage(page);
+  if (spy) await spyOnPage(page, h.extensionId);
   await page.goto(fixture.url);
   return page;
 }
@@ -35,7 +35,7 @@ async function hasUiScript(tabId: number): Promise<boolean> {
   return worker.evaluate(async (id) => {
     const [frame] = await chrome.scripting.executeScript({
       target: { tabId: id },
-      func: () => Symbol.for('firsthand.in-page-ui') in globalThis,
+      func: () => (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-ui')] !== undefined,
     });
     return frame?.result === true;
   }, tabId);
@@ -220,6 +220,10 @@ describe('private mode', () => {
     await page.locator(PILL).waitFor({ timeout: 10_000 });
     // ...which the page's spy does see: the checks above can fail.
     await expect.poll(async () => (await pageSignals(page)).join('\n')).toMatch(/highlights: firsthand-term/);
+    // WXT's own context, which the UI script keeps, announces itself: the spy can hear it.
+    expect((await pageSignals(page)).join('\n')).toContain(
+      `event ${h.extensionId}:firsthand-ui:wxt:content-script-started`,
+    );
     expect((await pageSignals(page)).join('\n')).toMatch(/added FIRSTHAND-PANEL/i);
     expect(await hasUiScript(tabId)).toBe(true);
     await Promise.all([popup.close(), page.close(), options.close()]);

@@ -150,10 +150,20 @@ export const PILL = '[data-firsthand="pill"]';
  * window, elements or attributes added to its DOM, shadow roots attached, custom elements
  * defined. Installed before the page's first script; read with `pageSignals(page)`.
  */
-export async function spyOnPage(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function spyOnPage(page: Page, extensionId?: string): Promise<void> {
+  await page.addInitScript((id) => {
     const signals: string[] = [];
     (window as unknown as { __signals: string[] }).__signals = signals;
+    // Events a script of the extension could dispatch on the page's document or window,
+    // named the way WXT names its own (a fingerprinting script knows popular ids).
+    if (id) {
+      for (const script of ['firsthand', 'firsthand-ui']) {
+        for (const event of ['wxt:content-script-started', 'wxt:locationchange']) {
+          const name = `${id}:${script}:${event}`;
+          for (const target of [document, window]) target.addEventListener(name, () => signals.push(`event ${name}`));
+        }
+      }
+    }
     window.addEventListener('message', (e) => signals.push(`message: ${JSON.stringify(e.data).slice(0, 120)}`), true);
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) {
@@ -175,7 +185,7 @@ export async function spyOnPage(page: Page): Promise<void> {
         }
       }).observe(document, { childList: true, subtree: true, attributes: true });
     });
-  });
+  }, extensionId);
 }
 
 /**

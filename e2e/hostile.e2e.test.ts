@@ -616,8 +616,9 @@ const behaviour: Record<string, Check[]> = {
           };
         });
         // Since the page's first paint, with the pill arriving around it. Without the
-        // extension, the longest gap here is 17 ms (5 runs on this machine).
-        expect(frames.maxFrameGap, JSON.stringify(frames)).toBeLessThan(500);
+        // extension, the longest gap here is 17 ms, with it 17–133 ms (5 runs on this machine);
+        // our scan runs in slices of at most 8 ms.
+        expect(frames.maxFrameGap, JSON.stringify(frames)).toBeLessThan(250);
         expect(await page.evaluate(() => (window as unknown as FixtureWindow).pageCheck?.())).toEqual([]);
       },
     ],

@@ -26,6 +26,7 @@ async function activeTabId(): Promise<number | undefined> {
 async function main(app: HTMLElement): Promise<void> {
   let tabMatches: PageMatches | null = null;
   let offSite: string | null = null;
+  let site: string | null = null;
   let tabId: number | undefined;
   const show = () =>
     render(
@@ -35,6 +36,8 @@ async function main(app: HTMLElement): Promise<void> {
         onOpen={openReader}
         offSite={offSite}
         onSiteOn={() => offSite && void setSiteOff(offSite, false)}
+        site={site}
+        onSiteOff={() => site && void setSiteOff(site, true)}
         onShowOnPage={() => tabId !== undefined && void sendMessage('hideOnPage', { hidden: false, tabId })}
       />,
       app,
@@ -44,19 +47,20 @@ async function main(app: HTMLElement): Promise<void> {
   tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
   if (tabId === undefined) return;
   const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
+  site = /^https?:/.test(url) ? siteOf(url) || null : null;
   const followSites = (sites: string[]) => {
     offSite = isOffSite(url, sites) ? siteOf(url) : null;
     show();
   };
   followSites(await offSites.getValue());
   offSites.watch(followSites);
-  // The tab's results as they change: hidden and shown again, a site switched back on.
+  tabMatches = await tabResults.get(tabId).catch(() => null);
+  show();
+  // ...and as they change: hidden and shown again, a site switched back on.
   tabResults.watch(tabId, (matches) => {
     tabMatches = matches;
     show();
   });
-  tabMatches = await sendMessage('getTabMatches', { tabId }).catch(() => null);
-  show();
 }
 
 const style = document.createElement('style');

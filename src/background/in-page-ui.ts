@@ -48,7 +48,7 @@ async function hasUi(tabId: number): Promise<boolean> {
   const [frame] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [0] },
     // Runs in the page's isolated world: the same key as src/page/in-page-hook.ts.
-    func: () => Symbol.for('firsthand.in-page-ui') in globalThis,
+    func: () => (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-ui')] !== undefined,
   });
   return frame?.result === true;
 }

@@ -9,7 +9,7 @@ export interface Article {
  * Containers that are never the article, even inside it: navigation, asides, "most read"
  * lists, related links, comments, footers, forms, banners and anything editable.
  */
-const NOT_ARTICLE = [
+export const NOT_ARTICLE = [
   'nav',
   'aside',
   'footer',
@@ -36,7 +36,8 @@ const NOT_ARTICLE = [
   '[hidden]',
 ].join(',');
 
-const EDITABLE = '[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
+export const EDITABLE =
+  '[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
 
 /** Class or id words that mark page furniture rather than article text. */
 const FURNITURE =

@@ -19,8 +19,8 @@ import { takesSuffixes, tokenize } from './tokens';
  *   the longest that is not an everyday English word, so that "North Korean nuclear
  *   program" is looked for as "korean", not "program";
  * - an alias without such a key of four letters or more (D.P.R.K., NK News, Kim Il-song,
- *   Mass Games) is found by all its keys in order, each starting a word, with anything but
- *   letters and digits between them.
+ *   Mass Games) is found by all its keys in order, the first starting a word, with anything
+ *   but letters and digits, or nothing, between them.
  * Literal alternatives keep the expression cheap to compile and run once, cold, per page.
  */
 const SHORTEST_LITERAL = 4;
@@ -91,7 +91,9 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
       }
       let longest = '';
       for (const piece of pieces) if (piece.length > longest.length) longest = piece;
-      const phrase = pieces.map((p) => `${escapeRegExp(p)}${isLatin(p) ? SUFFIX : ''}`).join('[^a-z0-9]+');
+      // Anything or nothing between the keys: the page's text may glue two words that the
+      // article reader keeps apart (a <br> between them, "Daily<br>NK").
+      const phrase = pieces.map((p) => `${escapeRegExp(p)}${isLatin(p) ? SUFFIX : ''}`).join('[^a-z0-9]*');
       phrases.set(longest, (phrases.get(longest) ?? new Set()).add(`(?<![a-z0-9])${phrase}`));
     }
   }

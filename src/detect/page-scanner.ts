@@ -22,6 +22,8 @@ export interface PageScan {
  */
 export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMatcher) {
   let loaded: TermMatcher | null = null;
+  /** This article passed the gate test: its rescans (late content) need not ask again. */
+  let passed = false;
   let root: Element | null = null;
   let remembered = new Map<string, TermCounts>();
   /** Bumped by forget: a scan that began before it must not write back what it read. */
@@ -30,6 +32,7 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
   return {
     forget() {
       generation++;
+      passed = false;
       root = null;
       remembered = new Map();
     },
@@ -45,12 +48,15 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
 
     *scan(doc: Document): Generator<void, PageScan & { generation: number }> {
       const started = generation;
-      // Most pages never mention North Korea: one pass over their text says so, and their
-      // article is never read.
-      const text = `${doc.title} ${doc.body?.textContent ?? ''}`;
-      if (!(yield* mayMentionGate(text, gateTest))) {
+      // Most pages never mention North Korea: one pass over every text the scan may read
+      // (the title, the og:title it falls back on, the body) says so, and their article is
+      // never read.
+      const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content ?? '';
+      const text = passed ? '' : `${doc.title} ${og} ${doc.body?.textContent ?? ''}`;
+      if (!passed && !(yield* mayMentionGate(text, gateTest))) {
         return { article: { title: '', paragraphs: [] }, detected: [], matched: 0, generation: started };
       }
+      if (started === generation) passed = true;
       // The lexicon itself is unpacked only for a page that may be about North Korea.
       loaded ??= loadMatcher();
       const matcher = loaded;

@@ -51,6 +51,15 @@ describe('findTermRanges', () => {
     ).toEqual([['famine', 'famine']]);
   });
 
+  it('skips asides, captions and hidden text inside the article, as the article reader does', () => {
+    expect(
+      ranges(
+        '<p>famine</p><aside>famine</aside><figure><figcaption>famine</figcaption></figure>' +
+          '<div hidden>famine</div><div aria-hidden="true">famine</div><div role="textbox">famine</div>',
+      ),
+    ).toEqual([['famine', 'famine']]);
+  });
+
   it('changes nothing in the page', () => {
     const html = '<p>The famine in North <em>Korea</em>.</p>';
     ranges(html);

@@ -1,4 +1,4 @@
-import { INLINE } from './extract-article';
+import { EDITABLE, INLINE, NOT_ARTICLE } from './extract-article';
 import { findTerms, type TermMatcher } from './lexicon';
 
 /** One occurrence of a lexicon term in the page, as a DOM range (for highlights). */
@@ -15,8 +15,9 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 
 /**
  * Finds where the given terms occur in an article's DOM, as ranges over its text nodes, by
  * the same matching as the scan ("North <em>Korea</em>" is one occurrence). Text in
- * different blocks is never joined into one word; editable regions and our own UI
- * (`ignore`) are skipped. Reads the DOM only: it changes nothing.
+ * different blocks is never joined into one word; editable regions, what the article
+ * reader skips inside an article (asides, captions, hidden text) and our own UI (`ignore`)
+ * are skipped. Reads the DOM only: it changes nothing.
  */
 export function findTermRanges(
   root: Element,
@@ -29,8 +30,10 @@ export function findTermRanges(
     acceptNode: (node) => {
       const parent = node.parentElement;
       if (!parent || SKIPPED.has(parent.tagName) || ignore(node)) return 2; // FILTER_REJECT
-      if (parent.closest('[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]'))
-        return 2;
+      if (parent.closest(EDITABLE)) return 2;
+      // What the article reader skips inside the article (asides, captions, hidden text).
+      const skipped = parent.closest(NOT_ARTICLE);
+      if (skipped && skipped !== root && root.contains(skipped)) return 2;
       return 1; // FILTER_ACCEPT
     },
   });

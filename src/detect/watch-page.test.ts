@@ -20,6 +20,10 @@ function fakeContext() {
   return { ctx, invalidate };
 }
 
+/** WXT's location change event: the new address as `newUrl`. */
+const locationChange = (to: string) =>
+  Object.assign(new Event('wxt:locationchange'), { newUrl: new URL(to, location.href) });
+
 describe('watchPage', () => {
   let changes: PageChange[];
   let invalidate: () => void;
@@ -88,8 +92,14 @@ describe('watchPage', () => {
     mutate();
     await vi.advanceTimersByTimeAsync(1000);
     expect(changes).toEqual(['content']);
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    window.dispatchEvent(locationChange('/another-article'));
     await vi.advanceTimersByTimeAsync(1000);
     expect(changes).toEqual(['content', 'navigation']);
+  });
+
+  it('takes a jump within the article (#comments, a footnote) for no navigation', async () => {
+    window.dispatchEvent(locationChange('#comments'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(changes).toEqual([]);
   });
 });

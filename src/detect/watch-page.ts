@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { articleUrl } from '@/src/messaging/protocol';
 
 /** Quiet time after the last change before a rescan: late content arrives in bursts. */
 const SETTLE_MS = 800;
@@ -46,7 +47,14 @@ export function watchPage(
     }, due - now);
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => schedule('navigation'));
+  // A new address is a new article, unless only its fragment changed (#comments, a footnote).
+  let article = articleUrl(location.href);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    const next = articleUrl((event as Event & { newUrl?: URL }).newUrl?.href ?? location.href);
+    if (next === article) return;
+    article = next;
+    schedule('navigation');
+  });
   const observer = new MutationObserver((records) => {
     if (records.every((r) => ours(r, ignore))) return;
     schedule('content');

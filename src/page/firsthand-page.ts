@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PackedGateTest, unpackGateTest } from '@/src/detect/gate-precheck';
 import { type PackedMatcher, unpackMatcher } from '@/src/detect/lexicon';
@@ -9,6 +10,7 @@ import { watchPage } from '@/src/detect/watch-page';
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
 import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
+import { isOffSite, OFF_SITES_KEY } from '@/src/settings/sites';
 import { inPageHook, isLive, setDetectionHook } from './in-page-hook';
 
 /**
@@ -47,14 +49,36 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
     return findTermRanges(root, scanner.matcher(), earned, (node) => inPageHook()?.contains(node) ?? false);
   };
 
-  // The UI, when injected later (back from private mode), asks where the terms are.
-  setDetectionHook({ termsOf });
+  // The UI, when injected later (back from private mode), asks where the terms are; what
+  // it shows is then what a re-rendered article must be marked again for.
+  setDetectionHook({
+    termsOf: (matches) => {
+      shown = matches.cards.length > 0 ? matches : null;
+      marked = shown ? termsOf(shown) : [];
+      return marked;
+    },
+  });
   ctx.onInvalidated(() => setDetectionHook(undefined));
+
+  // Sites the reader switched off are not read at all (PRODUCT.md): the list is asked for
+  // at once, and again when the background says a site was switched back on.
+  const readOffSites = () =>
+    browser.storage.local
+      .get(OFF_SITES_KEY)
+      .then((stored) => (stored[OFF_SITES_KEY] as string[] | undefined) ?? [])
+      .catch(() => [] as string[]);
+  let offSites = readOffSites();
+  const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[OFF_SITES_KEY]) offSites = readOffSites();
+  };
+  browser.storage.onChanged.addListener(onStorageChanged);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
 
   /** What the background last heard from this page; '' = nothing. */
   let reported = '';
   const scan = async () => {
     const url = articleUrl(location.href);
+    if (isOffSite(url, await offSites)) return;
     const { detected, generation } = await runInSlices(scanner.scan(document));
     // A navigation during the scan: what it read belongs to the old article.
     if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
@@ -103,6 +127,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
   // The background asks again when the reader switches this site back on.
   ctx.onInvalidated(
     onMessage('rescanPage', () => {
+      offSites = readOffSites();
       reported = '';
       rescan();
     }),

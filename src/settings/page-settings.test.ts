@@ -1,9 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from './page-settings';
+import { OFF_SITES_KEY } from './sites';
 
 describe('page settings', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  it('keep the sites switched off under the key the detection script reads', async () => {
+    await setSiteOff('bbc.com', true);
+    expect(await fakeBrowser.storage.local.get(OFF_SITES_KEY)).toEqual({ [OFF_SITES_KEY]: ['bbc.com'] });
+  });
 
   it('start from their defaults', async () => {
     expect(await corner.getValue()).toBe('bottom-right');

@@ -1,4 +1,7 @@
 import { storage } from 'wxt/utils/storage';
+import { OFF_SITES_KEY } from './sites';
+
+export { isOffSite, siteOf } from './sites';
 
 /** Where the in-page pill and panel sit. */
 export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
@@ -10,22 +13,7 @@ export const corner = storage.defineItem<Corner>('local:corner', { fallback: 'bo
 export const markTerms = storage.defineItem<boolean>('local:markTerms', { fallback: true, version: 1 });
 
 /** Sites where Firsthand is switched off: nothing shown, nothing kept, no badge. */
-export const offSites = storage.defineItem<string[]>('local:offSites', { fallback: [], version: 1 });
-
-/** A page's site, as the reader names it: its host name without "www.". */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
-
-/** Whether a page belongs to one of the sites (a site covers its subdomains). */
-export function isOffSite(url: string, sites: readonly string[]): boolean {
-  const host = siteOf(url);
-  return host !== '' && sites.some((site) => host === site || host.endsWith(`.${site}`));
-}
+export const offSites = storage.defineItem<string[]>(`local:${OFF_SITES_KEY}`, { fallback: [], version: 1 });
 
 export async function setSiteOff(site: string, off: boolean): Promise<void> {
   const sites = (await offSites.getValue()).filter((s) => s !== site);

@@ -47,7 +47,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       void sendMessage('hideOnPage', { hidden: true })
         .catch(() => {})
         .finally(() => {
-          if (latest) latest = { ...latest, hidden: true };
+          hiddenUrl = latest?.url ?? null;
           render();
         }),
     closeTermCard: () => {
@@ -56,11 +56,17 @@ export function startInPageUi(ctx: ContentScriptContext): void {
     },
   });
   let latest: PageMatches | null = null;
+  /** Hidden here by the reader: an answer already on its way must not bring it back. */
+  let hiddenUrl: string | null = null;
   let terms: readonly TermRange[] = [];
   let picked: PickedTerm | null = null;
   const settings: Partial<Settings> = {};
   const marks = createTermMarks(document, (pick) => {
-    if (picked?.mark === pick.mark) return; // already open for this occurrence
+    if (pick === null) {
+      if (!picked?.byKeyboard) return;
+    } else if (picked?.mark === pick.mark) {
+      return; // already open for this occurrence
+    }
     picked = pick;
     render();
   });
@@ -73,6 +79,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       latest !== null &&
       mode === 'standard' &&
       !latest.hidden &&
+      latest.url !== hiddenUrl &&
       // Matches for another address (a single-page app moved on) are never shown.
       latest.url === articleUrl(location.href) &&
       !isOffSite(location.href, sites);
@@ -101,6 +108,8 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       .then((matches) => {
         if (first && (latest !== null || !matches)) return;
         latest = matches;
+        // Shown again from the popup: the background's word is the last.
+        if (matches && !matches.hidden) hiddenUrl = null;
         terms = matches ? (detectionHook()?.termsOf(matches) ?? []) : [];
         render();
       })

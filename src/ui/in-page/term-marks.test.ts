@@ -57,3 +57,39 @@ describe('createTermMarks without the Custom Highlight API', () => {
     listen.mockRestore();
   });
 });
+
+describe('createTermMarks with the Custom Highlight API', () => {
+  it('opens a term’s card from the keyboard (Tab onto a link holding it) and closes it when focus moves on', () => {
+    const registry = new Map<string, unknown>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal(
+      'Highlight',
+      class {
+        ranges: Range[];
+        constructor(...ranges: Range[]) {
+          this.ranges = ranges;
+        }
+      },
+    );
+    try {
+      document.body.innerHTML = '<p><a href="/famine">The famine</a> and <a href="/weather">the weather</a>.</p>';
+      const [termLink, otherLink] = [...document.querySelectorAll('a')];
+      const range = document.createRange();
+      range.selectNodeContents(termLink as Element);
+      const picks: (string | null)[] = [];
+      const marks = createTermMarks(document, (pick) => picks.push(pick ? pick.mark.term : null));
+      marks.set([{ term: 'famine', range }]);
+      expect(registry.has('firsthand-term')).toBe(true);
+      termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      otherLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      expect(picks).toEqual(['famine', null]);
+      marks.clear();
+      expect(registry.has('firsthand-term')).toBe(false);
+      // Unmarked, nothing is listened to any more.
+      termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      expect(picks).toEqual(['famine', null]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -39,7 +39,7 @@ const PAGE_CONTROLS = 'a[href], button, input, textarea, select, label, summary,
  * a link that holds it). Without the API nothing is marked and
  * nothing is listened to.
  */
-export function createTermMarks(doc: Document, onPick: (picked: PickedTerm) => void) {
+export function createTermMarks(doc: Document, onPick: (picked: PickedTerm | null) => void) {
   let marks: readonly TermRange[] = [];
   let sheet: CSSStyleSheet | null = null;
   let lastPointer = 0;
@@ -54,13 +54,22 @@ export function createTermMarks(doc: Document, onPick: (picked: PickedTerm) => v
   const onPointerDown = () => {
     lastPointer = Date.now();
   };
-  // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term.
+  // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term
+  // opens its card; focus moving on closes it (null), so it never covers what comes next.
+  let fromKeyboard = false;
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target;
     if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
-    if (!target.matches('a[href], button, [tabindex]') || (target.textContent?.length ?? 0) > 200) return;
-    const mark = marks.find((m) => target.contains(m.range.startContainer));
-    if (mark) onPick({ mark, line: 0, byKeyboard: true });
+    const small = target.matches('a[href], button, [tabindex]') && (target.textContent?.length ?? 0) <= 200;
+    const mark = small ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
+    if (mark) {
+      fromKeyboard = true;
+      onPick({ mark, line: 0, byKeyboard: true });
+    } else if (fromKeyboard && !target.shadowRoot) {
+      // Focus into our own UI (the shadow host) keeps the card; anywhere else closes it.
+      fromKeyboard = false;
+      onPick(null);
+    }
   };
 
   const listen = (on: boolean) => {

@@ -152,4 +152,16 @@ describe('Popup', () => {
     mount({ tabMatches: syntheticMatches(2) });
     expect(root.querySelector('.fh-popup__notice')).toBeNull();
   });
+
+  it('turns Firsthand off on the site of the tab in one click', () => {
+    const onSiteOff = vi.fn();
+    mount({ site: 'bbc.com', onSiteOff });
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Turn off on bbc.com');
+    act(() => button?.click());
+    expect(onSiteOff).toHaveBeenCalledTimes(1);
+    root.remove();
+    // ...and offers to turn it back on instead once it is off.
+    mount({ site: 'bbc.com', offSite: 'bbc.com', onSiteOff, onSiteOn: () => {} });
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Turn on for bbc.com']);
+  });
 });

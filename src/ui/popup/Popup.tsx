@@ -12,6 +12,9 @@ export interface PopupProps {
   offSite?: string | null;
   /** Undo "Turn off on this site". */
   onSiteOn?(): void;
+  /** The site of the popup's tab (a web page), for "Turn off on this site"; null for others. */
+  site?: string | null;
+  onSiteOff?(): void;
   /** Undo "Hide on this page". */
   onShowOnPage?(): void;
 }
@@ -20,7 +23,16 @@ export interface PopupProps {
 export const SEARCH_DEBOUNCE_MS = 80;
 
 /** The toolbar popup: search as you type, with what the current page matched first. */
-export function Popup({ search, tabMatches, onOpen, offSite = null, onSiteOn, onShowOnPage }: PopupProps) {
+export function Popup({
+  search,
+  tabMatches,
+  onOpen,
+  offSite = null,
+  onSiteOn,
+  onShowOnPage,
+  site = null,
+  onSiteOff,
+}: PopupProps) {
   const [query, setQuery] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useUniqueId();
@@ -82,6 +94,13 @@ export function Popup({ search, tabMatches, onOpen, offSite = null, onSiteOn, on
         <p class="fh-popup__intro">
           Firsthand accounts from people who lived in North Korea, beside the news you read. Search by subject, place or
           name, in English or Korean.
+        </p>
+      )}
+      {site && !offSite && onSiteOff && (
+        <p class="fh-popup__tools">
+          <button type="button" class="fh-popup__undo" onClick={onSiteOff}>
+            Turn off on {site}
+          </button>
         </p>
       )}
     </main>

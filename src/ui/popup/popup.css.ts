@@ -101,6 +101,11 @@ body {
   border-radius: var(--fh-radius);
 }
 
+.fh-popup__tools {
+  margin: var(--fh-space-3) var(--fh-space-4);
+  font-size: var(--fh-text-sm);
+}
+
 .fh-popup__undo {
   margin: 0;
   padding: 0;
