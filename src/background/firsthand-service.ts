@@ -130,7 +130,6 @@ export function registerFirsthandService(service: FirsthandService): void {
   });
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   onMessage('search', ({ data }) => service.search(data.query, data.limit));
-  onMessage('getTabMatches', ({ data }) => service.getTabMatches(data.tabId));
   onMessage('getStory', ({ data }) => service.getStory(data.storyId));
   onMessage('openReader', async ({ data, sender }) => {
     await browser.tabs.create({

@@ -4,9 +4,9 @@ import { browser } from 'wxt/browser';
 export const ONBOARDING_PATH = '/onboarding.html';
 
 /**
- * Opens the onboarding page once, on first install, so the reader chooses between the
- * standard and private modes before Firsthand shows anything on a page (issue 4, item 6).
- * Not on updates: a reader who has chosen should not be asked again.
+ * Opens the onboarding page once, on first install, where the reader chooses between the
+ * standard and private modes (issue 4, item 6). Until they choose, Firsthand is in its
+ * default, standard mode. Not on updates: a reader who has chosen should not be asked again.
  */
 export function openOnboardingOnInstall(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -70,8 +70,6 @@ export interface ProtocolMap {
   refreshPage(): void;
   /** Popup → background: search as you type. */
   search(data: { query: string; limit?: number }): ExcerptCard[];
-  /** Popup → background: what was found on tab N, if anything. */
-  getTabMatches(data: { tabId: number }): PageMatches | null;
   /** Reader → background: a whole story. */
   getStory(data: { storyId: string }): StoryView | null;
   /** Content script → background: open the reader at a passage in a new tab. */
