@@ -85,6 +85,10 @@ describe('createTermMarks with the Custom Highlight API', () => {
       expect(picks).toEqual(['famine', null]);
       marks.clear();
       expect(registry.has('firsthand-term')).toBe(false);
+      // A page too big to restyle at once is not marked.
+      const tooBig = createTermMarks(document, () => {}, document.getElementsByTagName('*').length - 1);
+      tooBig.set([{ term: 'famine', range }]);
+      expect(registry.has('firsthand-term')).toBe(false);
       // Unmarked, nothing is listened to any more.
       termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
       expect(picks).toEqual(['famine', null]);
