@@ -6,16 +6,26 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   publicDir: 'public',
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Firsthand',
     description: 'Firsthand testimonies from North Korea beside the news you read.',
     // tabs: reader opens in a tab, popup asks which tab is active; storage: per-tab results
     // that must outlive a service-worker restart; scripting: the in-page UI is injected
     // only into pages with something to show (its host permissions: the same http(s)
     // pages the detection script already runs on).
-    permissions: ['storage', 'tabs', 'scripting'],
+    // contextMenus: "Search Firsthand for “…”" on a selection.
+    permissions: ['storage', 'tabs', 'scripting', 'contextMenus'],
     action: { default_title: 'Firsthand' },
-  },
+    // Type "fh" and a space in the address bar to search the testimonies.
+    omnibox: { keyword: 'fh' },
+    // A shortcut that opens the popup (the reader can change it in the browser's settings).
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Open Firsthand',
+      },
+    },
+  }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

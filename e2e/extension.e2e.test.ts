@@ -192,6 +192,18 @@ describe('the toolbar popup', () => {
     await popup.close();
     await article.close();
   });
+
+  it('opens as a search page with the words already searched (context menu, omnibox)', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/popup.html?q=${encodeURIComponent('Tongl market')}`);
+    expect(await page.getByRole('searchbox').inputValue()).toBe('Tongl market');
+    const results = page.getByRole('region', { name: 'Search results' });
+    await results
+      .locator('[data-passage-id^="women-in-north-korea-2023-"]', { hasText: 'Tongil Market' })
+      .first()
+      .waitFor();
+    await page.close();
+  });
 });
 
 describe('private mode', () => {
@@ -451,6 +463,13 @@ describe('the built extension', () => {
     // The UI script is not listed in the manifest: the background injects it.
     const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
     expect(JSON.stringify(manifest.content_scripts)).not.toContain('firsthand-ui');
+  });
+
+  it('offers the ways in: a shortcut that opens the popup, the "fh" keyword, the selection menu', () => {
+    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+    expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+F');
+    expect(manifest.omnibox).toEqual({ keyword: 'fh' });
+    expect(manifest.permissions).toContain('contextMenus');
   });
 });
 

@@ -5,7 +5,7 @@ import { type ExcerptCard, type PageMatches, readerPath, sendMessage } from '@/s
 import { isOffSite, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
 import { Popup } from '@/src/ui/popup/Popup';
 import { popupCss } from '@/src/ui/popup/popup.css';
-import { tabIdFromSearch } from '@/src/ui/popup/popup-tab';
+import { queryFromSearch, tabIdFromSearch } from '@/src/ui/popup/popup-tab';
 
 function searchTestimonies(query: string): Promise<ExcerptCard[]> {
   return sendMessage('search', { query, limit: 20 });
@@ -23,6 +23,8 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+const initialQuery = queryFromSearch(location.search);
+
 async function main(app: HTMLElement): Promise<void> {
   let tabMatches: PageMatches | null = null;
   let offSite: string | null = null;
@@ -38,6 +40,7 @@ async function main(app: HTMLElement): Promise<void> {
         onSiteOn={() => offSite && void setSiteOff(offSite, false)}
         site={site}
         onSiteOff={() => site && void setSiteOff(site, true)}
+        initialQuery={initialQuery}
         onShowOnPage={() => tabId !== undefined && void sendMessage('hideOnPage', { hidden: false, tabId })}
       />,
       app,

@@ -85,6 +85,11 @@ export function readerPath(storyId: string, passageId?: string): string {
   return `/reader.html?${params}`;
 }
 
+/** The popup as a search page for some words (context menu, omnibox): `popup.html?q=…`. */
+export function searchPath(words: string): string {
+  return `/popup.html?${new URLSearchParams({ q: words.trim().slice(0, 200) })}`;
+}
+
 /** An article's address without its fragment: jumping to #comments is not a new article. */
 export function articleUrl(href: string): string {
   const hash = href.indexOf('#');

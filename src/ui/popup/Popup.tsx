@@ -17,6 +17,8 @@ export interface PopupProps {
   onSiteOff?(): void;
   /** Undo "Hide on this page". */
   onShowOnPage?(): void;
+  /** Words to search at once (the popup opened as a search page). */
+  initialQuery?: string;
 }
 
 /** Long enough to skip a request per keystroke, short enough to feel instant. */
@@ -32,8 +34,9 @@ export function Popup({
   onShowOnPage,
   site = null,
   onSiteOff,
+  initialQuery = '',
 }: PopupProps) {
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useUniqueId();
   const results = useSearchResults(search, query);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { tabIdFromSearch } from './popup-tab';
+import { searchPath } from '@/src/messaging/protocol';
+import { queryFromSearch, tabIdFromSearch } from './popup-tab';
+
+describe('the popup as a search page', () => {
+  it('round-trips the words through its address', () => {
+    expect(queryFromSearch(new URL(searchPath('  탈북자 & famine '), 'chrome-extension://x').search)).toBe(
+      '탈북자 & famine',
+    );
+    expect(queryFromSearch('')).toBe('');
+    expect(queryFromSearch(`?q=${'a'.repeat(500)}`)).toHaveLength(200);
+  });
+});
 
 describe('tabIdFromSearch', () => {
   it('reads ?tabId=N', () => {
