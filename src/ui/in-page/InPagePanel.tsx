@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { CORNERS, type Corner } from '@/src/settings/page-settings';
+import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';
 
@@ -99,23 +100,8 @@ export function InPagePanel({
   /** Arrow keys between the cards: each card's "Read the full story" button. */
   const onCardsKeyDown = (event: KeyboardEvent) => {
     const buttons = [...(panelRef.current?.querySelectorAll<HTMLButtonElement>('.fh-card__open') ?? [])];
-    const active = (panelRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
-    const current = buttons.findIndex((b) => b === active || b.closest('li')?.contains(active ?? null));
-    const next =
-      event.key === 'ArrowDown'
-        ? Math.min(current + 1, buttons.length - 1)
-        : event.key === 'ArrowUp'
-          ? Math.max(current - 1, 0)
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? buttons.length - 1
-              : null;
-    if (next === null || buttons.length === 0) return;
-    event.preventDefault();
-    const target = buttons[next];
-    target?.focus();
-    target?.closest('li')?.scrollIntoView({ block: 'nearest' });
+    const active = (panelRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement ?? null;
+    if (moveBetween(event.key, buttons, active)) event.preventDefault();
   };
 
   return (

@@ -164,4 +164,25 @@ describe('Popup', () => {
     mount({ site: 'bbc.com', offSite: 'bbc.com', onSiteOff, onSiteOn: () => {} });
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Turn on for bbc.com']);
   });
+
+  it('is keyboard first: / to the box, arrows between the cards and back to the box', async () => {
+    mount({ tabMatches: syntheticMatches(3) });
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
+    const press = (key: string) =>
+      act(() => {
+        (document.activeElement ?? root).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+    expect(document.activeElement).toBe(input());
+    press('ArrowDown');
+    expect(document.activeElement).toBe(buttons[0]);
+    press('ArrowDown');
+    expect(document.activeElement).toBe(buttons[1]);
+    press('End');
+    expect(document.activeElement).toBe(buttons[2]);
+    press('/');
+    expect(document.activeElement).toBe(input());
+    press('ArrowDown');
+    press('ArrowUp');
+    expect(document.activeElement).toBe(input());
+  });
 });

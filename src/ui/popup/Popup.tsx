@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
+import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';
 
@@ -47,8 +48,37 @@ export function Popup({
   // attribute is unreliable for an element inserted after the page has loaded).
   useEffect(() => inputRef.current?.focus(), []);
 
+  /**
+   * Keyboard first: `/` goes to the search box; ↓ from it goes to the first card, ↑/↓ (and
+   * Home/End) move between the cards' buttons, ↑ from the first goes back to the box, and
+   * Enter opens a card (its button).
+   */
+  const onKeyDown = (event: KeyboardEvent) => {
+    const input = inputRef.current;
+    const inInput = event.target === input;
+    if (event.key === '/' && !inInput) {
+      event.preventDefault();
+      input?.focus();
+      return;
+    }
+    if (inInput && event.key !== 'ArrowDown') return;
+    const main = event.currentTarget as HTMLElement;
+    const buttons = [...main.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
+    const active = main.ownerDocument.activeElement;
+    if (
+      event.key === 'ArrowUp' &&
+      buttons[0] &&
+      (buttons[0] === active || buttons[0].closest('li')?.contains(active))
+    ) {
+      event.preventDefault();
+      input?.focus();
+      return;
+    }
+    if (moveBetween(event.key, buttons, inInput ? null : active)) event.preventDefault();
+  };
+
   return (
-    <main class="fh-popup">
+    <main class="fh-popup" onKeyDown={onKeyDown}>
       <header class="fh-popup__header">
         <h1 class="fh-popup__title">Firsthand</h1>
       </header>
