@@ -33,6 +33,28 @@ function show(story: StoryView, passageId?: string) {
 const passage = (id: string) => root.querySelector<HTMLElement>(`[data-passage-id="${id}"]`);
 
 describe('Reader', () => {
+  it('copies a citation of the excerpt, and says so', async () => {
+    const story = syntheticStory();
+    const passageId = story.blocks.find((b) => b.passageId)?.passageId as string;
+    const copied: string[] = [];
+    act(() =>
+      render(<Reader story={story} passageId={passageId} copy={async (text) => void copied.push(text)} />, root),
+    );
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy citation of this excerpt');
+    await act(async () => button?.click());
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toContain(`, “${story.title}”, ${story.publisher},`);
+    expect(copied[0]).toContain('#:~:text=');
+    expect(root.querySelector('.fh-reader__status')?.textContent).toBe('Citation copied.');
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    act(() => render(<Reader story={syntheticStory()} copy={() => Promise.reject(new Error('denied'))} />, root));
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy citation');
+    await act(async () => button?.click());
+    expect(root.querySelector('.fh-reader__status')?.textContent).toMatch(/Could not copy/);
+  });
+
   it('shows the story metadata, with the content note before the text', () => {
     show(syntheticStory({ urlNote: 'Synthetic note about the address.' }));
     expect(root.querySelector('h1')?.textContent).toBe('A Synthetic Story');

@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoryView } from '@/src/messaging/protocol';
 import { contentNoteText, formatStoryDate, provenanceLabel } from '../shared/story-labels';
+import { citationOf } from './citation';
 import { originalPassageUrl } from './text-fragment';
 
 type StoryBlock = StoryView['blocks'][number];
@@ -18,10 +19,13 @@ export interface ReaderProps {
   story: StoryView;
   /** The passage the reader came for: highlighted and scrolled to. */
   passageId?: string;
+  /** Puts text on the clipboard (navigator.clipboard by default). */
+  copy?(text: string): Promise<void>;
 }
 
 /** A whole story, as its publisher wrote it, with the passage the reader came for in view. */
-export function Reader({ story, passageId }: ReaderProps) {
+export function Reader({ story, passageId, copy = (text) => navigator.clipboard.writeText(text) }: ReaderProps) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const targetRef = useRef<HTMLElement>(null);
   const sections = sectionsOf(story.blocks);
   const target = passageId === undefined ? undefined : sections.find((section) => section.passageId === passageId);
@@ -61,6 +65,27 @@ export function Reader({ story, passageId }: ReaderProps) {
           </a>
         </p>
         {story.urlNote && <p class="fh-reader__url-note">{story.urlNote}</p>}
+        <p class="fh-reader__actions">
+          <button
+            type="button"
+            class="fh-button"
+            onClick={() =>
+              copy(citationOf(story, target?.passageId)).then(
+                () => setCopied('yes'),
+                () => setCopied('failed'),
+              )
+            }
+          >
+            {target ? 'Copy citation of this excerpt' : 'Copy citation'}
+          </button>{' '}
+          <span role="status" class="fh-reader__status">
+            {copied === 'yes'
+              ? 'Citation copied.'
+              : copied === 'failed'
+                ? 'Could not copy: select the text instead.'
+                : ''}
+          </span>
+        </p>
       </header>
       <article class="fh-reader__story" lang={story.lang}>
         {sections.map((section, index) =>

@@ -169,4 +169,42 @@ body {
 .fh-passage--target:focus {
   outline: none;
 }
+.fh-reader__actions {
+  margin: 12px 0 0;
+}
+
+.fh-reader__status {
+  font-size: 14px;
+  color: var(--fh-accent);
+}
+
+/* On paper: the story and where it comes from, in black on white, without the controls. */
+@media print {
+  body {
+    background: #fff;
+    color: #000;
+  }
+
+  .fh-reader__brand,
+  .fh-reader__actions {
+    display: none;
+  }
+
+  .fh-reader__original a::after {
+    content: " (" attr(href) ")";
+    word-break: break-all;
+  }
+
+  .fh-passage--target {
+    outline: none;
+    box-shadow: none;
+    background: none;
+    border-left: 3px solid #000;
+  }
+
+  .fh-reader__story p {
+    orphans: 3;
+    widows: 3;
+  }
+}
 `;
