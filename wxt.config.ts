@@ -6,7 +6,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   publicDir: 'public',
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Firsthand',
     description: 'Firsthand testimonies from North Korea beside the news you read.',
     // tabs: reader opens in a tab, popup asks which tab is active; storage: per-tab results
@@ -16,6 +16,16 @@ export default defineConfig({
     // contextMenus: "Search Firsthand for “…”" on a selection.
     permissions: ['storage', 'tabs', 'scripting', 'contextMenus'],
     action: { default_title: 'Firsthand' },
+    // Firefox: a stable id (storage and the popup's address survive a reinstall) and the
+    // declaration that the add-on collects no data.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: '{84578b43-34fe-4f99-9ff1-2c286f5ce4a8}',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
     // Type "fh" and a space in the address bar to search the testimonies.
     omnibox: { keyword: 'fh' },
     // A shortcut that opens the popup (the reader can change it in the browser's settings).

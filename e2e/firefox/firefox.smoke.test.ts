@@ -1,0 +1,103 @@
+/**
+ * Firefox smoke test: the Firefox build (wxt build -b firefox) in Debian's firefox-esr,
+ * headless through puppeteer-core. The in-page UI appears on a fixture page, and the
+ * popup's search finds a testimony.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FirefoxHarness, launchFirefox } from './firefox-harness';
+
+let h: FirefoxHarness;
+const articlePath = '/news/articles/c0famine0001';
+/** Uncaught errors in the article page and the popup: features Firefox lacks must fail quietly. */
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  h = await launchFirefox();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
+
+describe('Firsthand in Firefox', () => {
+  it('installs as a temporary add-on', () => {
+    expect(h.addonId).toBeTruthy();
+  });
+
+  it('shows the in-page pill on a page about the famine', async () => {
+    const url = h.serveFixture(articlePath, 'famine-orphans.html');
+    const page: Page = await h.browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.goto(url, { waitUntil: 'load' });
+    const pill = await poll(
+      () =>
+        page.evaluate(
+          () =>
+            document.querySelector('firsthand-panel')?.shadowRoot?.querySelector('[data-firsthand="pill"]')
+              ?.textContent ?? null,
+        ),
+      (text) => !!text,
+    );
+    await h.screenshot(page, 'firefox-panel');
+    expect(pill).toMatch(/testimon/i);
+    expect(pageErrors).toEqual([]);
+    // The page stays open: the popup below shows its results.
+  });
+
+  it("shows the page's results in the popup, and finds a testimony with its search", async () => {
+    // The tab the article is in, asked of the extension itself (an extension page has `browser`).
+    const probe = await h.extensionPage('/popup.html');
+    const articleUrl = h.origin + articlePath;
+    const tabId = await probe.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+    }, articleUrl);
+    await probe.close();
+    expect(tabId).not.toBeNull();
+
+    const popup = await h.extensionPage(`/popup.html?tabId=${tabId}`);
+    popup.on('pageerror', (error) => pageErrors.push(String(error)));
+    await popup.setViewport({ width: 400, height: 600 });
+    const onThisPage = await poll(
+      () => popup.evaluate(() => document.querySelector('[data-story-id="josephs-story-part-1-2024"]') !== null),
+      (ok) => ok,
+    );
+    expect(onThisPage).toBe(true);
+
+    const search = await popup.waitForSelector('input[type="search"]', { timeout: 15_000 });
+    await search?.type('Tongl market');
+    const found = await poll(
+      () =>
+        popup.evaluate(() => {
+          // In the search results, not the "On this page" section, which may hold the same card.
+          const results = [...document.querySelectorAll('section')].find((section) =>
+            section.querySelector('h2')?.textContent?.includes('Search results'),
+          );
+          return [...(results?.querySelectorAll('[data-passage-id^="women-in-north-korea-2023-"]') ?? [])].some(
+            (card) => card.textContent?.includes('Tongil Market'),
+          );
+        }),
+      (ok) => ok,
+    );
+    await popup.evaluate(() =>
+      [...document.querySelectorAll('h2')]
+        .find((heading) => heading.textContent?.includes('Search results'))
+        ?.scrollIntoView({ block: 'start' }),
+    );
+    await h.screenshot(popup, 'firefox-popup-search');
+    expect(found).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await popup.close();
+  });
+});
