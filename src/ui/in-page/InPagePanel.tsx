@@ -152,17 +152,17 @@ export function InPagePanel({
                 </span>
               )}
               {onHide && (
-                <button type="button" class="fh-panel__action" onClick={onHide}>
+                <button type="button" class="fh-link-button" onClick={onHide}>
                   Hide on this page
                 </button>
               )}
               {onSiteOff && site && (
-                <button type="button" class="fh-panel__action" onClick={onSiteOff}>
+                <button type="button" class="fh-link-button" onClick={onSiteOff}>
                   Turn off on {site}
                 </button>
               )}
               {onOpenSettings && (
-                <button type="button" class="fh-panel__action" onClick={onOpenSettings}>
+                <button type="button" class="fh-link-button" onClick={onOpenSettings}>
                   Settings
                 </button>
               )}

@@ -250,21 +250,6 @@ ${themeCss}
   border-radius: 4px;
 }
 
-.fh-panel__action {
-  margin: 0;
-  padding: 4px 0;
-  font: inherit;
-  color: var(--fh-accent);
-  background: none;
-  border: 0;
-  text-decoration: underline;
-  text-underline-offset: 2px;
-  cursor: pointer;
-}
-
-.fh-panel__action:hover {
-  color: var(--fh-accent-hover);
-}
 .fh-termlayer {
   font-family: var(--fh-font-sans);
   font-size: var(--fh-text-md);

@@ -102,7 +102,7 @@ export function Popup({
         <p class="fh-popup__notice">
           Firsthand is off on {offSite}.{' '}
           {onSiteOn && (
-            <button type="button" class="fh-popup__undo" onClick={onSiteOn}>
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={onSiteOn}>
               Turn on for {offSite}
             </button>
           )}
@@ -112,7 +112,7 @@ export function Popup({
         <p class="fh-popup__notice">
           Hidden on this page.{' '}
           {onShowOnPage && (
-            <button type="button" class="fh-popup__undo" onClick={onShowOnPage}>
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={onShowOnPage}>
               Show on the page again
             </button>
           )}
@@ -131,7 +131,7 @@ export function Popup({
       )}
       {site && !offSite && onSiteOff && (
         <p class="fh-popup__tools">
-          <button type="button" class="fh-popup__undo" onClick={onSiteOff}>
+          <button type="button" class="fh-link-button fh-popup__undo" onClick={onSiteOff}>
             Turn off on {site}
           </button>
         </p>

@@ -107,15 +107,6 @@ body {
 }
 
 .fh-popup__undo {
-  margin: 0;
-  padding: 0;
-  font: inherit;
   font-weight: 600;
-  color: var(--fh-accent);
-  background: none;
-  border: 0;
-  text-decoration: underline;
-  text-underline-offset: 2px;
-  cursor: pointer;
 }
 `;

@@ -128,6 +128,23 @@ export const themeCss = /* css */ `
   border-color: var(--fh-accent);
 }
 
+/* A quiet action set like a link: undo, hide, turn off. */
+.fh-link-button {
+  margin: 0;
+  padding: 4px 0;
+  font: inherit;
+  color: var(--fh-accent);
+  background: none;
+  border: 0;
+  text-decoration: underline;
+  text-underline-offset: 2px;
+  cursor: pointer;
+}
+
+.fh-link-button:hover {
+  color: var(--fh-accent-hover);
+}
+
 /* The excerpt card */
 .fh-card {
   display: flex;
