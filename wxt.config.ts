@@ -36,6 +36,9 @@ export default defineConfig({
       },
     },
   }),
+  // Firefox's sources archive (npm run zip): what a reviewer needs to rebuild the add-on,
+  // not the test run's screenshots nor the README's pictures.
+  zip: { excludeSources: ['test-results/**', 'docs/**'] },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
