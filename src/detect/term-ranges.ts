@@ -10,7 +10,6 @@ export interface TermRange {
 
 /** Enough for the longest article: the rest of a 2 MB page is not marked. */
 const MAX_CHARS = 100_000;
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'BUTTON']);
 
 /**
  * Finds where the given terms occur in an article's DOM, as ranges over its text nodes, by
@@ -29,9 +28,9 @@ export function findTermRanges(
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */, {
     acceptNode: (node) => {
       const parent = node.parentElement;
-      if (!parent || SKIPPED.has(parent.tagName) || ignore(node)) return 2; // FILTER_REJECT
-      if (parent.closest(EDITABLE)) return 2;
-      // What the article reader skips inside the article (asides, captions, hidden text).
+      if (!parent || ignore(node) || parent.closest(EDITABLE)) return 2; // FILTER_REJECT
+      // What the article reader skips inside the article: scripts, form fields, asides,
+      // captions, hidden text.
       const skipped = parent.closest(NOT_ARTICLE);
       if (skipped && skipped !== root && root.contains(skipped)) return 2;
       return 1; // FILTER_ACCEPT

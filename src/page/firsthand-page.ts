@@ -33,12 +33,17 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
       .then(async () => {
         if (!inPageHook() && matches.cards.length > 0) await sendMessage('showInPage', undefined);
         const ui = inPageHook();
-        shown = ui && matches.cards.length > 0 ? matches : null;
-        marked = shown ? termsOf(shown) : [];
-        ui?.show(matches, marked);
+        ui?.show(matches, mark(ui ? matches : null));
       })
       .catch(() => {});
     return presenting;
+  };
+
+  /** Remembers what the UI shows, and finds where its terms are. */
+  const mark = (matches: PageMatches | null) => {
+    shown = matches && matches.cards.length > 0 ? matches : null;
+    marked = shown ? termsOf(shown) : [];
+    return marked;
   };
 
   /** Where the terms that earned the cards occur in the article. */
@@ -51,13 +56,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
 
   // The UI, when injected later (back from private mode), asks where the terms are; what
   // it shows is then what a re-rendered article must be marked again for.
-  setDetectionHook({
-    termsOf: (matches) => {
-      shown = matches.cards.length > 0 ? matches : null;
-      marked = shown ? termsOf(shown) : [];
-      return marked;
-    },
-  });
+  setDetectionHook({ termsOf: mark });
   ctx.onInvalidated(() => setDetectionHook(undefined));
 
   // Sites the reader switched off are not read at all (PRODUCT.md): the list is asked for
@@ -86,10 +85,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
     if (report === reported) {
       // Nothing new to say; but a page that re-rendered its article took the marked text
       // with it: mark the new text.
-      if (shown && !marked.every(isLive)) {
-        marked = termsOf(shown);
-        inPageHook()?.mark(marked);
-      }
+      if (shown && !marked.every(isLive)) inPageHook()?.mark(mark(shown));
       return;
     }
     // Nothing to say and nothing said before: the background never hears of this page.
