@@ -6,6 +6,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   publicDir: 'public',
+  // FIRSTHAND_OUT_DIR: a build of one's own (parallel work on one checkout; the e2e
+  // harness takes it through FIRSTHAND_EXTENSION_DIR).
+  outDir: process.env.FIRSTHAND_OUT_DIR ?? '.output',
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Firsthand',
     description: 'Firsthand testimonies from North Korea beside the news you read.',
