@@ -12,5 +12,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     restoreMocks: true,
+    // browser.i18n with the real messages (fakeBrowser has none); tests can switch to Korean.
+    setupFiles: ['src/i18n/vitest-setup.ts'],
   },
 });

@@ -3,22 +3,25 @@ import { defineConfig } from 'wxt';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n: locales/*.yml become _locales/*/messages.json, read through `i18n.t` (src/i18n).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   srcDir: '.',
   publicDir: 'public',
   // FIRSTHAND_OUT_DIR: a build of one's own (parallel work on one checkout; the e2e
   // harness takes it through FIRSTHAND_EXTENSION_DIR).
   outDir: process.env.FIRSTHAND_OUT_DIR ?? '.output',
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Firsthand',
-    description: 'Firsthand testimonies from North Korea beside the news you read.',
+    // The manifest's words come from locales/*.yml (ext.*) like the rest of the UI.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // tabs: reader opens in a tab, popup asks which tab is active; storage: per-tab results
     // that must outlive a service-worker restart; scripting: the in-page UI is injected
     // only into pages with something to show (its host permissions: the same http(s)
     // pages the detection script already runs on).
     // contextMenus: "Search Firsthand for “…”" on a selection.
     permissions: ['storage', 'tabs', 'scripting', 'contextMenus'],
-    action: { default_title: 'Firsthand' },
+    action: { default_title: '__MSG_ext_action_title__' },
     // Firefox: a stable id (storage and the popup's address survive a reinstall) and the
     // declaration that the add-on collects no data.
     ...(browser === 'firefox' && {
@@ -35,7 +38,7 @@ export default defineConfig({
     commands: {
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Open Firsthand',
+        description: '__MSG_ext_command_open__',
       },
     },
   }),

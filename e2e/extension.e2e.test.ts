@@ -93,6 +93,8 @@ describe('on a news article about the famine and orphans', () => {
     ]);
     await reader.waitForLoadState();
     expect(reader.url()).toContain(`chrome-extension://${h.extensionId}/reader.html`);
+    // Every bundled story has content notes: the text waits behind them for one click.
+    await reader.getByRole('button', { name: 'Show the story' }).click();
     const target = reader.locator(`[data-passage-id="${passageId}"][aria-current="true"]`);
     await target.waitFor();
     await expect.poll(() => target.isVisible()).toBe(true);

@@ -48,9 +48,21 @@ export interface LaunchOptions {
   offline?: boolean;
   /** More unpacked extensions to load beside Firsthand (the benchmark's reference). */
   alsoLoad?: string[];
+  /**
+   * The browser's language, e.g. 'ko' (--lang, LANGUAGE, and the pages' navigator.language).
+   * Default: the machine's. Extensions get their messages in it; getUILanguage() says it
+   * only where Chromium has its locale pack (/usr/lib/chromium/locales/, Debian's
+   * chromium-l10n), else en-US.
+   */
+  lang?: string;
 }
 
-export async function launch({ headless = true, offline = true, alsoLoad = [] }: LaunchOptions = {}): Promise<Harness> {
+export async function launch({
+  headless = true,
+  offline = true,
+  alsoLoad = [],
+  lang,
+}: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension at ${extensionDir}: run npm run build first`);
   }
@@ -59,7 +71,9 @@ export async function launch({ headless = true, offline = true, alsoLoad = [] }:
     executablePath: chromePath(),
     headless,
     viewport: { width: 1280, height: 900 },
+    ...(lang && { locale: lang, env: { ...process.env, LANGUAGE: lang } }),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,14 +1,35 @@
 import { render } from 'preact';
 import { browser, type PublicPath } from 'wxt/browser';
 import { tabResults } from '@/src/background/tab-results';
-import { type ExcerptCard, type PageMatches, readerPath, sendMessage } from '@/src/messaging/protocol';
+import { uiLanguage } from '@/src/i18n';
+import {
+  type ExcerptCard,
+  type PageMatches,
+  readerPath,
+  type SearchFacets,
+  type SearchFilters,
+  sendMessage,
+} from '@/src/messaging/protocol';
+import { displayMode } from '@/src/settings/display-mode';
 import { isOffSite, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
+import { runsOnPage, type WhereItRuns } from '@/src/settings/sites';
+import { addSite, newsSites, watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
 import { Popup } from '@/src/ui/popup/Popup';
 import { popupCss } from '@/src/ui/popup/popup.css';
 import { queryFromSearch, tabIdFromSearch } from '@/src/ui/popup/popup-tab';
 
-function searchTestimonies(query: string): Promise<ExcerptCard[]> {
-  return sendMessage('search', { query, limit: 20 });
+function searchTestimonies(query: string, filters: SearchFilters): Promise<ExcerptCard[]> {
+  return sendMessage('search', { query, filters, limit: 20 });
+}
+
+async function addToNewsSites(site: string): Promise<void> {
+  const added = addSite(await newsSites.getValue(), site);
+  if ('sites' in added) await newsSites.setValue(added.sites);
+}
+
+async function openSettings(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+  window.close();
 }
 
 async function openReader(card: ExcerptCard): Promise<void> {
@@ -29,7 +50,10 @@ async function main(app: HTMLElement): Promise<void> {
   let tabMatches: PageMatches | null = null;
   let offSite: string | null = null;
   let site: string | null = null;
+  let unlistedSite: string | null = null;
   let tabId: number | undefined;
+  let facets: SearchFacets | null = null;
+  let privateMode = false;
   const show = () =>
     render(
       <Popup
@@ -38,27 +62,62 @@ async function main(app: HTMLElement): Promise<void> {
         onOpen={openReader}
         offSite={offSite}
         onSiteOn={() => offSite && void setSiteOff(offSite, false)}
+        unlistedSite={unlistedSite}
+        onAddSite={() => unlistedSite && void addToNewsSites(unlistedSite)}
         site={site}
         onSiteOff={() => site && void setSiteOff(site, true)}
         initialQuery={initialQuery}
         onShowOnPage={() => tabId !== undefined && void sendMessage('hideOnPage', { hidden: false, tabId })}
+        facets={facets}
+        privateMode={privateMode}
+        onPrivateMode={(on) => void displayMode.setValue(on ? 'private' : 'standard')}
+        onOpenSettings={() => void openSettings()}
       />,
       app,
     );
-  // Search is usable at once; "On this page" follows when the background answers.
+  // Search is usable at once; "On this page" follows from session storage. Asking for the
+  // filters' choices also has the background load its index while the reader types.
   show();
-  tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
-  if (tabId === undefined) return;
-  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
-  site = /^https?:/.test(url) ? siteOf(url) || null : null;
-  const followSites = (sites: string[]) => {
-    offSite = isOffSite(url, sites) ? siteOf(url) : null;
+  void sendMessage('searchFacets', undefined).then((known) => {
+    facets = known;
+    show();
+  });
+  const followMode = (mode: string) => {
+    privateMode = mode === 'private';
     show();
   };
-  followSites(await offSites.getValue());
+  void displayMode.getValue().then(followMode);
+  displayMode.watch(followMode);
+  tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
+  if (tabId === undefined) {
+    performance.mark('firsthand:popup-ready');
+    return;
+  }
+  // Asked together: each is a round trip to the browser, and the popup waits for all three.
+  const [tab, sites, where, known] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => undefined),
+    offSites.getValue(),
+    whereItRuns(),
+    tabResults.get(tabId).catch(() => null),
+  ]);
+  const url = tab?.url ?? '';
+  site = /^https?:/.test(url) ? siteOf(url) || null : null;
+  const followSites = (list: string[]) => {
+    offSite = isOffSite(url, list) ? siteOf(url) : null;
+    show();
+  };
+  offSite = isOffSite(url, sites) ? siteOf(url) : null;
   offSites.watch(followSites);
-  tabMatches = await tabResults.get(tabId).catch(() => null);
+  const followWhere = (now: WhereItRuns) => {
+    unlistedSite = site && now.runsOn === 'news-sites' && !runsOnPage(url, { ...now, offSites: [] }) ? site : null;
+    show();
+  };
+  followWhere(where);
+  watchWhereItRuns(followWhere);
+  tabMatches = known;
   show();
+  // What npm run bench:popup measures: the popup showing what it knows about its tab.
+  performance.mark('firsthand:popup-ready');
   // ...and as they change: hidden and shown again, a site switched back on.
   tabResults.watch(tabId, (matches) => {
     tabMatches = matches;
@@ -70,5 +129,6 @@ const style = document.createElement('style');
 style.textContent = popupCss;
 document.head.append(style);
 document.documentElement.classList.add('fh-theme');
+document.documentElement.lang = uiLanguage();
 const app = document.getElementById('app');
 if (app) void main(app);

@@ -1,10 +1,14 @@
 import { render } from 'preact';
-import { type StoryView, sendMessage } from '@/src/messaging/protocol';
+import { type ExcerptCard, type StoryView, sendMessage } from '@/src/messaging/protocol';
 import { ReaderPage } from '@/src/ui/reader/Reader';
 import { readerCss } from '@/src/ui/reader/reader.css';
 
 function getStory(storyId: string): Promise<StoryView | null> {
   return sendMessage('getStory', { storyId });
+}
+
+function getRelated(storyId: string, passageId?: string): Promise<ExcerptCard[]> {
+  return sendMessage('related', { storyId, ...(passageId === undefined ? {} : { passageId }), limit: 3 });
 }
 
 const style = document.createElement('style');
@@ -16,7 +20,12 @@ const params = new URLSearchParams(location.search);
 const app = document.getElementById('app');
 if (app) {
   render(
-    <ReaderPage storyId={params.get('story')} passageId={params.get('passage') ?? undefined} getStory={getStory} />,
+    <ReaderPage
+      storyId={params.get('story')}
+      passageId={params.get('passage') ?? undefined}
+      getStory={getStory}
+      getRelated={getRelated}
+    />,
     app,
   );
 }

@@ -1,9 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { setSiteOff } from '@/src/settings/page-settings';
-import { createFirsthandService } from './firsthand-service';
+import { resultCount } from '@/src/settings/result-count';
+import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
+import { newsSites, runsOn } from '@/src/settings/where-it-runs';
+import { createFirsthandService, followResultCount, followWhereItRuns } from './firsthand-service';
 
 const bundle = buildCorpusFromData();
 // The bundle crosses a JSON boundary in the extension; so it does here.
@@ -36,6 +39,21 @@ describe('the background service', () => {
     expect(loads).toBe(0);
     await Promise.all([service.search('famine'), service.search('market')]);
     expect(loads).toBe(1);
+  });
+
+  it('searches with filters, browses by them, and offers the choices the stories have', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const facets = await service.searchFacets();
+    expect(facets.stories.map((s) => s.id).sort()).toEqual(bundle.stories.map((s) => s.id).sort());
+    expect(facets.topics).toContain('famine');
+    expect(facets.topics).toEqual([...new Set(bundle.stories.flatMap((s) => s.topics))].sort());
+    expect(facets.provenances).toEqual(
+      ['firsthand', 'witness', 'report', 'commentary'].filter((p) => bundle.passages.some((x) => x.provenance === p)),
+    );
+    const browsed = await service.search('', 50, { storyId: 'gay-north-korea-2005', provenance: 'report' });
+    expect(browsed.length).toBeGreaterThan(0);
+    expect(browsed.every((c) => c.storyId === 'gay-north-korea-2005' && c.provenance === 'report')).toBe(true);
+    expect(await service.search('   ')).toEqual([]);
   });
 
   it('answers a page, sets the badge to the number of excerpts and remembers it for the popup', async () => {
@@ -136,6 +154,24 @@ describe('the background service', () => {
     expect(await service.getStory('no-such-story')).toBeNull();
   });
 
+  it('answers the reader with excerpt cards of other stories related to a passage, or to the story', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const starvation = bundle.passages.find((p) => p.text.includes('my father died of starvation'));
+    const cards = await service.related('josephs-story-part-1-2024', starvation?.id);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      expect(card.storyId).not.toBe('josephs-story-part-1-2024');
+      expect(card.passageId.startsWith(card.storyId)).toBe(true);
+      expect(card.storyTitle).toBeTruthy();
+      expect(card.why.length).toBeGreaterThan(0);
+    }
+    expect(cards[0]?.why).toContain('famine');
+    const forStory = await service.related('josephs-story-part-1-2024', undefined, 2);
+    expect(forStory).toHaveLength(2);
+    expect(forStory.every((card) => card.storyId !== 'josephs-story-part-1-2024')).toBe(true);
+    expect(await service.related('no-such-story')).toEqual([]);
+  });
+
   it('recovers when loading the corpus failed once', async () => {
     let calls = 0;
     const service = createFirsthandService({
@@ -143,5 +179,106 @@ describe('the background service', () => {
     });
     await expect(service.search('famine')).rejects.toThrow('disk hiccup');
     expect((await service.search('famine')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the background, as the settings change', () => {
+  const bbc = 'https://www.bbc.com/news/articles/c0famine0001';
+  const blog = 'https://example-blog.net/post';
+  /** Messages sent to tabs: [tab id, message type]. */
+  let sent: [number, string][];
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sent = [];
+    // @webext-core/messaging sends to a tab through chrome.tabs.sendMessage (fakeBrowser's).
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((
+      tabId: number,
+      message: { type: string },
+      _options: unknown,
+      respond?: (response: unknown) => void,
+    ) => {
+      sent.push([tabId, message.type]);
+      respond?.({ res: undefined });
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage);
+  });
+  let stops: (() => void)[] = [];
+  afterEach(() => {
+    for (const stop of stops) stop();
+    stops = [];
+  });
+
+  it('with "only news sites", gives a page outside the list nothing: no cards, no badge, nothing kept', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    await runsOn.setValue('news-sites');
+    const other = await tabAt(blog);
+    expect((await service.matchPage(other, blog, famineTerms)).cards).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
+    expect(await service.getTabMatches(other)).toBeNull();
+    // A listed news site, and a subdomain of one, still get their testimonies.
+    const news = await tabAt(bbc);
+    expect((await service.matchPage(news, bbc, famineTerms)).cards.length).toBeGreaterThan(0);
+    const sub = await tabAt('https://news.bbc.co.uk/2/hi/asia-pacific/famine');
+    expect(
+      (await service.matchPage(sub, 'https://news.bbc.co.uk/2/hi/asia-pacific/famine', famineTerms)).cards.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows at most as many excerpts as the reader chose', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const tab = await tabAt(bbc);
+    const usual = (await service.matchPage(tab, bbc, famineTerms)).cards;
+    expect(usual.length).toBeGreaterThan(3);
+    expect(usual.length).toBeLessThanOrEqual(6);
+    await resultCount.setValue(3);
+    const fewer = (await service.matchPage(tab, bbc, famineTerms)).cards;
+    expect(fewer).toEqual(usual.slice(0, 3)); // the same ranking, cut shorter
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('3');
+    await resultCount.setValue(10);
+    const more = (await service.matchPage(tab, bbc, famineTerms)).cards;
+    expect(more.slice(0, usual.length)).toEqual(usual);
+    expect(more.length).toBeLessThanOrEqual(10);
+  });
+
+  it('clears open tabs a change of where it runs leaves out, and asks the ones it lets back in to read again', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    stops.push(followWhereItRuns(service));
+    const news = await tabAt(bbc);
+    const other = await tabAt(blog);
+    await service.matchPage(news, bbc, famineTerms);
+    await service.matchPage(other, blog, famineTerms);
+
+    await runsOn.setValue('news-sites');
+    await expect.poll(() => service.getTabMatches(other)).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
+    expect(await service.getTabMatches(news)).not.toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: news })).not.toBe('');
+    expect(sent).toEqual([]);
+
+    await runsOn.setValue('all');
+    await expect.poll(() => sent).toEqual([[other, 'rescanPage']]);
+
+    // Back to news sites, then the blog added to the list: asked again.
+    await runsOn.setValue('news-sites');
+    await newsSites.setValue([...DEFAULT_NEWS_SITES, 'example-blog.net']);
+    await expect
+      .poll(() => sent)
+      .toEqual([
+        [other, 'rescanPage'],
+        [other, 'rescanPage'],
+      ]);
+    // Switching bbc.com off clears it, whatever the list says.
+    await setSiteOff('bbc.com', true);
+    await expect.poll(() => service.getTabMatches(news)).toBeNull();
+  });
+
+  it('asks tabs with results to rank their page again when the number of excerpts changes', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    stops.push(followResultCount(service));
+    const news = await tabAt(bbc);
+    const quiet = await tabAt(blog);
+    await service.matchPage(news, bbc, famineTerms);
+    await service.matchPage(quiet, blog, []);
+    await resultCount.setValue(3);
+    await expect.poll(() => sent).toEqual([[news, 'rescanPage']]);
   });
 });

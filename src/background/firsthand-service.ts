@@ -1,12 +1,23 @@
 import { browser } from 'wxt/browser';
-import type { DetectedTerm, ExcerptCard, PageMatches, StoryView } from '@/src/messaging/protocol';
+import { PROVENANCES } from '@/src/corpus/types';
+import type {
+  DetectedTerm,
+  ExcerptCard,
+  PageMatches,
+  SearchFacets,
+  SearchFilters,
+  StoryView,
+} from '@/src/messaging/protocol';
 import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { type CorpusIndex, loadCorpusIndex } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
 import { rankPassages } from '@/src/search/rank-passages';
+import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
-import { isOffSite, offSites } from '@/src/settings/page-settings';
+import { resultCount } from '@/src/settings/result-count';
+import { runsOnPage } from '@/src/settings/sites';
+import { watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
 import { followDisplayMode, revealInPage, showInPage } from './in-page-ui';
 import { showCount, tabResults } from './tab-results';
 
@@ -36,10 +47,12 @@ export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) 
 
     async matchPage(tabId: number | undefined, url: string, terms: DetectedTerm[]): Promise<PageMatches> {
       const cards: ExcerptCard[] = [];
-      // A site the reader switched off gets nothing: no cards, no badge, nothing kept.
-      if (terms.length > 0 && !isOffSite(url, await offSites.getValue())) {
-        const index = await corpus();
-        for (const r of rankPassages(index, terms)) cards.push(toExcerptCard(index, r));
+      // A site the reader switched off, or not in the news-site list when Firsthand runs only
+      // there, gets nothing: no cards, no badge, nothing kept. (The detection script does
+      // not read such a page at all; this holds even when it reports before it knows.)
+      if (terms.length > 0 && runsOnPage(url, await whereItRuns())) {
+        const [index, limit] = await Promise.all([corpus(), resultCount.getValue()]);
+        for (const r of rankPassages(index, terms, { limit })) cards.push(toExcerptCard(index, r));
       }
       const matches: PageMatches = { url, cards };
       // The tab may have moved on while we ranked: an old page's answer must not become
@@ -64,17 +77,31 @@ export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) 
       return true;
     },
 
-    /** A site was switched off: its tabs forget their results and lose their badge. */
+    /**
+     * A tab's page is not to be read any more (its site switched off, or not in the news-site
+     * list): the tab forgets its results and loses its badge.
+     */
     async siteSwitchedOff(tabId: number): Promise<void> {
       if (!(await tabResults.get(tabId))) return;
       await tabResults.remove(tabId);
       await showCount(tabId, 0);
     },
 
-    async search(query: string, limit = 20): Promise<ExcerptCard[]> {
-      if (query.trim() === '') return [];
+    async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {
       const index = await corpus();
-      return searchPassages(index, query, limit).map((r) => toExcerptCard(index, r));
+      return searchPassages(index, query, limit, filters).map((r) => toExcerptCard(index, r));
+    },
+
+    /** The topics, voices and stories the loaded passages have, for the popup's filters. */
+    async searchFacets(): Promise<SearchFacets> {
+      const index = await corpus();
+      const stories = [...index.stories.values()];
+      const voices = new Set(index.bundle.passages.map((p) => p.provenance));
+      return {
+        topics: [...new Set(stories.flatMap((s) => s.topics))].sort(),
+        provenances: PROVENANCES.filter((p) => voices.has(p)),
+        stories: stories.map((s) => ({ id: s.id, title: s.title })),
+      };
     },
 
     getTabMatches: (tabId: number) => tabResults.get(tabId),
@@ -87,6 +114,14 @@ export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) 
         ...meta,
         blocks: blocks.map(({ line: _line, ...b }) => b),
       };
+    },
+
+    /** Excerpts of other stories related to a passage, or to a whole story without one. */
+    async related(storyId: string, passageId?: string, limit = 3): Promise<ExcerptCard[]> {
+      const index = await corpus();
+      return relatedPassages(index, storyId, { ...(passageId === undefined ? {} : { passageId }), limit }).map((r) =>
+        toExcerptCard(index, r),
+      );
     },
 
     /** Forgets a tab's results when it goes elsewhere; an SPA re-reports its new article. */
@@ -129,8 +164,10 @@ export function registerFirsthandService(service: FirsthandService): void {
     if (!data.hidden) await revealInPage(tabId);
   });
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
-  onMessage('search', ({ data }) => service.search(data.query, data.limit));
+  onMessage('search', ({ data }) => service.search(data.query, data.limit, data.filters));
+  onMessage('searchFacets', () => service.searchFacets());
   onMessage('getStory', ({ data }) => service.getStory(data.storyId));
+  onMessage('related', ({ data }) => service.related(data.storyId, data.passageId, data.limit));
   onMessage('openReader', async ({ data, sender }) => {
     await browser.tabs.create({
       url: browser.runtime.getURL(readerPath(data.storyId, data.passageId) as '/reader.html'),
@@ -143,15 +180,32 @@ export function registerFirsthandService(service: FirsthandService): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
   followDisplayMode();
-  // Switching a site off clears its tabs; switching it back on asks them to read again.
-  offSites.watch(async (sites, before) => {
+  followWhereItRuns(service);
+  followResultCount(service);
+}
+
+/** A new cap on excerpts per page: open tabs with results rank their page again. */
+export function followResultCount(service: FirsthandService): () => void {
+  return resultCount.watch(async () => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined || !(await service.getTabMatches(tab.id))) continue;
+      await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
+    }
+  });
+}
+
+/**
+ * Open tabs follow where Firsthand runs, without a reload: a tab whose page is not to be read
+ * any more (its site switched off, or "only on news sites" and not in the list) is cleared,
+ * and one whose page is to be read again is asked to read it (its detection script hides
+ * the in-page UI by itself; src/page/firsthand-page.ts).
+ */
+export function followWhereItRuns(service: FirsthandService): () => void {
+  return watchWhereItRuns(async (now, before) => {
     for (const tab of await browser.tabs.query({})) {
       if (tab.id === undefined || !tab.url) continue;
-      const off = isOffSite(tab.url, sites);
-      if (off) await service.siteSwitchedOff(tab.id);
-      else if (isOffSite(tab.url, before ?? [])) {
-        await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
-      }
+      if (!runsOnPage(tab.url, now)) await service.siteSwitchedOff(tab.id);
+      else if (!runsOnPage(tab.url, before)) await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
     }
   });
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { registerWaysIn, SEARCH_MENU_ID } from './ways-in';
 
 /** A browser API that records what the background asks of it (fakeBrowser has no menus or omnibox). */
@@ -6,8 +7,12 @@ function recordingApi() {
   const listeners: Record<string, (...args: never[]) => unknown> = {};
   const on = (name: string) => ({ addListener: (fn: (...args: never[]) => unknown) => (listeners[name] = fn) });
   const api = {
-    runtime: { onInstalled: on('installed'), getURL: (path: string) => `chrome-extension://id${path}` },
-    contextMenus: { create: vi.fn(), onClicked: on('menu') },
+    runtime: {
+      onInstalled: on('installed'),
+      onStartup: on('startup'),
+      getURL: (path: string) => `chrome-extension://id${path}`,
+    },
+    contextMenus: { create: vi.fn(), update: vi.fn(async () => {}), onClicked: on('menu') },
     omnibox: { setDefaultSuggestion: vi.fn(), onInputEntered: on('omnibox') },
     tabs: {
       create: vi.fn(async () => ({})),
@@ -20,6 +25,8 @@ function recordingApi() {
   return { api, fire };
 }
 
+afterEach(() => setUiLanguage('en'));
+
 describe('ways in', () => {
   it('adds "Search Firsthand for “…”" to a text selection’s menu on install', () => {
     const { api, fire } = recordingApi();
@@ -29,6 +36,36 @@ describe('ways in', () => {
       title: 'Search Firsthand for “%s”',
       contexts: ['selection'],
     });
+  });
+
+  it('names the menu item and the omnibox suggestion in the UI language', () => {
+    setUiLanguage('ko');
+    const { api, fire } = recordingApi();
+    fire('installed', { reason: 'install' });
+    expect(api.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ title: 'Firsthand에서 “%s” 검색' }));
+    expect(api.omnibox.setDefaultSuggestion).toHaveBeenCalledWith({ description: 'Firsthand 증언 검색' });
+  });
+
+  it('says the menu item again in the UI language when the browser starts (it may have changed)', async () => {
+    const { api, fire } = recordingApi();
+    setUiLanguage('ko');
+    fire('startup');
+    expect(api.contextMenus.update).toHaveBeenCalledWith(SEARCH_MENU_ID, { title: 'Firsthand에서 “%s” 검색' });
+    await Promise.resolve();
+    expect(api.contextMenus.create).not.toHaveBeenCalled();
+  });
+
+  it('makes the menu item at start-up where the browser kept none', async () => {
+    const { api, fire } = recordingApi();
+    api.contextMenus.update.mockRejectedValueOnce(new Error('Cannot find menu item with id firsthand-search'));
+    fire('startup');
+    await vi.waitFor(() =>
+      expect(api.contextMenus.create).toHaveBeenCalledWith({
+        id: SEARCH_MENU_ID,
+        title: 'Search Firsthand for “%s”',
+        contexts: ['selection'],
+      }),
+    );
   });
 
   it('opens the search page for the selection, beside its tab', async () => {

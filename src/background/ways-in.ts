@@ -1,4 +1,5 @@
 import { browser, type PublicPath } from 'wxt/browser';
+import { i18n } from '@/src/i18n';
 import { searchPath } from '@/src/messaging/protocol';
 
 /** The context menu item on a text selection. */
@@ -14,14 +15,23 @@ type Tab = { id?: number; index?: number };
  * that opens the popup is the manifest's `commands` (wxt.config.ts).
  */
 export function registerWaysIn(api: Api = browser): void {
+  const title = () => i18n.t('menu.search_selection');
   api.runtime.onInstalled.addListener(() => {
-    api.contextMenus.create({ id: SEARCH_MENU_ID, title: 'Search Firsthand for “%s”', contexts: ['selection'] });
+    api.contextMenus.create({ id: SEARCH_MENU_ID, title: title(), contexts: ['selection'] });
+  });
+  // Chrome keeps menu items across restarts in the words of the UI language they were made
+  // in, and the UI language changes only with a restart: say them again in the new one.
+  // (Firefox's persistent background page keeps none: there the update fails, so create it.)
+  api.runtime.onStartup.addListener(() => {
+    Promise.resolve(api.contextMenus.update(SEARCH_MENU_ID, { title: title() })).catch(() =>
+      api.contextMenus.create({ id: SEARCH_MENU_ID, title: title(), contexts: ['selection'] }),
+    );
   });
   api.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SEARCH_MENU_ID || !info.selectionText?.trim()) return;
     void openSearch(api, info.selectionText, tab ?? undefined, 'newForegroundTab');
   });
-  api.omnibox.setDefaultSuggestion({ description: 'Search Firsthand testimonies' });
+  api.omnibox.setDefaultSuggestion({ description: i18n.t('omnibox.default_suggestion') });
   api.omnibox.onInputEntered.addListener((text, disposition) => {
     if (!text.trim()) return;
     void api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => openSearch(api, text, tab, disposition));

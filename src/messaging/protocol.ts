@@ -38,6 +38,20 @@ export interface PageMatches {
   hidden?: boolean;
 }
 
+/** What the popup's filters keep: passages of stories on a topic, of one voice, of one story. */
+export interface SearchFilters {
+  topic?: string;
+  provenance?: Provenance;
+  storyId?: string;
+}
+
+/** The choices the popup's filters offer: what the loaded stories have. */
+export interface SearchFacets {
+  topics: string[];
+  provenances: Provenance[];
+  stories: { id: string; title: string }[];
+}
+
 /** A whole story for the reader: its metadata and every block, in order. */
 export interface StoryView extends StoryMeta {
   blocks: Omit<Block, 'line'>[];
@@ -64,14 +78,24 @@ export interface ProtocolMap {
   hideOnPage(data: { hidden: boolean; tabId?: number }): void;
   /** In-page UI → background: open the settings (content scripts cannot). */
   openOptions(): void;
-  /** Background → detection script: read the page again and report (a site was switched back on). */
+  /**
+   * Background → detection script: read the page again and report (its site was switched
+   * back on or added to the news sites, or the number of excerpts a page shows changed).
+   */
   rescanPage(): void;
   /** Background → in-page UI: ask for this tab's matches again (shown again from the popup). */
   refreshPage(): void;
   /** Popup → background: search as you type. */
-  search(data: { query: string; limit?: number }): ExcerptCard[];
+  search(data: { query: string; limit?: number; filters?: SearchFilters }): ExcerptCard[];
+  /** Popup → background: the filters' choices (and a head start on loading the index). */
+  searchFacets(): SearchFacets;
   /** Reader → background: a whole story. */
   getStory(data: { storyId: string }): StoryView | null;
+  /**
+   * Reader → background: excerpts of OTHER stories related to a passage (or, without one,
+   * to the story as a whole), strongest first; empty when nothing relates.
+   */
+  related(data: { storyId: string; passageId?: string; limit?: number }): ExcerptCard[];
   /** Content script → background: open the reader at a passage in a new tab. */
   openReader(data: { storyId: string; passageId: string }): void;
 }

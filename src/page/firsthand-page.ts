@@ -10,7 +10,7 @@ import { watchPage } from '@/src/detect/watch-page';
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
 import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
-import { isOffSite, OFF_SITES_KEY } from '@/src/settings/sites';
+import { runsOnPage, WHERE_KEYS, whereItRunsFrom } from '@/src/settings/sites';
 import { inPageHook, isLive, setDetectionHook } from './in-page-hook';
 
 /**
@@ -59,16 +59,26 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
   setDetectionHook({ termsOf: mark });
   ctx.onInvalidated(() => setDetectionHook(undefined));
 
-  // Sites the reader switched off are not read at all (PRODUCT.md): the list is asked for
-  // at once, and again when the background says a site was switched back on.
-  const readOffSites = () =>
+  // Sites the reader switched off, and with "only on news sites" every site not in the
+  // reader's list, are not read at all (PRODUCT.md): where Firsthand runs is asked for at
+  // once, and again when it changes or the background says a site was switched back on.
+  const readWhere = () =>
     browser.storage.local
-      .get(OFF_SITES_KEY)
-      .then((stored) => (stored[OFF_SITES_KEY] as string[] | undefined) ?? [])
-      .catch(() => [] as string[]);
-  let offSites = readOffSites();
+      .get([...WHERE_KEYS])
+      .then(whereItRunsFrom)
+      .catch(() => whereItRunsFrom({}));
+  let where = readWhere();
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[OFF_SITES_KEY]) offSites = readOffSites();
+    if (area !== 'local' || !WHERE_KEYS.some((key) => key in changes)) return;
+    where = readWhere();
+    // Not to be read any more: what this page shows goes at once, without a reload (the
+    // background forgets the tab's results and badge; it asks again if that is undone).
+    void where.then((now) => {
+      const url = articleUrl(location.href);
+      if (reported === '' || runsOnPage(url, now)) return;
+      reported = '';
+      void present({ url, cards: [] });
+    });
   };
   browser.storage.onChanged.addListener(onStorageChanged);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
@@ -77,7 +87,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
   let reported = '';
   const scan = async () => {
     const url = articleUrl(location.href);
-    if (isOffSite(url, await offSites)) return;
+    if (!runsOnPage(url, await where)) return;
     const { detected, generation } = await runInSlices(scanner.scan(document));
     // A navigation during the scan: what it read belongs to the old article.
     if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
@@ -120,10 +130,11 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
 
   // The first scan in a task of its own, not in the one that evaluates this script.
   ctx.setTimeout(rescan, 0);
-  // The background asks again when the reader switches this site back on.
+  // The background asks again when the reader switches this site back on, or changes how
+  // many excerpts a page shows.
   ctx.onInvalidated(
     onMessage('rescanPage', () => {
-      offSites = readOffSites();
+      where = readWhere();
       reported = '';
       rescan();
     }),

@@ -33,7 +33,8 @@ export function loadCorpusIndex(bundle: CorpusBundle): CorpusIndex {
       bundle.vocabulary,
       // Typo tolerance on single words: a threshold that lets "tongl" reach "tongil" and
       // "hamgyong" reach "hamgyeong"; search-passages.ts keeps short words out of it.
-      { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 },
+      // includeMatches: the characters a typo matched, which the cards mark.
+      { includeScore: true, includeMatches: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 },
       Fuse.parseIndex<string>(bundle.vocabularyIndex as Parameters<typeof Fuse.parseIndex>[0]),
     ),
     words: new Map(bundle.vocabulary.map((w, i) => [w, i])),

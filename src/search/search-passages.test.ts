@@ -37,12 +37,70 @@ describe('searchPassages', () => {
     expect(ids('Lindsey Miller').length).toBeGreaterThan(0);
   });
 
-  it('marks the matched words in the passage', () => {
-    const [top] = searchPassages(index, 'Tongl market');
-    const text = index.bundle.passages[top?.passage ?? -1]?.text ?? '';
-    const marked = (top?.marks ?? []).map(([s, e]) => text.slice(s, e).toLowerCase());
-    expect(marked).toContain('tongil');
-    expect(marked).toContain('market');
+  it('understands the Korean words the Korean popup suggests: 기근 (famine), 함경도', () => {
+    expect(texts('기근').length).toBeGreaterThan(0);
+    expect(texts('기근').every((t) => /famine|starvation|hunger|food/i.test(t))).toBe(true);
+    expect(texts('함경도')[0]).toMatch(/Hamgyeong/);
+  });
+
+  it('marks the characters the query matched: a whole word, a typed prefix, a typo’s letters', () => {
+    const marked = (query: string) => {
+      const [top] = searchPassages(index, query);
+      const text = index.bundle.passages[top?.passage ?? -1]?.text ?? '';
+      return (top?.marks ?? []).map(([s, e]) => text.slice(s, e).toLowerCase());
+    };
+    // "market" is a word of the corpus: marked whole.
+    expect(marked('Tongl market')).toContain('market');
+    // "Tongl" is a typo: Fuse's match indices mark the letters it shares with "Tongil", not the word.
+    const typo = marked('Tongl market').filter((m) => 'tongil'.startsWith(m) && m.length < 'tongil'.length);
+    expect(typo.length).toBeGreaterThan(0);
+    expect(marked('Tongl market')).not.toContain('tongil');
+    // An unfinished last word marks only what was typed, even in a folded plural ("families").
+    expect(new Set(marked('fam'))).toEqual(new Set(['fam']));
+  });
+
+  it('marks the words of a term reached through `also`: 탈북자 marks the English word it reached', () => {
+    for (const r of searchPassages(index, '탈북자')) {
+      const text = index.bundle.passages[r.passage]?.text ?? '';
+      const marked = r.marks.map(([s, e]) => text.slice(s, e).toLowerCase());
+      expect(marked.length).toBeGreaterThan(0);
+      expect(marked.every((m) => /defect|escap/.test(m))).toBe(true);
+    }
+  });
+
+  describe('filters', () => {
+    const passage = (r: { passage: number }) => index.bundle.passages[r.passage];
+
+    it('keeps only passages of one story, of one voice, or of stories on a topic', () => {
+      const joseph = searchPassages(index, 'china', 20, { storyId: 'josephs-story-part-1-2024' });
+      expect(joseph.length).toBeGreaterThan(0);
+      expect(joseph.every((r) => passage(r)?.storyId === 'josephs-story-part-1-2024')).toBe(true);
+      expect(searchPassages(index, 'china').some((r) => passage(r)?.storyId !== 'josephs-story-part-1-2024')).toBe(
+        true,
+      );
+
+      const reports = searchPassages(index, 'gay', 20, { provenance: 'report' });
+      expect(reports.length).toBeGreaterThan(0);
+      expect(reports.every((r) => passage(r)?.provenance === 'report')).toBe(true);
+
+      const lgbt = searchPassages(index, 'marriage', 20, { topic: 'lgbt' });
+      expect(lgbt.length).toBeGreaterThan(0);
+      expect(lgbt.every((r) => passage(r)?.storyId === 'gay-north-korea-2005')).toBe(true);
+      expect(searchPassages(index, 'marriage').some((r) => passage(r)?.storyId === 'women-in-north-korea-2023')).toBe(
+        true,
+      );
+    });
+
+    it('browses with filters and no words: every passage that passes, in story order', () => {
+      const all = searchPassages(index, '', 500, { storyId: 'women-in-north-korea-2023' });
+      const expected = index.bundle.passages.filter((p) => p.storyId === 'women-in-north-korea-2023');
+      expect(all.map((r) => passage(r)?.id)).toEqual(expected.map((p) => p.id));
+      expect(searchPassages(index, '', 2, { provenance: 'firsthand' })).toHaveLength(2);
+    });
+
+    it('finds nothing when the filters exclude every answer', () => {
+      expect(searchPassages(index, 'Tongil Market', 20, { storyId: 'gay-north-korea-2005' })).toEqual([]);
+    });
   });
 
   it('does not guess at words the corpus has, or at short words', () => {

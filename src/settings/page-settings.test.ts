@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from './page-settings';
 import { OFF_SITES_KEY } from './sites';
@@ -33,5 +33,38 @@ describe('page settings', () => {
     expect(await offSites.getValue()).toEqual(['apnews.com', 'bbc.com']);
     await setSiteOff('bbc.com', false);
     expect(await offSites.getValue()).toEqual(['apnews.com']);
+  });
+
+  it('migrate a version-1 list of sites switched off to canonical names (version 2)', async () => {
+    // What version 1 could hold: a site as typed, a whole address, a site twice, an empty entry.
+    await fakeBrowser.storage.local.set({
+      [OFF_SITES_KEY]: ['www.BBC.com', 'https://www.nknews.org/articles/x', 'bbc.com', '', 'apnews.com'],
+      [`${OFF_SITES_KEY}$`]: { v: 1 },
+    });
+    // A context that starts now (the background after the update) defines the item afresh.
+    vi.resetModules();
+    const settings = await import('./page-settings');
+    expect(await settings.offSites.getValue()).toEqual(['apnews.com', 'bbc.com', 'nknews.org']);
+    expect(await settings.offSites.getMeta()).toEqual({ v: 2 });
+    // Still a plain string[] under the key the detection script reads.
+    expect(await fakeBrowser.storage.local.get(OFF_SITES_KEY)).toEqual({
+      [OFF_SITES_KEY]: ['apnews.com', 'bbc.com', 'nknews.org'],
+    });
+  });
+
+  it('leave a list already at version 2 as it is, and start new lists at version 2', async () => {
+    await fakeBrowser.storage.local.set({
+      [OFF_SITES_KEY]: ['zzz.example', 'bbc.com'],
+      [`${OFF_SITES_KEY}$`]: { v: 2 },
+    });
+    vi.resetModules();
+    const settings = await import('./page-settings');
+    expect(await settings.offSites.getValue()).toEqual(['zzz.example', 'bbc.com']);
+
+    await fakeBrowser.storage.local.clear();
+    vi.resetModules();
+    const fresh = await import('./page-settings');
+    await fresh.setSiteOff('bbc.com', true);
+    expect(await fresh.offSites.getMeta()).toEqual({ v: 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { OFF_SITES_KEY } from './sites';
+import { normaliseSites, OFF_SITES_KEY } from './sites';
 
 export { isOffSite, siteOf } from './sites';
 
@@ -12,8 +12,20 @@ export const corner = storage.defineItem<Corner>('local:corner', { fallback: 'bo
 /** Underline the detected terms in the article (CSS Custom Highlight API). */
 export const markTerms = storage.defineItem<boolean>('local:markTerms', { fallback: true, version: 1 });
 
-/** Sites where Firsthand is switched off: nothing shown, nothing kept, no badge. */
-export const offSites = storage.defineItem<string[]>(`local:${OFF_SITES_KEY}`, { fallback: [], version: 1 });
+/**
+ * Sites where Firsthand is switched off: nothing shown, nothing kept, no badge. Stored as a
+ * plain string[] under OFF_SITES_KEY: the detection script reads it raw (sites.ts).
+ */
+export const offSites = storage.defineItem<string[]>(`local:${OFF_SITES_KEY}`, {
+  fallback: [],
+  version: 2,
+  migrations: {
+    // v1 kept entries as they came, and a site is matched by its exact name: "www.BBC.com"
+    // or a whole address that slipped in never matched a page, and a site listed twice took
+    // two clicks to turn back on. v2 holds each site once, by its canonical name, sorted.
+    2: (sites: unknown) => normaliseSites(sites),
+  },
+});
 
 export async function setSiteOff(site: string, off: boolean): Promise<void> {
   const sites = (await offSites.getValue()).filter((s) => s !== site);

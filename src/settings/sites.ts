@@ -1,9 +1,101 @@
 /**
- * Sites as the reader names them, without storage: the detection script reads the list of
- * sites switched off straight from `storage.local` under this key (page-settings.ts defines
- * the typed item over the same key for everything else).
+ * Where Firsthand runs, without storage: the detection script runs on every page, so it
+ * reads these keys straight from `storage.local` (one `get`, no @wxt-dev/storage) and
+ * decides here whether to read the page at all. The typed items over the same keys live in
+ * page-settings.ts and where-it-runs.ts, for everything else.
  */
 export const OFF_SITES_KEY = 'offSites';
+export const RUNS_ON_KEY = 'runsOn';
+export const NEWS_SITES_KEY = 'newsSites';
+/** Every key that decides whether a page is read. */
+export const WHERE_KEYS = [OFF_SITES_KEY, RUNS_ON_KEY, NEWS_SITES_KEY] as const;
+
+/** On every site, or only on the news sites in the reader's list. */
+export type RunsOn = 'all' | 'news-sites';
+
+/**
+ * The news-site list a reader starts from: major English- and Korean-language news sites
+ * and the outlets that specialise in North Korea. A site covers its subdomains (bbc.com
+ * covers www.bbc.com and news.bbc.com; yna.co.kr covers en.yna.co.kr). Kept sorted and
+ * canonical (sites.test.ts checks it).
+ */
+export const DEFAULT_NEWS_SITES: readonly string[] = [
+  '38north.org',
+  'abc.net.au',
+  'abcnews.go.com',
+  'afp.com',
+  'aljazeera.com',
+  'apnews.com',
+  'bbc.co.uk',
+  'bbc.com',
+  'bloomberg.com',
+  'cbc.ca',
+  'cbsnews.com',
+  'chosun.com',
+  'cnn.com',
+  'dailynk.com',
+  'donga.com',
+  'dw.com',
+  'economist.com',
+  'france24.com',
+  'ft.com',
+  'hani.co.kr',
+  'independent.co.uk',
+  'japantimes.co.jp',
+  'joongang.co.kr',
+  'khan.co.kr',
+  'koreaherald.com',
+  'koreajoongangdaily.joins.com',
+  'koreatimes.co.kr',
+  'kyodonews.net',
+  'latimes.com',
+  'lemonde.fr',
+  'nbcnews.com',
+  'nhk.or.jp',
+  'nknews.org',
+  'npr.org',
+  'nytimes.com',
+  'politico.com',
+  'reuters.com',
+  'rfa.org',
+  'scmp.com',
+  'telegraph.co.uk',
+  'theatlantic.com',
+  'theguardian.com',
+  'time.com',
+  'upi.com',
+  'usatoday.com',
+  'voanews.com',
+  'washingtonpost.com',
+  'wsj.com',
+  'yna.co.kr',
+];
+
+/** What decides whether Firsthand reads a page. */
+export interface WhereItRuns {
+  /** Sites the reader switched off: never read, whatever `runsOn` says. */
+  offSites: readonly string[];
+  runsOn: RunsOn;
+  /** The reader's news sites, where it runs when `runsOn` is 'news-sites'. */
+  newsSites: readonly string[];
+}
+
+/** Where Firsthand runs, from what `storage.local` holds under WHERE_KEYS (absent: the defaults). */
+export function whereItRunsFrom(stored: Record<string, unknown>): WhereItRuns {
+  const list = (value: unknown, fallback: readonly string[]) =>
+    Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : fallback;
+  return {
+    offSites: list(stored[OFF_SITES_KEY], []),
+    runsOn: stored[RUNS_ON_KEY] === 'news-sites' ? 'news-sites' : 'all',
+    newsSites: list(stored[NEWS_SITES_KEY], DEFAULT_NEWS_SITES),
+  };
+}
+
+/** Whether Firsthand reads the page at `url`: not on a site switched off, and where it runs. */
+export function runsOnPage(url: string, where: WhereItRuns): boolean {
+  if (isOnAnySite(url, where.offSites)) return false;
+  return where.runsOn === 'all' || isOnAnySite(url, where.newsSites);
+}
 
 /** A page's site, as the reader names it: its host name without "www.". */
 export function siteOf(url: string): string {
@@ -15,7 +107,31 @@ export function siteOf(url: string): string {
 }
 
 /** Whether a page belongs to one of the sites (a site covers its subdomains). */
-export function isOffSite(url: string, sites: readonly string[]): boolean {
+export function isOnAnySite(url: string, sites: readonly string[]): boolean {
   const host = siteOf(url);
   return host !== '' && sites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** Whether a page belongs to one of the sites switched off (the same test, by its old name). */
+export const isOffSite = isOnAnySite;
+
+/** A host name of two labels or more; the last one not all digits (no IP addresses). */
+const SITE_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * A site as the reader typed it, a host or a whole address ("https://www.BBC.com/news/x",
+ * "bbc.com"), named the way lists hold it ("bbc.com"); '' when it names no site.
+ */
+export function normaliseSite(input: string): string {
+  const text = input.trim().toLowerCase();
+  if (text === '') return '';
+  const site = siteOf(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`).replace(/\.$/, '');
+  return site.length <= 253 && SITE_NAME.test(site) ? site : '';
+}
+
+/** A list of sites made canonical: each normalised, none empty, none twice, sorted. */
+export function normaliseSites(sites: unknown): string[] {
+  if (!Array.isArray(sites)) return [];
+  const named = sites.map((s) => (typeof s === 'string' ? normaliseSite(s) : '')).filter((s) => s !== '');
+  return [...new Set(named)].sort();
 }

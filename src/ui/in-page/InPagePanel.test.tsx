@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { syntheticMatches } from '../shared/synthetic-cards';
 import { InPagePanel, type InPagePanelProps } from './InPagePanel';
 import { inPageCss } from './in-page.css';
@@ -20,7 +21,10 @@ function mount(props: Omit<InPagePanelProps, 'host'>, { passHost = true } = {}) 
   return container;
 }
 
-afterEach(() => host.remove());
+afterEach(() => {
+  host.remove();
+  setUiLanguage('en');
+});
 
 function pill(): HTMLButtonElement {
   const element = shadow.querySelector<HTMLButtonElement>('[data-firsthand="pill"]');
@@ -208,5 +212,31 @@ describe('InPagePanel', () => {
     act(() => button('Turn off on bbc.com').click());
     act(() => button('Settings').click());
     expect([onHide, onSiteOff, onOpenSettings].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+  });
+
+  it('speaks the UI language, and says so, while the testimonies keep their own', () => {
+    setUiLanguage('ko');
+    mount({
+      matches: syntheticMatches(2),
+      onOpenStory: () => {},
+      site: 'bbc.com',
+      onMove: () => {},
+      onHide: () => {},
+      onSiteOff: () => {},
+      onOpenSettings: () => {},
+    });
+    expect(pill().textContent).toBe('이 기사와 관련된 증언 2건');
+    expect(pill().getAttribute('aria-label')).toBe('Firsthand: 이 기사와 관련된 증언 2건');
+    expect(shadow.querySelector('.fh-inpage')?.getAttribute('lang')).toBe('ko');
+    act(() => pill().click());
+    expect(dialog()?.getAttribute('aria-label')).toBe('Firsthand: 이 기사와 관련된 증언');
+    expect(shadow.querySelector('button[aria-label="닫기"]')).not.toBeNull();
+    expect(shadow.querySelector('select')?.labels?.[0]?.textContent).toBe('위치');
+    expect([...shadow.querySelectorAll('option')].map((o) => o.textContent)).toContain('오른쪽 아래');
+    const buttons = [...shadow.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toEqual(expect.arrayContaining(['이 페이지에서 숨기기', 'bbc.com에서 끄기', '설정', '전문 읽기']));
+    const card = shadow.querySelector('article') as HTMLElement;
+    expect(card.lang).toBe('en');
+    expect(card.querySelector('.fh-provenance')?.getAttribute('lang')).toBe('ko');
   });
 });

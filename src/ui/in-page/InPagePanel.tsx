@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n, uiLanguage } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { CORNERS, type Corner } from '@/src/settings/page-settings';
 import { moveBetween } from '../shared/arrow-keys';
@@ -26,15 +27,16 @@ export interface InPagePanelProps {
   onOpenSettings?(): void;
 }
 
+/** "2 testimonies relate to this article", in the UI's language. */
 export function pillText(count: number): string {
-  return count === 1 ? '1 testimony relates to this article' : `${count} testimonies relate to this article`;
+  return i18n.t('panel.pill', count);
 }
 
-const CORNER_LABELS: Record<Corner, string> = {
-  'bottom-right': 'Bottom right',
-  'bottom-left': 'Bottom left',
-  'top-right': 'Top right',
-  'top-left': 'Top left',
+const CORNER_LABELS: Record<Corner, () => string> = {
+  'bottom-right': () => i18n.t('panel.corner_bottom_right'),
+  'bottom-left': () => i18n.t('panel.corner_bottom_left'),
+  'top-right': () => i18n.t('panel.corner_top_right'),
+  'top-left': () => i18n.t('panel.corner_top_left'),
 };
 
 /**
@@ -62,7 +64,8 @@ export function InPagePanel({
   const panelId = useUniqueId();
   const cornerId = useUniqueId();
   const count = matches.cards.length;
-  const announcement = useAnnouncement(count > 0 ? `Firsthand: ${pillText(count)}` : '');
+  const label = i18n.t('panel.pill_label', [pillText(count)]);
+  const announcement = useAnnouncement(count > 0 ? label : '');
 
   const closeAndFocusPill = () => {
     setOpen(false);
@@ -105,7 +108,7 @@ export function InPagePanel({
   };
 
   return (
-    <div ref={rootRef} class={`fh-inpage fh-theme fh-inpage--${corner}`} lang="en" dir="ltr">
+    <div ref={rootRef} class={`fh-inpage fh-theme fh-inpage--${corner}`} lang={uiLanguage()} dir="ltr">
       <p class="fh-visually-hidden" role="status">
         {announcement}
       </p>
@@ -115,17 +118,22 @@ export function InPagePanel({
           id={panelId}
           class="fh-panel"
           role="dialog"
-          aria-label="Firsthand: testimonies related to this article"
+          aria-label={i18n.t('panel.dialog_label')}
           tabIndex={-1}
         >
           <div class="fh-panel__header">
-            <h2 class="fh-panel__title">Firsthand</h2>
+            <h2 class="fh-panel__title">{i18n.t('ext.name')}</h2>
             <p class="fh-panel__subtitle">{pillText(count)}</p>
-            <button type="button" class="fh-panel__close" aria-label="Close" onClick={closeAndFocusPill}>
+            <button
+              type="button"
+              class="fh-panel__close"
+              aria-label={i18n.t('common.close')}
+              onClick={closeAndFocusPill}
+            >
               <span aria-hidden="true">×</span>
             </button>
           </div>
-          <ul class="fh-panel__cards" aria-label="Excerpts (arrow keys move between them)" onKeyDown={onCardsKeyDown}>
+          <ul class="fh-panel__cards" aria-label={i18n.t('panel.cards_label')} onKeyDown={onCardsKeyDown}>
             {matches.cards.map((card) => (
               <li key={card.passageId}>
                 <ExcerptCard card={card} onOpen={onOpenStory} headingLevel={3} />
@@ -133,11 +141,11 @@ export function InPagePanel({
             ))}
           </ul>
           <div class="fh-panel__footer">
-            <p class="fh-panel__privacy">Matched on your device. Nothing about this page leaves your browser.</p>
+            <p class="fh-panel__privacy">{i18n.t('panel.privacy')}</p>
             <div class="fh-panel__controls">
               {onMove && (
                 <span class="fh-panel__corner">
-                  <label for={cornerId}>Corner</label>
+                  <label for={cornerId}>{i18n.t('panel.corner')}</label>
                   <select
                     id={cornerId}
                     value={corner}
@@ -145,7 +153,7 @@ export function InPagePanel({
                   >
                     {CORNERS.map((c) => (
                       <option key={c} value={c}>
-                        {CORNER_LABELS[c]}
+                        {CORNER_LABELS[c]()}
                       </option>
                     ))}
                   </select>
@@ -153,17 +161,17 @@ export function InPagePanel({
               )}
               {onHide && (
                 <button type="button" class="fh-link-button" onClick={onHide}>
-                  Hide on this page
+                  {i18n.t('panel.hide')}
                 </button>
               )}
               {onSiteOff && site && (
                 <button type="button" class="fh-link-button" onClick={onSiteOff}>
-                  Turn off on {site}
+                  {i18n.t('panel.site_off', [site])}
                 </button>
               )}
               {onOpenSettings && (
                 <button type="button" class="fh-link-button" onClick={onOpenSettings}>
-                  Settings
+                  {i18n.t('panel.settings')}
                 </button>
               )}
             </div>
@@ -175,7 +183,7 @@ export function InPagePanel({
         type="button"
         class="fh-pill"
         data-firsthand="pill"
-        aria-label={`Firsthand: ${pillText(count)}`}
+        aria-label={label}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen(!open)}

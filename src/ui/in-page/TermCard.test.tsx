@@ -2,11 +2,15 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { syntheticMatches } from '../shared/synthetic-cards';
 import { TermCard } from './TermCard';
 
 let root: HTMLElement;
-afterEach(() => root.remove());
+afterEach(() => {
+  root.remove();
+  setUiLanguage('en');
+});
 
 function mount(onClose = vi.fn(), takeFocus = true) {
   root = document.createElement('div');
@@ -38,6 +42,14 @@ describe('TermCard', () => {
     expect(card()?.getAttribute('aria-label')).toBe('Firsthand: testimonies that speak of famine');
     expect(root.querySelector('.fh-termcard__term')?.textContent).toBe('famine2 testimonies');
     expect(root.querySelectorAll('article')).toHaveLength(2);
+  });
+
+  it('speaks the UI language around the term, which stays as the lexicon writes it', () => {
+    setUiLanguage('ko');
+    mount();
+    expect(card()?.getAttribute('aria-label')).toBe('Firsthand: ‘famine’ 관련 증언');
+    expect(root.querySelector('.fh-termcard__term')?.textContent).toBe('famine증언 2건');
+    expect(root.querySelector('button[aria-label="닫기"]')).not.toBeNull();
   });
 
   it('takes focus when opened by a click, and not when reached from the keyboard', () => {

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { placeCard } from './term-marks';
@@ -93,7 +94,7 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
       ref={ref}
       class="fh-termcard"
       role="dialog"
-      aria-label={`Firsthand: testimonies that speak of ${term}`}
+      aria-label={i18n.t('termcard.dialog_label', [term])}
       tabIndex={-1}
       style={style}
       data-firsthand="term-card"
@@ -101,9 +102,9 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
       <div class="fh-termcard__header">
         <p class="fh-termcard__term">
           {term}
-          <span class="fh-termcard__count">{cards.length === 1 ? '1 testimony' : `${cards.length} testimonies`}</span>
+          <span class="fh-termcard__count">{i18n.t('termcard.count', cards.length)}</span>
         </p>
-        <button type="button" class="fh-panel__close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="fh-panel__close" aria-label={i18n.t('common.close')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>

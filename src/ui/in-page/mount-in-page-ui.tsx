@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import type { TermRange } from '@/src/detect/term-ranges';
+import { uiLanguage } from '@/src/i18n';
 import {
   articleUrl,
   type ExcerptCard as ExcerptCardData,
@@ -202,7 +203,7 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
             onOpenSettings={() => void sendMessage('openOptions', undefined)}
           />
           {picked && term && (
-            <div class="fh-theme fh-termlayer" lang="en" dir="ltr">
+            <div class="fh-theme fh-termlayer" lang={uiLanguage()} dir="ltr">
               <TermCard
                 key={`${term}:${picked.line}`}
                 term={term}

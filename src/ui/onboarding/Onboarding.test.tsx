@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { displayMode } from '@/src/settings/display-mode';
 import { Onboarding } from './Onboarding';
 
@@ -87,5 +88,16 @@ describe('Onboarding', () => {
     expect(openOptionsPage).toHaveBeenCalled();
     act(() => button(/Done/).click());
     expect(close).toHaveBeenCalled();
+  });
+
+  it('speaks Korean in a Korean browser', async () => {
+    setUiLanguage('ko');
+    await mount();
+    expect(root.querySelector('h1')?.textContent).toBe('Firsthand에 오신 것을 환영합니다');
+    expect(root.querySelector('legend')?.textContent).toBe('찾은 증언을 어떻게 보여 드릴까요?');
+    await act(() => radio('비공개 모드').click());
+    await vi.waitFor(() => expect(status()).toBe('저장했습니다. 비공개 모드가 켜졌습니다.'));
+    // No English left, but the name and the key.
+    expect(root.textContent?.replaceAll('Firsthand', '').replaceAll('Esc', '')).not.toMatch(/[A-Za-z]/);
   });
 });

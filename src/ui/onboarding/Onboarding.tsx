@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '@/src/i18n';
 import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
 import { useUniqueId } from '../shared/unique-id';
 
 type Status = { kind: 'saved'; mode: DisplayMode } | { kind: 'failed' } | undefined;
 
 // Short enough for one line at 360 px, so the page below does not jump when it appears.
-const confirmation: Record<DisplayMode, string> = {
-  standard: 'Saved. Standard mode is on.',
-  private: 'Saved. Private mode is on.',
+const confirmation: Record<DisplayMode, () => string> = {
+  standard: () => i18n.t('onboarding.saved_standard'),
+  private: () => i18n.t('onboarding.saved_private'),
 };
 
 /**
@@ -64,55 +65,48 @@ export function Onboarding() {
 
   return (
     <main class="fh-onboarding">
-      <h1>Welcome to Firsthand</h1>
-      <p class="fh-onboarding__lede">
-        When an article you read touches on something people who lived in North Korea have spoken about, such as the
-        famine, escape through China or the markets, Firsthand puts their testimonies beside it: short excerpts, who
-        said them and when, and a way to read the whole story.
-      </p>
+      <h1>{i18n.t('onboarding.title')}</h1>
+      <p class="fh-onboarding__lede">{i18n.t('onboarding.lede')}</p>
 
       <section aria-labelledby="fh-onboarding-privacy">
-        <h2 id="fh-onboarding-privacy">Everything stays in your browser</h2>
-        <p>
-          The testimonies come with the extension, and the matching happens on this device. Nothing about the pages you
-          read leaves your browser: Firsthand makes no network requests and keeps no browsing history.
-        </p>
+        <h2 id="fh-onboarding-privacy">{i18n.t('onboarding.privacy_heading')}</h2>
+        <p>{i18n.t('onboarding.privacy_text')}</p>
       </section>
 
       <form class="fh-onboarding__choice" onSubmit={(event) => event.preventDefault()}>
         <fieldset>
           <legend>
-            <h2>How should Firsthand show what it finds?</h2>
+            <h2>{i18n.t('onboarding.choice_heading')}</h2>
           </legend>
           {option(
             'standard',
-            'Standard',
-            'a small pill on pages with related testimonies',
-            'The pill opens the excerpts beside the article. It never covers the article, and Esc closes it.',
+            i18n.t('onboarding.standard_title'),
+            i18n.t('onboarding.standard_text'),
+            i18n.t('onboarding.standard_hint'),
           )}
           {option(
             'private',
-            'Private mode',
-            'never add anything to the pages I read; results only on the toolbar icon and in its popup',
-            'A page’s own scripts cannot tell that Firsthand is installed. Choose this if reading about North Korea could put you at risk.',
+            i18n.t('onboarding.private_title'),
+            i18n.t('onboarding.private_text'),
+            i18n.t('onboarding.private_hint'),
           )}
         </fieldset>
         <p class="fh-onboarding__status" role="status">
-          {status?.kind === 'saved' && confirmation[status.mode]}
-          {status?.kind === 'failed' && 'That choice could not be saved. Please try again.'}
+          {status?.kind === 'saved' && confirmation[status.mode]()}
+          {status?.kind === 'failed' && i18n.t('onboarding.save_failed')}
         </p>
       </form>
 
       <p class="fh-onboarding__later">
-        You can change this at any time in the settings.{' '}
+        {i18n.t('onboarding.later')}{' '}
         <button type="button" class="fh-onboarding__link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Open settings
+          {i18n.t('onboarding.open_settings')}
         </button>
       </p>
 
       <div class="fh-onboarding__actions">
         <button type="button" class="fh-onboarding__done" onClick={() => window.close()}>
-          Done
+          {i18n.t('onboarding.done')}
         </button>
       </div>
     </main>

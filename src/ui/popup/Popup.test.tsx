@@ -2,9 +2,35 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import type { ExcerptCard, PageMatches } from '@/src/messaging/protocol';
 import { syntheticCard, syntheticMatches } from '../shared/synthetic-cards';
-import { Popup, type PopupProps, SEARCH_DEBOUNCE_MS } from './Popup';
+import { Popup, type PopupProps, SEARCH_DEBOUNCE_MS, suggestedSearches } from './Popup';
+
+const facets = {
+  topics: ['famine', 'markets'],
+  provenances: ['firsthand', 'report'] as const,
+  stories: [
+    { id: 'story-a', title: 'Story A' },
+    { id: 'story-b', title: 'Story B' },
+  ],
+};
+
+function select(label: string): HTMLSelectElement {
+  const element = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
+  const control = element && root.querySelector<HTMLSelectElement>(`#${CSS.escape(element.htmlFor)}`);
+  if (!control) throw new Error(`no select labelled ${label}`);
+  return control;
+}
+
+async function choose(label: string, value: string) {
+  await act(async () => {
+    select(label).value = value;
+    select(label).dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+const buttonNamed = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name);
 
 let root: HTMLElement;
 
@@ -63,7 +89,7 @@ describe('Popup', () => {
     await type('famine');
     expect(search).not.toHaveBeenCalled();
     await waitForDebounce();
-    expect(search).toHaveBeenCalledExactlyOnceWith('famine');
+    expect(search).toHaveBeenCalledExactlyOnceWith('famine', {});
     expect(sectionTitles()).toEqual(['Search results']);
     expect(passageIds()).toEqual(['result-for-famine']);
   });
@@ -162,7 +188,8 @@ describe('Popup', () => {
     root.remove();
     // ...and offers to turn it back on instead once it is off.
     mount({ site: 'bbc.com', offSite: 'bbc.com', onSiteOff, onSiteOn: () => {} });
-    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Turn on for bbc.com']);
+    const siteButtons = [...root.querySelectorAll('button')].filter((b) => b.textContent?.includes('bbc.com'));
+    expect(siteButtons.map((b) => b.textContent)).toEqual(['Turn on for bbc.com']);
   });
 
   it('is keyboard first: / to the box, arrows between the cards and back to the box', async () => {
@@ -184,5 +211,126 @@ describe('Popup', () => {
     press('ArrowDown');
     press('ArrowUp');
     expect(document.activeElement).toBe(input());
+  });
+
+  describe('filters', () => {
+    it('offers topic, voice and story, each labelled, once their choices are known', () => {
+      mount();
+      expect(root.querySelector('fieldset')).toBeNull();
+      root.remove();
+      mount({ facets: { ...facets, provenances: [...facets.provenances] } });
+      expect(root.querySelector('legend')?.textContent).toBe('Filter');
+      expect([...select('Topic').options].map((o) => o.textContent)).toEqual(['All topics', 'famine', 'markets']);
+      expect([...select('Voice').options].map((o) => o.textContent)).toEqual([
+        'All voices',
+        'Firsthand account',
+        'Report',
+      ]);
+      expect([...select('Story').options].map((o) => o.value)).toEqual(['', 'story-a', 'story-b']);
+    });
+
+    it('searches with the chosen filters, and browses by them with no words typed', async () => {
+      const search = vi.fn(async () => [syntheticCard({ passageId: 'filtered' })]);
+      mount({ search, facets: { ...facets, provenances: [...facets.provenances] } });
+      await choose('Topic', 'famine');
+      await waitForDebounce();
+      expect(search).toHaveBeenLastCalledWith('', { topic: 'famine' });
+      expect(sectionTitles()).toEqual(['Filtered testimonies']);
+      expect(passageIds()).toEqual(['filtered']);
+      await choose('Voice', 'report');
+      await type('market');
+      await waitForDebounce();
+      expect(search).toHaveBeenLastCalledWith('market', { topic: 'famine', provenance: 'report' });
+      expect(sectionTitles()).toEqual(['Search results']);
+      await choose('Topic', '');
+      await waitForDebounce();
+      expect(search).toHaveBeenLastCalledWith('market', { provenance: 'report' });
+    });
+
+    it('says when the filters leave nothing, and clears them in one click', async () => {
+      const search = vi.fn(async (_query: string, filters: object) =>
+        Object.keys(filters).length > 0 ? [] : [syntheticCard({ passageId: 'unfiltered' })],
+      );
+      mount({ search, facets: { ...facets, provenances: [...facets.provenances] } });
+      await choose('Story', 'story-b');
+      await type('market');
+      await waitForDebounce();
+      expect(root.querySelector('[role="status"]')?.textContent).toBe(
+        'No testimonies match “market” with these filters.',
+      );
+      await act(async () => buttonNamed('Clear the filters')?.click());
+      await waitForDebounce();
+      expect(select('Story').value).toBe('');
+      expect(passageIds()).toEqual(['unfiltered']);
+    });
+  });
+
+  it('suggests searches that find testimonies, when empty and when nothing matched', async () => {
+    const search = vi.fn(async (query: string) =>
+      query === 'famine' ? [syntheticCard({ passageId: 'famine-hit' })] : [],
+    );
+    mount({ search });
+    expect(suggestedSearches().every((words) => buttonNamed(words))).toBe(true);
+    await type('zzzz');
+    await waitForDebounce();
+    expect(root.textContent).toContain('Try a broader word');
+    await act(async () => buttonNamed('famine')?.click());
+    expect(input().value).toBe('famine');
+    expect(document.activeElement).toBe(input());
+    await waitForDebounce();
+    expect(passageIds()).toEqual(['famine-hit']);
+  });
+
+  it('says when the tab’s site is not among the news sites it runs on, and adds it in one click', () => {
+    const onAddSite = vi.fn();
+    mount({ site: 'example-blog.net', unlistedSite: 'example-blog.net', onAddSite });
+    expect(root.textContent).toContain(
+      'Firsthand runs only on the news sites in your list, and example-blog.net is not one of them.',
+    );
+    act(() => buttonNamed('Run on example-blog.net too')?.click());
+    expect(onAddSite).toHaveBeenCalledTimes(1);
+    root.remove();
+    // A site switched off says that instead: one reason at a time.
+    mount({ site: 'example-blog.net', unlistedSite: 'example-blog.net', offSite: 'example-blog.net' });
+    expect(root.textContent).not.toContain('news sites in your list');
+  });
+
+  it('switches private mode and opens the settings', () => {
+    const onPrivateMode = vi.fn();
+    const onOpenSettings = vi.fn();
+    mount({ privateMode: false, onPrivateMode, onOpenSettings });
+    const toggle = root.querySelector<HTMLInputElement>('input[role="switch"]');
+    expect(toggle?.closest('label')?.textContent).toContain('Private mode');
+    expect(toggle?.checked).toBe(false);
+    act(() => toggle?.click());
+    expect(onPrivateMode).toHaveBeenCalledWith(true);
+    act(() => buttonNamed('Settings')?.click());
+    expect(onOpenSettings).toHaveBeenCalledTimes(1);
+    root.remove();
+    mount({ privateMode: true, onPrivateMode });
+    expect(root.querySelector<HTMLInputElement>('input[role="switch"]')?.checked).toBe(true);
+  });
+
+  describe('in Korean', () => {
+    afterEach(() => setUiLanguage('en'));
+
+    it('speaks Korean: the box, the filters, the switches and what a search found', async () => {
+      setUiLanguage('ko');
+      mount({
+        search: async () => [],
+        facets: { ...facets, provenances: [...facets.provenances] },
+        site: 'bbc.com',
+        onSiteOff: () => {},
+        onPrivateMode: () => {},
+        onOpenSettings: () => {},
+      });
+      expect(root.querySelector(`label[for="${input().id}"]`)?.textContent).toBe('증언 검색');
+      expect(select('주제').options[0]?.textContent).toBe('모든 주제');
+      expect(buttonNamed('bbc.com에서 끄기')).toBeDefined();
+      expect(buttonNamed('설정')).toBeDefined();
+      await type('xyz');
+      await waitForDebounce();
+      expect(root.querySelector('[role="status"]')?.textContent).toBe('“xyz”에 맞는 증언이 없습니다.');
+    });
   });
 });

@@ -1,11 +1,22 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
+import type { Provenance } from '@/src/corpus/types';
+import { i18n } from '@/src/i18n';
+import type {
+  ExcerptCard as ExcerptCardData,
+  PageMatches,
+  SearchFacets,
+  SearchFilters,
+} from '@/src/messaging/protocol';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
+import { provenanceLabel } from '../shared/story-labels';
 import { useUniqueId } from '../shared/unique-id';
 
 export interface PopupProps {
-  search(query: string): Promise<ExcerptCardData[]>;
+  /** Search (or, with filters and no words, browse) the testimonies. */
+  search(query: string, filters: SearchFilters): Promise<ExcerptCardData[]>;
+  /** The filters' choices; the filters appear once they are known. */
+  facets?: SearchFacets | null;
   /** What was found on the tab the popup is for; null when nothing is known about it. */
   tabMatches: PageMatches | null;
   onOpen(card: ExcerptCardData): void;
@@ -16,10 +27,35 @@ export interface PopupProps {
   /** The site of the popup's tab (a web page), for "Turn off on this site"; null for others. */
   site?: string | null;
   onSiteOff?(): void;
+  /**
+   * The site of the popup's tab when Firsthand runs only on the reader's news sites and
+   * this is not one of them, else null.
+   */
+  unlistedSite?: string | null;
+  /** Adds `unlistedSite` to the news sites. */
+  onAddSite?(): void;
   /** Undo "Hide on this page". */
   onShowOnPage?(): void;
   /** Words to search at once (the popup opened as a search page). */
   initialQuery?: string;
+  /** Display mode, for the quick switch; the switch is absent without `onPrivateMode`. */
+  privateMode?: boolean;
+  onPrivateMode?(on: boolean): void;
+  /** Opens the options page. */
+  onOpenSettings?(): void;
+}
+
+/**
+ * Words to try, shown when the box is empty or a search finds nothing: chosen per language
+ * (locales/*.yml, `popup.suggestions`, comma-separated). Each must find testimonies in the
+ * bundled stories (suggested-searches.test.ts checks every language's against the real index).
+ */
+export function suggestedSearches(): string[] {
+  const list = i18n.t('popup.suggestions');
+  return list
+    .split(',')
+    .map((words) => words.trim())
+    .filter(Boolean);
 }
 
 /** Long enough to skip a request per keystroke, short enough to feel instant. */
@@ -32,17 +68,29 @@ export function Popup({
   onOpen,
   offSite = null,
   onSiteOn,
+  unlistedSite = null,
+  onAddSite,
   onShowOnPage,
   site = null,
   onSiteOff,
   initialQuery = '',
+  facets = null,
+  privateMode = false,
+  onPrivateMode,
+  onOpenSettings,
 }: PopupProps) {
   const [query, setQuery] = useState(initialQuery);
+  const [filters, setFilters] = useState<SearchFilters>({});
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useUniqueId();
-  const results = useSearchResults(search, query);
+  const results = useSearchResults(search, query, filters);
   const pageCards = tabMatches?.cards ?? [];
   const trimmed = query.trim();
+  const filtering = isFiltering(filters);
+  const searchFor = (words: string) => {
+    setQuery(words);
+    inputRef.current?.focus();
+  };
 
   // The popup opens for searching, so the box takes focus at once (the `autofocus`
   // attribute is unreliable for an element inserted after the page has loaded).
@@ -80,11 +128,11 @@ export function Popup({
   return (
     <main class="fh-popup" onKeyDown={onKeyDown}>
       <header class="fh-popup__header">
-        <h1 class="fh-popup__title">Firsthand</h1>
+        <h1 class="fh-popup__title">{i18n.t('ext.name')}</h1>
       </header>
       <search class="fh-popup__search">
         <label for={inputId} class="fh-popup__label">
-          Search testimonies
+          {i18n.t('popup.search_label')}
         </label>
         <input
           ref={inputRef}
@@ -93,82 +141,136 @@ export function Popup({
           type="search"
           autoComplete="off"
           spellcheck={false}
-          placeholder="Search testimonies — e.g. famine, Hamgyong, 탈북자"
+          placeholder={i18n.t('popup.search_placeholder')}
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
       </search>
       {offSite && (
         <p class="fh-popup__notice">
-          Firsthand is off on {offSite}.{' '}
+          {i18n.t('popup.site_is_off', [offSite])}{' '}
           {onSiteOn && (
             <button type="button" class="fh-link-button fh-popup__undo" onClick={onSiteOn}>
-              Turn on for {offSite}
+              {i18n.t('popup.site_on', [offSite])}
+            </button>
+          )}
+        </p>
+      )}
+      {unlistedSite && !offSite && (
+        <p class="fh-popup__notice">
+          {i18n.t('popup.not_listed', [unlistedSite])}{' '}
+          {onAddSite && (
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={onAddSite}>
+              {i18n.t('popup.add_site', [unlistedSite])}
             </button>
           )}
         </p>
       )}
       {tabMatches?.hidden && pageCards.length > 0 && (
         <p class="fh-popup__notice">
-          Hidden on this page.{' '}
+          {i18n.t('popup.hidden_notice')}{' '}
           {onShowOnPage && (
             <button type="button" class="fh-link-button fh-popup__undo" onClick={onShowOnPage}>
-              Show on the page again
+              {i18n.t('popup.show_again')}
             </button>
           )}
         </p>
       )}
       {pageCards.length > 0 && (
-        <CardSection title="On this page" cards={pageCards} onOpen={onOpen} className="fh-popup__on-page" />
+        <CardSection
+          title={i18n.t('popup.on_this_page')}
+          cards={pageCards}
+          onOpen={onOpen}
+          className="fh-popup__on-page"
+        />
       )}
-      {trimmed ? (
-        <SearchResults query={trimmed} results={results} onOpen={onOpen} />
+      {facets && <Filters facets={facets} filters={filters} onChange={setFilters} />}
+      {trimmed || filtering ? (
+        <SearchResults
+          query={trimmed}
+          filtering={filtering}
+          results={results}
+          onOpen={onOpen}
+          onClearFilters={() => setFilters({})}
+          onSuggest={searchFor}
+        />
       ) : (
-        <p class="fh-popup__intro">
-          Firsthand accounts from people who lived in North Korea, beside the news you read. Search by subject, place or
-          name, in English or Korean.
-        </p>
+        <div class="fh-popup__intro">
+          <p>{i18n.t('popup.intro')}</p>
+          <Suggestions label={i18n.t('popup.try')} onSuggest={searchFor} />
+        </div>
       )}
-      {site && !offSite && onSiteOff && (
-        <p class="fh-popup__tools">
+      <footer class="fh-popup__tools">
+        {onPrivateMode && (
+          <label class="fh-popup__switch">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={privateMode}
+              checked={privateMode}
+              onChange={(event) => onPrivateMode(event.currentTarget.checked)}
+            />{' '}
+            {i18n.t('popup.private_switch')}
+          </label>
+        )}
+        {site && !offSite && onSiteOff && (
           <button type="button" class="fh-link-button fh-popup__undo" onClick={onSiteOff}>
-            Turn off on {site}
+            {i18n.t('popup.site_off', [site])}
           </button>
-        </p>
-      )}
+        )}
+        {onOpenSettings && (
+          <button type="button" class="fh-link-button fh-popup__settings" onClick={onOpenSettings}>
+            {i18n.t('popup.settings')}
+          </button>
+        )}
+      </footer>
     </main>
   );
 }
 
 type SearchResultsState =
   | { status: 'idle' }
-  | { status: 'done'; query: string; cards: ExcerptCardData[] }
-  | { status: 'failed'; query: string };
+  | { status: 'done'; key: string; cards: ExcerptCardData[] }
+  | { status: 'failed'; key: string };
+
+function isFiltering(filters: SearchFilters): boolean {
+  return filters.topic !== undefined || filters.provenance !== undefined || filters.storyId !== undefined;
+}
+
+/** One string per search, so an answer can be matched to the search that asked for it. */
+function searchKey(query: string, filters: SearchFilters): string {
+  return JSON.stringify([query, filters.topic, filters.provenance, filters.storyId]);
+}
 
 /**
  * Debounced search that only ever shows the answer to the latest query: an answer that
  * arrives after the query changed is dropped, so a slow "fam" never overwrites "famine".
  */
-function useSearchResults(search: PopupProps['search'], query: string): SearchResultsState {
+function useSearchResults(
+  search: PopupProps['search'],
+  query: string,
+  filters: SearchFilters,
+): SearchResultsState & { current: boolean } {
   const [state, setState] = useState<SearchResultsState>({ status: 'idle' });
   // Kept in a ref so a new `search` function from a re-render does not restart the search.
   const searchRef = useRef(search);
   searchRef.current = search;
+  const trimmed = query.trim();
+  const key = searchKey(trimmed, filters);
 
   useEffect(() => {
-    const trimmed = query.trim();
-    if (!trimmed) {
+    if (!trimmed && !isFiltering(filters)) {
       setState({ status: 'idle' });
       return;
     }
     let stale = false;
     const timer = setTimeout(() => {
-      searchRef.current(trimmed).then(
+      searchRef.current(trimmed, filters).then(
         (cards) => {
-          if (!stale) setState({ status: 'done', query: trimmed, cards });
+          if (!stale) setState({ status: 'done', key, cards });
         },
         () => {
-          if (!stale) setState({ status: 'failed', query: trimmed });
+          if (!stale) setState({ status: 'failed', key });
         },
       );
     }, SEARCH_DEBOUNCE_MS);
@@ -176,33 +278,131 @@ function useSearchResults(search: PopupProps['search'], query: string): SearchRe
       stale = true;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [key]);
 
-  return state;
+  return { ...state, current: state.status !== 'idle' && state.key === key };
 }
 
 function SearchResults({
   query,
+  filtering,
   results,
   onOpen,
+  onClearFilters,
+  onSuggest,
 }: {
   query: string;
-  results: SearchResultsState;
+  filtering: boolean;
+  results: ReturnType<typeof useSearchResults>;
   onOpen: PopupProps['onOpen'];
+  onClearFilters(): void;
+  onSuggest(words: string): void;
 }) {
   const headingId = useUniqueId();
-  const current = results.status !== 'idle' && results.query === query;
+  const { current } = results;
+  const nothing = results.status === 'done' && current && results.cards.length === 0;
   return (
     <section class="fh-popup__section" aria-labelledby={headingId} aria-busy={!current}>
       <h2 id={headingId} class="fh-popup__section-title">
-        Search results
+        {query ? i18n.t('popup.results_heading') : i18n.t('popup.filtered_heading')}
       </h2>
       <p role="status" class="fh-popup__status">
-        {results.status === 'failed' && current && 'Search is not available right now. Please try again.'}
-        {results.status === 'done' && current && results.cards.length === 0 && `No testimonies match “${query}”.`}
+        {results.status === 'failed' && current && i18n.t('popup.search_failed')}
+        {nothing &&
+          (query
+            ? filtering
+              ? i18n.t('popup.no_match_filtered', [query])
+              : i18n.t('popup.no_match', [query])
+            : i18n.t('popup.no_filtered'))}
       </p>
+      {nothing && filtering && (
+        <p class="fh-popup__hint">
+          <button type="button" class="fh-link-button" onClick={onClearFilters}>
+            {i18n.t('popup.clear_filters')}
+          </button>
+        </p>
+      )}
+      {nothing && !filtering && <Suggestions label={i18n.t('popup.try_broader')} onSuggest={onSuggest} />}
       {results.status === 'done' && results.cards.length > 0 && <CardList cards={results.cards} onOpen={onOpen} />}
     </section>
+  );
+}
+
+/** Searches that find testimonies, one click each. */
+function Suggestions({ label, onSuggest }: { label: string; onSuggest(words: string): void }) {
+  return (
+    <p class="fh-popup__suggestions">
+      <span class="fh-popup__suggestions-label">{label}</span>{' '}
+      {suggestedSearches().map((words) => (
+        <button key={words} type="button" class="fh-popup__suggestion" onClick={() => onSuggest(words)}>
+          {words}
+        </button>
+      ))}
+    </p>
+  );
+}
+
+/** Narrow the results (or browse) by topic, voice and story. */
+function Filters({
+  facets,
+  filters,
+  onChange,
+}: {
+  facets: SearchFacets;
+  filters: SearchFilters;
+  onChange(filters: SearchFilters): void;
+}) {
+  const topicId = useUniqueId();
+  const voiceId = useUniqueId();
+  const storyId = useUniqueId();
+  const set = (name: keyof SearchFilters, value: string) => {
+    const next: SearchFilters = { ...filters };
+    if (value === '') delete next[name];
+    else if (name === 'provenance') next.provenance = value as Provenance;
+    else next[name] = value;
+    onChange(next);
+  };
+  return (
+    <fieldset class="fh-popup__filters">
+      <legend class="fh-popup__filters-legend">{i18n.t('popup.filter_legend')}</legend>
+      <div class="fh-popup__filter">
+        <label for={topicId}>{i18n.t('popup.filter_topic')}</label>
+        <select id={topicId} value={filters.topic ?? ''} onChange={(e) => set('topic', e.currentTarget.value)}>
+          <option value="">{i18n.t('popup.all_topics')}</option>
+          {facets.topics.map((topic) => (
+            <option key={topic} value={topic}>
+              {topic.replaceAll('-', ' ')}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="fh-popup__filter">
+        <label for={voiceId}>{i18n.t('popup.filter_voice')}</label>
+        <select
+          id={voiceId}
+          value={filters.provenance ?? ''}
+          onChange={(e) => set('provenance', e.currentTarget.value)}
+        >
+          <option value="">{i18n.t('popup.all_voices')}</option>
+          {facets.provenances.map((kind) => (
+            <option key={kind} value={kind}>
+              {provenanceLabel(kind) ?? kind}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="fh-popup__filter">
+        <label for={storyId}>{i18n.t('popup.filter_story')}</label>
+        <select id={storyId} value={filters.storyId ?? ''} onChange={(e) => set('storyId', e.currentTarget.value)}>
+          <option value="">{i18n.t('popup.all_stories')}</option>
+          {facets.stories.map((story) => (
+            <option key={story.id} value={story.id}>
+              {story.title}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
   );
 }
 

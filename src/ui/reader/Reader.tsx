@@ -1,8 +1,13 @@
 import type { Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StoryView } from '@/src/messaging/protocol';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n, uiLanguage } from '@/src/i18n';
+import { type ExcerptCard, readerPath, type StoryView } from '@/src/messaging/protocol';
 import { contentNoteText, formatStoryDate, provenanceLabel } from '../shared/story-labels';
+import { ContentGate } from './ContentGate';
 import { citationOf } from './citation';
+import { ExcerptNav, excerptStep } from './ExcerptNav';
+import { RelatedExcerpts } from './RelatedExcerpts';
+import { type ShownStories, shownStories as sessionShownStories } from './shown-stories';
 import { originalPassageUrl } from './text-fragment';
 
 type StoryBlock = StoryView['blocks'][number];
@@ -21,30 +26,105 @@ export interface ReaderProps {
   passageId?: string;
   /** Puts text on the clipboard (navigator.clipboard by default). */
   copy?(text: string): Promise<void>;
+  /**
+   * The reader already chose to see this story despite its content notes (this browser
+   * session): its text shows at once. Without notes it always does.
+   */
+  shownBefore?: boolean;
+  /** The reader chose to see the text: remember it for the session. */
+  onShow?(): void;
+  /** Excerpts of other stories related to a passage, or to the story without one. */
+  getRelated?(storyId: string, passageId?: string): Promise<ExcerptCard[]>;
+  /** Opens another story at a passage (by default this tab goes there). */
+  openStory?(storyId: string, passageId: string): void;
+  /** Shows the reader's own address for what it shows, without a new history entry. */
+  replaceAddress?(path: string): void;
 }
 
+const goTo = (storyId: string, passageId: string) => location.assign(readerPath(storyId, passageId));
+// Replace, not push: moving between excerpts is reading, not a trail to walk back through.
+const replaceAddressBar = (path: string) => history.replaceState(history.state, '', path);
+
 /** A whole story, as its publisher wrote it, with the passage the reader came for in view. */
-export function Reader({ story, passageId, copy = (text) => navigator.clipboard.writeText(text) }: ReaderProps) {
+export function Reader({
+  story,
+  passageId,
+  copy = (text) => navigator.clipboard.writeText(text),
+  shownBefore = false,
+  onShow,
+  getRelated,
+  openStory = goTo,
+  replaceAddress = replaceAddressBar,
+}: ReaderProps) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const sections = useMemo(() => sectionsOf(story.blocks), [story.blocks]);
+  const passageIds = useMemo(
+    () => sections.flatMap((s) => (s.passageId === undefined ? [] : [s.passageId])),
+    [sections],
+  );
+  // The highlighted passage: the one in the address, then wherever previous / next lead.
+  const [current, setCurrent] = useState(() => (passageId && passageIds.includes(passageId) ? passageId : undefined));
+  const [shown, setShown] = useState(() => shownBefore || story.contentNotes.length === 0);
+  const [related, setRelated] = useState<ExcerptCard[]>([]);
   const targetRef = useRef<HTMLElement>(null);
-  const sections = sectionsOf(story.blocks);
-  const target = passageId === undefined ? undefined : sections.find((section) => section.passageId === passageId);
+  const storyRef = useRef<HTMLElement>(null);
+  /** Whether the reader just acted (showed the text, moved): focus follows even without a target. */
+  const acted = useRef(false);
+  const target = current === undefined ? undefined : sections.find((section) => section.passageId === current);
+  const position = current === undefined ? undefined : passageIds.indexOf(current);
   const originalUrl = target ? originalPassageUrl(story.url, passageText(target)) : story.url;
   const note = contentNoteText(story.contentNotes);
+  // The page is in the story's language (useStoryDocument); the reader's own words say theirs.
+  const uiLang = uiLanguage();
   useStoryDocument(story);
 
   useEffect(() => {
-    const element = targetRef.current;
+    if (!shown) return;
+    const element = targetRef.current ?? (acted.current ? storyRef.current : null);
     if (!element) return;
-    element.scrollIntoView({ block: 'center' });
     // Focus too, so keyboard and screen reader users start reading at the passage.
     element.focus({ preventScroll: true });
-  }, [story.id, passageId]);
+    element.scrollIntoView({ block: element === targetRef.current ? 'center' : 'start' });
+  }, [story.id, current, shown]);
+
+  useEffect(() => {
+    if (!getRelated || !shown) return;
+    let live = true;
+    getRelated(story.id, current).then(
+      (cards) => live && setRelated(cards),
+      () => live && setRelated([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [story.id, current, shown, getRelated]);
+
+  const show = () => {
+    acted.current = true;
+    setShown(true);
+    onShow?.();
+  };
+  const step = (by: -1 | 1) => {
+    const next = position === undefined ? (by > 0 ? passageIds[0] : undefined) : passageIds[position + by];
+    if (next === undefined) return;
+    acted.current = true;
+    setCurrent(next);
+    setCopied(null);
+    replaceAddress(readerPath(story.id, next));
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const by = excerptStep(event);
+    if (by === 0 || !shown) return;
+    // Only from within the story or its excerpt bar (WCAG 2.1.4): never while in a card or control elsewhere.
+    if (!(event.target instanceof Element) || !event.target.closest('.fh-reader__story, .fh-reader__nav')) return;
+    event.preventDefault();
+    step(by);
+  };
 
   return (
-    <main class="fh-reader">
-      <header class="fh-reader__header" lang="en">
-        <p class="fh-reader__brand">Firsthand</p>
+    <main class="fh-reader" onKeyDown={onKeyDown}>
+      <header class="fh-reader__header" lang={uiLang}>
+        <p class="fh-reader__brand">{i18n.t('ext.name')}</p>
         <h1 class="fh-reader__title" lang={story.lang}>
           {story.title}
         </h1>
@@ -54,17 +134,24 @@ export function Reader({ story, passageId, copy = (text) => navigator.clipboard.
         </p>
         {story.topics.length > 0 && (
           <p class="fh-reader__topics">
-            <span class="fh-reader__meta-label">Topics:</span> {story.topics.map(topicLabel).join(', ')}
+            <span class="fh-reader__meta-label">{i18n.t('reader.topics')}</span>{' '}
+            {/* The corpus's words, written with the story. */}
+            <span lang={story.lang}>{story.topics.map(topicLabel).join(', ')}</span>
           </p>
         )}
-        {note && <p class="fh-reader__note">{note}</p>}
+        {/* While the text is hidden, the gate below says what it mentions. */}
+        {note && shown && <p class="fh-reader__note">{note}</p>}
         <p class="fh-reader__original">
           {/* noreferrer: the publisher must not learn that the reader came from the extension. */}
           <a href={originalUrl} rel="noreferrer">
-            Read at {story.publisher}
+            {i18n.t('reader.read_at', [story.publisher])}
           </a>
         </p>
-        {story.urlNote && <p class="fh-reader__url-note">{story.urlNote}</p>}
+        {story.urlNote && (
+          <p class="fh-reader__url-note" lang={story.lang}>
+            {story.urlNote}
+          </p>
+        )}
         <p class="fh-reader__actions">
           <button
             type="button"
@@ -76,31 +163,49 @@ export function Reader({ story, passageId, copy = (text) => navigator.clipboard.
               )
             }
           >
-            {target ? 'Copy citation of this excerpt' : 'Copy citation'}
+            {target ? i18n.t('reader.copy_excerpt_citation') : i18n.t('reader.copy_citation')}
           </button>{' '}
           <span role="status" class="fh-reader__status">
-            {copied === 'yes'
-              ? 'Citation copied.'
-              : copied === 'failed'
-                ? 'Could not copy: select the text instead.'
-                : ''}
+            {copied === 'yes' ? i18n.t('reader.copied') : copied === 'failed' ? i18n.t('reader.copy_failed') : ''}
           </span>
         </p>
       </header>
-      <article class="fh-reader__story" lang={story.lang}>
-        {sections.map((section, index) =>
-          section.passageId === undefined ? (
-            <StoryBlockView key={`block-${index}`} block={section.blocks[0]} />
-          ) : (
-            <PassageView
-              key={section.passageId}
-              storyId={story.id}
-              section={section}
-              targetRef={section === target ? targetRef : undefined}
-            />
-          ),
-        )}
-      </article>
+      {shown ? (
+        <>
+          <article ref={storyRef} class="fh-reader__story" lang={story.lang} tabIndex={-1}>
+            {sections.map((section, index) =>
+              section.passageId === undefined ? (
+                <StoryBlockView key={`block-${index}`} block={section.blocks[0]} lang={story.lang} uiLang={uiLang} />
+              ) : (
+                <PassageView
+                  key={section.passageId}
+                  storyId={story.id}
+                  section={section}
+                  lang={story.lang}
+                  uiLang={uiLang}
+                  target={
+                    section === target && position !== undefined
+                      ? {
+                          ref: targetRef,
+                          label: i18n.t('reader.highlighted', [String(position + 1), String(passageIds.length)]),
+                        }
+                      : undefined
+                  }
+                />
+              ),
+            )}
+          </article>
+          <ExcerptNav
+            position={position}
+            count={passageIds.length}
+            onPrevious={() => step(-1)}
+            onNext={() => step(1)}
+          />
+          <RelatedExcerpts cards={related} onOpen={(card) => openStory(card.storyId, card.passageId)} />
+        </>
+      ) : (
+        <ContentGate notes={story.contentNotes} onShow={show} />
+      )}
     </main>
   );
 }
@@ -109,42 +214,49 @@ export function Reader({ story, passageId, copy = (text) => navigator.clipboard.
 function PassageView({
   storyId,
   section,
-  targetRef,
+  lang,
+  uiLang,
+  target,
 }: {
   storyId: string;
   section: StorySection;
-  /** Set on the passage the reader came for. */
-  targetRef?: Ref<HTMLElement>;
+  /** The story's language, and the UI's. */
+  lang: string;
+  uiLang: string;
+  /** Set on the highlighted passage: where focus goes, and its name for screen readers. */
+  target?: { ref: Ref<HTMLElement>; label: string };
 }) {
   const content = (
     <>
-      {section.newVoice && <ProvenanceLabel kind={section.blocks[0]?.kind} />}
+      {section.newVoice && <ProvenanceLabel kind={section.blocks[0]?.kind} uiLang={uiLang} />}
       {section.blocks.map((block, index) => (
         // A story's blocks never reorder, so their position is a stable key.
-        <StoryBlockView key={index} block={block} />
+        <StoryBlockView key={index} block={block} lang={lang} uiLang={uiLang} />
       ))}
       {attributionsOf(section).map((attribution) => (
-        <p key={attribution} class="fh-reader__attribution">
+        <p key={attribution} class="fh-reader__attribution" lang={lang}>
           — {attribution}
         </p>
       ))}
     </>
   );
-  if (!targetRef) {
+  if (!target) {
     return (
       <div class="fh-passage" data-story-id={storyId} data-passage-id={section.passageId}>
         {content}
       </div>
     );
   }
+  // The label is in the UI's language, so the section says so; its blocks say the story's.
   return (
     <section
-      ref={targetRef}
+      ref={target.ref}
       class="fh-passage fh-passage--target"
       data-story-id={storyId}
       data-passage-id={section.passageId}
       aria-current="true"
-      aria-label="The excerpt you opened"
+      aria-label={target.label}
+      lang={uiLang}
       tabIndex={-1}
     >
       {content}
@@ -152,16 +264,24 @@ function PassageView({
   );
 }
 
-function StoryBlockView({ block }: { block: StoryBlock | undefined }) {
+/**
+ * One block of the story. Each says the story's language itself: a block may sit in an
+ * element in the UI's language (the highlighted passage, a footnote), named in it.
+ */
+function StoryBlockView({ block, lang, uiLang }: { block: StoryBlock | undefined; lang: string; uiLang: string }) {
   if (!block) return null;
   switch (block.kind) {
     case 'heading':
-      return <h2 class="fh-reader__heading">{block.text}</h2>;
+      return (
+        <h2 class="fh-reader__heading" lang={lang}>
+          {block.text}
+        </h2>
+      );
     case 'caption':
       return (
-        <p class="fh-reader__caption">
-          <span class="fh-reader__caption-label" lang="en">
-            Photo caption:
+        <p class="fh-reader__caption" lang={lang}>
+          <span class="fh-reader__caption-label" lang={uiLang}>
+            {i18n.t('reader.photo_caption')}
           </span>{' '}
           {block.text}
         </p>
@@ -169,21 +289,29 @@ function StoryBlockView({ block }: { block: StoryBlock | undefined }) {
     case 'editor-note':
     case 'footnote':
       return (
-        <aside class="fh-reader__aside" aria-label={block.kind === 'footnote' ? 'Footnote' : 'Editor’s note'}>
-          <p>{block.text}</p>
-          {block.attribution && <p class="fh-reader__attribution">— {block.attribution}</p>}
+        <aside
+          class="fh-reader__aside"
+          aria-label={block.kind === 'footnote' ? i18n.t('reader.footnote') : i18n.t('reader.editor_note')}
+          lang={uiLang}
+        >
+          <p lang={lang}>{block.text}</p>
+          {block.attribution && (
+            <p class="fh-reader__attribution" lang={lang}>
+              — {block.attribution}
+            </p>
+          )}
         </aside>
       );
     default:
-      return <p>{block.text}</p>;
+      return <p lang={lang}>{block.text}</p>;
   }
 }
 
-function ProvenanceLabel({ kind }: { kind: string | undefined }) {
+function ProvenanceLabel({ kind, uiLang }: { kind: string | undefined; uiLang: string }) {
   const label = kind === undefined ? undefined : provenanceLabel(kind);
   if (!label) return null;
   return (
-    <p class={`fh-provenance fh-provenance--${kind} fh-reader__provenance`} lang="en">
+    <p class={`fh-provenance fh-provenance--${kind} fh-reader__provenance`} lang={uiLang}>
       {label}
     </p>
   );
@@ -193,7 +321,8 @@ function ProvenanceLabel({ kind }: { kind: string | undefined }) {
 function useStoryDocument(story: StoryView): void {
   useEffect(() => {
     document.documentElement.lang = story.lang;
-    document.title = `${story.title} — Firsthand`;
+    // The story's title, then whose page it is: a title, not a sentence to translate.
+    document.title = `${story.title} — ${i18n.t('ext.name')}`;
   }, [story.lang, story.title]);
 }
 
@@ -232,24 +361,40 @@ export interface ReaderPageProps {
   storyId: string | null;
   passageId?: string;
   getStory(storyId: string): Promise<StoryView | null>;
+  /** Excerpts of other stories related to a passage, or to the story without one. */
+  getRelated?(storyId: string, passageId?: string): Promise<ExcerptCard[]>;
+  /** The stories the reader chose to see despite their content notes, this session. */
+  shownStories?: ShownStories;
+  openStory?(storyId: string, passageId: string): void;
+  replaceAddress?(path: string): void;
 }
 
 type StoryLoad =
   | { status: 'loading' }
   | { status: 'missing' }
   | { status: 'failed' }
-  | { status: 'ready'; story: StoryView };
+  | { status: 'ready'; story: StoryView; shownBefore: boolean };
 
 /** The reader page: loads the story named in the address, or says why it cannot. */
-export function ReaderPage({ storyId, passageId, getStory }: ReaderPageProps) {
+export function ReaderPage({
+  storyId,
+  passageId,
+  getStory,
+  getRelated,
+  shownStories = sessionShownStories,
+  openStory,
+  replaceAddress,
+}: ReaderPageProps) {
   const [load, setLoad] = useState<StoryLoad>(storyId ? { status: 'loading' } : { status: 'missing' });
 
   useEffect(() => {
     if (!storyId) return;
     let current = true;
-    getStory(storyId).then(
-      (story) => {
-        if (current) setLoad(story ? { status: 'ready', story } : { status: 'missing' });
+    // Both before the first paint of the story, so a story shown before never flashes its gate.
+    const shownBefore = shownStories.has(storyId).catch(() => false);
+    Promise.all([getStory(storyId), shownBefore]).then(
+      ([story, shown]) => {
+        if (current) setLoad(story ? { status: 'ready', story, shownBefore: shown } : { status: 'missing' });
       },
       () => {
         if (current) setLoad({ status: 'failed' });
@@ -258,37 +403,41 @@ export function ReaderPage({ storyId, passageId, getStory }: ReaderPageProps) {
     return () => {
       current = false;
     };
-  }, [storyId, getStory]);
+  }, [storyId, getStory, shownStories]);
 
   switch (load.status) {
     case 'ready':
-      return <Reader story={load.story} passageId={passageId} />;
+      return (
+        <Reader
+          key={load.story.id}
+          story={load.story}
+          passageId={passageId}
+          shownBefore={load.shownBefore}
+          // A failure to remember costs only one more click next time.
+          onShow={() => void shownStories.add(load.story.id).catch(() => {})}
+          getRelated={getRelated}
+          openStory={openStory}
+          replaceAddress={replaceAddress}
+        />
+      );
     case 'loading':
       return (
-        <main class="fh-reader" aria-busy="true">
-          <p class="fh-reader__status">Loading the story…</p>
+        <main class="fh-reader" aria-busy="true" lang={uiLanguage()}>
+          <p class="fh-reader__status">{i18n.t('reader.loading')}</p>
         </main>
       );
     case 'missing':
-      return (
-        <ReaderMessage title="This story is not in your library">
-          The link may come from another version of Firsthand. Use the Firsthand button in the toolbar to search the
-          stories you have.
-        </ReaderMessage>
-      );
+      return <ReaderMessage title={i18n.t('reader.missing_title')}>{i18n.t('reader.missing_text')}</ReaderMessage>;
     case 'failed':
-      return (
-        <ReaderMessage title="This story could not be opened">
-          Firsthand could not load it just now. Reload the page to try again.
-        </ReaderMessage>
-      );
+      return <ReaderMessage title={i18n.t('reader.failed_title')}>{i18n.t('reader.failed_text')}</ReaderMessage>;
   }
 }
 
 function ReaderMessage({ title, children }: { title: string; children: string }) {
   return (
-    <main class="fh-reader">
-      <p class="fh-reader__brand">Firsthand</p>
+    // No story, so no story's language: the page is in the UI's.
+    <main class="fh-reader" lang={uiLanguage()}>
+      <p class="fh-reader__brand">{i18n.t('ext.name')}</p>
       <h1 class="fh-reader__title">{title}</h1>
       <p class="fh-reader__status">{children}</p>
     </main>

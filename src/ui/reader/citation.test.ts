@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import type { StoryView } from '@/src/messaging/protocol';
 import { citationOf } from './citation';
 
@@ -41,4 +42,13 @@ describe('citationOf', () => {
       /^A\. Narrator, “A Test Story”, Test Publisher, .+\. https:\/\/example\.org\/story#top$/,
     );
   });
+
+  it('writes the date in the UI’s language, and everything the story says as it is', () => {
+    setUiLanguage('ko');
+    expect(citationOf(story)).toBe(
+      'A. Narrator, “A Test Story”, Test Publisher, 2024년 12월 3일. https://example.org/story#top',
+    );
+  });
 });
+
+afterEach(() => setUiLanguage('en'));

@@ -15,8 +15,9 @@ body {
   margin: 0;
 }
 
+/* The column: about 65 characters of the story's text a line, less on a narrow window. */
 .fh-reader {
-  max-width: 68ch;
+  max-width: 42rem;
   margin: 0 auto;
   padding: 2.5rem 1.25rem 5rem;
   font-size: 1rem;
@@ -84,9 +85,10 @@ body {
 }
 
 .fh-reader__story {
+  max-width: 65ch;
   font-family: var(--fh-font-serif);
-  font-size: 1.15rem;
-  line-height: 1.7;
+  font-size: 1.25rem;
+  line-height: 1.6;
   color: var(--fh-text);
   hyphens: auto;
 }
@@ -100,7 +102,7 @@ body {
 .fh-reader__heading {
   margin: 2em 0 0.6em;
   font-family: var(--fh-font-sans);
-  font-size: 1.2rem;
+  font-size: 1.35rem;
   line-height: 1.3;
 }
 
@@ -170,12 +172,122 @@ body {
   outline: none;
 }
 .fh-reader__actions {
-  margin: 12px 0 0;
+  margin-top: 0.25rem !important;
 }
 
-.fh-reader__status {
-  font-size: 14px;
+.fh-reader__actions .fh-reader__status {
   color: var(--fh-accent);
+}
+
+/* The content note's gate: in place of the text, until the reader chooses to read it. */
+.fh-reader__gate {
+  display: flex;
+  flex-direction: column;
+  align-items: flex-start;
+  gap: 0.75rem;
+  padding: 1.25rem 1.5rem;
+  background: var(--fh-note-bg);
+  border: 1px solid var(--fh-border);
+  border-inline-start: 4px solid var(--fh-mark-edge);
+  border-radius: var(--fh-radius);
+}
+
+.fh-reader__gate > p {
+  margin: 0;
+}
+
+.fh-reader__gate-note {
+  font-size: 1.1rem;
+  font-weight: 600;
+  line-height: 1.45;
+  color: var(--fh-text);
+}
+
+.fh-reader__gate-help {
+  font-size: 0.95rem;
+  color: var(--fh-muted);
+}
+
+/* The one way on, so it looks like a button to press, not a link. */
+.fh-button.fh-reader__gate-button {
+  margin-top: 0.25rem;
+  padding: 0.6rem 1.25rem;
+  font-size: 1rem;
+  color: var(--fh-on-accent);
+  background: var(--fh-accent);
+  border-color: var(--fh-accent);
+}
+
+.fh-button.fh-reader__gate-button:hover {
+  background: var(--fh-accent-hover);
+  border-color: var(--fh-accent-hover);
+}
+
+.fh-reader__story:focus {
+  outline: none;
+}
+
+/* Previous / next excerpt: stays at the bottom of the window while the story scrolls. */
+.fh-reader__nav {
+  position: sticky;
+  bottom: 0;
+  z-index: 1;
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: 0.75rem;
+  margin: 2rem -1.25rem 0;
+  padding: 0.75rem 1.25rem;
+  background: var(--fh-bg);
+  border-top: 1px solid var(--fh-border);
+}
+
+.fh-reader__nav-position {
+  margin: 0;
+  font-size: 0.9rem;
+  color: var(--fh-muted);
+  text-align: center;
+}
+
+.fh-reader__nav-button {
+  font-size: 0.9rem;
+  white-space: nowrap;
+}
+
+/* On a phone-sized window the two buttons need the room; the highlight shows where one is. */
+@media (max-width: 30rem) {
+  .fh-reader__nav-position {
+    display: none;
+  }
+}
+
+.fh-button.fh-reader__nav-button:disabled {
+  color: var(--fh-muted);
+  background: transparent;
+  border-color: var(--fh-border);
+  cursor: default;
+}
+
+/* Excerpts of the other stories, below this one. */
+.fh-reader__related {
+  margin-top: 3rem;
+}
+
+.fh-reader__related-title {
+  margin: 0 0 1rem;
+  font-family: var(--fh-font-serif);
+  font-size: 1.35rem;
+  line-height: 1.3;
+  color: var(--fh-text);
+}
+
+.fh-reader__related-list {
+  display: flex;
+  flex-direction: column;
+  gap: 1rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
 }
 
 /* On paper: the story and where it comes from, in black on white, without the controls. */
@@ -186,7 +298,10 @@ body {
   }
 
   .fh-reader__brand,
-  .fh-reader__actions {
+  .fh-reader__actions,
+  .fh-reader__nav,
+  .fh-reader__related,
+  .fh-reader__gate-button {
     display: none;
   }
 

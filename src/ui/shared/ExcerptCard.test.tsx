@@ -2,6 +2,7 @@
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { ExcerptCard } from './ExcerptCard';
 import { syntheticCard } from './synthetic-cards';
 
@@ -17,6 +18,7 @@ function show(ui: ComponentChild): HTMLElement {
 afterEach(() => {
   render(null, root);
   root.remove();
+  setUiLanguage('en');
 });
 
 function article(): HTMLElement {
@@ -102,5 +104,32 @@ describe('ExcerptCard', () => {
     expect(article().classList.contains('fh-card--compact')).toBe(true);
     render(<ExcerptCard card={syntheticCard()} onOpen={() => {}} compact={false} />, root);
     expect(article().classList.contains('fh-card--compact')).toBe(false);
+  });
+
+  it('labels an English testimony in Korean for a Korean UI, and says which is which', () => {
+    setUiLanguage('ko');
+    show(<ExcerptCard card={syntheticCard({ provenance: 'witness' })} onOpen={() => {}} />);
+    expect(article().lang).toBe('en');
+    const provenance = article().querySelector('.fh-provenance');
+    expect(provenance?.textContent).toBe('목격자 증언');
+    expect(provenance?.getAttribute('lang')).toBe('ko');
+    expect(article().querySelector('.fh-card__note')?.textContent).toBe('내용 주의: starvation, family separation');
+    expect(article().querySelector('.fh-card__why')?.textContent).toBe('관련 이유: famine, markets');
+    expect(article().querySelector('time')?.textContent).toBe('2024년 12월 3일');
+    expect(article().querySelector('time')?.getAttribute('lang')).toBe('ko');
+    const button = article().querySelector('button');
+    expect(button?.textContent).toBe('전문 읽기');
+    expect(button?.getAttribute('lang')).toBe('ko');
+    // The testimony itself is in the story's language: no lang of its own, it inherits 'en'.
+    expect(article().querySelector('blockquote')?.hasAttribute('lang')).toBe(false);
+  });
+
+  it('marks its labels with the UI language, whatever the story’s', () => {
+    show(<ExcerptCard card={syntheticCard({ lang: 'ko' })} onOpen={() => {}} />);
+    expect(article().querySelector('.fh-provenance')?.getAttribute('lang')).toBe('en-US');
+    render(<ExcerptCard card={syntheticCard({ lang: 'en' })} onOpen={() => {}} />, root);
+    expect(article().lang).toBe('en');
+    expect(article().querySelector('.fh-provenance')?.getAttribute('lang')).toBe('en-US');
+    expect(article().querySelector('.fh-card__open')?.getAttribute('lang')).toBe('en-US');
   });
 });

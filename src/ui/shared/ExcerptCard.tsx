@@ -1,3 +1,4 @@
+import { i18n, uiLanguage } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { markSegments, segmentParagraphs, type TextSegment } from './marks';
 import { contentNoteText, formatStoryDate, provenanceLabel } from './story-labels';
@@ -19,9 +20,11 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: 
   const titleId = useUniqueId();
   const Heading = `h${headingLevel}` as const;
   const note = contentNoteText(card.contentNotes);
-  // The card is in the story's language, but its labels are English; saying so keeps a
-  // screen reader from reading "Eyewitness" with a Korean voice.
-  const uiLang = isEnglish(card.lang) ? undefined : 'en';
+  // The card is in the story's language, its labels in the UI's; saying so keeps a screen
+  // reader from reading "Eyewitness" with a Korean voice, or 목격자 증언 with an English one.
+  // Said even where the two agree: a lang attribute Preact takes away is left as lang="",
+  // "unknown language", when a card is re-rendered with another story.
+  const uiLang = uiLanguage();
   const className = compact ? 'fh-card fh-card--compact' : 'fh-card';
 
   return (
@@ -53,11 +56,14 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: 
         {card.storyTitle}
       </Heading>
       <p class="fh-card__byline">
-        {card.narrator} · {card.publisher} · <time dateTime={card.date}>{formatStoryDate(card.date)}</time>
+        {card.narrator} · {card.publisher} ·{' '}
+        <time dateTime={card.date} lang={uiLang}>
+          {formatStoryDate(card.date)}
+        </time>
       </p>
       {card.why.length > 0 && (
         <p class="fh-card__why" lang={uiLang}>
-          <span class="fh-card__why-label">Why this:</span> {card.why.join(', ')}
+          <span class="fh-card__why-label">{i18n.t('card.why')}</span> {card.why.join(', ')}
         </p>
       )}
       <button
@@ -67,7 +73,7 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: 
         aria-describedby={titleId}
         onClick={() => onOpen(card)}
       >
-        Read the full story
+        {i18n.t('card.open')}
       </button>
     </article>
   );
@@ -77,8 +83,4 @@ function MarkedText({ segments }: { segments: readonly TextSegment[] }) {
   return (
     <>{segments.map((segment, index) => (segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text))}</>
   );
-}
-
-function isEnglish(lang: string): boolean {
-  return lang === 'en' || lang.startsWith('en-');
 }

@@ -252,6 +252,19 @@ export const themeCss = /* css */ `
   margin-top: var(--fh-space-1);
 }
 
+/* Korean (the UI in Korean, or a Korean testimony): lines break between words, not inside
+   them as the browser otherwise does with Hangul, and the label tracking meant for small
+   capitals would only spread the syllables apart. */
+.fh-theme:lang(ko),
+.fh-theme :lang(ko) {
+  word-break: keep-all;
+  overflow-wrap: break-word;
+}
+
+.fh-provenance:lang(ko) {
+  letter-spacing: normal;
+}
+
 @media (prefers-reduced-motion: reduce) {
   .fh-theme *,
   .fh-theme *::before,

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePages } from './fixtures/pages';
+import { extensionDir, type Harness, launch, PILL } from './harness';
+
+/**
+ * Firsthand in a Korean browser: the UI's words come from _locales/ko, its `lang`
+ * attributes say ko, and the testimonies keep their own language. (Debian's Chromium
+ * without chromium-l10n still reports getUILanguage() as en-US, yet gives the extension its
+ * Korean messages: the UI's lang follows the messages, src/i18n/index.ts.)
+ */
+let h: Harness;
+const famine = fixturePages.famineOrphans as { url: string; file: string };
+
+beforeAll(async () => {
+  h = await launch({ lang: 'ko' });
+  h.serve(famine.url, h.fixture(famine.file));
+});
+afterAll(() => h?.close());
+
+const HANGUL = /[\uAC00-\uD7A3]/;
+
+describe('the extension in a Korean browser', () => {
+  it('gets the Korean messages, the manifest’s words included', async () => {
+    const worker = await h.worker();
+    const seen = await worker.evaluate(async () => ({
+      messages: chrome.i18n.getMessage('meta_lang'),
+      description: chrome.runtime.getManifest().description,
+      // Chrome shows its own words for the action's shortcut; the manifest has ours.
+      command: (chrome.runtime.getManifest().commands as Record<string, { description?: string }>)._execute_action
+        ?.description,
+      menu: chrome.i18n.getMessage('menu_search_selection'),
+    }));
+    expect(seen.messages).toBe('ko');
+    expect(seen.description).toMatch(HANGUL);
+    expect(seen.command).toBe('Firsthand 열기');
+    expect(seen.menu).toBe('Firsthand에서 “%s” 검색');
+    // The menu item, made from that message on install, exists (update fails on an unknown
+    // id); the browser has no getter for its title.
+    const menuItem = () =>
+      worker.evaluate(() =>
+        chrome.contextMenus.update('firsthand-search', {}).then(
+          () => true,
+          () => false,
+        ),
+      );
+    await expect.poll(menuItem).toBe(true);
+  });
+
+  it('welcomes the reader in Korean on install', async () => {
+    const isOnboarding = (p: Page) => p.url().endsWith('/onboarding.html');
+    const page =
+      h.context.pages().find(isOnboarding) ??
+      (await h.context.waitForEvent('page', { predicate: isOnboarding, timeout: 15_000 }));
+    await page.waitForLoadState();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Firsthand에 오신 것을 환영합니다');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      'ko',
+      'Firsthand에 오신 것을 환영합니다',
+    ]);
+    expect(await page.getByRole('radio', { name: /기본 모드/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /비공개 모드/ }).count()).toBe(1);
+    await h.screenshot(page, 'ko-onboarding');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await h.screenshot(page, 'ko-onboarding-narrow');
+    await page.close();
+  });
+
+  describe('on a news article', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await h.context.newPage();
+      await page.goto(famine.url);
+      await page.locator(PILL).waitFor({ timeout: 15_000 });
+    });
+    afterAll(() => page?.close());
+
+    it('shows the pill in Korean, marked as Korean', async () => {
+      const pill = page.locator(PILL);
+      await expect.poll(() => pill.textContent()).toMatch(/^이 기사와 관련된 증언 \d+건$/);
+      expect(await pill.getAttribute('aria-label')).toMatch(/^Firsthand: 이 기사와 관련된 증언 \d+건$/);
+      expect(await page.locator('.fh-inpage').getAttribute('lang')).toBe('ko');
+      await h.screenshot(page, 'ko-pill');
+    });
+
+    it('opens a Korean panel whose testimonies stay in English, each marked with its language', async () => {
+      await page.locator(PILL).click();
+      const dialog = page.getByRole('dialog', { name: 'Firsthand: 이 기사와 관련된 증언' });
+      await dialog.waitFor();
+      const card = page.locator('[data-passage-id]').first();
+      expect(await card.getAttribute('lang')).toBe('en');
+      expect(await card.locator('.fh-provenance').getAttribute('lang')).toBe('ko');
+      expect(await card.locator('.fh-provenance').textContent()).toMatch(HANGUL);
+      expect(await card.locator('.fh-card__why').textContent()).toMatch(/^관련 이유:/);
+      expect(await card.locator('time').textContent()).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일$/);
+      expect(await card.getByRole('button', { name: '전문 읽기' }).count()).toBe(1);
+      // The testimony itself is read in its own language.
+      expect(await card.locator('blockquote').evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+      expect(await page.getByRole('button', { name: 'bbc.com에서 끄기' }).count()).toBe(1);
+      expect(await dialog.getByRole('button', { name: '닫기' }).count()).toBe(1);
+      await h.screenshot(page, 'ko-panel');
+      await page.locator('.fh-panel__cards').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+      await h.screenshot(page, 'ko-panel-end');
+      await page.setViewportSize({ width: 400, height: 800 });
+      await h.screenshot(page, 'ko-panel-narrow');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('[data-passage-id]').count()).toBe(0);
+    });
+
+    it('opens a Korean term card beside a marked term', async () => {
+      const terms = await page.evaluate(() =>
+        [...(CSS.highlights.get('firsthand-term') ?? [])].map((range) => {
+          const box = (range as Range).getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        }),
+      );
+      const term = terms[0];
+      if (!term) throw new Error('no marked term on the page');
+      await page.mouse.click(term.x, term.y);
+      const card = page.locator('[data-firsthand="term-card"]');
+      await card.waitFor({ timeout: 5_000 });
+      expect(await card.getAttribute('aria-label')).toMatch(/^Firsthand: ‘.+’ 관련 증언$/);
+      expect(await card.locator('.fh-termcard__count').textContent()).toMatch(/^증언 \d+건$/);
+      expect(await page.locator('.fh-termlayer').getAttribute('lang')).toBe('ko');
+      await h.screenshot(page, 'ko-term-card');
+      await page.keyboard.press('Escape');
+    });
+  });
+
+  it('searches in a Korean popup: Korean words find the English testimonies, which keep their language', async () => {
+    const popup = await h.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ko');
+    const box = popup.getByRole('searchbox', { name: '증언 검색' });
+    await h.screenshot(popup, 'ko-popup');
+    await box.fill('기근');
+    const card = popup.locator('section[aria-busy="false"] [data-passage-id]').first();
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.getAttribute('lang')).toBe('en');
+    expect(await card.locator('.fh-card__open').textContent()).toMatch(HANGUL);
+    expect(await card.locator('mark').count()).toBeGreaterThan(0);
+    await h.screenshot(popup, 'ko-popup-search');
+    await popup.close();
+  });
+
+  it('keeps the words out of the detection script, which shows none', () => {
+    const script = readFileSync(join(extensionDir, 'content-scripts/firsthand.js'), 'utf8');
+    expect(script).not.toMatch(/getMessage|i18n/);
+  });
+
+  it('makes no network request', () => {
+    expect(h.requests.filter((url) => !url.startsWith('chrome-extension://') && url !== famine.url)).toEqual([]);
+  });
+});

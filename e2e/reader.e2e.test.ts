@@ -1,0 +1,327 @@
+/**
+ * The reader page in Chromium: the content-note gate, previous / next excerpt with the
+ * address following, and excerpts from the other stories that open in the reader.
+ * Every story of the corpus has content notes, so every story starts behind its gate; the
+ * reader's choice is remembered for the browser session, so the order of the tests matters.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, launch } from './harness';
+
+const JOSEPH = 'josephs-story-part-1-2024';
+const WOMEN = 'women-in-north-korea-2023';
+
+let h: Harness;
+let page: Page;
+/** Passage ids of Joseph's story, in order, and the one about his escape. */
+let josephPassages: string[];
+let escapePassage: string;
+
+beforeAll(async () => {
+  h = await launch();
+  josephPassages = await passagesOf(JOSEPH);
+  escapePassage = await passageSaying(JOSEPH, 'I decided to escape');
+  page = await h.context.newPage();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+interface ShippedPassage {
+  id: string;
+  storyId: string;
+  text: string;
+}
+
+/** The passages the extension ships (found by text: passage numbers may change with the data). */
+async function shippedPassages(): Promise<ShippedPassage[]> {
+  const worker = await h.worker();
+  return worker.evaluate(async () => {
+    const response = await fetch(chrome.runtime.getURL('generated/corpus.json'));
+    const bundle = (await response.json()) as { passages: ShippedPassage[] };
+    return bundle.passages.map(({ id, storyId, text }) => ({ id, storyId, text }));
+  });
+}
+
+async function passagesOf(storyId: string): Promise<string[]> {
+  return (await shippedPassages()).filter((p) => p.storyId === storyId).map((p) => p.id);
+}
+
+async function passageSaying(storyId: string, words: string): Promise<string> {
+  const found = (await shippedPassages()).filter((p) => p.storyId === storyId && p.text.includes(words));
+  if (found.length !== 1) throw new Error(`${found.length} passages of ${storyId} say "${words}"`);
+  return (found[0] as ShippedPassage).id;
+}
+
+const readerUrl = (storyId: string, passageId?: string) => {
+  const params = new URLSearchParams({ story: storyId });
+  if (passageId) params.set('passage', passageId);
+  return `chrome-extension://${h.extensionId}/reader.html?${params}`;
+};
+
+const highlighted = (p: Page) => p.locator('[data-passage-id][aria-current="true"]');
+
+/** The passage id that has focus, if a passage does. */
+const focusedPassage = (p: Page) =>
+  p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.passageId ?? null);
+
+/** Whether an element is (at least partly) inside the window. */
+const inView = (p: Page, selector: string) =>
+  p.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  });
+
+/**
+ * axe's serious and critical findings on the whole page, the way e2e/a11y.e2e.test.ts judges
+ * the other surfaces (rules axe files for review when they fail count as failures too).
+ */
+async function seriousViolations(p: Page): Promise<string[]> {
+  const { violations, incomplete, passes } = await new AxeBuilder({ page: p })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(passes.length).toBeGreaterThan(0);
+  const reviewOnFail = new Set(['duplicate-id-aria', 'bypass', 'frame-title-unique', 'aria-braille-equivalent']);
+  return [...violations, ...incomplete.filter((r) => reviewOnFail.has(r.id))]
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function screenshots(p: Page, name: string): Promise<void> {
+  await p.emulateMedia({ colorScheme: 'light' });
+  await h.screenshot(p, name);
+  await p.emulateMedia({ colorScheme: 'dark' });
+  await h.screenshot(p, `${name}-dark`);
+  await p.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('the content note', () => {
+  it('hides the text of a story with content notes, but not its metadata or the original link', async () => {
+    await page.goto(readerUrl(JOSEPH, escapePassage));
+    const show = page.getByRole('button', { name: 'Show the story' });
+    await show.waitFor();
+    expect(await page.locator('h1').textContent()).toContain("Joseph's Story");
+    expect(await page.getByText(/This story mentions starvation, .* and homelessness\./).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: /Read at Liberty in North Korea/ }).getAttribute('href')).toMatch(
+      /#:~:text=/,
+    );
+    // Not hidden by style: not in the page at all.
+    expect(await page.locator('[data-passage-id]').count()).toBe(0);
+    expect(await page.content()).not.toContain('I decided to escape');
+    await screenshots(page, 'reader-gate');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shows the story in one click, with the excerpt focused and in view', async () => {
+    await page.getByRole('button', { name: 'Show the story' }).click();
+    await highlighted(page).waitFor();
+    expect(await highlighted(page).getAttribute('data-passage-id')).toBe(escapePassage);
+    expect(await focusedPassage(page)).toBe(escapePassage);
+    expect(await inView(page, `[data-passage-id="${escapePassage}"]`)).toBe(true);
+    expect(await page.getByRole('button', { name: 'Show the story' }).count()).toBe(0);
+    await screenshots(page, 'reader-shown');
+  });
+
+  it('does not ask again this session: not on reload, not in another tab', async () => {
+    await page.reload();
+    await highlighted(page).waitFor();
+    expect(await page.getByRole('button', { name: 'Show the story' }).count()).toBe(0);
+    const other = await h.context.newPage();
+    await other.goto(readerUrl(JOSEPH, josephPassages[0]));
+    await highlighted(other).waitFor();
+    expect(await other.getByRole('button', { name: 'Show the story' }).count()).toBe(0);
+    await other.close();
+  });
+});
+
+describe('previous and next excerpt', () => {
+  it('moves the highlight to the next excerpt, in view and focused, and the address follows', async () => {
+    await page.goto(readerUrl(JOSEPH, escapePassage));
+    await highlighted(page).waitFor();
+    const at = josephPassages.indexOf(escapePassage);
+    const next = josephPassages[at + 1] as string;
+    await page.getByRole('button', { name: 'Next excerpt' }).click();
+    await expect.poll(() => highlighted(page).getAttribute('data-passage-id')).toBe(next);
+    expect(await highlighted(page).count()).toBe(1);
+    expect(await focusedPassage(page)).toBe(next);
+    expect(await inView(page, `[data-passage-id="${next}"]`)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('passage')).toBe(next);
+    expect(await page.getByRole('navigation', { name: 'Excerpts of this story' }).textContent()).toContain(
+      `Excerpt ${at + 2} of ${josephPassages.length}`,
+    );
+    // The original link's text fragment follows the highlight too.
+    const passageText = (await highlighted(page).textContent()) ?? '';
+    const href = decodeURIComponent((await page.getByRole('link', { name: /Read at/ }).getAttribute('href')) ?? '');
+    expect(passageText).toContain(href.split('#:~:text=')[1]?.split(',')[0] ?? '(no text fragment)');
+  });
+
+  it('moves back with Previous, and a reload opens where the reader was', async () => {
+    const at = josephPassages.indexOf(escapePassage);
+    const before = josephPassages[at - 1] as string;
+    await page.getByRole('button', { name: 'Previous excerpt' }).click();
+    await page.getByRole('button', { name: 'Previous excerpt' }).click();
+    await expect.poll(() => highlighted(page).getAttribute('data-passage-id')).toBe(before);
+    expect(new URL(page.url()).searchParams.get('passage')).toBe(before);
+    await page.reload();
+    await highlighted(page).waitFor();
+    expect(await highlighted(page).getAttribute('data-passage-id')).toBe(before);
+    expect(await focusedPassage(page)).toBe(before);
+  });
+
+  it('moves with the j and k keys while reading the story', async () => {
+    const at = josephPassages.indexOf(escapePassage) - 1;
+    await page.keyboard.press('j');
+    await expect.poll(() => highlighted(page).getAttribute('data-passage-id')).toBe(josephPassages[at + 1]);
+    await page.keyboard.press('k');
+    await expect.poll(() => highlighted(page).getAttribute('data-passage-id')).toBe(josephPassages[at]);
+  });
+
+  it('reaches the buttons from the keyboard, with a visible focus', async () => {
+    // From the highlighted passage, Tab goes on to the excerpt bar (the story has no links).
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(focused.text).toBe('← Previous excerpt');
+    expect(focused.outline).toBe('solid');
+    expect(focused.width).not.toBe('0px');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next excerpt →');
+    await screenshots(page, 'reader-nav-focus');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => highlighted(page).getAttribute('data-passage-id'))
+      .toBe(josephPassages[josephPassages.indexOf(escapePassage)]);
+  });
+
+  it('has no previous excerpt at the first, and no next at the last', async () => {
+    await page.goto(readerUrl(JOSEPH, josephPassages[0]));
+    await highlighted(page).waitFor();
+    expect(await page.getByRole('button', { name: 'Previous excerpt' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Next excerpt' }).isEnabled()).toBe(true);
+    await page.goto(readerUrl(JOSEPH, josephPassages.at(-1)));
+    await highlighted(page).waitFor();
+    expect(await page.getByRole('button', { name: 'Next excerpt' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Previous excerpt' }).isEnabled()).toBe(true);
+    // On a phone-sized window the bar still fits.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await screenshots(page, 'reader-narrow');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('from other stories', () => {
+  it('offers excerpts of the other stories related to the highlighted one, and opens one in the reader', async () => {
+    await page.goto(readerUrl(JOSEPH, escapePassage));
+    await highlighted(page).waitFor();
+    const related = page.getByRole('region', { name: 'From other stories' });
+    const cards = related.locator('[data-passage-id]');
+    await cards.first().waitFor();
+    const count = await cards.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(3);
+    const stories = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-story-id')));
+    expect(stories).not.toContain(JOSEPH);
+    for (const card of await cards.all()) {
+      expect(await card.getAttribute('data-passage-id')).toMatch(
+        new RegExp(`^${await card.getAttribute('data-story-id')}-`),
+      );
+      expect(await card.textContent()).toMatch(/Why this:/);
+    }
+    await related.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshots(page, 'reader-related');
+    // The story, its excerpt bar and the cards, as axe sees them.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // The famine passage of the women's story is among them: open it.
+    const famine = await passageSaying(WOMEN, 'devastating famine in the 90s');
+    const card = related.locator(`[data-passage-id="${famine}"]`);
+    await card.getByRole('button', { name: /Read the full story/ }).click();
+    await page.waitForURL((url) => url.searchParams.get('story') === WOMEN);
+    expect(new URL(page.url()).searchParams.get('passage')).toBe(famine);
+    // A story not shown before asks first.
+    await page.getByRole('button', { name: 'Show the story' }).click();
+    await highlighted(page).waitFor();
+    expect(await highlighted(page).getAttribute('data-passage-id')).toBe(famine);
+    expect(await focusedPassage(page)).toBe(famine);
+    expect(await inView(page, `[data-passage-id="${famine}"]`)).toBe(true);
+  });
+
+  it('leaves the excerpt bar and the other stories off paper', async () => {
+    await page.goto(readerUrl(JOSEPH, escapePassage));
+    const related = page.getByRole('region', { name: 'From other stories' });
+    await related.locator('[data-passage-id]').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Excerpts of this story' }).isVisible()).toBe(false);
+    expect(await related.isVisible()).toBe(false);
+    expect(await highlighted(page).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows no section when nothing in the other stories relates', async () => {
+    const intro = await passageSaying(JOSEPH, 'my Korean name is Kim Kwang Jin');
+    await page.goto(readerUrl(JOSEPH, intro));
+    await highlighted(page).waitFor();
+    // Give the background its moment to answer, then look.
+    await page.waitForTimeout(500);
+    expect(await page.getByText('From other stories').count()).toBe(0);
+  });
+});
+
+describe('in a Korean browser', () => {
+  it('speaks Korean around the story, which keeps its own language', async () => {
+    const ko = await launch({ lang: 'ko' });
+    try {
+      const reader = await ko.context.newPage();
+      await reader.goto(`chrome-extension://${ko.extensionId}/reader.html?story=${JOSEPH}&passage=${escapePassage}`);
+      const show = reader.getByRole('button', { name: '본문 보기' });
+      await show.waitFor();
+      const langOf = (selector: string) =>
+        reader
+          .locator(selector)
+          .first()
+          .evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));
+      expect(await langOf('.fh-reader__gate-button')).toBe('ko');
+      expect(await reader.locator('.fh-reader__gate-note').textContent()).toMatch(
+        /^이 이야기에는 다음 내용이 담겨 있습니다: starvation, .* 및 homelessness\.$/,
+      );
+      expect(await langOf('h1')).toBe('en');
+      expect(await reader.getByRole('link', { name: /에서 원문 읽기$/ }).count()).toBe(1);
+      expect(await reader.locator('time').textContent()).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일$/);
+      await ko.screenshot(reader, 'ko-reader');
+
+      await show.click();
+      await highlighted(reader).waitFor();
+      expect(await highlighted(reader).getAttribute('aria-label')).toMatch(
+        /^강조 표시된 발췌문: 전체 \d+개 중 \d+번째$/,
+      );
+      expect(await langOf('[aria-current="true"] p:not(.fh-provenance)')).toBe('en');
+      expect(await reader.evaluate(() => document.documentElement.lang)).toBe('en');
+      const nav = reader.getByRole('navigation', { name: '이 이야기의 발췌문' });
+      expect(await nav.getAttribute('lang')).toBe('ko');
+      expect(await nav.getByRole('button', { name: '이전 발췌문' }).count()).toBe(1);
+      expect(await nav.getByRole('button', { name: '다음 발췌문' }).count()).toBe(1);
+      const related = reader.getByRole('region', { name: '다른 이야기의 관련 발췌문' });
+      await related.locator('[data-passage-id]').first().waitFor();
+      expect(await related.getAttribute('lang')).toBe('ko');
+      expect(await related.locator('[data-passage-id]').first().getAttribute('lang')).toBe('en');
+      expect(await seriousViolations(reader)).toEqual([]);
+      await ko.screenshot(reader, 'ko-reader-shown');
+      await related.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await ko.screenshot(reader, 'ko-reader-related');
+    } finally {
+      await ko.close();
+    }
+  });
+});
