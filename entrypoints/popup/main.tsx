@@ -1,3 +1,5 @@
+// biome-ignore-all assist/source/organizeImports: tab-first must be evaluated first (see the module).
+import { tabFirst } from './tab-first';
 import { render } from 'preact';
 import { browser, type PublicPath } from 'wxt/browser';
 import { tabResults } from '@/src/background/tab-results';
@@ -16,7 +18,7 @@ import { runsOnPage, type WhereItRuns } from '@/src/settings/sites';
 import { addSite, newsSites, watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
 import { Popup } from '@/src/ui/popup/Popup';
 import { popupCss } from '@/src/ui/popup/popup.css';
-import { queryFromSearch, tabIdFromSearch } from '@/src/ui/popup/popup-tab';
+import { queryFromSearch } from '@/src/ui/popup/popup-tab';
 
 function searchTestimonies(query: string, filters: SearchFilters): Promise<ExcerptCard[]> {
   return sendMessage('search', { query, filters, limit: 20 });
@@ -37,11 +39,6 @@ async function openReader(card: ExcerptCard): Promise<void> {
   const url = browser.runtime.getURL(readerPath(card.storyId, card.passageId) as PublicPath);
   await browser.tabs.create({ url });
   window.close();
-}
-
-async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
 }
 
 const initialQuery = queryFromSearch(location.search);
@@ -75,11 +72,18 @@ async function main(app: HTMLElement): Promise<void> {
       />,
       app,
     );
-  // Search is usable at once; "On this page" follows from session storage. Asking for the
-  // filters' choices also has the background load its index while the reader types.
+  // Search is usable at once; "On this page" follows from session storage, asked first.
   show();
-  void sendMessage('searchFacets', undefined).then((known) => {
-    facets = known;
+  const first = await tabFirst;
+  tabId = first.tabId;
+  tabMatches = first.matches;
+  show();
+  // What npm run bench:popup measures: the popup showing what it knows about its tab.
+  performance.mark('firsthand:popup-ready');
+  // Then the rest. The filters' choices: asking also has the background load its index
+  // while the reader types (after the first paint, so waking the worker does not delay it).
+  void sendMessage('searchFacets', undefined).then((choices) => {
+    facets = choices;
     show();
   });
   const followMode = (mode: string) => {
@@ -88,17 +92,18 @@ async function main(app: HTMLElement): Promise<void> {
   };
   void displayMode.getValue().then(followMode);
   displayMode.watch(followMode);
-  tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
-  if (tabId === undefined) {
-    performance.mark('firsthand:popup-ready');
-    return;
-  }
-  // Asked together: each is a round trip to the browser, and the popup waits for all three.
-  const [tab, sites, where, known] = await Promise.all([
+  if (tabId === undefined) return;
+  // ...and as they change: hidden and shown again, a site switched back on.
+  tabResults.watch(tabId, (matches) => {
+    tabMatches = matches;
+    show();
+  });
+  // The site's settings: a notice when Firsthand is off or not running there. A tab with
+  // results is never such a site, so nothing moves when they arrive.
+  const [tab, sites, where] = await Promise.all([
     browser.tabs.get(tabId).catch(() => undefined),
     offSites.getValue(),
     whereItRuns(),
-    tabResults.get(tabId).catch(() => null),
   ]);
   const url = tab?.url ?? '';
   site = /^https?:/.test(url) ? siteOf(url) || null : null;
@@ -114,15 +119,6 @@ async function main(app: HTMLElement): Promise<void> {
   };
   followWhere(where);
   watchWhereItRuns(followWhere);
-  tabMatches = known;
-  show();
-  // What npm run bench:popup measures: the popup showing what it knows about its tab.
-  performance.mark('firsthand:popup-ready');
-  // ...and as they change: hidden and shown again, a site switched back on.
-  tabResults.watch(tabId, (matches) => {
-    tabMatches = matches;
-    show();
-  });
 }
 
 const style = document.createElement('style');

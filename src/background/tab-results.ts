@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PageMatches } from '@/src/messaging/protocol';
+import { tabResultsKey } from './tab-results-key';
 
 /**
  * What was found on each tab. Kept in session storage, not in memory, so the popup still
  * sees it after the service worker was stopped and restarted; session storage is never
  * written to disk, so no browsing history outlives the browser session.
  */
-const key = (tabId: number) => `session:tab-${tabId}` as const;
+const key = (tabId: number) => `session:${tabResultsKey(tabId)}` as const;
 
 export const tabResults = {
   get: (tabId: number) => storage.getItem<PageMatches>(key(tabId)),
