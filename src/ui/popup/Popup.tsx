@@ -214,7 +214,7 @@ export function Popup({
           </label>
         )}
         {site && !offSite && onSiteOff && (
-          <button type="button" class="fh-link-button fh-popup__undo" onClick={onSiteOff}>
+          <button type="button" class="fh-link-button fh-popup__site-off" onClick={onSiteOff}>
             {i18n.t('popup.site_off', [site])}
           </button>
         )}
