@@ -13,9 +13,9 @@ import {
   sendMessage,
 } from '@/src/messaging/protocol';
 import { displayMode } from '@/src/settings/display-mode';
-import { isOffSite, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
-import { runsOnPage, type WhereItRuns } from '@/src/settings/sites';
-import { addSite, newsSites, watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
+import { offSites, setPageSiteOn, setSiteOff, siteOf } from '@/src/settings/page-settings';
+import { isOnAnySite, normaliseHost, runsOnPage, type WhereItRuns } from '@/src/settings/sites';
+import { newsSites, watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
 import { Popup } from '@/src/ui/popup/Popup';
 import { popupCss } from '@/src/ui/popup/popup.css';
 import { queryFromSearch } from '@/src/ui/popup/popup-tab';
@@ -24,9 +24,16 @@ function searchTestimonies(query: string, filters: SearchFilters): Promise<Excer
   return sendMessage('search', { query, filters, limit: 20 });
 }
 
+/** The entry of a list of sites that covers a page ("bbc.com" for news.bbc.com), or null. */
+function coveringSite(url: string, sites: readonly string[]): string | null {
+  return sites.find((entry) => isOnAnySite(url, [entry])) ?? null;
+}
+
+/** "Run on this site too": the tab's own host, as the extension names sites (any host). */
 async function addToNewsSites(site: string): Promise<void> {
-  const added = addSite(await newsSites.getValue(), site);
-  if ('sites' in added) await newsSites.setValue(added.sites);
+  const host = normaliseHost(site);
+  const list = await newsSites.getValue();
+  if (host !== '' && !list.includes(host)) await newsSites.setValue([...list, host].sort());
 }
 
 async function openSettings(): Promise<void> {
@@ -47,6 +54,8 @@ async function main(app: HTMLElement): Promise<void> {
   let tabMatches: PageMatches | null = null;
   let offSite: string | null = null;
   let site: string | null = null;
+  // The tab's address, once known.
+  let url = '';
   let unlistedSite: string | null = null;
   let tabId: number | undefined;
   let facets: SearchFacets | null = null;
@@ -58,7 +67,7 @@ async function main(app: HTMLElement): Promise<void> {
         tabMatches={tabMatches}
         onOpen={openReader}
         offSite={offSite}
-        onSiteOn={() => offSite && void setSiteOff(offSite, false)}
+        onSiteOn={() => void setPageSiteOn(url)}
         unlistedSite={unlistedSite}
         onAddSite={() => unlistedSite && void addToNewsSites(unlistedSite)}
         site={site}
@@ -105,13 +114,13 @@ async function main(app: HTMLElement): Promise<void> {
     offSites.getValue(),
     whereItRuns(),
   ]);
-  const url = tab?.url ?? '';
+  url = tab?.url ?? '';
   site = /^https?:/.test(url) ? siteOf(url) || null : null;
   const followSites = (list: string[]) => {
-    offSite = isOffSite(url, list) ? siteOf(url) : null;
+    offSite = coveringSite(url, list);
     show();
   };
-  offSite = isOffSite(url, sites) ? siteOf(url) : null;
+  offSite = coveringSite(url, sites);
   offSites.watch(followSites);
   const followWhere = (now: WhereItRuns) => {
     unlistedSite = site && now.runsOn === 'news-sites' && !runsOnPage(url, { ...now, offSites: [] }) ? site : null;

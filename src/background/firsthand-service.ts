@@ -201,11 +201,18 @@ export function followResultCount(service: FirsthandService): () => void {
  * the in-page UI by itself; src/page/firsthand-page.ts).
  */
 export function followWhereItRuns(service: FirsthandService): () => void {
-  return watchWhereItRuns(async (now, before) => {
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id === undefined || !tab.url) continue;
-      if (!runsOnPage(tab.url, now)) await service.siteSwitchedOff(tab.id);
-      else if (!runsOnPage(tab.url, before)) await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
-    }
+  // One change at a time, in order: an older change's clearing must not land after a newer
+  // change's rescan has stored fresh results.
+  let applied = Promise.resolve();
+  return watchWhereItRuns((now, before) => {
+    applied = applied
+      .then(async () => {
+        for (const tab of await browser.tabs.query({})) {
+          if (tab.id === undefined || !tab.url) continue;
+          if (!runsOnPage(tab.url, now)) await service.siteSwitchedOff(tab.id);
+          else if (!runsOnPage(tab.url, before)) await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
+        }
+      })
+      .catch(() => {});
   });
 }

@@ -12,7 +12,7 @@ function recordingApi() {
       onStartup: on('startup'),
       getURL: (path: string) => `chrome-extension://id${path}`,
     },
-    contextMenus: { create: vi.fn(), update: vi.fn(async () => {}), onClicked: on('menu') },
+    contextMenus: { create: vi.fn(), removeAll: vi.fn(async () => {}), onClicked: on('menu') },
     omnibox: { setDefaultSuggestion: vi.fn(), onInputEntered: on('omnibox') },
     tabs: {
       create: vi.fn(async () => ({})),
@@ -28,37 +28,10 @@ function recordingApi() {
 afterEach(() => setUiLanguage('en'));
 
 describe('ways in', () => {
-  it('adds "Search Firsthand for “…”" to a text selection’s menu on install', () => {
-    const { api, fire } = recordingApi();
-    fire('installed', { reason: 'install' });
-    expect(api.contextMenus.create).toHaveBeenCalledWith({
-      id: SEARCH_MENU_ID,
-      title: 'Search Firsthand for “%s”',
-      contexts: ['selection'],
-    });
-  });
-
-  it('names the menu item and the omnibox suggestion in the UI language', () => {
-    setUiLanguage('ko');
-    const { api, fire } = recordingApi();
-    fire('installed', { reason: 'install' });
-    expect(api.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ title: 'Firsthand에서 “%s” 검색' }));
-    expect(api.omnibox.setDefaultSuggestion).toHaveBeenCalledWith({ description: 'Firsthand 증언 검색' });
-  });
-
-  it('says the menu item again in the UI language when the browser starts (it may have changed)', async () => {
-    const { api, fire } = recordingApi();
-    setUiLanguage('ko');
-    fire('startup');
-    expect(api.contextMenus.update).toHaveBeenCalledWith(SEARCH_MENU_ID, { title: 'Firsthand에서 “%s” 검색' });
-    await Promise.resolve();
-    expect(api.contextMenus.create).not.toHaveBeenCalled();
-  });
-
-  it('makes the menu item at start-up where the browser kept none', async () => {
-    const { api, fire } = recordingApi();
-    api.contextMenus.update.mockRejectedValueOnce(new Error('Cannot find menu item with id firsthand-search'));
-    fire('startup');
+  it('adds "Search Firsthand for “…”" to a text selection’s menu whenever the background starts', async () => {
+    const { api } = recordingApi();
+    // Made afresh (the old item removed first), so a start after install, restart or
+    // re-enabling has it, in the UI language of the moment.
     await vi.waitFor(() =>
       expect(api.contextMenus.create).toHaveBeenCalledWith({
         id: SEARCH_MENU_ID,
@@ -66,6 +39,20 @@ describe('ways in', () => {
         contexts: ['selection'],
       }),
     );
+    expect(api.contextMenus.removeAll.mock.invocationCallOrder[0]).toBeLessThan(
+      api.contextMenus.create.mock.invocationCallOrder[0] ?? 0,
+    );
+  });
+
+  it('names the menu item and the omnibox suggestion in the UI language', async () => {
+    setUiLanguage('ko');
+    const { api } = recordingApi();
+    await vi.waitFor(() =>
+      expect(api.contextMenus.create).toHaveBeenCalledWith(
+        expect.objectContaining({ title: 'Firsthand에서 “%s” 검색' }),
+      ),
+    );
+    expect(api.omnibox.setDefaultSuggestion).toHaveBeenCalledWith({ description: 'Firsthand 증언 검색' });
   });
 
   it('opens the search page for the selection, beside its tab', async () => {

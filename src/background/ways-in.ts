@@ -15,18 +15,14 @@ type Tab = { id?: number; index?: number };
  * that opens the popup is the manifest's `commands` (wxt.config.ts).
  */
 export function registerWaysIn(api: Api = browser): void {
-  const title = () => i18n.t('menu.search_selection');
-  api.runtime.onInstalled.addListener(() => {
-    api.contextMenus.create({ id: SEARCH_MENU_ID, title: title(), contexts: ['selection'] });
-  });
-  // Chrome keeps menu items across restarts in the words of the UI language they were made
-  // in, and the UI language changes only with a restart: say them again in the new one.
-  // (Firefox's persistent background page keeps none: there the update fails, so create it.)
-  api.runtime.onStartup.addListener(() => {
-    Promise.resolve(api.contextMenus.update(SEARCH_MENU_ID, { title: title() })).catch(() =>
-      api.contextMenus.create({ id: SEARCH_MENU_ID, title: title(), contexts: ['selection'] }),
-    );
-  });
+  // Made afresh whenever the background starts: on install, after a browser restart (the
+  // UI language, and so the item's words, may have changed), and in Firefox after the
+  // add-on was disabled and enabled again, which fires neither onInstalled nor onStartup.
+  void Promise.resolve(api.contextMenus.removeAll())
+    .then(() =>
+      api.contextMenus.create({ id: SEARCH_MENU_ID, title: i18n.t('menu.search_selection'), contexts: ['selection'] }),
+    )
+    .catch(() => {});
   api.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SEARCH_MENU_ID || !info.selectionText?.trim()) return;
     void openSearch(api, info.selectionText, tab ?? undefined, 'newForegroundTab');

@@ -86,7 +86,8 @@ export function searchPassages(
     // every word it might stand for ("kim" is Kim, not Kim + kimchi).
     const best = new Map<number, number>();
     for (const [w, { similarity, matched }] of similarWords(index, tok.key, i === tokens.length - 1)) {
-      readings.set(w, matched);
+      // Two typed words may reach one word ("famine fam"): it is marked as far as either matched.
+      readings.set(w, [...(readings.get(w) ?? []), ...matched]);
       const score = similarity * (index.wordIdf[w] as number);
       for (const p of index.bundle.postings[w] ?? []) {
         const h = hitFor(p);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from './page-settings';
+import { corner, isOffSite, markTerms, offSites, setPageSiteOn, setSiteOff, siteOf } from './page-settings';
 import { OFF_SITES_KEY } from './sites';
 
 describe('page settings', () => {
@@ -50,6 +50,32 @@ describe('page settings', () => {
     expect(await fakeBrowser.storage.local.get(OFF_SITES_KEY)).toEqual({
       [OFF_SITES_KEY]: ['apnews.com', 'bbc.com', 'nknews.org'],
     });
+  });
+
+  it('migrate a real version-1 install (no version stored) and keep the hosts the extension saved itself', async () => {
+    // Version 1 saved siteOf(url) from the panel or popup: localhost, an IP address, an
+    // intranet name. Dropping them would have Firsthand read those pages again.
+    await fakeBrowser.storage.local.set({
+      [OFF_SITES_KEY]: ['localhost', '192.168.1.20', 'intranet', '[::1]', 'www.Example.org.', 'localhost'],
+    });
+    vi.resetModules();
+    const settings = await import('./page-settings');
+    expect(await settings.offSites.getValue()).toEqual([
+      '192.168.1.20',
+      '[::1]',
+      'example.org',
+      'intranet',
+      'localhost',
+    ]);
+    expect(await settings.offSites.getMeta()).toEqual({ v: 2 });
+  });
+
+  it('turn a page back on through every entry that covers it', async () => {
+    await setSiteOff('bbc.com', true);
+    await setSiteOff('news.bbc.com', true);
+    await setSiteOff('apnews.com', true);
+    await setPageSiteOn('https://news.bbc.com/world');
+    expect(await offSites.getValue()).toEqual(['apnews.com']);
   });
 
   it('leave a list already at version 2 as it is, and start new lists at version 2', async () => {

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { normaliseSites, OFF_SITES_KEY } from './sites';
+import { isOnAnySite, normaliseHost, normaliseSites, OFF_SITES_KEY } from './sites';
 
 export { isOffSite, siteOf } from './sites';
 
@@ -23,9 +23,20 @@ export const offSites = storage.defineItem<string[]>(`local:${OFF_SITES_KEY}`, {
     // v1 kept entries as they came, and a site is matched by its exact name: "www.BBC.com"
     // or a whole address that slipped in never matched a page, and a site listed twice took
     // two clicks to turn back on. v2 holds each site once, by its canonical name, sorted.
-    2: (sites: unknown) => normaliseSites(sites),
+    // The panel and popup saved `siteOf(url)`, which can be localhost, an IP address or an
+    // intranet name: those are kept (normaliseHost), or their pages would be read again.
+    2: (sites: unknown) => normaliseSites(sites, normaliseHost),
   },
 });
+
+/**
+ * Turns Firsthand back on for a page: removes every entry that covers it (news.bbc.com is
+ * off through "bbc.com" as much as through "news.bbc.com").
+ */
+export async function setPageSiteOn(url: string): Promise<void> {
+  const sites = await offSites.getValue();
+  await offSites.setValue(sites.filter((site) => !isOnAnySite(url, [site])));
+}
 
 export async function setSiteOff(site: string, off: boolean): Promise<void> {
   const sites = (await offSites.getValue()).filter((s) => s !== site);

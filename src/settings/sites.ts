@@ -129,9 +129,24 @@ export function normaliseSite(input: string): string {
   return site.length <= 253 && SITE_NAME.test(site) ? site : '';
 }
 
-/** A list of sites made canonical: each normalised, none empty, none twice, sorted. */
-export function normaliseSites(sites: unknown): string[] {
+/**
+ * A host as the extension itself names a page's site (`siteOf`), which may be localhost, an
+ * IP address or an intranet name: lower-cased, without "www." or a trailing dot, from a host
+ * or a whole address; '' when it names no host at all.
+ */
+export function normaliseHost(input: string): string {
+  const text = input.trim().toLowerCase();
+  if (text === '') return '';
+  return siteOf(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`).replace(/\.$/, '');
+}
+
+/**
+ * A list of sites made canonical: each normalised (by default as a typed site name; the
+ * lists the extension saved itself keep any host, `normaliseHost`), none empty, none twice,
+ * sorted.
+ */
+export function normaliseSites(sites: unknown, normalise: (site: string) => string = normaliseSite): string[] {
   if (!Array.isArray(sites)) return [];
-  const named = sites.map((s) => (typeof s === 'string' ? normaliseSite(s) : '')).filter((s) => s !== '');
+  const named = sites.map((s) => (typeof s === 'string' ? normalise(s) : '')).filter((s) => s !== '');
   return [...new Set(named)].sort();
 }

@@ -253,6 +253,14 @@ describe('the options page, every section', () => {
     expect(root.textContent).not.toContain('Are you sure?');
   });
 
+  it('says so when the reset fails, and keeps the question open to try again', async () => {
+    mountAll({ onReset: vi.fn(() => Promise.reject(new Error('storage full'))) });
+    act(() => button('Reset all settings').click());
+    await act(async () => button('Reset').click());
+    expect(status()).toBe('The settings could not be reset. Please try again.');
+    expect(root.textContent).toContain('Are you sure?');
+  });
+
   it('closes the confirmation with Esc', () => {
     const { spies } = mountAll();
     act(() => button('Reset all settings').click());

@@ -50,9 +50,13 @@ export function ResetSettings({ onReset, announce }: ResetSettingsProps) {
               type="button"
               class="fh-button fh-button--strong"
               onClick={async () => {
-                await onReset();
-                ask(false);
-                announce(i18n.t('options.reset_done'));
+                try {
+                  await onReset();
+                  ask(false);
+                  announce(i18n.t('options.reset_done'));
+                } catch {
+                  announce(i18n.t('options.reset_failed'));
+                }
               }}
             >
               {i18n.t('options.reset_confirm')}

@@ -311,6 +311,34 @@ describe('Popup', () => {
     expect(root.querySelector<HTMLInputElement>('input[role="switch"]')?.checked).toBe(true);
   });
 
+  it('leaves the arrow keys to a filter’s menu, and to shortcuts with a modifier', () => {
+    mount({ tabMatches: syntheticMatches(2), facets: { ...facets, provenances: [...facets.provenances] } });
+    const topic = select('Topic');
+    topic.focus();
+    for (const key of ['ArrowDown', 'ArrowUp', 'End']) {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      act(() => {
+        topic.dispatchEvent(event);
+      });
+      expect(document.activeElement).toBe(topic);
+      expect(event.defaultPrevented).toBe(false);
+    }
+    const button = root.querySelector<HTMLButtonElement>('.fh-card__open');
+    button?.focus();
+    act(() => {
+      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+    });
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('gives focus back to the search box when a switch it used goes away', () => {
+    mount({ site: 'bbc.com', onSiteOff: () => {}, offSite: null });
+    const off = buttonNamed('Turn off on bbc.com');
+    off?.focus();
+    act(() => off?.click());
+    expect(document.activeElement).toBe(input());
+  });
+
   describe('in Korean', () => {
     afterEach(() => setUiLanguage('en'));
 

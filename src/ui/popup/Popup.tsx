@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Provenance } from '@/src/corpus/types';
-import { i18n } from '@/src/i18n';
+import { i18n, sameLanguage, uiLanguage } from '@/src/i18n';
 import type {
   ExcerptCard as ExcerptCardData,
   PageMatches,
@@ -9,7 +9,7 @@ import type {
 } from '@/src/messaging/protocol';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
-import { provenanceLabel } from '../shared/story-labels';
+import { provenanceLabel, topicLabel } from '../shared/story-labels';
 import { useUniqueId } from '../shared/unique-id';
 
 export interface PopupProps {
@@ -91,6 +91,14 @@ export function Popup({
     setQuery(words);
     inputRef.current?.focus();
   };
+  // A quick switch or undo button goes away once used: focus goes back to the search box
+  // rather than being lost with it.
+  const thenToSearch = (action: (() => void) | undefined) =>
+    action &&
+    (() => {
+      action();
+      inputRef.current?.focus();
+    });
 
   // The popup opens for searching, so the box takes focus at once (the `autofocus`
   // attribute is unreliable for an element inserted after the page has loaded).
@@ -104,12 +112,17 @@ export function Popup({
   const onKeyDown = (event: KeyboardEvent) => {
     const input = inputRef.current;
     const inInput = event.target === input;
-    if (event.key === '/' && !inInput) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as Element | null;
+    // Typing "/" in a field other than the search box types it.
+    const inField = target instanceof HTMLElement && target.matches('input:not([type=checkbox]), select, textarea');
+    if (event.key === '/' && !inField) {
       event.preventDefault();
       input?.focus();
       return;
     }
-    if (inInput && event.key !== 'ArrowDown') return;
+    // The arrows are the cards' (and ↓ the search box's way to them); a filter's menu keeps its own.
+    if (inInput ? event.key !== 'ArrowDown' : !target?.closest('.fh-popup__cards')) return;
     const main = event.currentTarget as HTMLElement;
     const buttons = [...main.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
     const active = main.ownerDocument.activeElement;
@@ -150,7 +163,7 @@ export function Popup({
         <p class="fh-popup__notice">
           {i18n.t('popup.site_is_off', [offSite])}{' '}
           {onSiteOn && (
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={onSiteOn}>
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(onSiteOn)}>
               {i18n.t('popup.site_on', [offSite])}
             </button>
           )}
@@ -160,7 +173,7 @@ export function Popup({
         <p class="fh-popup__notice">
           {i18n.t('popup.not_listed', [unlistedSite])}{' '}
           {onAddSite && (
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={onAddSite}>
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(onAddSite)}>
               {i18n.t('popup.add_site', [unlistedSite])}
             </button>
           )}
@@ -170,7 +183,7 @@ export function Popup({
         <p class="fh-popup__notice">
           {i18n.t('popup.hidden_notice')}{' '}
           {onShowOnPage && (
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={onShowOnPage}>
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(onShowOnPage)}>
               {i18n.t('popup.show_again')}
             </button>
           )}
@@ -191,7 +204,10 @@ export function Popup({
           filtering={filtering}
           results={results}
           onOpen={onOpen}
-          onClearFilters={() => setFilters({})}
+          onClearFilters={() => {
+            setFilters({});
+            inputRef.current?.focus();
+          }}
           onSuggest={searchFor}
         />
       ) : (
@@ -205,8 +221,8 @@ export function Popup({
           <label class="fh-popup__switch">
             <input
               type="checkbox"
+              // biome-ignore lint/a11y/useAriaPropsForRole: a checkbox's own checked state is its aria-checked (HTML-ARIA); a copy could disagree with it until storage confirms the change.
               role="switch"
-              aria-checked={privateMode}
               checked={privateMode}
               onChange={(event) => onPrivateMode(event.currentTarget.checked)}
             />{' '}
@@ -214,7 +230,7 @@ export function Popup({
           </label>
         )}
         {site && !offSite && onSiteOff && (
-          <button type="button" class="fh-link-button fh-popup__site-off" onClick={onSiteOff}>
+          <button type="button" class="fh-link-button fh-popup__site-off" onClick={thenToSearch(onSiteOff)}>
             {i18n.t('popup.site_off', [site])}
           </button>
         )}
@@ -334,12 +350,24 @@ function Suggestions({ label, onSuggest }: { label: string; onSuggest(words: str
     <p class="fh-popup__suggestions">
       <span class="fh-popup__suggestions-label">{label}</span>{' '}
       {suggestedSearches().map((words) => (
-        <button key={words} type="button" class="fh-popup__suggestion" onClick={() => onSuggest(words)}>
+        <button
+          key={words}
+          type="button"
+          class="fh-popup__suggestion"
+          lang={languageOfSuggestion(words)}
+          onClick={() => onSuggest(words)}
+        >
           {words}
         </button>
       ))}
     </p>
   );
+}
+
+/** A suggestion in Hangul is Korean whatever the UI's language (a screen reader's voice). */
+function languageOfSuggestion(words: string): string | undefined {
+  if (/[\uAC00-\uD7A3]/.test(words)) return 'ko';
+  return sameLanguage(uiLanguage(), 'ko') ? 'en' : undefined;
 }
 
 /** Narrow the results (or browse) by topic, voice and story. */
@@ -371,7 +399,7 @@ function Filters({
           <option value="">{i18n.t('popup.all_topics')}</option>
           {facets.topics.map((topic) => (
             <option key={topic} value={topic}>
-              {topic.replaceAll('-', ' ')}
+              {topicLabel(topic)}
             </option>
           ))}
         </select>

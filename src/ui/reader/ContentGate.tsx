@@ -1,9 +1,13 @@
-import { i18n, sameLanguage, uiLanguage } from '@/src/i18n';
+import { i18n, uiLanguage } from '@/src/i18n';
+import { WordList, withContent } from '../shared/data-labels';
+import { contentNoteWord } from '../shared/story-labels';
 import { useUniqueId } from '../shared/unique-id';
 
 export interface ContentGateProps {
   /** The story's content notes (never empty here). */
   notes: readonly string[];
+  /** The story's language: a note the UI cannot translate is read in it. */
+  lang: string;
   onShow(): void;
 }
 
@@ -12,12 +16,16 @@ export interface ContentGateProps {
  * it: a testimony of starvation or violence should not ambush anyone (PRODUCT.md,
  * "Content notes"). One click shows the text.
  */
-export function ContentGate({ notes, onShow }: ContentGateProps) {
+export function ContentGate({ notes, lang, onShow }: ContentGateProps) {
   const noteId = useUniqueId('fh-gate');
   return (
     <section class="fh-reader__gate" aria-labelledby={noteId} lang={uiLanguage()}>
       <p id={noteId} class="fh-reader__gate-note">
-        {i18n.t('reader.gate_note', [noteList(notes)])}
+        {/* "starvation, family separation and imprisonment"; "굶주림, 가족과의 이별 및 수감". */}
+        {withContent(
+          (slot) => i18n.t('reader.gate_note', [slot]),
+          <WordList words={notes.map((note) => contentNoteWord(note, lang))} conjunction />,
+        )}
       </p>
       <p class="fh-reader__gate-help">{i18n.t('reader.gate_help')}</p>
       <button type="button" class="fh-button fh-reader__gate-button" onClick={onShow}>
@@ -25,19 +33,4 @@ export function ContentGate({ notes, onShow }: ContentGateProps) {
       </button>
     </section>
   );
-}
-
-// "starvation, family separation and imprisonment" in the UI's language, like the dates
-// (story-labels.ts): en-GB for English (no serial comma), "…, family separation 및 imprisonment"
-// in Korean.
-const listFormats = new Map<string, Intl.ListFormat>();
-function noteList(notes: readonly string[]): string {
-  const ui = uiLanguage();
-  const locale = sameLanguage(ui, 'en') ? 'en-GB' : ui;
-  let format = listFormats.get(locale);
-  if (!format) {
-    format = new Intl.ListFormat(locale, { type: 'conjunction' });
-    listFormats.set(locale, format);
-  }
-  return format.format(notes);
 }

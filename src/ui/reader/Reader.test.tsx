@@ -461,8 +461,9 @@ describe('in Korean', () => {
     const gate = root.querySelector('.fh-reader__gate');
     expect(gate?.getAttribute('lang')).toBe('ko');
     expect(gate?.querySelector('.fh-reader__gate-note')?.textContent).toBe(
-      '이 이야기에는 다음 내용이 담겨 있습니다: starvation 및 imprisonment.',
+      '이 이야기에는 다음 내용이 담겨 있습니다: 굶주림 및 수감.',
     );
+    expect(gate?.querySelector('.fh-reader__gate-note [lang]')).toBeNull();
     const show = button('본문 보기');
     expect(langOf(show)).toBe('ko');
     await click(show);
@@ -470,14 +471,42 @@ describe('in Korean', () => {
     expect(passage('synthetic-story-p2')?.getAttribute('aria-current')).toBe('true');
   });
 
+  it('names the notes and topics it cannot translate in the story’s language, marked so', () => {
+    act(() =>
+      render(
+        <Reader
+          story={syntheticStory({
+            contentNotes: ['starvation', 'synthetic unknown note', 'imprisonment'],
+            topics: ['famine', 'synthetic-unknown-topic'],
+          })}
+        />,
+        root,
+      ),
+    );
+    const gateNote = root.querySelector('.fh-reader__gate-note');
+    expect(gateNote?.textContent).toBe(
+      '이 이야기에는 다음 내용이 담겨 있습니다: 굶주림, synthetic unknown note 및 수감.',
+    );
+    const marked = (element: Element | null | undefined) =>
+      [...(element?.querySelectorAll('[lang]') ?? [])].map((el) => [el.textContent, el.getAttribute('lang')]);
+    expect(marked(gateNote)).toEqual([['synthetic unknown note', 'en']]);
+    const topics = root.querySelector('.fh-reader__topics');
+    expect(topics?.textContent).toBe('주제: 기근, synthetic unknown topic');
+    expect(marked(topics)).toEqual([['synthetic unknown topic', 'en']]);
+  });
+
   it('labels the page in Korean while the story keeps its own language', () => {
     show(syntheticStory({ urlNote: 'Synthetic note about the address.' }), 'synthetic-story-p2');
     const header = root.querySelector('header');
     expect(header?.getAttribute('lang')).toBe('ko');
-    expect(header?.textContent).toContain('주제: famine, markets');
+    expect(header?.textContent).toContain('주제: 기근, 장마당(시장)');
     expect(header?.textContent).toContain('2024년 12월 3일');
-    expect(header?.textContent).toContain('내용 주의: starvation');
+    expect(header?.textContent).toContain('내용 주의: 굶주림');
+    expect(langOf(root.querySelector('.fh-reader__topics'))).toBe('ko');
+    expect(langOf(root.querySelector('.fh-reader__note'))).toBe('ko');
     expect(root.querySelector('a')?.textContent).toBe('Test Publisher에서 원문 읽기');
+    expect(langOf(root.querySelector('a span'))).toBe('en');
+    expect(langOf(root.querySelector('a'))).toBe('ko');
     expect(button('이 발췌문의 인용 정보 복사')).not.toBeNull();
     // The story's own words: title, names, the address's note and every block.
     expect(langOf(root.querySelector('h1'))).toBe('en');

@@ -2,7 +2,8 @@ import type { Ref } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n, uiLanguage } from '@/src/i18n';
 import { type ExcerptCard, readerPath, type StoryView } from '@/src/messaging/protocol';
-import { contentNoteText, formatStoryDate, provenanceLabel } from '../shared/story-labels';
+import { ContentNoteText, WordList, withContent } from '../shared/data-labels';
+import { formatStoryDate, provenanceLabel, topicWord } from '../shared/story-labels';
 import { ContentGate } from './ContentGate';
 import { citationOf } from './citation';
 import { ExcerptNav, excerptStep } from './ExcerptNav';
@@ -73,7 +74,6 @@ export function Reader({
   const target = current === undefined ? undefined : sections.find((section) => section.passageId === current);
   const position = current === undefined ? undefined : passageIds.indexOf(current);
   const originalUrl = target ? originalPassageUrl(story.url, passageText(target)) : story.url;
-  const note = contentNoteText(story.contentNotes);
   // The page is in the story's language (useStoryDocument); the reader's own words say theirs.
   const uiLang = uiLanguage();
   useStoryDocument(story);
@@ -135,16 +135,19 @@ export function Reader({
         {story.topics.length > 0 && (
           <p class="fh-reader__topics">
             <span class="fh-reader__meta-label">{i18n.t('reader.topics')}</span>{' '}
-            {/* The corpus's words, written with the story. */}
-            <span lang={story.lang}>{story.topics.map(topicLabel).join(', ')}</span>
+            <WordList words={story.topics.map((topic) => topicWord(topic, story.lang))} />
           </p>
         )}
         {/* While the text is hidden, the gate below says what it mentions. */}
-        {note && shown && <p class="fh-reader__note">{note}</p>}
+        {shown && story.contentNotes.length > 0 && (
+          <p class="fh-reader__note">
+            <ContentNoteText notes={story.contentNotes} lang={story.lang} />
+          </p>
+        )}
         <p class="fh-reader__original">
           {/* noreferrer: the publisher must not learn that the reader came from the extension. */}
           <a href={originalUrl} rel="noreferrer">
-            {i18n.t('reader.read_at', [story.publisher])}
+            {withContent((slot) => i18n.t('reader.read_at', [slot]), <span lang={story.lang}>{story.publisher}</span>)}
           </a>
         </p>
         {story.urlNote && (
@@ -204,7 +207,7 @@ export function Reader({
           <RelatedExcerpts cards={related} onOpen={(card) => openStory(card.storyId, card.passageId)} />
         </>
       ) : (
-        <ContentGate notes={story.contentNotes} onShow={show} />
+        <ContentGate notes={story.contentNotes} lang={story.lang} onShow={show} />
       )}
     </main>
   );
@@ -350,10 +353,6 @@ function passageText(section: StorySection): string {
 
 function attributionsOf(section: StorySection): string[] {
   return [...new Set(section.blocks.flatMap((block) => (block.attribution ? [block.attribution] : [])))];
-}
-
-function topicLabel(topic: string): string {
-  return topic.replaceAll('-', ' ');
 }
 
 export interface ReaderPageProps {

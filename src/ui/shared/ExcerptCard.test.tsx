@@ -113,8 +113,17 @@ describe('ExcerptCard', () => {
     const provenance = article().querySelector('.fh-provenance');
     expect(provenance?.textContent).toBe('목격자 증언');
     expect(provenance?.getAttribute('lang')).toBe('ko');
-    expect(article().querySelector('.fh-card__note')?.textContent).toBe('내용 주의: starvation, family separation');
-    expect(article().querySelector('.fh-card__why')?.textContent).toBe('관련 이유: famine, markets');
+    expect(article().querySelector('.fh-card__note')?.textContent).toBe('내용 주의: 굶주림, 가족과의 이별');
+    expect(article().querySelector('.fh-card__note span')).toBeNull();
+    // "Why this" lists the lexicon's terms, which are English: each says so.
+    const why = article().querySelector('.fh-card__why');
+    expect(why?.textContent).toBe('관련 이유: famine, markets');
+    expect(
+      [...(why?.querySelectorAll('span[lang]') ?? [])].map((span) => [span.textContent, span.getAttribute('lang')]),
+    ).toEqual([
+      ['famine', 'en'],
+      ['markets', 'en'],
+    ]);
     expect(article().querySelector('time')?.textContent).toBe('2024년 12월 3일');
     expect(article().querySelector('time')?.getAttribute('lang')).toBe('ko');
     const button = article().querySelector('button');
@@ -122,6 +131,35 @@ describe('ExcerptCard', () => {
     expect(button?.getAttribute('lang')).toBe('ko');
     // The testimony itself is in the story's language: no lang of its own, it inherits 'en'.
     expect(article().querySelector('blockquote')?.hasAttribute('lang')).toBe(false);
+  });
+
+  it('shows a content note it cannot translate in the story’s language, marked so', () => {
+    setUiLanguage('ko');
+    show(
+      <ExcerptCard
+        card={syntheticCard({ contentNotes: ['starvation', 'synthetic unknown note'] })}
+        onOpen={() => {}}
+      />,
+    );
+    const note = article().querySelector('.fh-card__note');
+    expect(note?.textContent).toBe('내용 주의: 굶주림, synthetic unknown note');
+    expect(note?.getAttribute('lang')).toBe('ko');
+    expect(
+      [...(note?.querySelectorAll('[lang]') ?? [])].map((el) => [el.textContent, el.getAttribute('lang')]),
+    ).toEqual([['synthetic unknown note', 'en']]);
+  });
+
+  it('marks nothing in an English UI where every word is English', () => {
+    show(
+      <ExcerptCard
+        card={syntheticCard({ contentNotes: ['starvation', 'synthetic unknown note'] })}
+        onOpen={() => {}}
+      />,
+    );
+    expect(article().querySelector('.fh-card__note')?.textContent).toBe(
+      'Content note: starvation, synthetic unknown note',
+    );
+    expect(article().querySelectorAll('.fh-card__note [lang], .fh-card__why [lang]')).toHaveLength(0);
   });
 
   it('marks its labels with the UI language, whatever the story’s', () => {

@@ -1,7 +1,8 @@
 import { i18n, uiLanguage } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
+import { ContentNoteText, WordList } from './data-labels';
 import { markSegments, segmentParagraphs, type TextSegment } from './marks';
-import { contentNoteText, formatStoryDate, provenanceLabel } from './story-labels';
+import { formatStoryDate, lexiconTermWord, provenanceLabel } from './story-labels';
 import { useUniqueId } from './unique-id';
 
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -19,7 +20,6 @@ export interface ExcerptCardProps {
 export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: ExcerptCardProps) {
   const titleId = useUniqueId();
   const Heading = `h${headingLevel}` as const;
-  const note = contentNoteText(card.contentNotes);
   // The card is in the story's language, its labels in the UI's; saying so keeps a screen
   // reader from reading "Eyewitness" with a Korean voice, or 목격자 증언 with an English one.
   // Said even where the two agree: a lang attribute Preact takes away is left as lang="",
@@ -38,9 +38,9 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: 
       <p class={`fh-provenance fh-provenance--${card.provenance}`} lang={uiLang}>
         {provenanceLabel(card.provenance) ?? card.provenance}
       </p>
-      {note && (
+      {card.contentNotes.length > 0 && (
         <p class="fh-card__note" lang={uiLang}>
-          {note}
+          <ContentNoteText notes={card.contentNotes} lang={card.lang} />
         </p>
       )}
       <blockquote class="fh-card__text">
@@ -63,7 +63,8 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: 
       </p>
       {card.why.length > 0 && (
         <p class="fh-card__why" lang={uiLang}>
-          <span class="fh-card__why-label">{i18n.t('card.why')}</span> {card.why.join(', ')}
+          <span class="fh-card__why-label">{i18n.t('card.why')}</span>{' '}
+          <WordList words={card.why.map(lexiconTermWord)} />
         </p>
       )}
       <button

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
-import { contentNoteText, formatStoryDate, provenanceLabel } from './story-labels';
+import {
+  contentNoteLabel,
+  contentNoteWord,
+  formatStoryDate,
+  lexiconTermWord,
+  provenanceLabel,
+  topicLabel,
+  topicWord,
+} from './story-labels';
 
 afterEach(() => setUiLanguage('en'));
 
@@ -50,12 +59,78 @@ describe('provenanceLabel', () => {
   });
 });
 
-describe('contentNoteText', () => {
-  it('lists the notes after "Content note:"', () => {
-    expect(contentNoteText(['starvation', 'family separation'])).toBe('Content note: starvation, family separation');
+describe('contentNoteLabel and topicLabel', () => {
+  it('name the corpus’s notes and topics in English', () => {
+    expect(contentNoteLabel('family separation')).toBe('family separation');
+    expect(topicLabel('daily-life')).toBe('daily life');
+    expect(topicLabel('pyongyang')).toBe('Pyongyang');
+    expect(topicLabel('dmz')).toBe('DMZ');
   });
 
-  it('is empty without notes', () => {
-    expect(contentNoteText([])).toBeUndefined();
+  it('name them in Korean for a Korean UI', () => {
+    setUiLanguage('ko');
+    expect(['starvation', 'death of a parent', 'imprisonment'].map(contentNoteLabel)).toEqual([
+      '굶주림',
+      '부모의 죽음',
+      '수감',
+    ]);
+    expect(['defection', 'forced-repatriation', 'markets'].map(topicLabel)).toEqual([
+      '탈북',
+      '강제 송환',
+      '장마당(시장)',
+    ]);
+  });
+
+  it('show a note or topic they do not know as the story writes it (topics with spaces for dashes)', () => {
+    setUiLanguage('ko');
+    expect(contentNoteLabel('synthetic unknown note')).toBe('synthetic unknown note');
+    expect(topicLabel('synthetic-unknown-topic')).toBe('synthetic unknown topic');
+    expect(contentNoteLabel('toString')).toBe('toString');
+    expect(topicLabel('constructor')).toBe('constructor');
+  });
+});
+
+describe('contentNoteWord, topicWord and lexiconTermWord', () => {
+  it('say the language of a word the UI could not translate: the story’s', () => {
+    setUiLanguage('ko');
+    expect(contentNoteWord('starvation', 'en')).toEqual({ text: '굶주림' });
+    expect(contentNoteWord('synthetic unknown note', 'en')).toEqual({ text: 'synthetic unknown note', lang: 'en' });
+    expect(topicWord('women', 'en')).toEqual({ text: '여성' });
+    expect(topicWord('synthetic-topic', 'ko')).toEqual({ text: 'synthetic topic', lang: 'ko' });
+  });
+
+  it('leave lexicon terms as the lexicon writes them, in English', () => {
+    setUiLanguage('ko');
+    expect(lexiconTermWord('famine')).toEqual({ text: 'famine', lang: 'en' });
+  });
+});
+
+describe('every content note and topic in data/', () => {
+  const { stories } = buildCorpusFromData();
+  const notes = [...new Set(stories.flatMap((story) => story.contentNotes))].sort();
+  const topics = [...new Set(stories.flatMap((story) => story.topics))].sort();
+  const hangul = /[\uAC00-\uD7A3]/;
+
+  it('is there to check', () => {
+    expect(notes).toContain('starvation');
+    expect(topics).toContain('forced-repatriation');
+  });
+
+  // A story with a new note or topic fails here until locales/*.yml (`data`) and
+  // story-labels.ts translate it.
+  it('has a Korean name', () => {
+    setUiLanguage('ko');
+    expect(notes.filter((note) => !hangul.test(contentNoteLabel(note)) || contentNoteWord(note, 'en').lang)).toEqual(
+      [],
+    );
+    expect(topics.filter((topic) => !hangul.test(topicLabel(topic)) || topicWord(topic, 'en').lang)).toEqual([]);
+  });
+
+  it('has an English name', () => {
+    const english = /^[A-Za-z][A-Za-z ’'-]*$/;
+    expect(notes.filter((note) => !english.test(contentNoteLabel(note)) || contentNoteWord(note, 'en').lang)).toEqual(
+      [],
+    );
+    expect(topics.filter((topic) => !english.test(topicLabel(topic)) || topicWord(topic, 'en').lang)).toEqual([]);
   });
 });

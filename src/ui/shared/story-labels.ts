@@ -37,7 +37,83 @@ export function formatStoryDate(isoDate: string): string {
   return Number.isNaN(date.getTime()) ? isoDate : dateFormat().format(date);
 }
 
-/** "Content note: starvation, family separation", or nothing when there are none. */
-export function contentNoteText(notes: readonly string[]): string | undefined {
-  return notes.length > 0 ? i18n.t('card.content_note', [notes.join(', ')]) : undefined;
+/**
+ * A word of a story's metadata as the UI shows it. `lang` is set when the word is not in the
+ * UI's language: a component marks it up, so a screen reader reads it with the right voice.
+ */
+export interface ShownWord {
+  text: string;
+  lang?: string;
+}
+
+// The corpus's content notes and topics are a fixed vocabulary of metadata, not testimony
+// text, so the UI translates them (locales/*.yml, `data`). A word not here (an imported
+// collection brings its own) is shown as the story writes it, in the story's language.
+// story-labels.test.ts fails while a note or topic in data/ is missing here.
+const CONTENT_NOTE_LABELS: Readonly<Record<string, () => string>> = {
+  'coerced marriage': () => i18n.t('data.note_coerced_marriage'),
+  'death of a parent': () => i18n.t('data.note_death_of_a_parent'),
+  'family separation': () => i18n.t('data.note_family_separation'),
+  famine: () => i18n.t('data.note_famine'),
+  'financial exploitation': () => i18n.t('data.note_financial_exploitation'),
+  homelessness: () => i18n.t('data.note_homelessness'),
+  homophobia: () => i18n.t('data.note_homophobia'),
+  imprisonment: () => i18n.t('data.note_imprisonment'),
+  poverty: () => i18n.t('data.note_poverty'),
+  'sexual and gender-based violence': () => i18n.t('data.note_sexual_and_gender_based_violence'),
+  'sexual references': () => i18n.t('data.note_sexual_references'),
+  starvation: () => i18n.t('data.note_starvation'),
+};
+
+const TOPIC_LABELS: Readonly<Record<string, () => string>> = {
+  china: () => i18n.t('data.topic_china'),
+  'daily-life': () => i18n.t('data.topic_daily_life'),
+  defection: () => i18n.t('data.topic_defection'),
+  dmz: () => i18n.t('data.topic_dmz'),
+  escape: () => i18n.t('data.topic_escape'),
+  famine: () => i18n.t('data.topic_famine'),
+  'forced-repatriation': () => i18n.t('data.topic_forced_repatriation'),
+  'foster-family': () => i18n.t('data.topic_foster_family'),
+  lgbt: () => i18n.t('data.topic_lgbt'),
+  markets: () => i18n.t('data.topic_markets'),
+  marriage: () => i18n.t('data.topic_marriage'),
+  orphans: () => i18n.t('data.topic_orphans'),
+  'overseas-workers': () => i18n.t('data.topic_overseas_workers'),
+  pyongyang: () => i18n.t('data.topic_pyongyang'),
+  refugees: () => i18n.t('data.topic_refugees'),
+  resettlement: () => i18n.t('data.topic_resettlement'),
+  women: () => i18n.t('data.topic_women'),
+};
+
+const translated = (labels: Readonly<Record<string, () => string>>, word: string) =>
+  Object.hasOwn(labels, word) ? labels[word]?.() : undefined;
+
+/** "starvation" → "굶주림" in a Korean UI; a note Firsthand does not know, as the story writes it. */
+export function contentNoteLabel(note: string): string {
+  return translated(CONTENT_NOTE_LABELS, note) ?? note;
+}
+
+/** "daily-life" → "일상생활" in a Korean UI, "daily life" in English; a topic Firsthand does not know, with spaces for dashes. */
+export function topicLabel(topic: string): string {
+  return translated(TOPIC_LABELS, topic) ?? topic.replaceAll('-', ' ');
+}
+
+/** A content note as the UI shows it: translated, or in the story's language. */
+export function contentNoteWord(note: string, storyLang: string): ShownWord {
+  const text = translated(CONTENT_NOTE_LABELS, note);
+  return text === undefined ? { text: note, lang: storyLang } : { text };
+}
+
+/** A topic as the UI shows it: translated, or in the story's language. */
+export function topicWord(topic: string, storyLang: string): ShownWord {
+  const text = translated(TOPIC_LABELS, topic);
+  return text === undefined ? { text: topic.replaceAll('-', ' '), lang: storyLang } : { text };
+}
+
+/** The language of the lexicon's term labels (data/lexicon.txt), which "why this" lists. */
+const LEXICON_LANG = 'en';
+
+/** A lexicon term's label, for "why this": data, too many to translate, shown as the lexicon writes it. */
+export function lexiconTermWord(term: string): ShownWord {
+  return { text: term, lang: LEXICON_LANG };
 }
