@@ -81,9 +81,11 @@ async function main(app: HTMLElement): Promise<void> {
       />,
       app,
     );
-  // Search is usable at once; "On this page" follows from session storage, asked first.
-  show();
-  const first = await tabFirst;
+  // One render with "On this page" when the tab's results come at once (they normally do);
+  // the search box first, and the results after, when they are slow.
+  const quick = await Promise.race([tabFirst, new Promise<null>((resolve) => setTimeout(resolve, 40, null))]);
+  if (!quick) show();
+  const first = quick ?? (await tabFirst);
   tabId = first.tabId;
   tabMatches = first.matches;
   show();
