@@ -49,7 +49,7 @@ describe('buildCorpus', () => {
     );
     const copy = { ...story('a-story'), path: 'data/copies/a-story.md' };
     expect(errorsOf(() => buildCorpus([story('a-story'), copy], lexicon()))).toBe(
-      'data/copies/a-story.md:2: story id "a-story" is used by another file',
+      'data/copies/a-story.md:2: story id "a-story" is also used by data/stories/a-story.md',
     );
   });
 

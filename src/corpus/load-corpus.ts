@@ -1,8 +1,8 @@
 import type { Term } from '@/src/detect/lexicon';
 import { buildBundle } from '@/src/search/build-bundle';
 import type { CorpusBundle } from '@/src/search/bundle';
+import { readStoryFiles } from './collection-pack';
 import { type ParsedTerm, parseLexicon } from './parse-lexicon';
-import { parseStory } from './parse-story';
 import { SourceError, SourceErrors } from './source-error';
 import type { Story } from './types';
 
@@ -28,19 +28,10 @@ export function buildCorpus(storyFiles: SourceFile[], lexiconFile: SourceFile): 
     }
   };
 
-  const stories: Story[] = [];
-  for (const file of storyFiles) {
-    const story = collect(() => parseStory(file.path, file.text));
-    if (!story) continue;
-    const expected = file.path.replace(/^.*\//, '').replace(/\.md$/, '');
-    if (story.id !== expected) {
-      errors.push(new SourceError(file.path, 2, `id "${story.id}" must match the file name "${expected}.md"`));
-    }
-    if (stories.some((s) => s.id === story.id)) {
-      errors.push(new SourceError(file.path, 2, `story id "${story.id}" is used by another file`));
-    }
-    stories.push(story);
-  }
+  // The same reading a collection pack's stories get (collection-pack.ts): one parser.
+  const read = readStoryFiles(storyFiles.map((f) => ({ file: f.path, source: f.text })));
+  errors.push(...read.problems.map((p) => new SourceError(p.file, p.line, p.reason)));
+  const stories: Story[] = read.stories;
   const parsed = collect(() => parseLexicon(lexiconFile.path, lexiconFile.text)) ?? [];
   if (errors.length > 0) throw new SourceErrors(errors);
 

@@ -1,0 +1,288 @@
+import { parseStory } from './parse-story';
+import { parseKeyValues, type SourceError, SourceErrors } from './source-error';
+import type { Story } from './types';
+
+/**
+ * A collection pack: one JSON file that carries a collection of stories to import into
+ * Firsthand without rebuilding it (data/README.md, "Collection packs"). It holds the
+ * stories' Markdown source files as they are, so the same parser reads them in the build
+ * and in the browser, and every problem is reported against the file and line it is in.
+ *
+ *   {
+ *     "format": "firsthand-collection",
+ *     "version": 1,
+ *     "collection": { "id": "…", "title": "…", "publisher": "…", "description": "…" },
+ *     "stories": [{ "file": "<story-id>.md", "source": "---\nid: <story-id>\n…" }]
+ *   }
+ */
+export const PACK_FORMAT = 'firsthand-collection';
+export const PACK_VERSION = 1;
+/** Larger files are refused before they are read: 50,000 passages come to about 35 MB. */
+export const MAX_PACK_BYTES = 45 * 1024 * 1024;
+/** The file in a folder of stories that names the collection (`npm run pack`). */
+export const COLLECTION_FILE = 'collection.txt';
+
+export interface CollectionMeta {
+  /** Lower-case words joined by "-", like story ids. */
+  id: string;
+  title: string;
+  publisher: string;
+  description?: string;
+}
+
+export interface PackStoryFile {
+  /** The source file's name, `<story-id>.md`: what problems are reported against. */
+  file: string;
+  source: string;
+}
+
+export interface CollectionPack {
+  format: typeof PACK_FORMAT;
+  version: typeof PACK_VERSION;
+  collection: CollectionMeta;
+  stories: PackStoryFile[];
+}
+
+/** A problem found in a pack, in the file and at the line it is in. */
+export interface PackProblem {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export function problemText({ file, line, reason }: PackProblem): string {
+  return `${file}:${line}: ${reason}`;
+}
+
+/** What a pack holds, and every problem found in it; nothing to import unless `problems` is empty. */
+export interface PackContents {
+  collection?: CollectionMeta;
+  stories: Story[];
+  problems: PackProblem[];
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const COLLECTION_KEYS = ['id', 'title', 'publisher', 'description'] as const;
+const REQUIRED_COLLECTION_KEYS = ['id', 'title', 'publisher'] as const;
+
+/**
+ * A pack file's bytes as text: refused when too large or not UTF-8 (a file saved in
+ * another encoding would otherwise import as mojibake).
+ */
+export function decodePack(name: string, bytes: Uint8Array): { text?: string; problems: PackProblem[] } {
+  if (bytes.byteLength > MAX_PACK_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return {
+      problems: [
+        {
+          file: name,
+          line: 1,
+          reason: `the file is ${mb(bytes.byteLength)} MB; packs up to ${mb(MAX_PACK_BYTES)} MB can be imported`,
+        },
+      ],
+    };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    return {
+      problems: [
+        {
+          file: name,
+          line: lineAtByte(bytes, bad),
+          reason: `the file is not UTF-8 text (byte ${bad + 1}): save it as UTF-8 and import it again`,
+        },
+      ],
+    };
+  }
+}
+
+/**
+ * Reads a pack: its JSON, its format and version, the collection's name, and every story
+ * through the story parser. Never throws; whatever is wrong is in `problems`.
+ */
+export function readPack(name: string, text: string): PackContents {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return {
+      stories: [],
+      problems: [{ file: name, line: jsonErrorLine(e, text), reason: `not valid JSON: ${jsonErrorReason(e)}` }],
+    };
+  }
+  const problems: PackProblem[] = [];
+  const at = (reason: string): PackContents => ({ stories: [], problems: [{ file: name, line: 1, reason }] });
+  if (!isRecord(json) || json.format !== PACK_FORMAT) {
+    return at(`not a Firsthand collection pack (its "format" must be "${PACK_FORMAT}")`);
+  }
+  if (json.version !== PACK_VERSION) {
+    return typeof json.version === 'number' && json.version > PACK_VERSION
+      ? at(`the pack is version ${json.version}, made by a newer Firsthand; this one reads version ${PACK_VERSION}`)
+      : at(`"version" must be ${PACK_VERSION}`);
+  }
+  const collection = collectionOf(json.collection, name, problems);
+  if (!Array.isArray(json.stories))
+    return { problems: [...problems, { file: name, line: 1, reason: '"stories" must be a list' }], stories: [] };
+  if (json.stories.length === 0) problems.push({ file: name, line: 1, reason: 'the pack has no stories' });
+
+  const files: PackStoryFile[] = [];
+  json.stories.forEach((entry, index) => {
+    if (!isRecord(entry) || typeof entry.file !== 'string' || typeof entry.source !== 'string') {
+      problems.push({
+        file: name,
+        line: 1,
+        reason: `story ${index + 1} must be { "file": "<story-id>.md", "source": "…" }`,
+      });
+      return;
+    }
+    files.push({ file: entry.file, source: entry.source });
+  });
+  const read = readStoryFiles(files);
+  return {
+    ...(collection ? { collection } : {}),
+    stories: read.stories,
+    problems: [...problems, ...read.problems],
+  };
+}
+
+/**
+ * Parses story source files (a pack's, or a folder's): each by the story parser, each id
+ * matching its file name and used once.
+ */
+export function readStoryFiles(files: readonly PackStoryFile[]): { stories: Story[]; problems: PackProblem[] } {
+  const problems: PackProblem[] = [];
+  const stories: Story[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, source } of files) {
+    let story: Story;
+    try {
+      story = parseStory(file, source);
+    } catch (e) {
+      if (!(e instanceof SourceErrors)) throw e;
+      problems.push(...e.errors.map(({ file: f, line, reason }) => ({ file: f, line, reason })));
+      continue;
+    }
+    const expected = file.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    if (story.id !== expected) {
+      problems.push({ file, line: 2, reason: `id "${story.id}" must match the file name "${expected}.md"` });
+    }
+    const other = seen.get(story.id);
+    if (other !== undefined) {
+      problems.push({ file, line: 2, reason: `story id "${story.id}" is also used by ${other}` });
+      continue;
+    }
+    seen.set(story.id, file);
+    stories.push(story);
+  }
+  return { stories, problems };
+}
+
+/** A collection's name from `collection.txt` (`key: value` lines: id, title, publisher, description). */
+export function readCollectionFile(
+  file: string,
+  source: string,
+): { collection?: CollectionMeta; problems: PackProblem[] } {
+  const errors: SourceError[] = [];
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((text, i) => ({ text, line: i + 1 }))
+    .filter(({ text }) => text.trim() !== '' && !text.startsWith('#'));
+  const pairs = parseKeyValues(file, lines, errors);
+  const problems: PackProblem[] = errors.map(({ line, reason }) => ({ file, line, reason }));
+  const raw: Record<string, unknown> = {};
+  for (const [key, { value, line }] of pairs) {
+    if (!(COLLECTION_KEYS as readonly string[]).includes(key))
+      problems.push({ file, line, reason: `unknown key "${key}"` });
+    else raw[key] = value;
+  }
+  const collection = collectionOf(raw, file, problems);
+  return { ...(collection ? { collection } : {}), problems };
+}
+
+/** Makes a pack of a collection's name and its stories' source files (they are kept as they are). */
+export function makePack(collection: CollectionMeta, stories: readonly PackStoryFile[]): CollectionPack {
+  return {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    collection,
+    stories: [...stories].sort((a, b) => a.file.localeCompare(b.file)),
+  };
+}
+
+function collectionOf(value: unknown, file: string, problems: PackProblem[]): CollectionMeta | undefined {
+  if (!isRecord(value)) {
+    problems.push({ file, line: 1, reason: '"collection" must name the collection: { "id", "title", "publisher" }' });
+    return undefined;
+  }
+  const before = problems.length;
+  for (const key of REQUIRED_COLLECTION_KEYS) {
+    if (typeof value[key] !== 'string' || (value[key] as string).trim() === '') {
+      problems.push({ file, line: 1, reason: `the collection's "${key}" is required` });
+    }
+  }
+  const id = typeof value.id === 'string' ? value.id.trim() : '';
+  if (id && !ID.test(id))
+    problems.push({ file, line: 1, reason: `collection id "${id}" must be lower-case words joined by "-"` });
+  if (value.description !== undefined && typeof value.description !== 'string') {
+    problems.push({ file, line: 1, reason: `the collection's "description" must be text` });
+  }
+  if (problems.length > before) return undefined;
+  return {
+    id,
+    title: (value.title as string).trim(),
+    publisher: (value.publisher as string).trim(),
+    ...(typeof value.description === 'string' && value.description.trim()
+      ? { description: value.description.trim() }
+      : {}),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The line of a JSON syntax error, from the position V8 reports ("… at position 123" or "(line 3 column 5)"). */
+function jsonErrorLine(error: unknown, text: string): number {
+  const message = error instanceof Error ? error.message : '';
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const position = /position (\d+)/.exec(message);
+  if (!position) return 1;
+  return text.slice(0, Number(position[1])).split('\n').length;
+}
+
+function jsonErrorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // The message may quote a long stretch of the file; the line number says where.
+  return message.length > 160 ? `${message.slice(0, 157)}…` : message;
+}
+
+/** Where the first byte that is not UTF-8 is: the longest valid prefix, found by halving. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Streaming, a character cut at the end of a prefix is not an error; a bad byte is.
+  const valid = (end: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.byteLength;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (valid(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.byteLength; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
