@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createFirsthandService, registerFirsthandService } from '@/src/background/firsthand-service';
 import { openOnboardingOnInstall } from '@/src/background/onboarding';
 import { registerWaysIn } from '@/src/background/ways-in';
+import { collectionsSignature, enabledSources, readCache, writeCache } from '@/src/collections/collection-store';
 import { BUNDLE_PATH, type CorpusBundle } from '@/src/search/bundle';
 
 export default defineBackground(() => {
@@ -13,6 +14,14 @@ export default defineBackground(() => {
       loadBundle: async () => {
         const res = await fetch(browser.runtime.getURL(BUNDLE_PATH as '/'));
         return (await res.json()) as CorpusBundle;
+      },
+      // The reader's imported collections, and their combined index, in IndexedDB.
+      collections: {
+        signature: collectionsSignature,
+        enabled: async () =>
+          (await enabledSources()).map(({ collection, stories }) => ({ collectionId: collection.id, stories })),
+        readCache: (signature) => readCache<CorpusBundle>('combined-index', signature),
+        writeCache: (signature, bundle) => writeCache('combined-index', signature, bundle),
       },
     }),
   );

@@ -172,6 +172,44 @@ describe('the background service', () => {
     expect(await service.related('no-such-story')).toEqual([]);
   });
 
+  it('adds the enabled imported collections to what it answers, indexed once and then read from the cache', async () => {
+    // A synthetic collection written for this test: not testimony.
+    const story = {
+      file: 'synthetic-archive-1.md',
+      source:
+        '---\nid: synthetic-archive-1\ntitle: Synthetic archive story\nnarrator: Synthetic narrator\npublisher: Synthetic Oral History Project\ndate: 2021-05-01\nurl: https://example.org/a\ntopics: famine\nprovenance: witness\n---\n\nSynthetic: the seller everyone called Quillfeather kept the stall open.\n',
+    };
+    let signature = 'synthetic@1';
+    let indexed = 0;
+    const cache = new Map<string, CorpusBundle>();
+    const collections = {
+      signature: async () => signature,
+      enabled: async () => {
+        indexed++;
+        return signature ? [{ collectionId: 'synthetic', stories: [story] }] : [];
+      },
+      readCache: async (key: string) => cache.get(key),
+      writeCache: async (key: string, bundle: CorpusBundle) => void cache.set(key, bundle),
+    };
+    const service = createFirsthandService({ loadBundle: shipped, collections });
+    const found = await service.search('quillfeather');
+    expect(found.map((c) => [c.storyId, c.publisher, c.provenance])).toEqual([
+      ['synthetic-archive-1', 'Synthetic Oral History Project', 'witness'],
+    ]);
+    expect((await service.getStory('synthetic-archive-1'))?.title).toBe('Synthetic archive story');
+    expect(indexed).toBe(1);
+    // A new worker (a cold start) reads the cache instead of indexing again.
+    const restarted = createFirsthandService({ loadBundle: shipped, collections });
+    expect(await restarted.search('quillfeather')).toHaveLength(1);
+    expect(indexed).toBe(1);
+    // Disabled: gone at once, and the bundled stories answer as before.
+    signature = '';
+    const after = await restarted.collectionsChanged();
+    expect(after.stories).toBe(bundle.stories.length);
+    expect(await restarted.search('quillfeather')).toEqual([]);
+    expect((await restarted.search('famine')).length).toBeGreaterThan(0);
+  });
+
   it('recovers when loading the corpus failed once', async () => {
     let calls = 0;
     const service = createFirsthandService({

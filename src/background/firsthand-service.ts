@@ -10,6 +10,7 @@ import type {
 } from '@/src/messaging/protocol';
 import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
+import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
 import { type CorpusIndex, loadCorpusIndex } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
 import { rankPassages } from '@/src/search/rank-passages';
@@ -24,26 +25,54 @@ import { showCount, tabResults } from './tab-results';
 export interface FirsthandServiceOptions {
   /** Reads the prebuilt corpus (in the extension: public/generated/corpus.json). */
   loadBundle(): Promise<CorpusBundle>;
+  /** The reader's imported collections (in the extension: IndexedDB); none without. */
+  collections?: ImportedCollections;
+}
+
+/** Where the background finds the imported collections, and keeps their combined index. */
+export interface ImportedCollections {
+  /** Changes whenever the enabled collections change. '' when none is enabled. */
+  signature(): Promise<string>;
+  enabled(): Promise<ImportedSources[]>;
+  readCache(signature: string): Promise<CorpusBundle | undefined>;
+  writeCache(signature: string, bundle: CorpusBundle): Promise<void>;
 }
 
 /**
  * Everything the background answers. The index is loaded on first need, once; per-tab
  * results live in session storage, so a restarted worker answers as before.
  */
-export function createFirsthandService({ loadBundle }: FirsthandServiceOptions) {
+export function createFirsthandService({ loadBundle, collections }: FirsthandServiceOptions) {
   let loading: Promise<CorpusIndex> | null = null;
   const corpus = () => {
-    loading ??= loadBundle()
-      .then(loadCorpusIndex)
-      .catch((e: unknown) => {
-        loading = null; // let the next request try again
-        throw e;
-      });
+    loading ??= loadIndex(loadBundle, collections).catch((e: unknown) => {
+      loading = null; // let the next request try again
+      throw e;
+    });
     return loading;
   };
 
   return {
     corpus,
+
+    /**
+     * The imported collections changed: index again now, so the next answer has them (or
+     * no longer has them). Says what the index holds and how long indexing took.
+     */
+    async collectionsChanged(): Promise<{ passages: number; stories: number; ms: number }> {
+      const started = performance.now();
+      loading = null;
+      const index = await corpus();
+      return {
+        passages: index.bundle.passages.length,
+        stories: index.bundle.stories.length,
+        ms: Math.round(performance.now() - started),
+      };
+    },
+
+    async bundledStoryIds(): Promise<string[]> {
+      return (await loadBundle()).stories.map((s) => s.id);
+    },
 
     async matchPage(tabId: number | undefined, url: string, terms: DetectedTerm[]): Promise<PageMatches> {
       const cards: ExcerptCard[] = [];
@@ -147,6 +176,26 @@ async function tabShows(tabId: number, url: string): Promise<boolean> {
   }
 }
 
+/**
+ * The bundled corpus with the enabled collections: from the cache when they have not
+ * changed since it was made (a cold start then costs one read, not an indexing), else
+ * indexed now and cached.
+ */
+async function loadIndex(
+  loadBundle: () => Promise<CorpusBundle>,
+  collections: ImportedCollections | undefined,
+): Promise<CorpusIndex> {
+  const [bundled, enabled] = await Promise.all([loadBundle(), collections?.signature().catch(() => '') ?? '']);
+  if (!collections || enabled === '') return loadCorpusIndex(bundled);
+  const signature = `${bundleFingerprint(bundled)}|${enabled}`;
+  const cached = await collections.readCache(signature).catch(() => undefined);
+  if (cached) return loadCorpusIndex(cached);
+  const combined = combineCorpus(bundled, await collections.enabled());
+  // A cache that cannot be written only costs the next cold start an indexing.
+  await collections.writeCache(signature, combined).catch(() => {});
+  return loadCorpusIndex(combined);
+}
+
 export type FirsthandService = ReturnType<typeof createFirsthandService>;
 
 /** Wires the service to the typed protocol and to tab events. Call once, in the background. */
@@ -168,6 +217,16 @@ export function registerFirsthandService(service: FirsthandService): void {
   onMessage('searchFacets', () => service.searchFacets());
   onMessage('getStory', ({ data }) => service.getStory(data.storyId));
   onMessage('related', ({ data }) => service.related(data.storyId, data.passageId, data.limit));
+  onMessage('bundledStoryIds', () => service.bundledStoryIds());
+  onMessage('collectionsChanged', async () => {
+    const indexed = await service.collectionsChanged();
+    // Open tabs with results rank their page again, with (or without) the collections.
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined || !(await service.getTabMatches(tab.id))) continue;
+      await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
+    }
+    return indexed;
+  });
   onMessage('openReader', async ({ data, sender }) => {
     await browser.tabs.create({
       url: browser.runtime.getURL(readerPath(data.storyId, data.passageId) as '/reader.html'),

@@ -96,6 +96,14 @@ export interface ProtocolMap {
    * to the story as a whole), strongest first; empty when nothing relates.
    */
   related(data: { storyId: string; passageId?: string; limit?: number }): ExcerptCard[];
+  /**
+   * Options → background: the imported collections changed (imported, enabled, disabled,
+   * removed). Answers once the combined index is rebuilt: what it now holds, and how long
+   * indexing took.
+   */
+  collectionsChanged(): { passages: number; stories: number; ms: number };
+  /** Options → background: the ids of the stories Firsthand ships with (an import may not reuse one). */
+  bundledStoryIds(): string[];
   /** Content script → background: open the reader at a passage in a new tab. */
   openReader(data: { storyId: string; passageId: string }): void;
 }

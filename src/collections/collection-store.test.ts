@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makePack } from '@/src/corpus/collection-pack';
+import {
+  addCollection,
+  COLLECTIONS_DB,
+  closeCollectionStore,
+  collectionsSignature,
+  enabledSources,
+  exportCollection,
+  ImportRefused,
+  listCollections,
+  readCache,
+  removeCollection,
+  setCollectionEnabled,
+  writeCache,
+} from './collection-store';
+
+// Synthetic collections written for these tests: not testimony.
+const source = (id: string) =>
+  `---\nid: ${id}\ntitle: Synthetic ${id}\nnarrator: Synthetic narrator\npublisher: Synthetic press\ndate: 2020-01-01\nurl: https://example.org/${id}\ntopics: famine\nprovenance: firsthand\n---\n\nA synthetic paragraph.\n`;
+const pack = (id: string, storyIds: string[]) =>
+  makePack(
+    { id, title: `Synthetic ${id}`, publisher: 'Synthetic press' },
+    storyIds.map((s) => ({ file: `${s}.md`, source: source(s) })),
+  );
+const add = (id: string, storyIds: string[], taken?: Set<string>, at = '2026-11-23T10:00:00Z') =>
+  addCollection(pack(id, storyIds), { storyIds, passageCount: storyIds.length }, taken, new Date(at));
+
+afterEach(async () => {
+  await closeCollectionStore();
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(COLLECTIONS_DB);
+    request.onsuccess = request.onerror = () => resolve();
+  });
+});
+
+describe('the collection store', () => {
+  it('keeps an imported collection, enabled, with its counts, and gives its pack back as it came', async () => {
+    await add('one', ['story-a', 'story-b']);
+    expect(await listCollections()).toEqual([
+      expect.objectContaining({
+        id: 'one',
+        enabled: true,
+        storyCount: 2,
+        passageCount: 2,
+        importedAt: '2026-11-23T10:00:00.000Z',
+      }),
+    ]);
+    expect(await exportCollection('one')).toEqual(pack('one', ['story-a', 'story-b']));
+    expect(await exportCollection('none')).toBeUndefined();
+  });
+
+  it('refuses, changing nothing, a collection id already there or a story id already used', async () => {
+    await add('one', ['story-a']);
+    await expect(add('one', ['story-z'])).rejects.toEqual(new ImportRefused('collection-exists', 'one'));
+    await expect(add('two', ['story-z', 'story-a'])).rejects.toEqual(new ImportRefused('story-exists', 'story-a'));
+    await expect(add('three', ['bundled-story'], new Set(['bundled-story']))).rejects.toEqual(
+      new ImportRefused('story-exists', 'bundled-story'),
+    );
+    expect((await listCollections()).map((c) => c.id)).toEqual(['one']);
+    expect(await exportCollection('two')).toBeUndefined();
+  });
+
+  it('disables, enables and removes; only enabled collections are indexed, and the signature says so', async () => {
+    await add('one', ['story-a'], undefined, '2026-11-23T10:00:00Z');
+    await add('two', ['story-b'], undefined, '2026-11-23T11:00:00Z');
+    const both = await collectionsSignature();
+    expect((await enabledSources()).map((s) => s.collection.id)).toEqual(['one', 'two']);
+    await setCollectionEnabled('one', false);
+    expect((await enabledSources()).map((s) => s.collection.id)).toEqual(['two']);
+    expect(await collectionsSignature()).not.toBe(both);
+    await removeCollection('two');
+    expect(await collectionsSignature()).toBe('');
+    expect((await listCollections()).map((c) => [c.id, c.enabled])).toEqual([['one', false]]);
+    expect(await exportCollection('two')).toBeUndefined();
+  });
+
+  it('keeps a derived cache that only answers for the signature it was made for', async () => {
+    await writeCache('combined-index', 'sig-1', { passages: 3 });
+    expect(await readCache('combined-index', 'sig-1')).toEqual({ passages: 3 });
+    expect(await readCache('combined-index', 'sig-2')).toBeUndefined();
+  });
+});

@@ -1,0 +1,158 @@
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type CollectionMeta, type CollectionPack, makePack, type PackStoryFile } from '@/src/corpus/collection-pack';
+
+/**
+ * The collections a reader imported, in the extension's IndexedDB (shared by the options
+ * page, which imports, and the background, which indexes). A collection is kept as its
+ * pack's source files, so it can be indexed again by a newer Firsthand, and exported as it
+ * came. Every change is one transaction: an import either lands whole or not at all.
+ */
+export interface StoredCollection extends CollectionMeta {
+  /** Shown in page matches, the popup and the reader; a disabled one is kept, not used. */
+  enabled: boolean;
+  /** ISO time of the import. */
+  importedAt: string;
+  storyCount: number;
+  passageCount: number;
+  /** The story ids, to refuse an import that reuses one. */
+  storyIds: string[];
+}
+
+interface CollectionsDb extends DBSchema {
+  collections: { key: string; value: StoredCollection };
+  sources: { key: string; value: { id: string; stories: PackStoryFile[] } };
+  /** Derived data the background can always rebuild (the combined search index). */
+  cache: { key: string; value: { key: string; signature: string; value: unknown } };
+}
+
+export const COLLECTIONS_DB = 'firsthand-collections';
+
+let opening: Promise<IDBPDatabase<CollectionsDb>> | undefined;
+function db(): Promise<IDBPDatabase<CollectionsDb>> {
+  opening ??= openDB<CollectionsDb>(COLLECTIONS_DB, 1, {
+    upgrade(database) {
+      database.createObjectStore('collections', { keyPath: 'id' });
+      database.createObjectStore('sources', { keyPath: 'id' });
+      database.createObjectStore('cache', { keyPath: 'key' });
+    },
+  }).catch((error) => {
+    opening = undefined;
+    throw error;
+  });
+  return opening;
+}
+
+/** Forgets the open connection (tests delete the database between cases). */
+export async function closeCollectionStore(): Promise<void> {
+  const open = opening;
+  opening = undefined;
+  if (open) (await open.catch(() => undefined))?.close();
+}
+
+export async function listCollections(): Promise<StoredCollection[]> {
+  const all = await (await db()).getAll('collections');
+  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
+}
+
+/** Why an import was refused: it would change or shadow what is already there. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly reason: 'collection-exists' | 'story-exists',
+    readonly id: string,
+  ) {
+    super(
+      reason === 'collection-exists'
+        ? `a collection "${id}" is already imported`
+        : `a story "${id}" is already in Firsthand`,
+    );
+    this.name = 'ImportRefused';
+  }
+}
+
+/**
+ * Adds a collection, in one transaction that also checks its id and its story ids against
+ * what is there (`takenStoryIds`: the bundled stories'). Refused whole, changing nothing.
+ */
+export async function addCollection(
+  pack: CollectionPack,
+  counts: { storyIds: string[]; passageCount: number },
+  takenStoryIds: ReadonlySet<string> = new Set(),
+  now = new Date(),
+): Promise<StoredCollection> {
+  const database = await db();
+  const tx = database.transaction(['collections', 'sources'], 'readwrite');
+  const collections = tx.objectStore('collections');
+  const done = tx.done;
+  try {
+    if (await collections.get(pack.collection.id)) throw new ImportRefused('collection-exists', pack.collection.id);
+    const taken = new Set(takenStoryIds);
+    for (const other of await collections.getAll()) for (const id of other.storyIds) taken.add(id);
+    const clash = counts.storyIds.find((id) => taken.has(id));
+    if (clash) throw new ImportRefused('story-exists', clash);
+    const stored: StoredCollection = {
+      ...pack.collection,
+      enabled: true,
+      importedAt: now.toISOString(),
+      storyCount: counts.storyIds.length,
+      passageCount: counts.passageCount,
+      storyIds: [...counts.storyIds],
+    };
+    await collections.add(stored);
+    await tx.objectStore('sources').add({ id: pack.collection.id, stories: pack.stories });
+    await done;
+    return stored;
+  } catch (error) {
+    // Aborting rolls back whatever the transaction wrote; `done` then rejects, expectedly.
+    if (!tx.error) tx.abort();
+    await done.catch(() => {});
+    throw error;
+  }
+}
+
+export async function setCollectionEnabled(id: string, enabled: boolean): Promise<void> {
+  const database = await db();
+  const tx = database.transaction('collections', 'readwrite');
+  const stored = await tx.store.get(id);
+  if (stored) await tx.store.put({ ...stored, enabled });
+  await tx.done;
+}
+
+export async function removeCollection(id: string): Promise<void> {
+  const database = await db();
+  const tx = database.transaction(['collections', 'sources'], 'readwrite');
+  await Promise.all([tx.objectStore('collections').delete(id), tx.objectStore('sources').delete(id), tx.done]);
+}
+
+/** A collection as a pack again, as it was imported (its source files unchanged). */
+export async function exportCollection(id: string): Promise<CollectionPack | undefined> {
+  const database = await db();
+  const [stored, sources] = await Promise.all([database.get('collections', id), database.get('sources', id)]);
+  if (!stored || !sources) return undefined;
+  const { id: collectionId, title, publisher, description } = stored;
+  return makePack({ id: collectionId, title, publisher, ...(description ? { description } : {}) }, sources.stories);
+}
+
+/** The source files of every enabled collection, with the collection they come from. */
+export async function enabledSources(): Promise<{ collection: StoredCollection; stories: PackStoryFile[] }[]> {
+  const database = await db();
+  const enabled = (await listCollections()).filter((c) => c.enabled);
+  const sources = await Promise.all(enabled.map((c) => database.get('sources', c.id)));
+  return enabled.map((collection, i) => ({ collection, stories: sources[i]?.stories ?? [] }));
+}
+
+/** What the enabled collections are, as one string: the combined index is rebuilt when it changes. */
+export async function collectionsSignature(): Promise<string> {
+  return (await listCollections())
+    .filter((c) => c.enabled)
+    .map((c) => `${c.id}@${c.importedAt}`)
+    .join('|');
+}
+
+export async function readCache<T>(key: string, signature: string): Promise<T | undefined> {
+  const entry = await (await db()).get('cache', key);
+  return entry && entry.signature === signature ? (entry.value as T) : undefined;
+}
+
+export async function writeCache(key: string, signature: string, value: unknown): Promise<void> {
+  await (await db()).put('cache', { key, signature, value });
+}

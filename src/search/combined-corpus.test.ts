@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { bundleFingerprint, combineCorpus } from './combined-corpus';
+import { loadCorpusIndex } from './corpus-index';
+import { rankPassages } from './rank-passages';
+import { searchPassages } from './search-passages';
+
+// A synthetic collection written for these tests: not testimony.
+const source = (id: string, body: string) =>
+  `---\nid: ${id}\ntitle: Synthetic ${id}\nnarrator: Synthetic narrator\npublisher: Synthetic Oral History Project\ndate: 2021-05-01\nurl: https://example.org/${id}\ntopics: famine, markets\nprovenance: witness\n---\n\n${body}\n`;
+const synthetic = {
+  collectionId: 'synthetic-collection',
+  stories: [
+    {
+      file: 'synthetic-chongjin.md',
+      source: source(
+        'synthetic-chongjin',
+        'Synthetic: in Chongjin the jangmadang stalls sold smuggled rice, and everyone called the seller Quillfeather.',
+      ),
+    },
+  ],
+};
+
+describe('combineCorpus', () => {
+  const bundled = buildCorpusFromData();
+
+  it('adds the collections’ stories to the bundled ones, which stay as they were', () => {
+    const combined = combineCorpus(bundled, [synthetic]);
+    expect(combined.stories.map((s) => s.id)).toEqual([...bundled.stories.map((s) => s.id), 'synthetic-chongjin']);
+    expect(combined.passages.slice(0, bundled.passages.length)).toEqual(bundled.passages);
+    expect(combined.passages.at(-1)).toMatchObject({ storyId: 'synthetic-chongjin', provenance: 'witness' });
+    expect(combineCorpus(bundled, [])).toBe(bundled);
+  });
+
+  it('indexes them like the bundled stories: search and page matching find them', () => {
+    const index = loadCorpusIndex(JSON.parse(JSON.stringify(combineCorpus(bundled, [synthetic]))));
+    const found = searchPassages(index, 'quillfeathr');
+    expect(found.map((r) => index.bundle.passages[r.passage]?.storyId)).toEqual(['synthetic-chongjin']);
+    const ranked = rankPassages(index, [
+      { term: 'Chongjin', count: 3, inTitle: true },
+      { term: 'jangmadang', count: 4, inTitle: true },
+      { term: 'North Korea', count: 4, inTitle: true },
+    ]);
+    expect(ranked.map((r) => index.bundle.passages[r.passage]?.storyId)).toContain('synthetic-chongjin');
+  });
+
+  it('leaves out a story whose id is taken, or that no longer reads, and keeps the rest', () => {
+    const combined = combineCorpus(bundled, [
+      {
+        collectionId: 'broken',
+        stories: [
+          { file: 'josephs-story-part-1-2024.md', source: source('josephs-story-part-1-2024', 'Synthetic copy.') },
+          { file: 'synthetic-bad.md', source: '---\nid: synthetic-bad\n---\n' },
+        ],
+      },
+      synthetic,
+    ]);
+    expect(combined.stories.filter((s) => s.id === 'josephs-story-part-1-2024')).toHaveLength(1);
+    expect(combined.stories.map((s) => s.id)).not.toContain('synthetic-bad');
+    expect(combined.stories.map((s) => s.id)).toContain('synthetic-chongjin');
+  });
+
+  it('fingerprints the bundled corpus: any change to what is indexed changes it', () => {
+    const same = buildCorpusFromData();
+    expect(bundleFingerprint(same)).toBe(bundleFingerprint(bundled));
+    const edited = { ...same, passages: same.passages.map((p, i) => (i === 3 ? { ...p, text: `${p.text}!` } : p)) };
+    expect(bundleFingerprint(edited)).not.toBe(bundleFingerprint(bundled));
+  });
+});

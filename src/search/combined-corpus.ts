@@ -1,0 +1,53 @@
+import { type PackStoryFile, readStoryFiles } from '@/src/corpus/collection-pack';
+import type { Story } from '@/src/corpus/types';
+import { buildBundle } from './build-bundle';
+import type { CorpusBundle } from './bundle';
+
+/** An imported collection's source files, as the background indexes them. */
+export interface ImportedSources {
+  collectionId: string;
+  stories: PackStoryFile[];
+}
+
+/**
+ * The bundled corpus and the reader's enabled collections as one bundle, indexed the way
+ * the build indexes the bundled stories (the same lexicon, the same passages, the same
+ * prebuilt Fuse index over the vocabulary), so imported stories show up in page matches,
+ * the popup and the reader exactly like the bundled ones.
+ *
+ * A story that no longer reads (a newer Firsthand with stricter rules), or whose id is
+ * taken, is left out rather than failing the whole corpus: the options page checked it on
+ * import, and the bundled stories must keep working whatever an import holds.
+ */
+export function combineCorpus(bundled: CorpusBundle, imported: readonly ImportedSources[]): CorpusBundle {
+  if (imported.length === 0) return bundled;
+  const stories: Story[] = [...bundled.stories];
+  const taken = new Set(stories.map((s) => s.id));
+  for (const collection of imported) {
+    for (const story of readStoryFiles(collection.stories).stories) {
+      if (taken.has(story.id)) continue;
+      taken.add(story.id);
+      stories.push(story);
+    }
+  }
+  return buildBundle(stories, bundled.terms);
+}
+
+/**
+ * A short fingerprint of the bundled corpus, so a cached combined index made with another
+ * version of the bundled stories is not used.
+ */
+export function bundleFingerprint(bundle: CorpusBundle): string {
+  // FNV-1a over the passages' ids and lengths, and the terms' names: cheap, and it changes
+  // with any story or lexicon edit that changes what is indexed.
+  let hash = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  };
+  for (const p of bundle.passages) add(`${p.id}:${p.text.length};`);
+  for (const t of bundle.terms) add(`${t.term}|${t.aliases.length};`);
+  return `${bundle.passages.length}-${(hash >>> 0).toString(36)}`;
+}
