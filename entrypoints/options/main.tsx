@@ -1,5 +1,13 @@
 import { render } from 'preact';
+import {
+  addCollection,
+  exportCollection,
+  listCollections,
+  removeCollection,
+  setCollectionEnabled,
+} from '@/src/collections/collection-store';
 import { i18n, uiLanguage } from '@/src/i18n';
+import { sendMessage } from '@/src/messaging/protocol';
 import { resetAllSettings } from '@/src/settings/all-settings';
 import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
 import { type Corner, corner, markTerms, offSites, setSiteOff } from '@/src/settings/page-settings';
@@ -14,6 +22,19 @@ document.head.append(style);
 document.documentElement.classList.add('fh-theme');
 document.documentElement.lang = uiLanguage();
 document.title = i18n.t('options.title');
+
+/** The Collections section's store (IndexedDB, shared with the background) and messages. */
+const collections = {
+  store: {
+    list: listCollections,
+    add: (...args: Parameters<typeof addCollection>) => addCollection(...args),
+    setEnabled: setCollectionEnabled,
+    remove: removeCollection,
+    exportPack: exportCollection,
+  },
+  bundledStoryIds: () => sendMessage('bundledStoryIds', undefined),
+  collectionsChanged: () => sendMessage('collectionsChanged', undefined),
+};
 
 const app = document.getElementById('app');
 if (app) {
@@ -57,6 +78,7 @@ if (app) {
         resultCount={state.count}
         onResultCountChange={change('count', (count) => resultCount.setValue(count))}
         onReset={resetAllSettings}
+        collections={collections}
       />,
       app,
     );

@@ -4,6 +4,7 @@ import type { Corner } from '@/src/settings/page-settings';
 import { RESULT_COUNTS, type ResultCount, resultCount as resultCountSetting } from '@/src/settings/result-count';
 import type { RunsOn } from '@/src/settings/sites';
 import { useUniqueId } from '../shared/unique-id';
+import { Collections, type CollectionsProps } from './Collections';
 import { ResetSettings } from './ResetSettings';
 import { useStatus } from './use-status';
 import { WhereItRuns } from './WhereItRuns';
@@ -31,6 +32,8 @@ export interface OptionsProps {
   onResultCountChange?(count: ResultCount): void;
   /** Restores every setting to its default. */
   onReset?(): Promise<void> | void;
+  /** The imported collections: the store and the background, for the Collections section. */
+  collections?: Omit<CollectionsProps, 'announce'>;
 }
 
 /** The corners' names, as the in-page panel's own corner menu says them. */
@@ -59,6 +62,7 @@ export function Options({
   resultCount = 6,
   onResultCountChange,
   onReset,
+  collections,
 }: OptionsProps) {
   const hintId = useUniqueId();
   const marksHintId = useUniqueId();
@@ -207,6 +211,8 @@ export function Options({
           </div>
         </section>
       )}
+
+      {collections && <Collections {...collections} announce={announce} />}
 
       {onReset && <ResetSettings onReset={onReset} announce={announce} />}
       <div class="fh-options__status-bar">
