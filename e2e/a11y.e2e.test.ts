@@ -80,8 +80,7 @@ const isSerious = (v: Result) => v.impact === 'serious' || v.impact === 'critica
  * critical violations, including those axe found but filed for review.
  */
 async function audit(page: Page, name: string, scheme: Scheme, scope?: string) {
-  // Opening animations and fades would make axe read half-transparent colours.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await settleAnimations(page);
   await h.screenshot(page, `a11y-${name}-${scheme}`);
   const axe = new AxeBuilder({ page }).withTags(TAGS);
   if (scope) axe.include(scope);
@@ -112,6 +111,23 @@ async function audit(page: Page, name: string, scheme: Scheme, scope?: string) {
  * For the audit only, the host moves into <body> and back. It is fixed-positioned in the
  * top layer, so it renders the same in either place (the screenshot is taken before).
  */
+/**
+ * Waits until nothing animates: opening animations and fades would make axe read
+ * half-transparent colours. Two frames first, since an animation that a change just caused
+ * (the panel opening, the dark scheme applied, the host moved and its animations restarted)
+ * starts only at the next style pass.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let settled = false; !settled; ) {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const running = document.getAnimations();
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      settled = running.length === 0;
+    }
+  });
+}
+
 async function withHostInBody<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const moveHost = (into: 'body' | 'html') =>
     page.evaluate(
@@ -125,6 +141,8 @@ async function withHostInBody<T>(page: Page, run: () => Promise<T>): Promise<T> 
       [IN_PAGE_HOST, into] as const,
     );
   await moveHost('body');
+  // Moving the host into the document again restarts its opening animation.
+  await settleAnimations(page);
   try {
     return await run();
   } finally {
