@@ -140,13 +140,16 @@ async function withHostInBody<T>(page: Page, run: () => Promise<T>): Promise<T> 
       },
       [IN_PAGE_HOST, into] as const,
     );
+  // Moving the host into the document again restarts its opening fade, which axe can read
+  // half-transparent (clean-clone runs did, even after waiting): no motion while it audits.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await moveHost('body');
-  // Moving the host into the document again restarts its opening animation.
   await settleAnimations(page);
   try {
     return await run();
   } finally {
     await moveHost('html');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
   }
 }
 
