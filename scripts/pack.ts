@@ -12,6 +12,7 @@ import {
   COLLECTION_FILE,
   makePack,
   type PackProblem,
+  packText,
   problemText,
   readCollectionFile,
   readPack,
@@ -66,7 +67,7 @@ const pack = makePack(
   sources.map(({ file, source }) => ({ file, source })),
 );
 const out = option('--out') ?? `${collection.id}.firsthand.json`;
-const text = `${JSON.stringify(pack, null, 2)}\n`;
+const text = packText(pack);
 // What the importer will read: the pack must read back whole.
 const check = readPack(basename(out), text);
 if (check.problems.length > 0) {

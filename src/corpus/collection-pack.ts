@@ -149,12 +149,15 @@ export function readPack(name: string, text: string): PackContents {
 
 /**
  * Parses story source files (a pack's, or a folder's): each by the story parser, each id
- * matching its file name and used once.
+ * matching its file name and used once. `seen` (story id → file) carries the ids across
+ * calls, for a pack read in slices.
  */
-export function readStoryFiles(files: readonly PackStoryFile[]): { stories: Story[]; problems: PackProblem[] } {
+export function readStoryFiles(
+  files: readonly PackStoryFile[],
+  seen = new Map<string, string>(),
+): { stories: Story[]; problems: PackProblem[] } {
   const problems: PackProblem[] = [];
   const stories: Story[] = [];
-  const seen = new Map<string, string>();
   for (const { file, source } of files) {
     let story: Story;
     try {
@@ -200,6 +203,11 @@ export function readCollectionFile(
   }
   const collection = collectionOf(raw, file, problems);
   return { ...(collection ? { collection } : {}), problems };
+}
+
+/** A pack as a file's text, the one way it is written (`npm run pack`, export): an export reads back the same. */
+export function packText(pack: CollectionPack): string {
+  return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
 /** Makes a pack of a collection's name and its stories' source files (they are kept as they are). */

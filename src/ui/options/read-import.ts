@@ -1,6 +1,5 @@
 import {
   type CollectionMeta,
-  type CollectionPack,
   decodePack,
   MAX_PACK_BYTES,
   PACK_FORMAT,
@@ -173,19 +172,10 @@ async function readSlices(
           reason: `story ${offset + start + i + 1} must be { "file": "<story-id>.md", "source": "…" }`,
         });
     });
-    const read = readStoryFiles(files);
+    // The ids seen in earlier slices travel with `seen`: one duplicate check, readPack's.
+    const read = readStoryFiles(files, seen);
     problems.push(...read.problems);
-    const fileOf = new Map(files.map((f) => [stem(f.file), f.file]));
-    for (const story of read.stories) {
-      const file = fileOf.get(story.id) ?? `${story.id}.md`;
-      const other = seen.get(story.id);
-      if (other !== undefined) {
-        problems.push({ file, line: 2, reason: `story id "${story.id}" is also used by ${other}` });
-        continue;
-      }
-      seen.set(story.id, file);
-      stories.push(story);
-    }
+    stories.push(...read.stories);
     sources.push(...files);
     progress(Math.min(total, offset + start + SLICE), total);
   }
@@ -249,10 +239,7 @@ export function idFromTitle(title: string): string {
 /** The rule the pack reader holds a collection id to. */
 export const isCollectionId = (id: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
 
-/** A pack as a file's text, written the way `npm run pack` writes it, so an export reads back the same. */
-export function packText(pack: CollectionPack): string {
-  return `${JSON.stringify(pack, null, 2)}\n`;
-}
+export { packText } from '@/src/corpus/collection-pack';
 
 /** The file an exported collection is saved as. */
 export const packFileName = (id: string) => `${id}.firsthand.json`;
