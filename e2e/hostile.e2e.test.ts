@@ -25,6 +25,8 @@ interface Probes {
   __cspViolations: { directive: string; blocked: string; sourceFile: string; line: number }[];
   __atReady: Landmarks | null;
   __measure(): Landmarks;
+  /** Animation frames with the host in the document: drawn in the top layer, and drawn outside it. */
+  __hostFrames: { inTopLayer: number; outside: number };
 }
 type Landmarks = Record<string, number[] | null>;
 /** What each fixture's own script exposes for its checks (see the fixtures). */
@@ -84,6 +86,17 @@ async function installProbes(page: Page): Promise<void> {
         w.__hostEvents.push({ at: performance.now(), present });
       }
     }).observe(document, { childList: true, subtree: true });
+
+    w.__hostFrames = { inTopLayer: 0, outside: 0 };
+    const everyFrame = () => {
+      for (const host of hosts) {
+        if (getComputedStyle(host).display === 'none') continue;
+        if (host.matches(':popover-open')) w.__hostFrames.inTopLayer += 1;
+        else w.__hostFrames.outside += 1;
+      }
+      requestAnimationFrame(everyFrame);
+    };
+    requestAnimationFrame(everyFrame);
 
     document.addEventListener('securitypolicyviolation', (e) =>
       w.__cspViolations.push({
@@ -365,6 +378,15 @@ const behaviour: Record<string, Check[]> = {
     ],
   ],
   css: [
+    [
+      'never draws the pill where the transformed page would put it, only from the top layer',
+      async (page) => {
+        await pillNow(page);
+        const frames = await page.evaluate(() => (window as unknown as Probes).__hostFrames);
+        expect(frames.inTopLayer, 'no frame ran with the pill shown').toBeGreaterThan(0);
+        expect(frames.outside).toBe(0);
+      },
+    ],
     [
       "keeps the page's own behaviour: its header stays fixed on top, its button counts clicks",
       async (page) => {

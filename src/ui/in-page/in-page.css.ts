@@ -24,6 +24,11 @@ export const inPageCss = /* css */ `
   z-index: 2147483647 !important;
 }
 
+/* Not drawn until it is in the top layer (mount-in-page-ui.tsx, raise). */
+:host([data-firsthand-rising]) {
+  display: none !important;
+}
+
 .fh-inpage {
   all: initial;
 }

@@ -224,6 +224,9 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
   };
 }
 
+/** On the host while it waits to go into the top layer; the shadow style hides it. */
+const RISING = 'data-firsthand-rising';
+
 /** The picked term's line box now, as a stable function per pick (the card re-asks on scroll). */
 const anchors = new WeakMap<PickedTerm, () => DOMRect | null>();
 function anchorOf(picked: PickedTerm): () => DOMRect | null {
@@ -243,13 +246,21 @@ function anchorOf(picked: PickedTerm): () => DOMRect | null {
  * Puts the host in the top layer where the browser can (Chrome 114+, Firefox 125+). Not
  * while something is fullscreen (a video): the top layer stacks in order of entry, so the
  * host would cover it; it goes up when fullscreen ends.
+ *
+ * Until it is up, the host is not drawn (`RISING`): on a page that transforms or filters
+ * `<html>` or `<body>`, a fixed box is placed and scaled by them, so the pill would first
+ * appear in the wrong place, or off screen, and then jump.
  */
 function raise(host: HTMLElement): void {
   if (typeof host.showPopover !== 'function') return;
   host.popover = 'manual';
+  host.setAttribute(RISING, '');
   const doc = host.ownerDocument;
   /** True when done: shown, already shown, or gone from the page. */
   const show = () => {
+    // Drawn from now on, in any case: in the top layer, or by its fixed position (while
+    // something is fullscreen, which covers the page anyway, or if the browser refuses).
+    host.removeAttribute(RISING);
     if (!host.isConnected || host.matches(':popover-open')) return true;
     if (doc.fullscreenElement) return false;
     try {
