@@ -12,6 +12,7 @@
  * with each story leaning towards two themes (famine, markets, defection, prison camps...)
  * as a real archive's stories do. Seeded: every run generates the same corpus.
  */
+import { passagesOf } from '@/src/corpus/parse-story';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { Block, Provenance, Story } from '@/src/corpus/types';
 import { compileLexicon, findTerms, type Term, type TermMatcher } from '@/src/detect/lexicon';
@@ -232,7 +233,7 @@ function realVocabulary(): Vocabulary {
   const uses = new Float64Array(terms.length).fill(UNSEEN_TERM_WEIGHT);
   let words = 0;
   let hits = 0;
-  for (const p of real.passages) {
+  for (const p of real.stories.flatMap((s) => passagesOf(s))) {
     words += tokenize(p.text).length;
     for (const h of findTerms(p.text, matcher)) {
       hits++;

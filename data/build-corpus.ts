@@ -1,7 +1,7 @@
 /**
  * Validates data/ and writes the generated corpus the extension ships:
- *   public/generated/corpus.json — stories, passages, term links, vocabulary and the
- *     prebuilt Fuse index, loaded lazily by the background;
+ *   public/generated/corpus.json — the stories, the lexicon and the prebuilt search index
+ *     over their passages (src/search/packed-index.ts), loaded lazily by the background;
  *   src/generated/matcher.json — the lexicon compiled for matching, bundled into the
  *     content script;
  *   src/generated/gate-test.json — the test that lets the content script skip pages that
@@ -16,6 +16,7 @@ import { buildCorpusFromData, repoRoot } from '../src/corpus/read-data';
 import { SourceErrors } from '../src/corpus/source-error';
 import { packGateTest } from '../src/detect/gate-precheck';
 import { compileLexicon, packMatcher } from '../src/detect/lexicon';
+import { packedFromJson } from '../src/search/packed-index';
 
 const dataFlag = process.argv.indexOf('--data');
 const dataDir = dataFlag >= 0 ? process.argv[dataFlag + 1] : undefined;
@@ -29,10 +30,11 @@ try {
   write('public/generated/corpus.json', bundle);
   write('src/generated/matcher.json', packMatcher(compileLexicon(bundle.terms)));
   write('src/generated/gate-test.json', packGateTest(bundle.terms));
-  const links = bundle.termPassages.reduce((n, l) => n + l.length, 0);
+  const index = packedFromJson(bundle.index);
   console.log(
-    `corpus: ${bundle.stories.length} stories, ${bundle.passages.length} passages, ` +
-      `${bundle.terms.length} terms (${links} term–passage links), ${bundle.vocabulary.length} words`,
+    `corpus: ${bundle.stories.length} stories, ${index.textStart.length - 1} passages, ` +
+      `${bundle.terms.length} terms (${index.termPassages.data.length} term–passage links), ` +
+      `${index.wordPassages.count.length} words`,
   );
 } catch (e) {
   if (e instanceof SourceErrors) {

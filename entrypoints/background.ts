@@ -2,8 +2,15 @@ import { browser } from 'wxt/browser';
 import { createFirsthandService, registerFirsthandService } from '@/src/background/firsthand-service';
 import { openOnboardingOnInstall } from '@/src/background/onboarding';
 import { registerWaysIn } from '@/src/background/ways-in';
-import { collectionsSignature, enabledSources, readCache, writeCache } from '@/src/collections/collection-store';
+import {
+  collectionsSignature,
+  enabledSources,
+  enabledStory,
+  readCache,
+  writeCache,
+} from '@/src/collections/collection-store';
 import { BUNDLE_PATH, type CorpusBundle } from '@/src/search/bundle';
+import type { PackedIndex } from '@/src/search/packed-index';
 
 export default defineBackground(() => {
   openOnboardingOnInstall();
@@ -20,8 +27,9 @@ export default defineBackground(() => {
         signature: collectionsSignature,
         enabled: async () =>
           (await enabledSources()).map(({ collection, stories }) => ({ collectionId: collection.id, stories })),
-        readCache: (signature) => readCache<CorpusBundle>('combined-index', signature),
-        writeCache: (signature, bundle) => writeCache('combined-index', signature, bundle),
+        story: enabledStory,
+        readCache: (signature) => readCache<PackedIndex>('combined-index', signature),
+        writeCache: (signature, index) => writeCache('combined-index', signature, index),
       },
     }),
   );

@@ -7,7 +7,9 @@ import { buildCorpusFromData } from '../src/corpus/read-data';
 import { runToEnd } from '../src/detect/extract-article';
 import { packGateTest, unpackGateTest } from '../src/detect/gate-precheck';
 import { createPageScanner } from '../src/detect/page-scanner';
-import { loadCorpusIndex } from '../src/search/corpus-index';
+import { syntheticStories } from '../bench/synthetic-corpus';
+import { loadBundleIndex, loadCorpusIndex, storyOfPassage } from '../src/search/corpus-index';
+import { packIndex } from '../src/search/packed-index';
 import { pageAboutness, rankPassages } from '../src/search/rank-passages';
 import type { EvalPage } from './eval-page';
 import { negativePages } from './labels-negative';
@@ -31,6 +33,14 @@ const fixtures: EvalPage[] = Object.entries(fixturePages)
 
 export const evalPages: EvalPage[] = [...positivePages, ...negativePages, ...fixtures];
 
+export interface EvalOptions {
+  /**
+   * Passages of a SYNTHETIC collection (bench/synthetic-corpus.ts: generated, not testimony)
+   * to index beside the bundled stories, as if imported: do they crowd out the real ones?
+   */
+  synthetic?: number;
+}
+
 export interface PageOutcome {
   page: EvalPage;
   /** Story ids of the cards shown, in order (one per card). */
@@ -49,9 +59,12 @@ export const TARGETS = { top3: 0.95, negatives: 1, hardNegatives: 0.85 };
  * (gate test, article extraction, term detection with the page gate), the background's ranking over the built corpus — on every
  * labelled page.
  */
-export function evaluate(pages: EvalPage[] = evalPages): PageOutcome[] {
+export function evaluate(pages: EvalPage[] = evalPages, { synthetic = 0 }: EvalOptions = {}): PageOutcome[] {
   const bundle = buildCorpusFromData();
-  const index = loadCorpusIndex(bundle);
+  const index =
+    synthetic > 0
+      ? loadCorpusIndex(packIndex([...bundle.stories, ...syntheticStories(synthetic)], bundle.terms))
+      : loadBundleIndex(bundle);
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
   return pages.map((page) => {
     const window = new Window({ url: page.url });
@@ -61,8 +74,8 @@ export function evaluate(pages: EvalPage[] = evalPages): PageOutcome[] {
     const { detected } = runToEnd(scanner.scan(window.document as unknown as Document));
     const ranked = rankPassages(index, detected);
     window.close();
-    const shown = ranked.map((r) => index.bundle.passages[r.passage]?.storyId ?? '?');
-    const why = (ranked[0]?.terms ?? []).map((t) => index.bundle.terms[t]?.term ?? '?');
+    const shown = ranked.map((r) => storyOfPassage(index, r.passage).id);
+    const why = (ranked[0]?.terms ?? []).map((t) => index.terms[t]?.term ?? '?');
     const pass =
       page.category === 'positive' ? shown.slice(0, 3).some((s) => page.relevant.includes(s)) : shown.length === 0;
     return { page, shown, why, aboutness: pageAboutness(index, detected), pass };

@@ -1,6 +1,9 @@
 /**
  * npm run eval — relevance on the labelled evaluation set (eval/README.md): for every page,
  * what Firsthand would show, and the totals against the targets. Exits 1 below target.
+ *
+ *   npm run eval -- --synthetic 50000   the same, with a SYNTHETIC collection of that many
+ *                                       passages indexed beside the bundled stories
  */
 import { MIN_ABOUTNESS } from '../src/search/rank-passages';
 import { evaluate, meetsTargets, TARGETS, totals } from './evaluate';
@@ -10,9 +13,13 @@ const short: Record<string, string> = {
   'women-in-north-korea-2023': 'women',
   'gay-north-korea-2005': 'gay-nk',
 };
-const name = (id: string) => short[id] ?? id;
+const name = (id: string) => short[id] ?? (id.startsWith('synthetic-') ? 'SYN' : id);
 
-const outcomes = evaluate();
+const flag = process.argv.indexOf('--synthetic');
+const synthetic = flag >= 0 ? Number(process.argv[flag + 1]) : 0;
+if (!Number.isInteger(synthetic) || synthetic < 0) throw new Error('--synthetic takes a number of passages');
+const outcomes = evaluate(undefined, { synthetic });
+const syntheticCards = outcomes.reduce((n, o) => n + o.shown.filter((id) => id.startsWith('synthetic-')).length, 0);
 const rows = outcomes.map((o) => ({
   result: o.pass ? 'ok' : 'MISS',
   category: o.page.category,
@@ -36,7 +43,11 @@ for (const r of rows.sort(
 
 const t = totals(outcomes);
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
-console.log(`
+console.log(`${
+  synthetic > 0
+    ? `\nwith ${synthetic.toLocaleString('en')} SYNTHETIC passages indexed beside the bundled stories (SYN: a synthetic story's card); ${syntheticCards} synthetic cards shown in all\n`
+    : ''
+}
 pages: ${outcomes.length}
 positives:        relevant story in the top 3  ${t.top3}/${t.positives}  ${pct(t.top3, t.positives)}   (target ≥ ${TARGETS.top3 * 100} %)
                   relevant story first         ${t.top1}/${t.positives}  ${pct(t.top1, t.positives)}

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readStoryFiles } from '@/src/corpus/collection-pack';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { CorpusBundle } from '@/src/search/bundle';
+import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
+import type { PackedIndex } from '@/src/search/packed-index';
 import { setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
@@ -9,6 +12,7 @@ import { newsSites, runsOn } from '@/src/settings/where-it-runs';
 import { createFirsthandService, followResultCount, followWhereItRuns } from './firsthand-service';
 
 const bundle = buildCorpusFromData();
+const passages = allPassages(loadBundleIndex(bundle));
 // The bundle crosses a JSON boundary in the extension; so it does here.
 const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
 
@@ -48,7 +52,7 @@ describe('the background service', () => {
     expect(facets.topics).toContain('famine');
     expect(facets.topics).toEqual([...new Set(bundle.stories.flatMap((s) => s.topics))].sort());
     expect(facets.provenances).toEqual(
-      ['firsthand', 'witness', 'report', 'commentary'].filter((p) => bundle.passages.some((x) => x.provenance === p)),
+      ['firsthand', 'witness', 'report', 'commentary'].filter((p) => passages.some((x) => x.provenance === p)),
     );
     const browsed = await service.search('', 50, { storyId: 'gay-north-korea-2005', provenance: 'report' });
     expect(browsed.length).toBeGreaterThan(0);
@@ -156,7 +160,7 @@ describe('the background service', () => {
 
   it('answers the reader with excerpt cards of other stories related to a passage, or to the story', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
-    const starvation = bundle.passages.find((p) => p.text.includes('my father died of starvation'));
+    const starvation = passages.find((p) => p.text.includes('my father died of starvation'));
     const cards = await service.related('josephs-story-part-1-2024', starvation?.id);
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
@@ -181,15 +185,17 @@ describe('the background service', () => {
     };
     let signature = 'synthetic@1';
     let indexed = 0;
-    const cache = new Map<string, CorpusBundle>();
+    const cache = new Map<string, PackedIndex>();
     const collections = {
       signature: async () => signature,
       enabled: async () => {
         indexed++;
         return signature ? [{ collectionId: 'synthetic', stories: [story] }] : [];
       },
-      readCache: async (key: string) => cache.get(key),
-      writeCache: async (key: string, bundle: CorpusBundle) => void cache.set(key, bundle),
+      story: async (id: string) => readStoryFiles([story]).stories.find((s) => s.id === id),
+      // As IndexedDB keeps it: a structured clone.
+      readCache: async (key: string) => structuredClone(cache.get(key)),
+      writeCache: async (key: string, index: PackedIndex) => void cache.set(key, structuredClone(index)),
     };
     const service = createFirsthandService({ loadBundle: shipped, collections });
     const found = await service.search('quillfeather');

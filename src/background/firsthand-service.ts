@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PROVENANCES } from '@/src/corpus/types';
+import { PROVENANCES, type Story } from '@/src/corpus/types';
 import type {
   DetectedTerm,
   ExcerptCard,
@@ -13,6 +13,7 @@ import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
 import { type CorpusIndex, loadCorpusIndex } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
+import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
 import { rankPassages } from '@/src/search/rank-passages';
 import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
@@ -34,8 +35,10 @@ export interface ImportedCollections {
   /** Changes whenever the enabled collections change. '' when none is enabled. */
   signature(): Promise<string>;
   enabled(): Promise<ImportedSources[]>;
-  readCache(signature: string): Promise<CorpusBundle | undefined>;
-  writeCache(signature: string, bundle: CorpusBundle): Promise<void>;
+  /** An enabled collection's story, read from its source file (the index keeps no story text but its passages). */
+  story(storyId: string): Promise<Story | undefined>;
+  readCache(signature: string): Promise<PackedIndex | undefined>;
+  writeCache(signature: string, index: PackedIndex): Promise<void>;
 }
 
 /**
@@ -64,8 +67,8 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
       loading = null;
       const index = await corpus();
       return {
-        passages: index.bundle.passages.length,
-        stories: index.bundle.stories.length,
+        passages: index.passageCount,
+        stories: index.stories.length,
         ms: Math.round(performance.now() - started),
       };
     },
@@ -124,8 +127,8 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
     /** The topics, voices and stories the loaded passages have, for the popup's filters. */
     async searchFacets(): Promise<SearchFacets> {
       const index = await corpus();
-      const stories = [...index.stories.values()];
-      const voices = new Set(index.bundle.passages.map((p) => p.provenance));
+      const { stories } = index;
+      const voices = new Set(Array.from(index.packed.provenance, (v) => PROVENANCES[v]));
       return {
         topics: [...new Set(stories.flatMap((s) => s.topics))].sort(),
         provenances: PROVENANCES.filter((p) => voices.has(p)),
@@ -136,7 +139,9 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
     getTabMatches: (tabId: number) => tabResults.get(tabId),
 
     async getStory(storyId: string): Promise<StoryView | null> {
-      const story = (await corpus()).stories.get(storyId);
+      const index = await corpus();
+      if (!index.storyIndex.has(storyId)) return null;
+      const story = (await loadBundle()).stories.find((s) => s.id === storyId) ?? (await collections?.story(storyId));
       if (!story) return null;
       const { blocks, ...meta } = story;
       return {
@@ -186,8 +191,9 @@ async function loadIndex(
   collections: ImportedCollections | undefined,
 ): Promise<CorpusIndex> {
   const [bundled, enabled] = await Promise.all([loadBundle(), collections?.signature().catch(() => '') ?? '']);
-  if (!collections || enabled === '') return loadCorpusIndex(bundled);
-  const signature = `${bundleFingerprint(bundled)}|${enabled}`;
+  if (!collections || enabled === '') return loadCorpusIndex(packedFromJson(bundled.index));
+  // The index's format is part of it: an index cached by an older Firsthand is not used.
+  const signature = `2|${bundleFingerprint(bundled)}|${enabled}`;
   const cached = await collections.readCache(signature).catch(() => undefined);
   if (cached) return loadCorpusIndex(cached);
   const combined = combineCorpus(bundled, await collections.enabled());

@@ -7,6 +7,7 @@ import {
   closeCollectionStore,
   collectionsSignature,
   enabledSources,
+  enabledStory,
   exportCollection,
   ImportRefused,
   listCollections,
@@ -36,6 +37,16 @@ afterEach(async () => {
 });
 
 describe('the collection store', () => {
+  it('reads one story of an enabled collection from its source, for the reader', async () => {
+    await add('one', ['story-a', 'story-b']);
+    const story = await enabledStory('story-b');
+    expect(story?.title).toBe('Synthetic story-b');
+    expect(story?.blocks.map((b) => b.text)).toEqual(['A synthetic paragraph.']);
+    expect(await enabledStory('story-c')).toBeUndefined();
+    await setCollectionEnabled('one', false);
+    expect(await enabledStory('story-b')).toBeUndefined();
+  });
+
   it('keeps an imported collection, enabled, with its counts, and gives its pack back as it came', async () => {
     await add('one', ['story-a', 'story-b']);
     expect(await listCollections()).toEqual([

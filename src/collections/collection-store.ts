@@ -1,5 +1,12 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { type CollectionMeta, type CollectionPack, makePack, type PackStoryFile } from '@/src/corpus/collection-pack';
+import {
+  type CollectionMeta,
+  type CollectionPack,
+  makePack,
+  type PackStoryFile,
+  readStoryFiles,
+} from '@/src/corpus/collection-pack';
+import type { Story } from '@/src/corpus/types';
 
 /**
  * The collections a reader imported, in the extension's IndexedDB (shared by the options
@@ -138,6 +145,18 @@ export async function enabledSources(): Promise<{ collection: StoredCollection; 
   const enabled = (await listCollections()).filter((c) => c.enabled);
   const sources = await Promise.all(enabled.map((c) => database.get('sources', c.id)));
   return enabled.map((collection, i) => ({ collection, stories: sources[i]?.stories ?? [] }));
+}
+
+/**
+ * An enabled collection's story, read from its source file as the reader opens it: the
+ * search index keeps only the passages' text, not the stories' headings, captions and notes.
+ */
+export async function enabledStory(storyId: string): Promise<Story | undefined> {
+  const holder = (await listCollections()).find((c) => c.enabled && c.storyIds.includes(storyId));
+  if (!holder) return undefined;
+  const sources = await (await db()).get('sources', holder.id);
+  const file = sources?.stories.find((f) => f.file.replace(/^.*[\\/]/, '') === `${storyId}.md`);
+  return file ? readStoryFiles([file]).stories.find((s) => s.id === storyId) : undefined;
 }
 
 /** What the enabled collections are, as one string: the combined index is rebuilt when it changes. */

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allPassages, loadBundleIndex, termPassages } from '@/src/search/corpus-index';
 import { buildCorpus } from './load-corpus';
 import { aliasForm, parseLexicon } from './parse-lexicon';
 import { repoRoot } from './read-data';
@@ -29,9 +30,9 @@ const errorsOf = (f: () => unknown) => {
 
 describe('buildCorpus', () => {
   it('builds passages and the links from terms to passages', () => {
-    const bundle = buildCorpus([story('a-story')], lexicon());
-    expect(bundle.passages.map((p) => p.id)).toEqual(['a-story-p01']);
-    expect(bundle.termPassages).toEqual([[0], []]);
+    const index = loadBundleIndex(buildCorpus([story('a-story')], lexicon()));
+    expect(allPassages(index).map((p) => p.id)).toEqual(['a-story-p01']);
+    expect(index.terms.map((_, t) => [...termPassages(index, t)])).toEqual([[0], []]);
   });
 
   it('fails for a term that reaches no passage and is not a gate term', () => {
@@ -117,8 +118,9 @@ describe('data/lexicon.txt', () => {
 describe('the shipped corpus', () => {
   it('carries every passage word for word from its source file', async () => {
     const { buildCorpusFromData } = await import('./read-data');
-    const bundle = buildCorpusFromData();
-    expect(bundle.passages.length).toBeGreaterThan(20);
+    // As the background reads them: from the shipped index.
+    const passages = allPassages(loadBundleIndex(buildCorpusFromData()));
+    expect(passages.length).toBeGreaterThan(20);
     // The source's paragraphs, exactly: runs of non-blank lines, section markers aside.
     const paragraphsOf = (source: string) => {
       const out: string[] = [];
@@ -132,7 +134,7 @@ describe('the shipped corpus', () => {
       if (run.length) out.push(run.join('\n'));
       return out;
     };
-    for (const p of bundle.passages) {
+    for (const p of passages) {
       const source = paragraphsOf(readFileSync(join(repoRoot, 'data/stories', `${p.storyId}.md`), 'utf8'));
       for (const paragraph of p.text.split('\n\n')) expect(source, p.id).toContain(paragraph);
     }

@@ -1,6 +1,7 @@
 import type { Term } from '@/src/detect/lexicon';
 import { buildBundle } from '@/src/search/build-bundle';
 import type { CorpusBundle } from '@/src/search/bundle';
+import { packIndex } from '@/src/search/packed-index';
 import { readStoryFiles } from './collection-pack';
 import { type ParsedTerm, parseLexicon } from './parse-lexicon';
 import { SourceError, SourceErrors } from './source-error';
@@ -37,10 +38,10 @@ export function buildCorpus(storyFiles: SourceFile[], lexiconFile: SourceFile): 
 
   stories.sort((a, b) => a.id.localeCompare(b.id));
   const terms = parsed.map(stripLine);
-  const bundle = buildBundle(stories, terms);
-  bundle.termPassages.forEach((linked, i) => {
+  const index = packIndex(stories, terms);
+  index.termPassages.count.forEach((linked, i) => {
     const t = parsed[i] as ParsedTerm;
-    if (linked.length === 0 && !t.gate) {
+    if (linked === 0 && !t.gate) {
       errors.push(
         new SourceError(
           lexiconFile.path,
@@ -51,7 +52,7 @@ export function buildCorpus(storyFiles: SourceFile[], lexiconFile: SourceFile): 
     }
   });
   if (errors.length > 0) throw new SourceErrors(errors);
-  return bundle;
+  return buildBundle(stories, terms, index);
 }
 
 function stripLine({ line: _line, ...term }: ParsedTerm): Term {

@@ -162,13 +162,18 @@ const MIN_PASSAGE_WORDS = 12;
  * Groups a story's excerptable paragraphs into passages with stable ids
  * (`<story-id>-p01`, ...), and marks each block with the passage it belongs to.
  */
+/** The id of a story's passage, counting from 0: "kim-2019-p01" for the first. */
+export function passageId(storyId: string, ordinal: number): string {
+  return `${storyId}-p${String(ordinal + 1).padStart(2, '0')}`;
+}
+
 export function passagesOf(story: Story): Passage[] {
   const passages: Passage[] = [];
   let pending: Block[] = [];
   const emit = () => {
     const first = pending[0];
     if (!first || !isProvenance(first.kind)) return;
-    const id = `${story.id}-p${String(passages.length + 1).padStart(2, '0')}`;
+    const id = passageId(story.id, passages.length);
     for (const b of pending) b.passageId = id;
     passages.push({
       id,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { bundleFingerprint, combineCorpus } from './combined-corpus';
-import { loadCorpusIndex } from './corpus-index';
+import { allPassages, loadBundleIndex, loadCorpusIndex, passageAt } from './corpus-index';
+import { packedFromJson } from './packed-index';
 import { rankPassages } from './rank-passages';
 import { searchPassages } from './search-passages';
 
@@ -27,21 +28,24 @@ describe('combineCorpus', () => {
   it('adds the collections’ stories to the bundled ones, which stay as they were', () => {
     const combined = combineCorpus(bundled, [synthetic]);
     expect(combined.stories.map((s) => s.id)).toEqual([...bundled.stories.map((s) => s.id), 'synthetic-chongjin']);
-    expect(combined.passages.slice(0, bundled.passages.length)).toEqual(bundled.passages);
-    expect(combined.passages.at(-1)).toMatchObject({ storyId: 'synthetic-chongjin', provenance: 'witness' });
-    expect(combineCorpus(bundled, [])).toBe(bundled);
+    const before = allPassages(loadBundleIndex(bundled));
+    const after = allPassages(loadCorpusIndex(combined));
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.at(-1)).toMatchObject({ storyId: 'synthetic-chongjin', provenance: 'witness' });
+    expect(combineCorpus(bundled, [])).toEqual(packedFromJson(bundled.index));
   });
 
   it('indexes them like the bundled stories: search and page matching find them', () => {
-    const index = loadCorpusIndex(JSON.parse(JSON.stringify(combineCorpus(bundled, [synthetic]))));
+    // As the background's cache gives it back: IndexedDB's structured clone.
+    const index = loadCorpusIndex(structuredClone(combineCorpus(bundled, [synthetic])));
     const found = searchPassages(index, 'quillfeathr');
-    expect(found.map((r) => index.bundle.passages[r.passage]?.storyId)).toEqual(['synthetic-chongjin']);
+    expect(found.map((r) => passageAt(index, r.passage).storyId)).toEqual(['synthetic-chongjin']);
     const ranked = rankPassages(index, [
       { term: 'Chongjin', count: 3, inTitle: true },
       { term: 'jangmadang', count: 4, inTitle: true },
       { term: 'North Korea', count: 4, inTitle: true },
     ]);
-    expect(ranked.map((r) => index.bundle.passages[r.passage]?.storyId)).toContain('synthetic-chongjin');
+    expect(ranked.map((r) => passageAt(index, r.passage).storyId)).toContain('synthetic-chongjin');
   });
 
   it('leaves out a story whose id is taken, or that no longer reads, and keeps the rest', () => {
@@ -63,7 +67,10 @@ describe('combineCorpus', () => {
   it('fingerprints the bundled corpus: any change to what is indexed changes it', () => {
     const same = buildCorpusFromData();
     expect(bundleFingerprint(same)).toBe(bundleFingerprint(bundled));
-    const edited = { ...same, passages: same.passages.map((p, i) => (i === 3 ? { ...p, text: `${p.text}!` } : p)) };
+    const [first, ...rest] = same.stories;
+    if (!first) throw new Error('no bundled story');
+    const blocks = first.blocks.map((b, i) => (i === 3 ? { ...b, text: `${b.text}!` } : b));
+    const edited = { ...same, stories: [{ ...first, blocks }, ...rest] };
     expect(bundleFingerprint(edited)).not.toBe(bundleFingerprint(bundled));
   });
 });

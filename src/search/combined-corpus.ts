@@ -1,7 +1,7 @@
 import { type PackStoryFile, readStoryFiles } from '@/src/corpus/collection-pack';
 import type { Story } from '@/src/corpus/types';
-import { buildBundle } from './build-bundle';
 import type { CorpusBundle } from './bundle';
+import { type PackedIndex, packedFromJson, packIndex } from './packed-index';
 
 /** An imported collection's source files, as the background indexes them. */
 export interface ImportedSources {
@@ -10,17 +10,17 @@ export interface ImportedSources {
 }
 
 /**
- * The bundled corpus and the reader's enabled collections as one bundle, indexed the way
- * the build indexes the bundled stories (the same lexicon, the same passages, the same
- * prebuilt Fuse index over the vocabulary), so imported stories show up in page matches,
- * the popup and the reader exactly like the bundled ones.
+ * The bundled corpus and the reader's enabled collections as one index, made the way the
+ * build indexes the bundled stories (the same lexicon, the same passages, the same
+ * packIndex), so imported stories show up in page matches, the popup and the reader
+ * exactly like the bundled ones.
  *
  * A story that no longer reads (a newer Firsthand with stricter rules), or whose id is
  * taken, is left out rather than failing the whole corpus: the options page checked it on
  * import, and the bundled stories must keep working whatever an import holds.
  */
-export function combineCorpus(bundled: CorpusBundle, imported: readonly ImportedSources[]): CorpusBundle {
-  if (imported.length === 0) return bundled;
+export function combineCorpus(bundled: CorpusBundle, imported: readonly ImportedSources[]): PackedIndex {
+  if (imported.length === 0) return packedFromJson(bundled.index);
   const stories: Story[] = [...bundled.stories];
   const taken = new Set(stories.map((s) => s.id));
   for (const collection of imported) {
@@ -30,7 +30,7 @@ export function combineCorpus(bundled: CorpusBundle, imported: readonly Imported
       stories.push(story);
     }
   }
-  return buildBundle(stories, bundled.terms);
+  return packIndex(stories, bundled.terms);
 }
 
 /**
@@ -38,7 +38,7 @@ export function combineCorpus(bundled: CorpusBundle, imported: readonly Imported
  * version of the bundled stories is not used.
  */
 export function bundleFingerprint(bundle: CorpusBundle): string {
-  // FNV-1a over the passages' ids and lengths, and the terms' names: cheap, and it changes
+  // FNV-1a over the stories' blocks' lengths, and the terms' names: cheap, and it changes
   // with any story or lexicon edit that changes what is indexed.
   let hash = 0x811c9dc5;
   const add = (text: string) => {
@@ -47,7 +47,12 @@ export function bundleFingerprint(bundle: CorpusBundle): string {
       hash = Math.imul(hash, 0x01000193);
     }
   };
-  for (const p of bundle.passages) add(`${p.id}:${p.text.length};`);
+  let blocks = 0;
+  for (const s of bundle.stories) {
+    add(`${s.id}:`);
+    for (const b of s.blocks) add(`${b.kind}${b.text.length},`);
+    blocks += s.blocks.length;
+  }
   for (const t of bundle.terms) add(`${t.term}|${t.aliases.length};`);
-  return `${bundle.passages.length}-${(hash >>> 0).toString(36)}`;
+  return `${blocks}-${(hash >>> 0).toString(36)}`;
 }

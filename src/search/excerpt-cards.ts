@@ -1,7 +1,6 @@
 import { findTerms } from '@/src/detect/lexicon';
 import type { ExcerptCard } from '@/src/messaging/protocol';
-import type { CorpusIndex } from './corpus-index';
-import { passageAt } from './corpus-index';
+import { type CorpusIndex, passageAt, passageText, storyOfPassage } from './corpus-index';
 
 /** A passage chosen for a reader, with the terms that earned it and what to mark. */
 export interface RankedPassage {
@@ -14,8 +13,7 @@ export interface RankedPassage {
 
 export function toExcerptCard(index: CorpusIndex, ranked: RankedPassage): ExcerptCard {
   const p = passageAt(index, ranked.passage);
-  const story = index.stories.get(p.storyId);
-  if (!story) throw new Error(`passage ${p.id} names a story that is not loaded: ${p.storyId}`);
+  const story = storyOfPassage(index, ranked.passage);
   return {
     passageId: p.id,
     storyId: p.storyId,
@@ -28,14 +26,14 @@ export function toExcerptCard(index: CorpusIndex, ranked: RankedPassage): Excerp
     date: story.date,
     lang: story.lang,
     contentNotes: story.contentNotes,
-    why: ranked.terms.map((t) => index.bundle.terms[t]?.term ?? ''),
+    why: ranked.terms.map((t) => index.terms[t]?.term ?? ''),
     marks: ranked.marks,
   };
 }
 
 /** Where in a passage the given terms occur. */
 export function termMarks(index: CorpusIndex, passage: number, terms: ReadonlySet<number>): [number, number][] {
-  return findTerms(passageAt(index, passage).text, index.matcher)
+  return findTerms(passageText(index, passage), index.matcher)
     .filter((h) => terms.has(h.term))
     .map((h) => [h.start, h.end]);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { DetectedTerm } from '@/src/messaging/protocol';
-import { loadCorpusIndex } from './corpus-index';
+import { loadBundleIndex, passageAt } from './corpus-index';
 import { rankPassages } from './rank-passages';
 
-const index = loadCorpusIndex(buildCorpusFromData());
-const storyOf = (p: number) => index.bundle.passages[p]?.storyId;
+const index = loadBundleIndex(buildCorpusFromData());
+const storyOf = (p: number) => passageAt(index, p).storyId;
 const rank = (terms: DetectedTerm[]) => rankPassages(index, terms);
 const d = (term: string, count: number, inTitle = false): DetectedTerm => {
   if (!index.termIndex.has(term)) throw new Error(`no term ${term} in the lexicon`);
@@ -38,7 +38,7 @@ describe('rankPassages', () => {
 
   it('explains each passage by the terms that earned it, never by the country', () => {
     const ranked = rank([d('North Korea', 6, true), d('famine', 5, true), d('starvation', 2)]);
-    const why = ranked.flatMap((r) => r.terms.map((t) => index.bundle.terms[t]?.term));
+    const why = ranked.flatMap((r) => r.terms.map((t) => index.terms[t]?.term));
     expect(why).toContain('starvation');
     expect(why).not.toContain('North Korea');
   });

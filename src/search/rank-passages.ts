@@ -1,7 +1,8 @@
 import type { Term } from '@/src/detect/lexicon';
 import type { DetectedTerm } from '@/src/messaging/protocol';
-import type { CorpusIndex } from './corpus-index';
+import { type CorpusIndex, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
+import { listHas } from './packed-index';
 
 /**
  * How much an article must be *about* what the testimonies speak to before any is shown.
@@ -51,10 +52,40 @@ export function pageAboutness(index: CorpusIndex, detected: DetectedTerm[]): num
   let sum = 0;
   for (const d of detected) {
     const t = index.termIndex.get(d.term);
-    const term = t === undefined ? undefined : index.bundle.terms[t];
+    const term = t === undefined ? undefined : index.terms[t];
     if (term && d.count >= 1) sum += aboutness(term, d);
   }
   return sum;
+}
+
+/**
+ * Per index, the arrays `rankPassages` adds up scores in, made once: at 50,000 passages a
+ * map entry per reached passage costs more than the ranking itself. Each call clears the
+ * entries it touched.
+ */
+interface Scratch {
+  score: Float64Array;
+  about: Float64Array;
+  /** The passages touched, in the order first reached. */
+  touched: Uint32Array;
+  seen: Uint8Array;
+  storyTotal: Float64Array;
+}
+const scratchOf = new WeakMap<CorpusIndex, Scratch>();
+function scratch(index: CorpusIndex): Scratch {
+  let s = scratchOf.get(index);
+  if (!s) {
+    const n = index.passageCount;
+    s = {
+      score: new Float64Array(n),
+      about: new Float64Array(n),
+      touched: new Uint32Array(n),
+      seen: new Uint8Array(n),
+      storyTotal: new Float64Array(index.stories.length),
+    };
+    scratchOf.set(index, s);
+  }
+  return s;
 }
 
 /**
@@ -67,12 +98,15 @@ export function pageAboutness(index: CorpusIndex, detected: DetectedTerm[]): num
 export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts: RankOptions = {}): RankedPassage[] {
   const { limit = 6, perStory = 3 } = opts;
   if (pageAboutness(index, detected) < MIN_ABOUTNESS) return [];
-  const scores = new Map<number, { score: number; about: number; terms: [number, number][] }>();
+  const { score, about, touched, seen, storyTotal } = scratch(index);
+  const story = index.passageStory;
+  /** The terms used, with the strength and the aboutness each earns a passage it reaches, in page order. */
+  const used: [term: number, strength: number, about: number][] = [];
   for (const d of detected) {
     const t = index.termIndex.get(d.term);
-    const term = t === undefined ? undefined : index.bundle.terms[t];
+    const term = t === undefined ? undefined : index.terms[t];
     if (t === undefined || !term || d.count < 1) continue;
-    const about = aboutness(term, d);
+    const termAbout = aboutness(term, d);
     const passing = d.count < 2 && !d.inTitle;
     // Gate terms (North Korea, Pyongyang) say where, which every passage shares.
     const strength =
@@ -80,44 +114,109 @@ export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts:
       (1 + Math.log(d.count)) *
       (d.inTitle ? 1.5 : 1) *
       (passing ? PASSING_SHARE : 1) *
-      (term.gate && about === 0 ? GATE_SHARE : 1) *
+      (term.gate && termAbout === 0 ? GATE_SHARE : 1) *
       (index.termIdf[t] as number);
-    for (const p of index.bundle.termPassages[t] ?? []) {
-      const entry = scores.get(p) ?? { score: 0, about: 0, terms: [] };
-      entry.score += strength;
-      entry.about += about;
-      entry.terms.push([t, strength]);
-      scores.set(p, entry);
+    used.push([t, strength, termAbout]);
+  }
+  // Only a passage that subject terms reach can be shown: those are the passages kept track
+  // of. Places and the country (often most of the corpus) add to them, and to their stories.
+  let reached = 0;
+  for (const [t, strength, termAbout] of used) {
+    if (termAbout === 0) continue;
+    for (const p of termPassages(index, t)) {
+      if (seen[p] === 0) {
+        seen[p] = 1;
+        touched[reached++] = p;
+      }
+      score[p] = (score[p] as number) + strength;
+      about[p] = (about[p] as number) + termAbout;
+    }
+  }
+  for (let k = 0; k < reached; k++) {
+    const p = touched[k] as number;
+    const s = story[p] as number;
+    storyTotal[s] = (storyTotal[s] as number) + (score[p] as number);
+  }
+  for (const [t, strength, termAbout] of used) {
+    if (termAbout !== 0) continue;
+    for (const p of termPassages(index, t)) {
+      const s = story[p] as number;
+      storyTotal[s] = (storyTotal[s] as number) + strength;
+      if (seen[p] === 1) score[p] = (score[p] as number) + strength;
     }
   }
   // A story that speaks to the article in several places is the better read: each passage
   // gets a share of its story's other evidence, so ties between stories break toward it.
-  const storyTotals = new Map<string, number>();
-  for (const [p, e] of scores) {
-    const s = index.bundle.passages[p]?.storyId ?? '';
-    storyTotals.set(s, (storyTotals.get(s) ?? 0) + e.score);
+  let best = 0;
+  for (let k = 0; k < reached; k++) {
+    const p = touched[k] as number;
+    score[p] = (score[p] as number) + STORY_SHARE * ((storyTotal[story[p] as number] as number) - (score[p] as number));
+    if ((about[p] as number) >= MIN_PASSAGE_ABOUTNESS && (score[p] as number) > best) best = score[p] as number;
   }
-  for (const [p, e] of scores) {
-    const s = index.bundle.passages[p]?.storyId ?? '';
-    e.score += STORY_SHARE * ((storyTotals.get(s) ?? 0) - e.score);
+  // Only passages above the floor can be shown; they come off a heap best first, as many as
+  // it takes (a story already shown `perStory` times is passed over), without sorting them all.
+  const above: number[] = [];
+  for (let k = 0; k < reached; k++) {
+    const p = touched[k] as number;
+    if ((about[p] as number) >= MIN_PASSAGE_ABOUTNESS && (score[p] as number) >= best * RELATIVE_FLOOR) above.push(p);
   }
+  const ranked = bestFirst(
+    above,
+    (a, b) => (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b),
+  );
 
-  const ranked = [...scores]
-    .filter(([, e]) => e.about >= MIN_PASSAGE_ABOUTNESS)
-    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
-  const best = ranked[0]?.[1].score ?? 0;
-  const perStoryCount = new Map<string, number>();
+  const perStoryCount = new Map<number, number>();
   const out: RankedPassage[] = [];
-  for (const [p, e] of ranked) {
-    if (out.length >= limit || e.score < best * RELATIVE_FLOOR) break;
-    const storyId = index.bundle.passages[p]?.storyId ?? '';
-    const n = perStoryCount.get(storyId) ?? 0;
+  for (let p = ranked(); p !== undefined; p = ranked()) {
+    if (out.length >= limit) break;
+    const s = story[p] as number;
+    const n = perStoryCount.get(s) ?? 0;
     if (n >= perStory) continue;
-    perStoryCount.set(storyId, n + 1);
-    const why = whyTerms(index, e.terms);
-    out.push({ passage: p, score: e.score, terms: why, marks: termMarks(index, p, new Set(why)) });
+    perStoryCount.set(s, n + 1);
+    const why = whyTerms(
+      index,
+      used.filter(([t]) => listHas(termPassages(index, t), p)).map(([t, strength]) => [t, strength]),
+    );
+    out.push({ passage: p, score: score[p] as number, terms: why, marks: termMarks(index, p, new Set(why)) });
   }
+  for (let k = 0; k < reached; k++) {
+    const p = touched[k] as number;
+    score[p] = 0;
+    about[p] = 0;
+    seen[p] = 0;
+  }
+  storyTotal.fill(0);
   return out;
+}
+
+/**
+ * The items, best first, one per call (undefined when none is left): a binary heap, built
+ * in linear time, so taking the first few of many costs little more than reading them.
+ */
+export function bestFirst(items: number[], better: (a: number, b: number) => boolean): () => number | undefined {
+  const heap = items;
+  let size = heap.length;
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) return;
+      const right = left + 1;
+      const child = right < size && better(heap[right] as number, heap[left] as number) ? right : left;
+      if (!better(heap[child] as number, heap[i] as number)) return;
+      [heap[i], heap[child]] = [heap[child] as number, heap[i] as number];
+      i = child;
+    }
+  };
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
+  return () => {
+    if (size === 0) return undefined;
+    const top = heap[0] as number;
+    size--;
+    heap[0] = heap[size] as number;
+    down(0);
+    return top;
+  };
 }
 
 /** A term that earned less than this share of the strongest one's strength is not a reason. */
@@ -131,6 +230,6 @@ function whyTerms(index: CorpusIndex, earned: [number, number][]): number[] {
   const sorted = [...earned].sort((a, b) => b[1] - a[1]);
   const top = sorted[0]?.[1] ?? 0;
   return sorted
-    .filter(([t, strength]) => strength >= top * WHY_SHARE && index.bundle.terms[t]?.kind !== 'country')
+    .filter(([t, strength]) => strength >= top * WHY_SHARE && index.terms[t]?.kind !== 'country')
     .map(([t]) => t);
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { findTerms } from '@/src/detect/lexicon';
-import { loadCorpusIndex } from './corpus-index';
+import { allPassages, findPassage, loadBundleIndex, passageAt } from './corpus-index';
 import { relatedPassages } from './related-passages';
 
-const index = loadCorpusIndex(buildCorpusFromData());
-const { passages, stories, terms } = index.bundle;
+const index = loadBundleIndex(buildCorpusFromData());
+const { stories, terms } = index;
+const passages = allPassages(index);
 
 /** The one passage of a story whose text says `words` (found by text: passage numbers may change). */
 function passageSaying(storyId: string, words: string): string {
@@ -81,7 +82,7 @@ describe('relatedPassages', () => {
 
   it('relates nothing through a common word alone: an introduction that shares only "family"', () => {
     const intro = passageSaying(JOSEPH, 'my Korean name is Kim Kwang Jin');
-    expect(said(passages[index.passageIndex.get(intro) ?? -1]?.text ?? '')).toContain('family');
+    expect(said(passageAt(index, findPassage(index, intro) ?? -1).text)).toContain('family');
     expect(related(JOSEPH, intro)).toEqual([]);
   });
 

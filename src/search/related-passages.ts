@@ -1,6 +1,7 @@
 import { findTerms } from '@/src/detect/lexicon';
-import { type CorpusIndex, passageAt } from './corpus-index';
+import { type CorpusIndex, findPassage, passageText, storyPassages, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
+import { listHas, listOf } from './packed-index';
 
 /**
  * A shared term counts for this share of its weight × idf, by kind: places set the scene and
@@ -50,35 +51,34 @@ export interface RelatedOptions {
  */
 export function relatedPassages(index: CorpusIndex, storyId: string, opts: RelatedOptions = {}): RankedPassage[] {
   const { passageId, limit = 3, perStory = 2 } = opts;
-  const { bundle } = index;
-  const links = termLinks(index);
-  const from =
-    passageId === undefined
-      ? bundle.passages.flatMap((p, i) => (p.storyId === storyId ? [i] : []))
-      : [index.passageIndex.get(passageId)].filter(
-          (i): i is number => i !== undefined && bundle.passages[i]?.storyId === storyId,
-        );
+  const { terms } = index;
+  const [first, end] = storyPassages(index, storyId);
+  const one = passageId === undefined ? undefined : findPassage(index, passageId);
+  const from: number[] = [];
+  if (passageId === undefined) for (let p = first; p < end; p++) from.push(p);
+  else if (one !== undefined && one >= first && one < end) from.push(one);
+  const reach = reachOf(index);
 
   // The terms that speak to the passage: the ones it says, what those reach through `also`,
-  // and the broader terms whose `also` reaches it (the bundle's own links).
+  // and the broader terms whose `also` reaches it (the index's own links).
   const speaking = new Set<number>();
   for (const p of from) {
-    for (const t of links.said[p] ?? []) for (const r of links.reach[t] ?? []) speaking.add(r);
+    const said = new Set(findTerms(passageText(index, p), index.matcher).map((h) => h.term));
+    for (const t of said) for (const r of reach[t] ?? []) speaking.add(r);
   }
-  const fromSet = new Set(from);
-  bundle.termPassages.forEach((passages, t) => {
-    if (passages.some((p) => fromSet.has(p))) speaking.add(t);
+  terms.forEach((_, t) => {
+    if (from.some((p) => listHas(termPassages(index, t), p))) speaking.add(t);
   });
 
   const scores = new Map<number, { score: number; subject: boolean; terms: [number, number][] }>();
   for (const t of speaking) {
-    const term = bundle.terms[t];
+    const term = terms[t];
     const share = term ? (KIND_SHARE[term.kind] ?? 0) : 0;
     if (!term || share === 0) continue;
     const strength = term.weight * share * (index.termIdf[t] as number);
     const subject = term.kind !== 'place' && term.weight >= MIN_SUBJECT_WEIGHT;
-    for (const p of links.sayers[t] ?? []) {
-      if (bundle.passages[p]?.storyId === storyId) continue;
+    for (const p of listOf(index.packed.termSayers, t)) {
+      if (p >= first && p < end) continue;
       const entry = scores.get(p) ?? { score: 0, subject: false, terms: [] };
       entry.score += strength;
       entry.subject ||= subject;
@@ -91,11 +91,11 @@ export function relatedPassages(index: CorpusIndex, storyId: string, opts: Relat
     .filter(([, e]) => e.subject && e.score >= MIN_SCORE)
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
   const best = ranked[0]?.[1].score ?? 0;
-  const perStoryCount = new Map<string, number>();
+  const perStoryCount = new Map<number, number>();
   const out: RankedPassage[] = [];
   for (const [p, e] of ranked) {
     if (out.length >= limit || e.score < best * RELATIVE_FLOOR) break;
-    const other = bundle.passages[p]?.storyId ?? '';
+    const other = index.passageStory[p] as number;
     const n = perStoryCount.get(other) ?? 0;
     if (n >= perStory) continue;
     perStoryCount.set(other, n + 1);
@@ -105,29 +105,13 @@ export function relatedPassages(index: CorpusIndex, storyId: string, opts: Relat
   return out;
 }
 
-/** What the term links of the bundle do not say directly, worked out once per loaded index. */
-interface TermLinks {
-  /** Per passage: the terms its text says (not those that reach it through `also`). */
-  said: number[][];
-  /** Per term: the passages whose text says it. */
-  sayers: number[][];
-  /** Per term: itself and the terms its `also` names, transitively. */
-  reach: number[][];
-}
+/** Per term: itself and the terms its `also` names, transitively; worked out once per index. */
+const reaches = new WeakMap<CorpusIndex, number[][]>();
 
-const linksOf = new WeakMap<CorpusIndex, TermLinks>();
-
-function termLinks(index: CorpusIndex): TermLinks {
-  const known = linksOf.get(index);
+function reachOf(index: CorpusIndex): number[][] {
+  const known = reaches.get(index);
   if (known) return known;
-  const { passages, terms } = index.bundle;
-  const said = passages.map((_, p) => [
-    ...new Set(findTerms(passageAt(index, p).text, index.matcher).map((h) => h.term)),
-  ]);
-  const sayers: number[][] = terms.map(() => []);
-  said.forEach((list, p) => {
-    for (const t of list) sayers[t]?.push(p);
-  });
+  const { terms } = index;
   const reach = terms.map((_, t) => {
     const seen = new Set<number>();
     const visit = (j: number) => {
@@ -141,7 +125,6 @@ function termLinks(index: CorpusIndex): TermLinks {
     visit(t);
     return [...seen];
   });
-  const links = { said, sayers, reach };
-  linksOf.set(index, links);
-  return links;
+  reaches.set(index, reach);
+  return reach;
 }

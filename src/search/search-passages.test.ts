@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
-import { loadCorpusIndex } from './corpus-index';
+import { allPassages, loadBundleIndex, passageAt } from './corpus-index';
 import { searchPassages } from './search-passages';
 
-const index = loadCorpusIndex(buildCorpusFromData());
-const ids = (query: string) => searchPassages(index, query).map((r) => index.bundle.passages[r.passage]?.id);
-const texts = (query: string) => searchPassages(index, query).map((r) => index.bundle.passages[r.passage]?.text ?? '');
+const index = loadBundleIndex(buildCorpusFromData());
+const ids = (query: string) => searchPassages(index, query).map((r) => passageAt(index, r.passage).id);
+const texts = (query: string) => searchPassages(index, query).map((r) => passageAt(index, r.passage).text ?? '');
 
 describe('searchPassages', () => {
   it('finds Tongil Market through the typo "Tongl market"', () => {
@@ -46,7 +46,7 @@ describe('searchPassages', () => {
   it('marks the characters the query matched: a whole word, a typed prefix, a typo’s letters', () => {
     const marked = (query: string) => {
       const [top] = searchPassages(index, query);
-      const text = index.bundle.passages[top?.passage ?? -1]?.text ?? '';
+      const text = passageAt(index, top?.passage ?? -1).text ?? '';
       return (top?.marks ?? []).map(([s, e]) => text.slice(s, e).toLowerCase());
     };
     // "market" is a word of the corpus: marked whole.
@@ -61,7 +61,7 @@ describe('searchPassages', () => {
 
   it('marks the words of a term reached through `also`: 탈북자 marks the English word it reached', () => {
     for (const r of searchPassages(index, '탈북자')) {
-      const text = index.bundle.passages[r.passage]?.text ?? '';
+      const text = passageAt(index, r.passage).text ?? '';
       const marked = r.marks.map(([s, e]) => text.slice(s, e).toLowerCase());
       expect(marked.length).toBeGreaterThan(0);
       expect(marked.every((m) => /defect|escap/.test(m))).toBe(true);
@@ -69,7 +69,7 @@ describe('searchPassages', () => {
   });
 
   describe('filters', () => {
-    const passage = (r: { passage: number }) => index.bundle.passages[r.passage];
+    const passage = (r: { passage: number }) => passageAt(index, r.passage);
 
     it('keeps only passages of one story, of one voice, or of stories on a topic', () => {
       const joseph = searchPassages(index, 'china', 20, { storyId: 'josephs-story-part-1-2024' });
@@ -93,7 +93,7 @@ describe('searchPassages', () => {
 
     it('browses with filters and no words: every passage that passes, in story order', () => {
       const all = searchPassages(index, '', 500, { storyId: 'women-in-north-korea-2023' });
-      const expected = index.bundle.passages.filter((p) => p.storyId === 'women-in-north-korea-2023');
+      const expected = allPassages(index).filter((p) => p.storyId === 'women-in-north-korea-2023');
       expect(all.map((r) => passage(r)?.id)).toEqual(expected.map((p) => p.id));
       expect(searchPassages(index, '', 2, { provenance: 'firsthand' })).toHaveLength(2);
     });

@@ -1,9 +1,12 @@
-import type { FuseResultMatch } from 'fuse.js';
+import Fuse, { type FuseResultMatch } from 'fuse.js';
+import { PROVENANCES } from '@/src/corpus/types';
 import { findTerms } from '@/src/detect/lexicon';
 import { tokenize } from '@/src/detect/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
-import { type CorpusIndex, passageAt } from './corpus-index';
+import { type CorpusIndex, findWord, lowerBound, passageText, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
+import { forEachGap, listHas } from './packed-index';
+import { wordsWithin } from './words-within';
 
 /** Fuse scores above this are too far from the typed word to count (0 = exact). */
 const MAX_FUZZY_SCORE = 0.34;
@@ -15,20 +18,50 @@ const MIN_FUZZY_LENGTH = 4;
 const PREFIX_WORDS = 30;
 const PREFIX_SIMILARITY = 0.8;
 
-interface Hit {
-  score: number;
-  /** Which query parts (words, or lexicon terms) this passage answers. */
-  covered: Set<number>;
-  words: Set<number>;
-  terms: Set<number>;
-}
-
 /** A vocabulary word a typed word stands for, and which of its characters the typing matched. */
 interface WordReading {
   similarity: number;
   /** [start, end) ranges in the word's key: all of it, the typed prefix, or Fuse's match indices. */
   matched: [number, number][];
 }
+
+/**
+ * Per index, the arrays a search adds up in, made once (at 50,000 passages a map entry per
+ * reached passage costs more than the search itself), and the readings of recently typed
+ * words: as-you-type asks for the same first words at every keystroke.
+ */
+interface Scratch {
+  score: Float64Array;
+  /** How many parts of the query (words, lexicon phrases) a passage answers. */
+  covered: Uint16Array;
+  /** The best reading's score of the current word, per passage. */
+  best: Float64Array;
+  touched: Uint32Array;
+  seen: Uint8Array;
+  touchedByWord: Uint32Array;
+  seenByWord: Uint8Array;
+  readings: Map<string, Map<number, WordReading>>;
+}
+const scratchOf = new WeakMap<CorpusIndex, Scratch>();
+function scratch(index: CorpusIndex): Scratch {
+  let s = scratchOf.get(index);
+  if (!s) {
+    const n = index.passageCount;
+    s = {
+      score: new Float64Array(n),
+      covered: new Uint16Array(n),
+      best: new Float64Array(n),
+      touched: new Uint32Array(n),
+      seen: new Uint8Array(n),
+      touchedByWord: new Uint32Array(n),
+      seenByWord: new Uint8Array(n),
+      readings: new Map(),
+    };
+    scratchOf.set(index, s);
+  }
+  return s;
+}
+const READINGS_KEPT = 256;
 
 /**
  * Search as you type over all passages: lexicon phrases in the query ("Tumen River",
@@ -48,90 +81,121 @@ export function searchPassages(
   if (tokens.length === 0) {
     if (!keep) return [];
     const all: RankedPassage[] = [];
-    for (let p = 0; p < index.bundle.passages.length && all.length < limit; p++) {
+    for (let p = 0; p < index.passageCount && all.length < limit; p++) {
       if (keep(p)) all.push({ passage: p, score: 0, terms: [], marks: [] });
     }
     return all;
   }
-  const hits = new Map<number, Hit>();
-  // Which characters of each vocabulary word the query matched, for the marks.
-  const readings = new Map<number, [number, number][]>();
-  const hitFor = (p: number) => {
-    let h = hits.get(p);
-    if (!h) {
-      h = { score: 0, covered: new Set(), words: new Set(), terms: new Set() };
-      hits.set(p, h);
+  const { score, covered, best, touched, seen, touchedByWord, seenByWord } = scratch(index);
+  let reached = 0;
+  const touch = (p: number) => {
+    if (seen[p] === 0) {
+      seen[p] = 1;
+      touched[reached++] = p;
     }
-    return h;
   };
 
   // Tokens inside a lexicon phrase are answered by the phrase's term.
   const inTerm = new Set<number>();
   const termHits = findTerms(query, index.matcher);
-  termHits.forEach((th, part) => {
-    const queryPart = -1 - part;
+  for (const th of termHits) {
     tokens.forEach((tok, i) => {
       if (tok.start >= th.start && tok.end <= th.end) inTerm.add(i);
     });
-    for (const p of index.bundle.termPassages[th.term] ?? []) {
-      const h = hitFor(p);
-      h.score += 2 * (index.termIdf[th.term] as number);
-      h.covered.add(queryPart);
-      h.terms.add(th.term);
+    const add = 2 * (index.termIdf[th.term] as number);
+    for (const p of termPassages(index, th.term)) {
+      touch(p);
+      score[p] = (score[p] as number) + add;
+      covered[p] = (covered[p] as number) + 1;
     }
-  });
+  }
 
+  // Which characters of each vocabulary word the query matched, for the marks.
+  const readings = new Map<number, [number, number][]>();
   tokens.forEach((tok, i) => {
     // One typed word earns a passage the score of its best reading there, not the sum of
     // every word it might stand for ("kim" is Kim, not Kim + kimchi).
-    const best = new Map<number, number>();
+    let reachedByWord = 0;
+    // A word inside a matched phrase still adds to the score but is not a separate part.
+    const part = inTerm.has(i) ? 0 : 1;
     for (const [w, { similarity, matched }] of similarWords(index, tok.key, i === tokens.length - 1)) {
       // Two typed words may reach one word ("famine fam"): it is marked as far as either matched.
       readings.set(w, [...(readings.get(w) ?? []), ...matched]);
-      const score = similarity * (index.wordIdf[w] as number);
-      for (const p of index.bundle.postings[w] ?? []) {
-        const h = hitFor(p);
-        best.set(p, Math.max(best.get(p) ?? 0, score));
-        // A word inside a matched phrase still adds to the score but is not a separate part.
-        if (!inTerm.has(i)) h.covered.add(i);
-        h.words.add(w);
-      }
+      const wordScore = similarity * (index.wordIdf[w] as number);
+      forEachGap(index.packed.wordPassages, w, (p) => {
+        touch(p);
+        if (seenByWord[p] === 0) {
+          seenByWord[p] = 1;
+          touchedByWord[reachedByWord++] = p;
+          best[p] = wordScore;
+          covered[p] = (covered[p] as number) + part;
+        } else if (wordScore > (best[p] as number)) best[p] = wordScore;
+      });
     }
-    for (const [p, score] of best) hitFor(p).score += score;
+    for (let k = 0; k < reachedByWord; k++) {
+      const p = touchedByWord[k] as number;
+      score[p] = (score[p] as number) + (best[p] as number);
+      best[p] = 0;
+      seenByWord[p] = 0;
+    }
   });
 
-  if (keep) {
-    for (const p of hits.keys()) if (!keep(p)) hits.delete(p);
+  // Only the passages that answer as much of the query as the best one does, the best
+  // `limit` of them by score, then position: one pass, no sorting of every passage reached.
+  let topCoverage = 0;
+  for (let k = 0; k < reached; k++) {
+    const p = touched[k] as number;
+    if ((!keep || keep(p)) && (covered[p] as number) > topCoverage) topCoverage = covered[p] as number;
   }
-  const sorted = [...hits].sort(([pa, a], [pb, b]) => b.covered.size - a.covered.size || b.score - a.score || pa - pb);
-  // Only the passages that answer as much of the query as the best one does.
-  const topCoverage = sorted[0]?.[1].covered.size ?? 0;
-  return sorted
-    .filter(([, h]) => h.covered.size >= topCoverage)
-    .slice(0, limit)
-    .map(([p, h]) => ({ passage: p, score: h.score, terms: [...h.terms], marks: searchMarks(index, p, h, readings) }));
+  const better = (a: number, b: number) =>
+    (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b);
+  const chosen: number[] = [];
+  for (let k = 0; k < reached; k++) {
+    const p = touched[k] as number;
+    if (covered[p] !== topCoverage || (keep && !keep(p))) continue;
+    if (chosen.length === limit && !better(p, chosen[limit - 1] as number)) continue;
+    let at = chosen.length;
+    while (at > 0 && better(p, chosen[at - 1] as number)) at--;
+    chosen.splice(at, 0, p);
+    if (chosen.length > limit) chosen.pop();
+  }
+  const out = chosen.map((p) => {
+    const terms = [...new Set(termHits.map((th) => th.term).filter((t) => listHas(termPassages(index, t), p)))];
+    return { passage: p, score: score[p] as number, terms, marks: searchMarks(index, p, terms, readings) };
+  });
+  for (let k = 0; k < reached; k++) {
+    const p = touched[k] as number;
+    score[p] = 0;
+    covered[p] = 0;
+    seen[p] = 0;
+  }
+  return out;
 }
 
 /** The filters as a test on passage positions; undefined when nothing is filtered. */
 function passageFilter(index: CorpusIndex, { topic, provenance, storyId }: SearchFilters) {
   if (topic === undefined && provenance === undefined && storyId === undefined) return undefined;
-  return (p: number): boolean => {
-    const passage = passageAt(index, p);
-    if (storyId !== undefined && passage.storyId !== storyId) return false;
-    if (provenance !== undefined && passage.provenance !== provenance) return false;
-    // Topics belong to stories (data/README.md): a passage has its story's topics.
-    return topic === undefined || (index.stories.get(passage.storyId)?.topics.includes(topic) ?? false);
-  };
+  const voice = provenance === undefined ? -1 : PROVENANCES.indexOf(provenance);
+  // Topics belong to stories (data/README.md): a passage has its story's topics.
+  const storyPasses = index.stories.map(
+    (s) => (storyId === undefined || s.id === storyId) && (topic === undefined || s.topics.includes(topic)),
+  );
+  return (p: number): boolean =>
+    (storyPasses[index.passageStory[p] as number] ?? false) && (voice < 0 || index.packed.provenance[p] === voice);
 }
 
 /** Vocabulary words that a typed word may stand for, with a similarity in (0, 1]. */
 function similarWords(index: CorpusIndex, key: string, last: boolean): Map<number, WordReading> {
+  const { readings } = scratch(index);
+  const asked = `${last ? '+' : '='}${key}`;
+  const known = readings.get(asked);
+  if (known) return known;
   const out = new Map<number, WordReading>();
-  const exact = index.words.get(key);
+  const exact = findWord(index, key);
   if (exact !== undefined) out.set(exact, { similarity: 1, matched: [[0, key.length]] });
   // A finished word (one the corpus has) is taken as typed; an unfinished one as a prefix.
   if (last && exact === undefined && key.length >= 2) {
-    const vocab = index.bundle.vocabulary;
+    const vocab = index.vocabulary;
     for (let w = lowerBound(vocab, key), n = 0; w < vocab.length && n < PREFIX_WORDS; w++, n++) {
       if (!(vocab[w] as string).startsWith(key)) break;
       if (!out.has(w)) out.set(w, { similarity: PREFIX_SIMILARITY, matched: [[0, key.length]] });
@@ -140,15 +204,32 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Map<numbe
   // A word the corpus has is not a typo: "famine" must not also find "families". Short
   // words are too close to too many others ("kim", "him") to guess at.
   if (exact === undefined && key.length >= MIN_FUZZY_LENGTH) {
-    for (const r of index.vocabulary.search(key, { limit: FUZZY_WORDS })) {
-      const score = r.score ?? 1;
-      if (score > MAX_FUZZY_SCORE) continue;
-      const similarity = 1 - score;
-      if ((out.get(r.refIndex)?.similarity ?? 0) < similarity) {
-        out.set(r.refIndex, { similarity, matched: fuseRanges(r.matches, r.item.length) });
+    const near = wordsWithin(index.vocabulary, key, Math.floor(MAX_FUZZY_SCORE * key.length));
+    const fuse = new Fuse(
+      near.map((w) => index.vocabulary[w] as string),
+      // Typo tolerance on single words: a threshold that lets "tongl" reach "tongil" and
+      // "hamgyong" reach "hamgyeong"; short words are kept out of it above.
+      // includeMatches: the characters a typo matched, which the cards mark.
+      {
+        includeScore: true,
+        includeMatches: true,
+        threshold: MAX_FUZZY_SCORE,
+        ignoreLocation: true,
+        minMatchCharLength: 2,
+      },
+    );
+    for (const r of fuse.search(key, { limit: FUZZY_WORDS })) {
+      const fuzzyScore = r.score ?? 1;
+      if (fuzzyScore > MAX_FUZZY_SCORE) continue;
+      const similarity = 1 - fuzzyScore;
+      const w = near[r.refIndex] as number;
+      if ((out.get(w)?.similarity ?? 0) < similarity) {
+        out.set(w, { similarity, matched: fuseRanges(r.matches, r.item.length) });
       }
     }
   }
+  if (readings.size >= READINGS_KEPT) readings.clear();
+  readings.set(asked, out);
   return out;
 }
 
@@ -165,11 +246,12 @@ function fuseRanges(matches: readonly FuseResultMatch[] | undefined, length: num
 function searchMarks(
   index: CorpusIndex,
   p: number,
-  h: Hit,
+  terms: readonly number[],
   readings: ReadonlyMap<number, [number, number][]>,
 ): [number, number][] {
-  const text = passageAt(index, p).text;
-  const words = new Map([...h.words].map((w) => [index.bundle.vocabulary[w], readings.get(w)]));
+  const text = passageText(index, p);
+  // Every word the query reached: those of this passage's text are the ones its postings hold.
+  const words = new Map([...readings].map(([w, matched]) => [index.vocabulary[w], matched]));
   const marks: [number, number][] = [];
   for (const t of tokenize(text)) {
     if (!words.has(t.key)) continue;
@@ -180,11 +262,11 @@ function searchMarks(
     if (!matched || matched.some(([, end]) => end > agree)) marks.push([t.start, t.end]);
     else for (const [start, end] of matched) marks.push([t.start + start, t.start + end]);
   }
-  if (h.terms.size > 0) {
+  if (terms.length > 0) {
     // 탈북자 reaches the passages about defectors through `also`: mark "defector" there.
-    const terms = withAlso(index, h.terms);
+    const reachedTerms = withAlso(index, new Set(terms));
     for (const th of findTerms(text, index.matcher)) {
-      if (terms.has(th.term)) marks.push([th.start, th.end]);
+      if (reachedTerms.has(th.term)) marks.push([th.start, th.end]);
     }
   }
   return marks.sort((a, b) => a[0] - b[0]);
@@ -195,7 +277,7 @@ function withAlso(index: CorpusIndex, terms: ReadonlySet<number>): Set<number> {
   const out = new Set(terms);
   const queue = [...terms];
   for (let t = queue.pop(); t !== undefined; t = queue.pop()) {
-    for (const name of index.bundle.terms[t]?.also ?? []) {
+    for (const name of index.terms[t]?.also ?? []) {
       const next = index.termIndex.get(name);
       if (next !== undefined && !out.has(next)) {
         out.add(next);
@@ -210,15 +292,4 @@ function commonPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
-}
-
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { type FakeUiLanguage, setUiLanguage } from '@/src/i18n/fake-i18n';
-import { loadCorpusIndex } from '@/src/search/corpus-index';
+import { loadBundleIndex, passageAt } from '@/src/search/corpus-index';
 import { searchPassages } from '@/src/search/search-passages';
 import { suggestedSearches } from './Popup';
 
 const languages: FakeUiLanguage[] = ['en', 'ko'];
 
 describe.each(languages)('the popup’s suggested searches (%s)', (language) => {
-  const index = loadCorpusIndex(buildCorpusFromData());
+  const index = loadBundleIndex(buildCorpusFromData());
   const suggestions = () => {
     setUiLanguage(language);
     return suggestedSearches();
@@ -25,9 +25,7 @@ describe.each(languages)('the popup’s suggested searches (%s)', (language) => 
 
   it('reach more than one story between them', () => {
     const stories = new Set(
-      suggestions().flatMap((words) =>
-        searchPassages(index, words).map((r) => index.bundle.passages[r.passage]?.storyId),
-      ),
+      suggestions().flatMap((words) => searchPassages(index, words).map((r) => passageAt(index, r.passage).storyId)),
     );
     expect(stories.size).toBeGreaterThan(1);
   });

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parseStory } from '@/src/corpus/parse-story';
+import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { allPassages, findPassage, findWord, loadBundleIndex, loadCorpusIndex, passageIdAt } from './corpus-index';
+import { forEachGap, listOf, packedFromJson, packedToJson, packIndex } from './packed-index';
+
+const bundle = buildCorpusFromData();
+
+/** A synthetic story written for this test (not testimony); paragraphs of 12 words or more are a passage each. */
+function syntheticStory(id: string, paragraphs: string[]) {
+  return parseStory(
+    `${id}.md`,
+    `---\nid: ${id}\ntitle: Synthetic ${id}\nnarrator: Synthetic teller\npublisher: Synthetic Project\ndate: 2020-01-01\nurl: https://example.org/${id}\ntopics: famine\nprovenance: witness\n---\n\n${paragraphs.join('\n\n')}\n`,
+  );
+}
+const FILLER = 'and the words that make this paragraph long enough to stand alone';
+
+describe('packIndex', () => {
+  it('keeps every passage word for word, Hangul and curly quotes included', () => {
+    const index = loadBundleIndex(bundle);
+    const again = loadCorpusIndex(packIndex(bundle.stories, bundle.terms));
+    expect(allPassages(again)).toEqual(allPassages(index));
+    const korean = syntheticStory('synthetic-hangul', [
+      'Synthetic: “장마당에서 일했어요,” she said — the market’s rules were hers, all of them, always.',
+    ]);
+    const mixed = loadCorpusIndex(packIndex([korean], bundle.terms));
+    expect(allPassages(mixed).map((p) => p.text)).toEqual(korean.blocks.map((b) => b.text));
+    expect(allPassages(mixed)[0]?.text).toContain('장마당');
+  });
+
+  it('finds a passage by its id and refuses ids it does not have', () => {
+    const index = loadBundleIndex(bundle);
+    for (let p = 0; p < index.passageCount; p++) expect(findPassage(index, passageIdAt(index, p))).toBe(p);
+    const first = passageIdAt(index, 0);
+    for (const id of [
+      '',
+      'nothing',
+      `${first}x`,
+      first.replace(/p01$/, 'p00'),
+      first.replace(/p01$/, 'p99'),
+      first.replace(/p01$/, 'p1'),
+    ]) {
+      expect(findPassage(index, id), id).toBeUndefined();
+    }
+  });
+
+  it('lists each word’s passages exactly, across gaps that take one, two and three bytes', () => {
+    // Passages 0, 1, 200 and 20,000 say "quillfeather": gaps of 1, 199 and 19,800.
+    const paragraphs = Array.from({ length: 20_001 }, (_, i) =>
+      [0, 1, 200, 20_000].includes(i)
+        ? `Synthetic paragraph ${i} names quillfeather ${FILLER}.`
+        : `Synthetic paragraph ${i} ${FILLER}.`,
+    );
+    const packed = packIndex([syntheticStory('synthetic-many', paragraphs)], bundle.terms);
+    const index = loadCorpusIndex(packed);
+    expect(index.passageCount).toBe(20_001);
+    const w = findWord(index, 'quillfeather');
+    expect(w).toBeTypeOf('number');
+    const found: number[] = [];
+    forEachGap(packed.wordPassages, w as number, (p) => found.push(p));
+    expect(found).toEqual([0, 1, 200, 20_000]);
+    expect(packed.wordPassages.count[w as number]).toBe(4);
+    // Every word list holds each passage that says it, once, in order.
+    const synthetic = findWord(index, 'synthetic') as number;
+    let count = 0;
+    let last = -1;
+    forEachGap(packed.wordPassages, synthetic, (p) => {
+      expect(p).toBeGreaterThan(last);
+      last = p;
+      count++;
+    });
+    expect(count).toBe(20_001);
+  });
+
+  it('links terms to the passages that say them, and through `also` to more', () => {
+    const packed = packIndex(bundle.stories, bundle.terms);
+    const index = loadCorpusIndex(packed);
+    const famine = index.termIndex.get('famine') as number;
+    const sayers = [...listOf(packed.termSayers, famine)];
+    const linked = [...listOf(packed.termPassages, famine)];
+    expect(sayers.length).toBeGreaterThan(0);
+    expect(linked).toEqual(expect.arrayContaining(sayers));
+    expect(linked.length).toBeGreaterThanOrEqual(sayers.length);
+    expect([...linked].sort((a, b) => a - b)).toEqual(linked);
+  });
+
+  it('comes back whole from JSON (the shipped corpus) and from a structured clone (the cache)', () => {
+    const packed = packIndex(bundle.stories, bundle.terms);
+    const fromJson = packedFromJson(JSON.parse(JSON.stringify(packedToJson(packed))));
+    expect(fromJson).toEqual(packed);
+    expect(fromJson.text).toBeInstanceOf(Uint8Array);
+    expect(fromJson.termPassages.data).toBeInstanceOf(Uint32Array);
+    expect(structuredClone(packed)).toEqual(packed);
+    expect(() => packedFromJson({ format: 1 })).toThrow(/format 1 is not supported/);
+  });
+});

@@ -1,0 +1,271 @@
+import { passagesOf } from '@/src/corpus/parse-story';
+import { type Passage, PROVENANCES, type Story, type StoryMeta } from '@/src/corpus/types';
+import { compileLexicon, findTerms, type Term } from '@/src/detect/lexicon';
+import { tokenize } from '@/src/detect/tokens';
+
+/**
+ * The search index over a corpus's passages, packed so that it stays small and loads fast
+ * at 50,000 passages (issue #6): lists of numbers are typed arrays, the vocabulary is one
+ * string, the passages' text is one UTF-8 buffer, and the stories are kept without their
+ * blocks (the reader reads a story from its source when it opens it). It is what the
+ * background keeps in memory, and what it caches in IndexedDB, whose structured clone
+ * copies typed arrays as they are.
+ *
+ * Passages are numbered in story order, each story's passages together, so a passage's
+ * story and its id follow from `storyStart`.
+ *
+ * Typo tolerance still comes from Fuse.js, over the short keys where it shines: the words
+ * of the vocabulary a bit-parallel scan finds within reach of a typed word
+ * (search-passages.ts). Fusing every passage's text does not scale (issue #2's note).
+ */
+export interface PackedIndex {
+  format: 2;
+  terms: Term[];
+  /** The stories' front matter, in passage order. */
+  stories: StoryMeta[];
+  /** Per story, its first passage; one more entry, the passage count. */
+  storyStart: Uint32Array;
+  /** Per passage: its voice, as a position in PROVENANCES. */
+  provenance: Uint8Array;
+  /** The passages that name who speaks, with that name. */
+  attributions: [number, string][];
+  /** Every passage's text, word for word, as UTF-8, one after another. */
+  text: Uint8Array;
+  /** Per passage, where its text starts in `text`; one more entry, the end. */
+  textStart: Uint32Array;
+  /** Per term (as `terms`): the passages one of its aliases, or a term its `also` names, reaches. */
+  termPassages: Postings;
+  /** Per term: the passages whose own text says one of its aliases (no `also`). */
+  termSayers: Postings;
+  /** The distinct word keys (src/detect/tokens.ts) of the passages and their stories' titles and tellers, sorted, one per line. */
+  vocabulary: string;
+  /**
+   * Per vocabulary word: the passages that have it, as the gaps between them in LEB128
+   * varints (a passage number takes one or two bytes, not four); `count` holds how many.
+   */
+  wordPassages: Postings;
+}
+
+/** Lists of increasing passage numbers, one per term or word, one after another. */
+export interface Postings {
+  /** Per list, where it starts in `data`; one more entry, the end. */
+  start: Uint32Array;
+  /** Per list, how many passages it holds. */
+  count: Uint32Array;
+  /** Uint32Array of passage numbers, or Uint8Array of varint gaps (`wordPassages`). */
+  data: Uint32Array | Uint8Array;
+}
+
+/** Indexes stories' passages for the lexicon's terms. */
+export function packIndex(stories: readonly Story[], terms: Term[]): PackedIndex {
+  const passages: Passage[] = [];
+  const storyStart = new Uint32Array(stories.length + 1);
+  stories.forEach((story, s) => {
+    storyStart[s] = passages.length;
+    for (const p of passagesOf(story)) passages.push(p);
+  });
+  storyStart[stories.length] = passages.length;
+  const n = passages.length;
+
+  const matcher = compileLexicon(terms);
+  const sayers: number[][] = terms.map(() => []);
+  passages.forEach((p, pi) => {
+    for (const hit of findTerms(p.text, matcher)) {
+      const list = sayers[hit.term] as number[];
+      if (list[list.length - 1] !== pi) list.push(pi);
+    }
+  });
+  const termPassages = alsoClosure(terms, sayers);
+
+  // Each passage is tokenized once; its words' lists grow in passage order, so they are
+  // sorted and free of repeats without sets or sorting.
+  const wordOf = new Map<string, number>();
+  const lists: number[][] = [];
+  stories.forEach((story, s) => {
+    const told = ` ${story.title} ${story.narrator}`;
+    for (let pi = storyStart[s] as number; pi < (storyStart[s + 1] as number); pi++) {
+      for (const { key } of tokenize((passages[pi] as Passage).text + told)) {
+        let w = wordOf.get(key);
+        if (w === undefined) {
+          w = lists.length;
+          wordOf.set(key, w);
+          lists.push([]);
+        }
+        const list = lists[w] as number[];
+        if (list[list.length - 1] !== pi) list.push(pi);
+      }
+    }
+  });
+  const words = [...wordOf.keys()].sort();
+
+  const encoder = new TextEncoder();
+  const encoded = passages.map((p) => encoder.encode(p.text));
+  const textStart = new Uint32Array(n + 1);
+  encoded.forEach((bytes, i) => {
+    textStart[i + 1] = (textStart[i] as number) + bytes.length;
+  });
+  const text = new Uint8Array(textStart[n] as number);
+  encoded.forEach((bytes, i) => {
+    text.set(bytes, textStart[i] as number);
+  });
+
+  return {
+    format: 2,
+    terms,
+    stories: stories.map(({ blocks: _blocks, ...meta }) => meta),
+    storyStart,
+    provenance: Uint8Array.from(passages, (p) => PROVENANCES.indexOf(p.provenance)),
+    attributions: passages.flatMap((p, i): [number, string][] => (p.attribution ? [[i, p.attribution]] : [])),
+    text,
+    textStart,
+    termPassages: packLists(termPassages),
+    termSayers: packLists(sayers),
+    vocabulary: words.join('\n'),
+    wordPassages: packGaps(words.map((w) => lists[wordOf.get(w) as number] as number[])),
+  };
+}
+
+/** A term reaches the passages of the terms its `also` names, transitively. */
+function alsoClosure(terms: readonly Term[], direct: readonly number[][]): number[][] {
+  const byName = new Map(terms.map((t, i) => [t.term, i]));
+  return terms.map((_, i) => {
+    const reached = new Set<number>();
+    const seen = new Set<number>();
+    const visit = (j: number) => {
+      if (seen.has(j)) return;
+      seen.add(j);
+      for (const p of direct[j] ?? []) reached.add(p);
+      for (const name of terms[j]?.also ?? []) {
+        const k = byName.get(name);
+        if (k !== undefined) visit(k);
+      }
+    };
+    visit(i);
+    return [...reached].sort((a, b) => a - b);
+  });
+}
+
+function packLists(lists: readonly number[][]): Postings {
+  const start = new Uint32Array(lists.length + 1);
+  const count = Uint32Array.from(lists, (l) => l.length);
+  lists.forEach((l, i) => {
+    start[i + 1] = (start[i] as number) + l.length;
+  });
+  const data = new Uint32Array(start[lists.length] as number);
+  lists.forEach((l, i) => {
+    data.set(l, start[i] as number);
+  });
+  return { start, count, data };
+}
+
+function packGaps(lists: readonly number[][]): Postings {
+  const start = new Uint32Array(lists.length + 1);
+  const count = Uint32Array.from(lists, (l) => l.length);
+  let size = 0;
+  for (const list of lists) {
+    let prev = 0;
+    for (const p of list) {
+      size += varintLength(p - prev);
+      prev = p;
+    }
+  }
+  const data = new Uint8Array(size);
+  let at = 0;
+  lists.forEach((list, i) => {
+    let prev = 0;
+    for (const p of list) {
+      let gap = p - prev;
+      prev = p;
+      while (gap >= 0x80) {
+        data[at++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      data[at++] = gap;
+    }
+    start[i + 1] = at;
+  });
+  return { start, count, data };
+}
+
+function varintLength(v: number): number {
+  let length = 1;
+  while (v >= 0x80) {
+    v >>>= 7;
+    length++;
+  }
+  return length;
+}
+
+/** Calls `each` with every passage of a word's list (`wordPassages`), in order. */
+export function forEachGap(postings: Postings, list: number, each: (passage: number) => void): void {
+  const data = postings.data;
+  let p = 0;
+  for (let at = postings.start[list] as number, end = postings.start[list + 1] as number; at < end; ) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = data[at++] as number;
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    p += gap;
+    each(p);
+  }
+}
+
+/** A list of `termPassages` or `termSayers`: its passages, as a view (no copy). */
+export function listOf(postings: Postings, list: number): Uint32Array {
+  return (postings.data as Uint32Array).subarray(postings.start[list], postings.start[list + 1]);
+}
+
+/** Whether a sorted list has a passage (binary search). */
+export function listHas(list: Uint32Array, passage: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < passage) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === passage;
+}
+
+/**
+ * The packed index as JSON (public/generated/corpus.json ships it): typed arrays as
+ * `{ "$u32": [...] }` or `{ "$u8": "<base64>" }`, everything else as it is.
+ */
+export function packedToJson(index: PackedIndex): unknown {
+  return JSON.parse(
+    JSON.stringify(index, (_key, value: unknown) => {
+      if (value instanceof Uint32Array) return { $u32: Array.from(value) };
+      if (value instanceof Uint8Array) return { $u8: toBase64(value) };
+      return value;
+    }),
+  );
+}
+
+export function packedFromJson(json: unknown): PackedIndex {
+  const revive = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(revive);
+    if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.$u32)) return Uint32Array.from(record.$u32 as number[]);
+    if (typeof record.$u8 === 'string') return fromBase64(record.$u8);
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revive(v)]));
+  };
+  const index = revive(json) as PackedIndex;
+  if (index?.format !== 2) throw new Error(`corpus index format ${String(index?.format)} is not supported`);
+  return index;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}

@@ -1,0 +1,91 @@
+import Fuse from 'fuse.js';
+import { describe, expect, it } from 'vitest';
+import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { loadBundleIndex } from './corpus-index';
+import { wordsWithin } from './words-within';
+
+const { vocabulary } = loadBundleIndex(buildCorpusFromData());
+/** As search-passages.ts asks Fuse. */
+const OPTIONS = {
+  includeScore: true,
+  includeMatches: true,
+  threshold: 0.34,
+  ignoreLocation: true,
+  minMatchCharLength: 2,
+};
+const everyWord = new Fuse(vocabulary, OPTIONS);
+
+/** What Fuse finds over the few words the scan lets through, as positions in the vocabulary. */
+function throughTheScan(key: string) {
+  const near = wordsWithin(vocabulary, key, Math.floor(0.34 * key.length));
+  return new Fuse(
+    near.map((w) => vocabulary[w] as string),
+    OPTIONS,
+  )
+    .search(key, { limit: 8 })
+    .map((r) => ({ ...r, refIndex: near[r.refIndex] }));
+}
+
+/** A deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A typo: characters dropped, doubled, swapped or replaced, as typing makes them. */
+function typo(word: string, next: () => number): string {
+  const chars = [...word];
+  const edits = 1 + Math.floor(next() * 3);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(next() * chars.length);
+    const kind = Math.floor(next() * 4);
+    const letter = 'aeiounrstlkgmhy'[Math.floor(next() * 15)] as string;
+    if (kind === 0 && chars.length > 1) chars.splice(at, 1);
+    else if (kind === 1) chars.splice(at, 0, letter);
+    else if (kind === 2 && at + 1 < chars.length)
+      [chars[at], chars[at + 1]] = [chars[at + 1] as string, chars[at] as string];
+    else chars[at] = letter;
+  }
+  return chars.join('');
+}
+
+describe('wordsWithin', () => {
+  it('lets Fuse find exactly what it finds over the whole vocabulary, for 2,000 typed typos', () => {
+    const next = random(6);
+    const long = vocabulary.filter((w) => w.length >= 4);
+    let compared = 0;
+    for (let i = 0; i < 2000; i++) {
+      const key = typo(long[Math.floor(next() * long.length)] as string, next);
+      if (key.length < 4) continue;
+      expect(throughTheScan(key), key).toEqual(everyWord.search(key, { limit: 8 }));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1500);
+  });
+
+  it('finds the word a typo was made from, and leaves out most of the vocabulary', () => {
+    expect(throughTheScan('tongl').map((r) => r.item)).toContain('tongil');
+    expect(throughTheScan('hamgyong').map((r) => r.item)).toContain('hamgyeong');
+    const near = wordsWithin(vocabulary, 'starvaton', 3);
+    expect(near.map((w) => vocabulary[w])).toContain('starvation');
+    expect(near.length).toBeLessThan(vocabulary.length / 10);
+  });
+
+  it('counts insertions, deletions and substitutions, each as one edit', () => {
+    const words = ['market', 'marke', 'markets', 'marxet', 'mraket', 'trader'];
+    const within = (key: string, errors: number) => wordsWithin(words, key, errors).map((w) => words[w]);
+    expect(within('market', 0)).toEqual(['market', 'markets']);
+    expect(within('market', 1)).toEqual(['market', 'marke', 'markets', 'marxet']);
+    expect(within('market', 2)).toEqual(['market', 'marke', 'markets', 'marxet', 'mraket']);
+    expect(within('trader', 0)).toEqual(['trader']);
+  });
+
+  it('lets every word through for a pattern too long for its bits, and none for an empty one', () => {
+    expect(wordsWithin(['a', 'b'], 'x'.repeat(40), 3)).toEqual([0, 1]);
+    expect(wordsWithin(['a', 'b'], '', 0)).toEqual([0, 1]);
+  });
+});
