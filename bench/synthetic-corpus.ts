@@ -212,6 +212,8 @@ interface Vocabulary {
   ordinary: string[];
   /** Cumulative Zipf–Mandelbrot weights over `ordinary`. */
   ordinaryCdf: Float64Array;
+  /** How often the real stories use each term (UNSEEN_TERM_WEIGHT for none). */
+  termUses: Float64Array;
   /** Cumulative weights over `terms`, as often as the real stories use them. */
   termCdf: Float64Array;
   themes: [string, number[]][];
@@ -247,6 +249,7 @@ function realVocabulary(): Vocabulary {
     terms,
     ordinary,
     ordinaryCdf: cumulative(ordinary.map((_, i) => 1 / (i + 2.7))),
+    termUses: uses,
     termCdf: cumulative([...uses]),
     themes: Object.entries(THEMES).map(([topic, labels]) => [
       topic,
@@ -314,7 +317,13 @@ function aliasOf(term: Term, random: () => number): string {
 }
 
 /** A paragraph of `words` words (aliases counted as one) in sentences of 6–22 words. */
-function paragraph(v: Vocabulary, random: () => number, words: number, themeTerms: number[]): string {
+/** A story's themes' terms, weighted as the real stories use them. */
+interface ThemeTerms {
+  terms: number[];
+  cdf: Float64Array;
+}
+
+function paragraph(v: Vocabulary, random: () => number, words: number, theme: ThemeTerms): string {
   const sentences: string[] = [];
   let left = words;
   while (left > 0) {
@@ -322,10 +331,8 @@ function paragraph(v: Vocabulary, random: () => number, words: number, themeTerm
     const parts: string[] = [];
     for (let i = 0; i < length; i++) {
       if (random() < v.termRate) {
-        const fromTheme = themeTerms.length > 0 && random() < THEME_SHARE;
-        const t = fromTheme
-          ? (themeTerms[Math.floor(random() * themeTerms.length)] as number)
-          : pick(v.termCdf, random());
+        const fromTheme = theme.terms.length > 0 && random() < THEME_SHARE;
+        const t = fromTheme ? (theme.terms[pick(theme.cdf, random())] as number) : pick(v.termCdf, random());
         parts.push(aliasOf(v.terms[t] as Term, random));
       } else {
         parts.push(ordinaryWord(v, random));
@@ -352,7 +359,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /**
  * `passageCount` passages of synthetic testimony, in stories of 10–20 passages (the last
- * one may be shorter) of 40–200 words each; blocks carry the `passageId`s that
+ * one may be shorter) of 30–120 words each; blocks carry the `passageId`s that
  * `passagesOf` (src/corpus/parse-story.ts) gives them.
  */
 export function syntheticStories(passageCount: number, seed = 1): Story[] {
@@ -365,6 +372,8 @@ export function syntheticStories(passageCount: number, seed = 1): Story[] {
     const count = Math.min(passageCount - made, 10 + Math.floor(random() * 11));
     const themes = [0, 1].map(() => v.themes[Math.floor(random() * v.themes.length)] as [string, number[]]);
     const themeTerms = themes.flatMap(([, terms]) => terms);
+    // As often as the real stories use them: "kotjebi" (3 uses) is not as common as "food".
+    const theme = { terms: themeTerms, cdf: cumulative(themeTerms.map((t) => v.termUses[t] as number)) };
     const blocks: Block[] = [];
     // As if read from a source file: 12 lines of front matter, blank lines between blocks.
     let line = 13;
@@ -374,13 +383,14 @@ export function syntheticStories(passageCount: number, seed = 1): Story[] {
     };
     if (random() < 0.3) push({ kind: 'heading', text: `Synthetic part ${n}` });
     for (let p = 1; p <= count; p++) {
-      // 40–200 words, most near 80 (the real stories' median is ~65).
-      const words = 40 + Math.floor(160 * random() ** 1.7);
+      // 30–120 words: median ~58, mean ~63, 90 % under ~105, as the real stories' passages
+      // (63, 68 and 105). Longer passages would carry more terms each than real ones do.
+      const words = 30 + Math.floor(90 * random() ** 1.7);
       const kind = provenance(random);
       const attribution = kind === 'report' && random() < 0.5 ? `Synthetic reporter ${n}` : undefined;
       push({
         kind,
-        text: paragraph(v, random, words, themeTerms),
+        text: paragraph(v, random, words, theme),
         ...(attribution ? { attribution } : {}),
         passageId: `${id}-p${pad(p, 2)}`,
       });
@@ -389,7 +399,7 @@ export function syntheticStories(passageCount: number, seed = 1): Story[] {
     const year = 1995 + Math.floor(random() * 30);
     stories.push({
       id,
-      title: `Synthetic: ${paragraph(v, random, 3 + Math.floor(random() * 4), []).replace(/\.$/, '')}`,
+      title: `Synthetic: ${paragraph(v, random, 3 + Math.floor(random() * 4), { terms: [], cdf: new Float64Array(0) }).replace(/\.$/, '')}`,
       narrator: `Synthetic ${tailWord(v, 200 + Math.floor(random() * 9000))}`,
       publisher: PUBLISHER,
       date: `${year}-${pad(1 + Math.floor(random() * 12), 2)}-${pad(1 + Math.floor(random() * 28), 2)}`,

@@ -39,8 +39,20 @@ async function shippedPassages(): Promise<ShippedPassage[]> {
   const worker = await h.worker();
   return worker.evaluate(async () => {
     const response = await fetch(chrome.runtime.getURL('generated/corpus.json'));
-    const bundle = (await response.json()) as { passages: ShippedPassage[] };
-    return bundle.passages.map(({ id, storyId, text }) => ({ id, storyId, text }));
+    // A passage is its story's blocks that carry its id, joined by a blank line.
+    const bundle = (await response.json()) as {
+      stories: { id: string; blocks: { text: string; passageId?: string }[] }[];
+    };
+    const passages = new Map<string, ShippedPassage>();
+    for (const story of bundle.stories) {
+      for (const { text, passageId } of story.blocks) {
+        if (!passageId) continue;
+        const known = passages.get(passageId);
+        if (known) known.text += `\n\n${text}`;
+        else passages.set(passageId, { id: passageId, storyId: story.id, text });
+      }
+    }
+    return [...passages.values()];
   });
 }
 

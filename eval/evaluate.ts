@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { SYNTHETIC_ID_PREFIX, syntheticStories } from '../bench/synthetic-corpus';
 import { fixturePages } from '../e2e/fixtures/pages';
 import { buildCorpusFromData } from '../src/corpus/read-data';
 import { runToEnd } from '../src/detect/extract-article';
 import { packGateTest, unpackGateTest } from '../src/detect/gate-precheck';
 import { createPageScanner } from '../src/detect/page-scanner';
-import { syntheticStories } from '../bench/synthetic-corpus';
 import { loadBundleIndex, loadCorpusIndex, storyOfPassage } from '../src/search/corpus-index';
 import { packIndex } from '../src/search/packed-index';
 import { pageAboutness, rankPassages } from '../src/search/rank-passages';
@@ -63,7 +63,11 @@ export function evaluate(pages: EvalPage[] = evalPages, { synthetic = 0 }: EvalO
   const bundle = buildCorpusFromData();
   const index =
     synthetic > 0
-      ? loadCorpusIndex(packIndex([...bundle.stories, ...syntheticStories(synthetic)], bundle.terms))
+      ? loadCorpusIndex(
+          packIndex([...bundle.stories, ...syntheticStories(synthetic)], bundle.terms, (story) =>
+            story.id.startsWith(SYNTHETIC_ID_PREFIX) ? 'synthetic' : '',
+          ),
+        )
       : loadBundleIndex(bundle);
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
   return pages.map((page) => {

@@ -22,15 +22,17 @@ export interface ImportedSources {
 export function combineCorpus(bundled: CorpusBundle, imported: readonly ImportedSources[]): PackedIndex {
   if (imported.length === 0) return packedFromJson(bundled.index);
   const stories: Story[] = [...bundled.stories];
+  const from = new Map<Story, string>();
   const taken = new Set(stories.map((s) => s.id));
   for (const collection of imported) {
     for (const story of readStoryFiles(collection.stories).stories) {
       if (taken.has(story.id)) continue;
       taken.add(story.id);
       stories.push(story);
+      from.set(story, collection.collectionId);
     }
   }
-  return packIndex(stories, bundled.terms);
+  return packIndex(stories, bundled.terms, (story) => from.get(story) ?? '');
 }
 
 /**

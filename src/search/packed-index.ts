@@ -25,6 +25,10 @@ export interface PackedIndex {
   stories: StoryMeta[];
   /** Per story, its first passage; one more entry, the passage count. */
   storyStart: Uint32Array;
+  /** Where the stories come from: '' for the stories Firsthand ships, else an imported collection's id. */
+  collections: string[];
+  /** Per story: its position in `collections`. */
+  storyCollection: Uint32Array;
   /** Per passage: its voice, as a position in PROVENANCES. */
   provenance: Uint8Array;
   /** The passages that name who speaks, with that name. */
@@ -56,8 +60,15 @@ export interface Postings {
   data: Uint32Array | Uint8Array;
 }
 
-/** Indexes stories' passages for the lexicon's terms. */
-export function packIndex(stories: readonly Story[], terms: Term[]): PackedIndex {
+/**
+ * Indexes stories' passages for the lexicon's terms. `collectionOf` names the imported
+ * collection a story comes from; without it, or for '', the story is one Firsthand ships.
+ */
+export function packIndex(
+  stories: readonly Story[],
+  terms: Term[],
+  collectionOf: (story: Story, position: number) => string = () => '',
+): PackedIndex {
   const passages: Passage[] = [];
   const storyStart = new Uint32Array(stories.length + 1);
   stories.forEach((story, s) => {
@@ -109,11 +120,20 @@ export function packIndex(stories: readonly Story[], terms: Term[]): PackedIndex
     text.set(bytes, textStart[i] as number);
   });
 
+  const collections = [''];
+  const storyCollection = Uint32Array.from(stories, (story, i) => {
+    const id = collectionOf(story, i);
+    const at = collections.indexOf(id);
+    return at >= 0 ? at : collections.push(id) - 1;
+  });
+
   return {
     format: 2,
     terms,
     stories: stories.map(({ blocks: _blocks, ...meta }) => meta),
     storyStart,
+    collections,
+    storyCollection,
     provenance: Uint8Array.from(passages, (p) => PROVENANCES.indexOf(p.provenance)),
     attributions: passages.flatMap((p, i): [number, string][] => (p.attribution ? [[i, p.attribution]] : [])),
     text,

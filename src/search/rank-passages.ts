@@ -165,19 +165,39 @@ export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts:
     (a, b) => (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b),
   );
 
+  // Each source (the stories Firsthand ships, each imported collection) gets its best
+  // passages, up to the limit; then they take turns, the source with the best passage first,
+  // so one large archive cannot crowd the others out of the panel (as `perStory` keeps one
+  // long story from filling it).
+  const { storyCollection, collections } = index.packed;
+  const bySource = new Map<number, number[]>();
   const perStoryCount = new Map<number, number>();
-  const out: RankedPassage[] = [];
-  for (let p = ranked(); p !== undefined; p = ranked()) {
-    if (out.length >= limit) break;
+  let taken = 0;
+  for (let p = ranked(); p !== undefined && taken < limit * collections.length; p = ranked()) {
     const s = story[p] as number;
     const n = perStoryCount.get(s) ?? 0;
     if (n >= perStory) continue;
+    const source = storyCollection[s] as number;
+    const list = bySource.get(source) ?? [];
+    if (list.length >= limit) continue;
     perStoryCount.set(s, n + 1);
-    const why = whyTerms(
-      index,
-      used.filter(([t]) => listHas(termPassages(index, t), p)).map(([t, strength]) => [t, strength]),
-    );
-    out.push({ passage: p, score: score[p] as number, terms: why, marks: termMarks(index, p, new Set(why)) });
+    list.push(p);
+    bySource.set(source, list);
+    taken++;
+  }
+  const out: RankedPassage[] = [];
+  // Map order is the order each source's best passage came off the heap: best first.
+  const turns = [...bySource.values()];
+  for (let round = 0; out.length < limit && turns.some((list) => round < list.length); round++) {
+    for (const list of turns) {
+      const p = list[round];
+      if (p === undefined || out.length >= limit) continue;
+      const why = whyTerms(
+        index,
+        used.filter(([t]) => listHas(termPassages(index, t), p)).map(([t, strength]) => [t, strength]),
+      );
+      out.push({ passage: p, score: score[p] as number, terms: why, marks: termMarks(index, p, new Set(why)) });
+    }
   }
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
