@@ -157,6 +157,19 @@ describe('importing a pack', () => {
     expect(await syntheticFound('Chongjin jangmadang')).not.toEqual([]);
   });
 
+  it('opens an imported story in the reader, read from its source file, with its publisher', async () => {
+    const reader = await h.context.newPage();
+    await reader.goto(`chrome-extension://${h.extensionId}/reader.html?story=synthetic-chongjin-market-2026`);
+    await expect.poll(() => reader.getByText(pack.collection.publisher).count()).toBeGreaterThan(0);
+    // Its content note comes first, as for the bundled stories.
+    await reader.getByRole('button', { name: 'Show the story' }).click();
+    await expect
+      .poll(() => reader.getByText('she sells made-up zorbleberry cakes at the Chongjin jangmadang').count())
+      .toBe(1);
+    await expect.poll(() => reader.getByText('when the quiznox bell rings').count()).toBe(1);
+    await reader.close();
+  });
+
   it('hides a disabled collection everywhere, keeping it, and shows it again when enabled', async () => {
     const enabled = options.getByRole('checkbox', { name: 'Enabled: Synthetic test collection' });
     await enabled.uncheck();
