@@ -12,6 +12,9 @@ import {
 import { BUNDLE_PATH, type CorpusBundle } from '@/src/search/bundle';
 import type { PackedIndex } from '@/src/search/packed-index';
 
+/** Where the combined index of the bundled stories and the enabled collections is cached. */
+const INDEX_KEY = 'combined-index';
+
 export default defineBackground(() => {
   openOnboardingOnInstall();
   registerWaysIn();
@@ -28,8 +31,13 @@ export default defineBackground(() => {
         enabled: async () =>
           (await enabledSources()).map(({ collection, stories }) => ({ collectionId: collection.id, stories })),
         story: enabledStory,
-        readCache: (signature) => readCache<PackedIndex>('combined-index', signature),
-        writeCache: (signature, index) => writeCache('combined-index', signature, index),
+        readCache: (signature) => readCache<PackedIndex>(INDEX_KEY, signature),
+        readText: (signature, chunk) => readCache<Uint8Array>(`${INDEX_KEY}:text:${chunk}`, signature),
+        writeCache: (signature, index, chunks) =>
+          writeCache(signature, [
+            [INDEX_KEY, index],
+            ...chunks.map((bytes, k): [string, Uint8Array] => [`${INDEX_KEY}:text:${k}`, bytes]),
+          ]),
       },
     }),
   );

@@ -185,7 +185,8 @@ describe('the background service', () => {
     };
     let signature = 'synthetic@1';
     let indexed = 0;
-    const cache = new Map<string, PackedIndex>();
+    const cache = new Map<string, { index: PackedIndex; chunks: Uint8Array[] }>();
+    let textReads = 0;
     const collections = {
       signature: async () => signature,
       enabled: async () => {
@@ -193,9 +194,14 @@ describe('the background service', () => {
         return signature ? [{ collectionId: 'synthetic', stories: [story] }] : [];
       },
       story: async (id: string) => readStoryFiles([story]).stories.find((s) => s.id === id),
-      // As IndexedDB keeps it: a structured clone.
-      readCache: async (key: string) => structuredClone(cache.get(key)),
-      writeCache: async (key: string, index: PackedIndex) => void cache.set(key, structuredClone(index)),
+      // As IndexedDB keeps them: structured clones.
+      readCache: async (key: string) => structuredClone(cache.get(key)?.index),
+      readText: async (key: string, chunk: number) => {
+        textReads++;
+        return structuredClone(cache.get(key)?.chunks[chunk]);
+      },
+      writeCache: async (key: string, index: PackedIndex, chunks: Uint8Array[]) =>
+        void cache.set(key, structuredClone({ index, chunks })),
     };
     const service = createFirsthandService({ loadBundle: shipped, collections });
     const found = await service.search('quillfeather');
@@ -204,10 +210,17 @@ describe('the background service', () => {
     ]);
     expect((await service.getStory('synthetic-archive-1'))?.title).toBe('Synthetic archive story');
     expect(indexed).toBe(1);
-    // A new worker (a cold start) reads the cache instead of indexing again.
+    // The cache keeps the index without its text, and the text in chunks.
+    expect([...cache.values()][0]?.index.text).toHaveLength(0);
+    expect(textReads).toBe(0);
+    // A new worker (a cold start) reads the cache instead of indexing again, and the text
+    // of the passages it shows when it shows them.
     const restarted = createFirsthandService({ loadBundle: shipped, collections });
-    expect(await restarted.search('quillfeather')).toHaveLength(1);
+    const again = await restarted.search('quillfeather');
+    expect(again.map((c) => c.text)).toEqual(found.map((c) => c.text));
+    expect(again[0]?.text).toContain('Quillfeather');
     expect(indexed).toBe(1);
+    expect(textReads).toBe(1);
     // Disabled: gone at once, and the bundled stories answer as before.
     signature = '';
     const after = await restarted.collectionsChanged();

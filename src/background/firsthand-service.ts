@@ -11,7 +11,7 @@ import type {
 import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
-import { type CorpusIndex, loadCorpusIndex } from '@/src/search/corpus-index';
+import { type CorpusIndex, loadCorpusIndex, TEXT_CHUNK, textChunks, withText } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
 import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
 import { rankPassages } from '@/src/search/rank-passages';
@@ -37,8 +37,12 @@ export interface ImportedCollections {
   enabled(): Promise<ImportedSources[]>;
   /** An enabled collection's story, read from its source file (the index keeps no story text but its passages). */
   story(storyId: string): Promise<Story | undefined>;
+  /** The cached index, without its passages' text. */
   readCache(signature: string): Promise<PackedIndex | undefined>;
-  writeCache(signature: string, index: PackedIndex): Promise<void>;
+  /** One chunk of the cached index's text (corpus-index.ts textChunks). */
+  readText(signature: string, chunk: number): Promise<Uint8Array | undefined>;
+  /** Caches an index (without its text) and its text's chunks, in place of what was cached. */
+  writeCache(signature: string, index: PackedIndex, chunks: Uint8Array[]): Promise<void>;
 }
 
 /**
@@ -84,7 +88,10 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
       // not read such a page at all; this holds even when it reports before it knows.)
       if (terms.length > 0 && runsOnPage(url, await whereItRuns())) {
         const [index, limit] = await Promise.all([corpus(), resultCount.getValue()]);
-        for (const r of rankPassages(index, terms, { limit })) cards.push(toExcerptCard(index, r));
+        const ranked = await withText(index, () =>
+          rankPassages(index, terms, { limit }).map((r) => toExcerptCard(index, r)),
+        );
+        cards.push(...ranked);
       }
       const matches: PageMatches = { url, cards };
       // The tab may have moved on while we ranked: an old page's answer must not become
@@ -121,7 +128,7 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
 
     async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {
       const index = await corpus();
-      return searchPassages(index, query, limit, filters).map((r) => toExcerptCard(index, r));
+      return withText(index, () => searchPassages(index, query, limit, filters).map((r) => toExcerptCard(index, r)));
     },
 
     /** The topics, voices and stories the loaded passages have, for the popup's filters. */
@@ -153,8 +160,10 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
     /** Excerpts of other stories related to a passage, or to a whole story without one. */
     async related(storyId: string, passageId?: string, limit = 3): Promise<ExcerptCard[]> {
       const index = await corpus();
-      return relatedPassages(index, storyId, { ...(passageId === undefined ? {} : { passageId }), limit }).map((r) =>
-        toExcerptCard(index, r),
+      return withText(index, () =>
+        relatedPassages(index, storyId, { ...(passageId === undefined ? {} : { passageId }), limit }).map((r) =>
+          toExcerptCard(index, r),
+        ),
       );
     },
 
@@ -195,11 +204,17 @@ async function loadIndex(
   // The index's format is part of it: an index cached by an older Firsthand is not used.
   const signature = `2|${bundleFingerprint(bundled)}|${enabled}`;
   const cached = await collections.readCache(signature).catch(() => undefined);
-  if (cached) return loadCorpusIndex(cached);
+  if (cached) {
+    // Its text is read a chunk at a time, as passages are first shown (withText).
+    const index = loadCorpusIndex(cached, new Array(Math.ceil((cached.textStart.length - 1) / TEXT_CHUNK)));
+    index.texts.read = (chunk) => collections.readText(signature, chunk);
+    return index;
+  }
   const combined = combineCorpus(bundled, await collections.enabled());
+  const chunks = textChunks(combined);
   // A cache that cannot be written only costs the next cold start an indexing.
-  await collections.writeCache(signature, combined).catch(() => {});
-  return loadCorpusIndex(combined);
+  await collections.writeCache(signature, { ...combined, text: new Uint8Array(0) }, chunks).catch(() => {});
+  return loadCorpusIndex(combined, chunks);
 }
 
 export type FirsthandService = ReturnType<typeof createFirsthandService>;

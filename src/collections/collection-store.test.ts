@@ -88,8 +88,16 @@ describe('the collection store', () => {
   });
 
   it('keeps a derived cache that only answers for the signature it was made for', async () => {
-    await writeCache('combined-index', 'sig-1', { passages: 3 });
+    await writeCache('sig-1', [
+      ['combined-index', { passages: 3 }],
+      ['combined-index:text:0', new Uint8Array([1, 2])],
+    ]);
     expect(await readCache('combined-index', 'sig-1')).toEqual({ passages: 3 });
+    expect(await readCache('combined-index:text:0', 'sig-1')).toEqual(new Uint8Array([1, 2]));
     expect(await readCache('combined-index', 'sig-2')).toBeUndefined();
+    // A new cache replaces the old one whole: no chunk of the old text is left behind.
+    await writeCache('sig-2', [['combined-index', { passages: 1 }]]);
+    expect(await readCache('combined-index', 'sig-2')).toEqual({ passages: 1 });
+    expect(await readCache('combined-index:text:0', 'sig-1')).toBeUndefined();
   });
 });

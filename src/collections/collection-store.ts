@@ -172,6 +172,12 @@ export async function readCache<T>(key: string, signature: string): Promise<T | 
   return entry && entry.signature === signature ? (entry.value as T) : undefined;
 }
 
-export async function writeCache(key: string, signature: string, value: unknown): Promise<void> {
-  await (await db()).put('cache', { key, signature, value });
+/** Replaces everything cached with these entries, in one transaction. */
+export async function writeCache(signature: string, entries: [key: string, value: unknown][]): Promise<void> {
+  const tx = (await db()).transaction('cache', 'readwrite');
+  await Promise.all([
+    tx.store.clear(),
+    ...entries.map(([key, value]) => tx.store.put({ key, signature, value })),
+    tx.done,
+  ]);
 }

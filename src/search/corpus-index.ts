@@ -23,9 +23,63 @@ export interface CorpusIndex {
   /** Inverse document frequency per term, over the passages it links to. */
   termIdf: Float64Array;
   attributions: Map<number, string>;
+  /** The passages' text, at hand or to be read (see `textChunks`). */
+  texts: PassageTexts;
 }
 
-export function loadCorpusIndex(packed: PackedIndex): CorpusIndex {
+/**
+ * The passages' text in chunks of TEXT_CHUNK passages. A large index is cached without its
+ * text, so a cold start reads 8 MB, not 24 (50,000 passages); the background reads the
+ * chunks it needs when it first shows their passages (firsthand-service.ts `withText`).
+ */
+export interface PassageTexts {
+  chunks: (Uint8Array | undefined)[];
+  /** Chunks asked for that were not at hand; their passages read as ''. */
+  missing: Set<number>;
+  /** Reads a chunk that is not at hand (the background: from its IndexedDB cache). */
+  read?: (chunk: number) => Promise<Uint8Array | undefined>;
+}
+
+/**
+ * Runs `compute` (ranking, search, cards: synchronous) with the text of every passage it
+ * reads at hand: when it read a chunk that was not, the chunks are read and it runs again.
+ */
+export async function withText<T>(index: CorpusIndex, compute: () => T): Promise<T> {
+  const { texts } = index;
+  for (let round = 0; ; round++) {
+    texts.missing.clear();
+    const result = compute();
+    if (texts.missing.size === 0) return result;
+    const { read } = texts;
+    if (round > 0 || !read) throw new Error(`the text of passages in chunks ${[...texts.missing]} could not be read`);
+    await Promise.all(
+      [...texts.missing].map(async (chunk) => {
+        const bytes = await read(chunk);
+        if (!bytes) throw new Error(`the text of passages in chunk ${chunk} is missing from the cache`);
+        texts.chunks[chunk] = bytes;
+      }),
+    );
+  }
+}
+
+export const TEXT_CHUNK = 512;
+
+/** The index's text as chunks (the packed index keeps it whole). */
+export function textChunks(packed: PackedIndex): Uint8Array[] {
+  const n = packed.textStart.length - 1;
+  const chunks: Uint8Array[] = [];
+  for (let first = 0; first < n; first += TEXT_CHUNK) {
+    const last = Math.min(n, first + TEXT_CHUNK);
+    chunks.push(packed.text.slice(packed.textStart[first], packed.textStart[last]));
+  }
+  return chunks;
+}
+
+/**
+ * The index, ready to answer. Without `chunks`, the text is the packed index's own; with
+ * them, chunks left undefined are read later (see PassageTexts).
+ */
+export function loadCorpusIndex(packed: PackedIndex, chunks?: (Uint8Array | undefined)[]): CorpusIndex {
   if (packed.format !== 2) throw new Error(`corpus index format ${String(packed.format)} is not supported`);
   const n = packed.textStart.length - 1;
   const idf = (df: number) => Math.log(1 + n / Math.max(df, 1));
@@ -46,6 +100,7 @@ export function loadCorpusIndex(packed: PackedIndex): CorpusIndex {
     wordIdf: Float64Array.from(packed.wordPassages.count, idf),
     termIdf: Float64Array.from(packed.termPassages.count, idf),
     attributions: new Map(packed.attributions),
+    texts: { chunks: chunks ?? textChunks(packed), missing: new Set() },
   };
 }
 
@@ -56,10 +111,17 @@ export function loadBundleIndex(bundle: CorpusBundle): CorpusIndex {
 
 const decoder = new TextDecoder();
 
-/** A passage's text, word for word. */
+/** A passage's text, word for word; '' while its chunk is not at hand (noted in `texts.missing`). */
 export function passageText(index: CorpusIndex, p: number): string {
-  const { text, textStart } = index.packed;
-  return decoder.decode(text.subarray(textStart[p], textStart[p + 1]));
+  const { textStart } = index.packed;
+  const chunk = Math.floor(p / TEXT_CHUNK);
+  const bytes = index.texts.chunks[chunk];
+  if (!bytes) {
+    index.texts.missing.add(chunk);
+    return '';
+  }
+  const base = textStart[chunk * TEXT_CHUNK] as number;
+  return decoder.decode(bytes.subarray((textStart[p] as number) - base, (textStart[p + 1] as number) - base));
 }
 
 export function storyOfPassage(index: CorpusIndex, p: number): StoryMeta {

@@ -153,41 +153,40 @@ export function rankPassages(index: CorpusIndex, detected: DetectedTerm[], opts:
     score[p] = (score[p] as number) + STORY_SHARE * ((storyTotal[story[p] as number] as number) - (score[p] as number));
     if ((about[p] as number) >= MIN_PASSAGE_ABOUTNESS && (score[p] as number) > best) best = score[p] as number;
   }
-  // Only passages above the floor can be shown; they come off a heap best first, as many as
-  // it takes (a story already shown `perStory` times is passed over), without sorting them all.
-  const above: number[] = [];
+  // Only passages above the floor can be shown. Each source (the stories Firsthand ships,
+  // each imported collection) gets its best passages, up to the limit, from a heap of its
+  // own (no sorting of them all; a story already shown `perStory` times is passed over);
+  // then the sources take turns, the one with the best passage first, so one large archive
+  // cannot crowd the others out of the panel (as `perStory` keeps one long story from
+  // filling it).
+  const better = (a: number, b: number) =>
+    (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b);
+  const { storyCollection } = index.packed;
+  const candidates = new Map<number, number[]>();
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
-    if ((about[p] as number) >= MIN_PASSAGE_ABOUTNESS && (score[p] as number) >= best * RELATIVE_FLOOR) above.push(p);
+    if ((about[p] as number) < MIN_PASSAGE_ABOUTNESS || (score[p] as number) < best * RELATIVE_FLOOR) continue;
+    const source = storyCollection[story[p] as number] as number;
+    const list = candidates.get(source);
+    if (list) list.push(p);
+    else candidates.set(source, [p]);
   }
-  const ranked = bestFirst(
-    above,
-    (a, b) => (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b),
-  );
-
-  // Each source (the stories Firsthand ships, each imported collection) gets its best
-  // passages, up to the limit; then they take turns, the source with the best passage first,
-  // so one large archive cannot crowd the others out of the panel (as `perStory` keeps one
-  // long story from filling it).
-  const { storyCollection, collections } = index.packed;
-  const bySource = new Map<number, number[]>();
   const perStoryCount = new Map<number, number>();
-  let taken = 0;
-  for (let p = ranked(); p !== undefined && taken < limit * collections.length; p = ranked()) {
-    const s = story[p] as number;
-    const n = perStoryCount.get(s) ?? 0;
-    if (n >= perStory) continue;
-    const source = storyCollection[s] as number;
-    const list = bySource.get(source) ?? [];
-    if (list.length >= limit) continue;
-    perStoryCount.set(s, n + 1);
-    list.push(p);
-    bySource.set(source, list);
-    taken++;
+  const turns: number[][] = [];
+  for (const list of candidates.values()) {
+    const next = bestFirst(list, better);
+    const chosen: number[] = [];
+    for (let p = next(); p !== undefined && chosen.length < limit; p = next()) {
+      const s = story[p] as number;
+      const n = perStoryCount.get(s) ?? 0;
+      if (n >= perStory) continue;
+      perStoryCount.set(s, n + 1);
+      chosen.push(p);
+    }
+    turns.push(chosen);
   }
+  turns.sort((a, b) => (better(a[0] as number, b[0] as number) ? -1 : 1));
   const out: RankedPassage[] = [];
-  // Map order is the order each source's best passage came off the heap: best first.
-  const turns = [...bySource.values()];
   for (let round = 0; out.length < limit && turns.some((list) => round < list.length); round++) {
     for (const list of turns) {
       const p = list[round];
