@@ -76,7 +76,7 @@ async function drop(files: { name: string; text?: string; bytes?: number }[]) {
 }
 
 /** What the toolbar popup's search finds for `words`: story ids and bylines of its cards. */
-async function search(words: string): Promise<{ storyIds: string[]; bylines: string[] }> {
+async function search(words: string): Promise<{ storyIds: string[]; bylines: string[]; texts: string[] }> {
   const popup = await h.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
@@ -86,8 +86,9 @@ async function search(words: string): Promise<{ storyIds: string[]; bylines: str
   const cards = done.locator('[data-passage-id]');
   const storyIds = await cards.evaluateAll((all) => all.map((c) => c.getAttribute('data-story-id') ?? ''));
   const bylines = await done.locator('.fh-card__byline').allTextContents();
+  const texts = await cards.allTextContents();
   await popup.close();
-  return { storyIds, bylines };
+  return { storyIds, bylines, texts };
 }
 const syntheticFound = async (words: string) =>
   (await search(words)).storyIds.filter((id) => SYNTHETIC_IDS.includes(id)).sort();
@@ -155,6 +156,35 @@ describe('importing a pack', () => {
     expect(found.storyIds.filter((id) => SYNTHETIC_IDS.includes(id)).sort()).toEqual(SYNTHETIC_IDS);
     expect(found.bylines.some((b) => b.includes(pack.collection.publisher))).toBe(true);
     expect(await syntheticFound('Chongjin jangmadang')).not.toEqual([]);
+  });
+
+  it('answers from its cache after the service worker restarts, reading the text it shows', async () => {
+    // The cache holds the index without its text, and the text in chunks.
+    const cached = await options.evaluate(
+      () =>
+        new Promise<{ key: string; text?: number }[]>((resolve, reject) => {
+          const open = indexedDB.open('firsthand-collections');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('cache').objectStore('cache').getAll();
+            all.onsuccess = () => {
+              resolve(
+                (all.result as { key: string; value: { text?: Uint8Array } }[]).map(({ key, value }) => ({
+                  key,
+                  ...(value.text ? { text: value.text.length } : {}),
+                })),
+              );
+              open.result.close();
+            };
+          };
+        }),
+    );
+    expect(cached).toContainEqual({ key: 'combined-index', text: 0 });
+    expect(cached.map((c) => c.key)).toContain('combined-index:text:0');
+    await h.stopWorker();
+    const found = await search('zorbleberry');
+    expect(found.storyIds.filter((id) => SYNTHETIC_IDS.includes(id)).sort()).toEqual(SYNTHETIC_IDS);
+    expect(found.texts.some((t) => t.includes('she sells made-up zorbleberry cakes'))).toBe(true);
   });
 
   it('opens an imported story in the reader, read from its source file, with its publisher', async () => {
