@@ -58,7 +58,7 @@ try {
             open.onsuccess = () => {
               const tx = open.result.transaction('cache', 'readwrite');
               tx.objectStore('cache').put(index, 'index');
-              chunks.forEach((c, k) => tx.objectStore('cache').put(c.text, `text:${k}`));
+              for (const [k, c] of chunks.entries()) tx.objectStore('cache').put(c.text, `text:${k}`);
               tx.oncomplete = () => {
                 open.result.close();
                 resolve();
