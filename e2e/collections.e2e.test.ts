@@ -94,6 +94,9 @@ const syntheticFound = async (words: string) =>
   (await search(words)).storyIds.filter((id) => SYNTHETIC_IDS.includes(id)).sort();
 
 async function shot(target: Page | Locator, name: string) {
+  // A tab behind another runs no animation frames, and a locator's screenshot waits for
+  // two frames in which it stands still: 4 s each, until the browser gives up waiting.
+  await options.bringToFront();
   await options.waitForTimeout(300);
   await target.screenshot({ path: join(artifactsDir, `${name}.png`) });
 }
