@@ -3,15 +3,18 @@
  * "Search that scales"). A benchmark, not a test: these machines are noisy.
  *
  * For each size, the bundled stories plus a SYNTHETIC pack of that many passages
- * (bench/synthetic-corpus.ts: generated text, never shipped) are indexed with the real
- * `packIndex` and measured the way the background uses them:
+ * (bench/synthetic-corpus.ts: generated text, never shipped), as an imported collection,
+ * are indexed with the real `packIndex` and measured the way the background uses them:
  * - import: `packIndex` (the indexing an import pays; parsing and storing come on top);
- * - cold load: the packed index from the background's cache (firsthand-service.ts loadIndex:
- *   IndexedDB's structured clone, measured as structuredClone) + `loadCorpusIndex`, median
- *   of runs;
- * - memory: heap (and array buffers) after that load minus before, after a full GC;
+ * - cold load: the packed index without its text from the background's cache
+ *   (firsthand-service.ts loadIndex: IndexedDB's structured clone, measured as
+ *   structuredClone; `npm run bench:cache` measures Chromium's own) + `loadCorpusIndex`,
+ *   median of runs; and the first page's answer after it, reading the text it shows;
+ * - memory: heap (and array buffers) after that load minus before, after a full GC, with
+ *   all the text read and the working arrays of ranking and search made;
  * - page matching: `rankPassages` + cards, as the background's matchPage does, for the
- *   terms the real content-script scanner detects on every page of the evaluation set;
+ *   terms the real content-script scanner detects on the pages of the evaluation set that
+ *   are about the testimonies' subjects (the others stop at the aboutness test);
  * - search as you type: `searchPassages` + cards for every prefix of a set of queries.
  * Beside each, the naive approach in the same run: Fuse.js fuzzy search over the passages'
  * full text. It takes seconds a query, so only a few of its queries are timed (the output
