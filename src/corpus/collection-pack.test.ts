@@ -10,11 +10,13 @@ import {
   makePack,
   PACK_FORMAT,
   PACK_VERSION,
+  type PackProblem,
   problemText,
   readCollectionFile,
   readPack,
 } from './collection-pack';
 import { parseStory } from './parse-story';
+import { englishReason } from './problem';
 import { repoRoot } from './read-data';
 
 // Synthetic stories and collections written for these tests: not testimony.
@@ -24,7 +26,15 @@ const collection = { id: 'synthetic-collection', title: 'Synthetic collection', 
 const pack = (stories = [{ file: 'a-story.md', source: storySource('a-story') }]): CollectionPack =>
   makePack(collection, stories);
 const read = (value: unknown, name = 'pack.json') => readPack(name, JSON.stringify(value, null, 2));
-const problems = (value: unknown) => read(value).problems.map(problemText);
+/**
+ * Problems as `file:line: reason`. Each must carry its code, whose English words are its
+ * reason: the options page says it in the reader's language from the code.
+ */
+function texts(found: readonly PackProblem[]): string[] {
+  expect(found.filter((p) => p.problem === undefined || englishReason(p.problem) !== p.reason)).toEqual([]);
+  return found.map(problemText);
+}
+const problems = (value: unknown) => texts(read(value).problems);
 
 describe('a collection pack', () => {
   it('carries its stories’ source files, read by the story parser', () => {
@@ -51,6 +61,8 @@ describe('a collection pack', () => {
     expect(problem?.file).toBe('broken.json');
     expect(problem?.line).toBe(3);
     expect(problem?.reason).toMatch(/^not valid JSON/);
+    expect(problem?.problem?.code).toBe('json_invalid');
+    expect(problem?.reason).toBe(`not valid JSON: ${problem?.problem?.params[0]}`);
   });
 
   it('refuses what is not a pack, a pack from a newer Firsthand, and a pack without a version', () => {
@@ -71,6 +83,25 @@ describe('a collection pack', () => {
     ]);
   });
 
+  it('describes each problem as a code and the values its words name', () => {
+    expect(read({ ...pack(), collection: { id: 'Bad Id', title: 'T', publisher: 'P' } }).problems).toEqual([
+      {
+        file: 'pack.json',
+        line: 1,
+        reason: 'collection id "Bad Id" must be lower-case words joined by "-"',
+        problem: { code: 'collection_id_form', params: ['Bad Id'] },
+      },
+    ]);
+    expect(read({ ...pack(), version: 2 }).problems.map((p) => p.problem)).toEqual([
+      { code: 'pack_too_new', params: ['2', String(PACK_VERSION)] },
+    ]);
+    const story = storySource('a-story').replace('provenance: firsthand', 'provenance: rumour');
+    expect(read(pack([{ file: 'a-story.md', source: story }])).problems[0]?.problem).toEqual({
+      code: 'provenance_unknown',
+      params: ['rumour', 'firsthand, witness, report, commentary'],
+    });
+  });
+
   it('reports every story’s problems at their file and line, and ids that clash', () => {
     const bad = storySource('b-story').replace('date: 2020-01-01', 'date: someday');
     const contents = read(
@@ -81,12 +112,19 @@ describe('a collection pack', () => {
         { file: 'd-story.md', source: storySource('d-story') },
       ]),
     );
-    expect(contents.problems.map(problemText)).toEqual([
+    expect(texts(contents.problems)).toEqual([
       'b-story.md:6: date "someday" is not a real YYYY-MM-DD date',
       'c-story.md:2: id "a-story" must match the file name "c-story.md"',
       'c-story.md:2: story id "a-story" is also used by a-story.md',
     ]);
     expect(problems({ ...pack(), stories: [] })).toEqual(['pack.json:1: the pack has no stories']);
+    expect(problems({ ...pack(), stories: 'none', collection: undefined })).toEqual([
+      'pack.json:1: "collection" must name the collection: { "id", "title", "publisher" }',
+      'pack.json:1: "stories" must be a list',
+    ]);
+    expect(problems({ ...pack(), collection: { ...collection, description: 7 } })).toEqual([
+      'pack.json:1: the collection\'s "description" must be text',
+    ]);
     expect(problems({ ...pack(), stories: [{ file: 'x.md' }] })).toEqual([
       'pack.json:1: story 1 must be { "file": "<story-id>.md", "source": "…" }',
     ]);
@@ -97,7 +135,7 @@ describe('a pack file’s bytes', () => {
   it('are refused, unread, when larger than a pack can be', () => {
     const fifty = new Uint8Array(50 * 1024 * 1024);
     expect(fifty.byteLength).toBeGreaterThan(MAX_PACK_BYTES);
-    expect(decodePack('huge.json', fifty).problems.map(problemText)).toEqual([
+    expect(texts(decodePack('huge.json', fifty).problems)).toEqual([
       'huge.json:1: the file is 50.0 MB; packs up to 45.0 MB can be imported',
     ]);
   });
@@ -107,7 +145,7 @@ describe('a pack file’s bytes', () => {
     const bytes = new Uint8Array([...good, 0xff, 0x7d]);
     const { text, problems } = decodePack('latin1.json', bytes);
     expect(text).toBeUndefined();
-    expect(problems.map(problemText)).toEqual([
+    expect(texts(problems)).toEqual([
       `latin1.json:3: the file is not UTF-8 text (byte ${good.byteLength + 1}): save it as UTF-8 and import it again`,
     ]);
     expect(decodePack('ok.json', new TextEncoder().encode('{"a": "평양"}'))).toEqual({
@@ -124,11 +162,17 @@ describe('collection.txt', () => {
       problems: [],
     });
     expect(
-      readCollectionFile(
-        'collection.txt',
-        '# comment\nid: my-archive\ntitle: T\npublisher: P\ncolour: blue\n',
-      ).problems.map(problemText),
+      texts(
+        readCollectionFile('collection.txt', '# comment\nid: my-archive\ntitle: T\npublisher: P\ncolour: blue\n')
+          .problems,
+      ),
     ).toEqual(['collection.txt:5: unknown key "colour"']);
+    expect(texts(readCollectionFile('collection.txt', 'id: a\nid: b\ntitle T\n').problems)).toEqual([
+      'collection.txt:2: "id" is given twice',
+      'collection.txt:3: expected "key: value", found "title T"',
+      'collection.txt:1: the collection\'s "title" is required',
+      'collection.txt:1: the collection\'s "publisher" is required',
+    ]);
   });
 });
 
@@ -282,6 +326,7 @@ describe('readPack, fed thousands of malformed inputs', () => {
         expect(typeof p.file).toBe('string');
         expect(Number.isInteger(p.line) && p.line >= 1).toBe(true);
         expect(p.reason.length).toBeGreaterThan(0);
+        expect(p.problem && englishReason(p.problem), p.reason).toBe(p.reason);
       }
       if ((contents?.problems.length ?? 0) > 0) refused++;
     }

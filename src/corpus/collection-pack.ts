@@ -1,4 +1,5 @@
 import { parseStory } from './parse-story';
+import { englishReason, type Problem, problem } from './problem';
 import { parseKeyValues, type SourceError, SourceErrors } from './source-error';
 import type { Story } from './types';
 
@@ -47,9 +48,25 @@ export interface CollectionPack {
 export interface PackProblem {
   file: string;
   line: number;
+  /** In English, for the build and `npm run pack`. */
   reason: string;
+  /** The same as a code and its values, for the options page to say in the reader's language. */
+  problem?: Problem;
 }
 
+/** A problem at a file's line, with its English words. */
+export function packProblem(file: string, line: number, p: Problem): PackProblem {
+  return { file, line, reason: englishReason(p), problem: p };
+}
+
+const fromSourceError = ({ file, line, reason, problem: p }: SourceError): PackProblem => ({
+  file,
+  line,
+  reason,
+  ...(p ? { problem: p } : {}),
+});
+
+/** `file:line: reason` in English, as the build and `npm run pack` print it. */
 export function problemText({ file, line, reason }: PackProblem): string {
   return `${file}:${line}: ${reason}`;
 }
@@ -73,13 +90,7 @@ export function decodePack(name: string, bytes: Uint8Array): { text?: string; pr
   if (bytes.byteLength > MAX_PACK_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return {
-      problems: [
-        {
-          file: name,
-          line: 1,
-          reason: `the file is ${mb(bytes.byteLength)} MB; packs up to ${mb(MAX_PACK_BYTES)} MB can be imported`,
-        },
-      ],
+      problems: [packProblem(name, 1, problem('file_too_large', mb(bytes.byteLength), mb(MAX_PACK_BYTES)))],
     };
   }
   try {
@@ -87,13 +98,7 @@ export function decodePack(name: string, bytes: Uint8Array): { text?: string; pr
   } catch {
     const bad = firstInvalidUtf8(bytes);
     return {
-      problems: [
-        {
-          file: name,
-          line: lineAtByte(bytes, bad),
-          reason: `the file is not UTF-8 text (byte ${bad + 1}): save it as UTF-8 and import it again`,
-        },
-      ],
+      problems: [packProblem(name, lineAtByte(bytes, bad), problem('not_utf8', String(bad + 1)))],
     };
   }
 }
@@ -109,32 +114,28 @@ export function readPack(name: string, text: string): PackContents {
   } catch (e) {
     return {
       stories: [],
-      problems: [{ file: name, line: jsonErrorLine(e, text), reason: `not valid JSON: ${jsonErrorReason(e)}` }],
+      problems: [packProblem(name, jsonErrorLine(e, text), problem('json_invalid', jsonErrorReason(e)))],
     };
   }
   const problems: PackProblem[] = [];
-  const at = (reason: string): PackContents => ({ stories: [], problems: [{ file: name, line: 1, reason }] });
+  const refused = (p: Problem): PackContents => ({ stories: [], problems: [packProblem(name, 1, p)] });
   if (!isRecord(json) || json.format !== PACK_FORMAT) {
-    return at(`not a Firsthand collection pack (its "format" must be "${PACK_FORMAT}")`);
+    return refused(problem('not_a_pack', PACK_FORMAT));
   }
   if (json.version !== PACK_VERSION) {
     return typeof json.version === 'number' && json.version > PACK_VERSION
-      ? at(`the pack is version ${json.version}, made by a newer Firsthand; this one reads version ${PACK_VERSION}`)
-      : at(`"version" must be ${PACK_VERSION}`);
+      ? refused(problem('pack_too_new', String(json.version), String(PACK_VERSION)))
+      : refused(problem('version_wrong', String(PACK_VERSION)));
   }
   const collection = collectionOf(json.collection, name, problems);
   if (!Array.isArray(json.stories))
-    return { problems: [...problems, { file: name, line: 1, reason: '"stories" must be a list' }], stories: [] };
-  if (json.stories.length === 0) problems.push({ file: name, line: 1, reason: 'the pack has no stories' });
+    return { problems: [...problems, packProblem(name, 1, problem('stories_not_list'))], stories: [] };
+  if (json.stories.length === 0) problems.push(packProblem(name, 1, problem('no_stories')));
 
   const files: PackStoryFile[] = [];
   json.stories.forEach((entry, index) => {
     if (!isRecord(entry) || typeof entry.file !== 'string' || typeof entry.source !== 'string') {
-      problems.push({
-        file: name,
-        line: 1,
-        reason: `story ${index + 1} must be { "file": "<story-id>.md", "source": "…" }`,
-      });
+      problems.push(packProblem(name, 1, problem('story_entry_malformed', String(index + 1))));
       return;
     }
     files.push({ file: entry.file, source: entry.source });
@@ -164,16 +165,16 @@ export function readStoryFiles(
       story = parseStory(file, source);
     } catch (e) {
       if (!(e instanceof SourceErrors)) throw e;
-      problems.push(...e.errors.map(({ file: f, line, reason }) => ({ file: f, line, reason })));
+      problems.push(...e.errors.map(fromSourceError));
       continue;
     }
     const expected = file.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
     if (story.id !== expected) {
-      problems.push({ file, line: 2, reason: `id "${story.id}" must match the file name "${expected}.md"` });
+      problems.push(packProblem(file, 2, problem('id_not_file_name', story.id, `${expected}.md`)));
     }
     const other = seen.get(story.id);
     if (other !== undefined) {
-      problems.push({ file, line: 2, reason: `story id "${story.id}" is also used by ${other}` });
+      problems.push(packProblem(file, 2, problem('story_id_taken', story.id, other)));
       continue;
     }
     seen.set(story.id, file);
@@ -194,11 +195,11 @@ export function readCollectionFile(
     .map((text, i) => ({ text, line: i + 1 }))
     .filter(({ text }) => text.trim() !== '' && !text.startsWith('#'));
   const pairs = parseKeyValues(file, lines, errors);
-  const problems: PackProblem[] = errors.map(({ line, reason }) => ({ file, line, reason }));
+  const problems: PackProblem[] = errors.map(fromSourceError);
   const raw: Record<string, unknown> = {};
   for (const [key, { value, line }] of pairs) {
     if (!(COLLECTION_KEYS as readonly string[]).includes(key))
-      problems.push({ file, line, reason: `unknown key "${key}"` });
+      problems.push(packProblem(file, line, problem('unknown_key', key)));
     else raw[key] = value;
   }
   const collection = collectionOf(raw, file, problems);
@@ -222,20 +223,19 @@ export function makePack(collection: CollectionMeta, stories: readonly PackStory
 
 function collectionOf(value: unknown, file: string, problems: PackProblem[]): CollectionMeta | undefined {
   if (!isRecord(value)) {
-    problems.push({ file, line: 1, reason: '"collection" must name the collection: { "id", "title", "publisher" }' });
+    problems.push(packProblem(file, 1, problem('collection_missing')));
     return undefined;
   }
   const before = problems.length;
   for (const key of REQUIRED_COLLECTION_KEYS) {
     if (typeof value[key] !== 'string' || (value[key] as string).trim() === '') {
-      problems.push({ file, line: 1, reason: `the collection's "${key}" is required` });
+      problems.push(packProblem(file, 1, problem('collection_key_required', key)));
     }
   }
   const id = typeof value.id === 'string' ? value.id.trim() : '';
-  if (id && !ID.test(id))
-    problems.push({ file, line: 1, reason: `collection id "${id}" must be lower-case words joined by "-"` });
+  if (id && !ID.test(id)) problems.push(packProblem(file, 1, problem('collection_id_form', id)));
   if (value.description !== undefined && typeof value.description !== 'string') {
-    problems.push({ file, line: 1, reason: `the collection's "description" must be text` });
+    problems.push(packProblem(file, 1, problem('description_not_text')));
   }
   if (problems.length > before) return undefined;
   return {

@@ -31,7 +31,7 @@ export function buildCorpus(storyFiles: SourceFile[], lexiconFile: SourceFile): 
 
   // The same reading a collection pack's stories get (collection-pack.ts): one parser.
   const read = readStoryFiles(storyFiles.map((f) => ({ file: f.path, source: f.text })));
-  errors.push(...read.problems.map((p) => new SourceError(p.file, p.line, p.reason)));
+  errors.push(...read.problems.map((p) => new SourceError(p.file, p.line, p.problem ?? p.reason)));
   const stories: Story[] = read.stories;
   const parsed = collect(() => parseLexicon(lexiconFile.path, lexiconFile.text)) ?? [];
   if (errors.length > 0) throw new SourceErrors(errors);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStory, passagesOf } from './parse-story';
+import { englishReason } from './problem';
 import { SourceErrors } from './source-error';
 
 // Synthetic story text written for these tests: not testimony.
@@ -16,12 +17,14 @@ provenance: firsthand
 ${extra}---
 `;
 
+/** The problems as `file:line: reason`; each carries its code, whose English words are its reason. */
 function errorsOf(source: string): string[] {
   try {
     parseStory('data/stories/test-story-2020.md', source);
   } catch (e) {
-    if (e instanceof SourceErrors) return e.errors.map((x) => x.message);
-    throw e;
+    if (!(e instanceof SourceErrors)) throw e;
+    expect(e.errors.filter((x) => x.problem === undefined || englishReason(x.problem) !== x.reason)).toEqual([]);
+    return e.errors.map((x) => x.message);
   }
   return [];
 }
@@ -79,10 +82,35 @@ A photo caption.
       /:14: sections do not nest: the one opened on line 13/,
     ],
     ['HTML in the text', `${front()}\nText with <script>alert(1)</script>\n`, /:13: HTML tags are not allowed/],
+    ['a line that is not key: value', front('just words\n'), /:11: expected "key: value", found "just words"/],
+    ['a key given twice', front('title: Again\n'), /:11: "title" is given twice/],
+    ['a malformed id', front().replace('test-story-2020', 'Test_Story'), /:2: id "Test_Story" must be lower-case/],
+    ['a malformed topic', front().replace('famine, markets', 'famine, Big Markets'), /:8: topic "Big Markets"/],
+    ['no paragraph to excerpt', `${front()}\n::: caption\nA caption.\n:::\n`, /:11: the story has no excerptable/],
+    ['a stray section close', `${front()}\nok text\n:::\n`, /:14: ":::" closes a section that was never opened/],
+    [
+      'a malformed section opener',
+      `${front()}\n::: caption attribution=x\n:::\n`,
+      /:13: a section opens as ::: <kind>/,
+    ],
+    ['unclosed front matter', '---\nid: x\n', /:1: the front matter is not closed/],
   ])('fails with file:line and the reason for %s', (_, source, message) => {
     const errors = errorsOf(source);
     expect(errors.join('\n')).toMatch(/^data\/stories\/test-story-2020\.md:\d+: /);
     expect(errors.join('\n')).toMatch(message);
+  });
+
+  it('describes each problem as a code and the values its words name', () => {
+    try {
+      parseStory('x.md', `${front()}\n::: caption\n::: gossip\n:::\n`);
+      expect.unreachable();
+    } catch (e) {
+      if (!(e instanceof SourceErrors)) throw e;
+      expect(e.errors.map((x) => [x.line, x.problem])).toEqual([
+        [14, { code: 'section_nested', params: ['13'] }],
+        [11, { code: 'no_passage', params: [] }],
+      ]);
+    }
   });
 
   it('fails without front matter', () => {

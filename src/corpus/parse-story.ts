@@ -1,3 +1,4 @@
+import { problem } from './problem';
 import { numberedLines, parseKeyValues, SourceError, SourceErrors, splitList } from './source-error';
 import {
   ASIDE_KINDS,
@@ -34,51 +35,51 @@ export function parseStory(file: string, source: string): Story {
   const errors: SourceError[] = [];
   const lines = numberedLines(source.replace(/^\uFEFF/, ''));
   if (lines[0]?.text !== '---') {
-    throw new SourceErrors([new SourceError(file, 1, 'a story starts with a "---" front-matter line')]);
+    throw new SourceErrors([new SourceError(file, 1, problem('no_front_matter'))]);
   }
   const end = lines.findIndex((l, i) => i > 0 && l.text === '---');
   if (end < 0) {
-    throw new SourceErrors([new SourceError(file, 1, 'the front matter is not closed by a "---" line')]);
+    throw new SourceErrors([new SourceError(file, 1, problem('front_matter_unclosed'))]);
   }
   const meta = parseKeyValues(file, lines.slice(1, end), errors);
   for (const [key, { line }] of meta) {
-    if (!KNOWN_KEYS.has(key)) errors.push(new SourceError(file, line, `unknown key "${key}"`));
+    if (!KNOWN_KEYS.has(key)) errors.push(new SourceError(file, line, problem('unknown_key', key)));
   }
   for (const key of REQUIRED_KEYS) {
     const entry = meta.get(key);
-    if (!entry || entry.value === '') errors.push(new SourceError(file, end + 1, `"${key}" is required`));
+    if (!entry || entry.value === '') errors.push(new SourceError(file, end + 1, problem('key_required', key)));
   }
   const get = (key: string) => meta.get(key)?.value ?? '';
   const at = (key: string) => meta.get(key)?.line ?? 1;
 
   const id = get('id');
   if (id && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-    errors.push(new SourceError(file, at('id'), `id "${id}" must be lower-case words joined by "-"`));
+    errors.push(new SourceError(file, at('id'), problem('story_id_form', id)));
   }
   const date = get('date');
   if (date && !isIsoDate(date)) {
-    errors.push(new SourceError(file, at('date'), `date "${date}" is not a real YYYY-MM-DD date`));
+    errors.push(new SourceError(file, at('date'), problem('date_invalid', date)));
   }
   const url = get('url');
   if (url && !isHttpsUrl(url)) {
-    errors.push(new SourceError(file, at('url'), `url "${url}" is not an https address`));
+    errors.push(new SourceError(file, at('url'), problem('url_not_https', url)));
   }
   const defaultKind = get('provenance');
   if (defaultKind && !(PROVENANCES as readonly string[]).includes(defaultKind)) {
     errors.push(
-      new SourceError(file, at('provenance'), `provenance "${defaultKind}" is not one of ${PROVENANCES.join(', ')}`),
+      new SourceError(file, at('provenance'), problem('provenance_unknown', defaultKind, PROVENANCES.join(', '))),
     );
   }
   const topics = splitList(get('topics'));
   for (const topic of topics) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(topic)) {
-      errors.push(new SourceError(file, at('topics'), `topic "${topic}" must be lower-case words joined by "-"`));
+      errors.push(new SourceError(file, at('topics'), problem('topic_form', topic)));
     }
   }
 
   const blocks = parseBody(file, lines.slice(end + 1), defaultKind as Provenance, errors);
   if (!blocks.some((b) => isProvenance(b.kind))) {
-    errors.push(new SourceError(file, end + 1, 'the story has no excerptable paragraph'));
+    errors.push(new SourceError(file, end + 1, problem('no_passage')));
   }
   if (errors.length > 0) throw new SourceErrors(errors);
 
@@ -124,16 +125,16 @@ function parseBody(
       flush();
       const opener = /^:::\s*([a-z-]+)(?:\s+attribution="([^"]+)")?\s*$/.exec(text);
       if (text.trim() === ':::') {
-        if (!section) errors.push(new SourceError(file, line, '":::" closes a section that was never opened'));
+        if (!section) errors.push(new SourceError(file, line, problem('section_close_unopened')));
         section = null;
       } else if (!opener) {
-        errors.push(new SourceError(file, line, `a section opens as ::: <kind> [attribution="..."], found "${text}"`));
+        errors.push(new SourceError(file, line, problem('section_opener_malformed', text)));
       } else if (section) {
-        errors.push(
-          new SourceError(file, line, `sections do not nest: the one opened on line ${section.line} is still open`),
-        );
+        errors.push(new SourceError(file, line, problem('section_nested', String(section.line))));
       } else if (!KINDS.includes(opener[1] as string)) {
-        errors.push(new SourceError(file, line, `unknown section kind "${opener[1]}" (known: ${KINDS.join(', ')})`));
+        errors.push(
+          new SourceError(file, line, problem('section_kind_unknown', opener[1] as string, KINDS.join(', '))),
+        );
         section = { kind: defaultKind, line };
       } else {
         section = { kind: opener[1] as BlockKind, line, ...(opener[2] ? { attribution: opener[2] } : {}) };
@@ -145,13 +146,13 @@ function parseBody(
       continue;
     }
     if (/<\/?[a-z][^>]*>/i.test(text)) {
-      errors.push(new SourceError(file, line, 'HTML tags are not allowed in story text'));
+      errors.push(new SourceError(file, line, problem('html_in_text')));
     }
     if (paragraph) paragraph.text.push(text);
     else paragraph = { text: [text], line };
   }
   flush();
-  if (section) errors.push(new SourceError(file, section.line, 'this section is never closed with ":::"'));
+  if (section) errors.push(new SourceError(file, section.line, problem('section_unclosed')));
   return blocks;
 }
 

@@ -1,12 +1,24 @@
-/** A problem in a hand-edited source file, reported as `file:line: reason`. */
+import { englishReason, type Problem, problem } from './problem';
+
+/**
+ * A problem in a hand-edited source file, reported as `file:line: reason`. Given as a
+ * Problem, it keeps the code too, so a reader can be told in their language; the lexicon's
+ * problems, which only the build reports, are English text alone.
+ */
 export class SourceError extends Error {
+  readonly reason: string;
+  readonly problem?: Problem;
+
   constructor(
     readonly file: string,
     readonly line: number,
-    readonly reason: string,
+    reason: string | Problem,
   ) {
-    super(`${file}:${line}: ${reason}`);
+    const text = typeof reason === 'string' ? reason : englishReason(reason);
+    super(`${file}:${line}: ${text}`);
     this.name = 'SourceError';
+    this.reason = text;
+    if (typeof reason !== 'string') this.problem = reason;
   }
 }
 
@@ -36,12 +48,12 @@ export function parseKeyValues(
   for (const { text, line } of lines) {
     const m = /^([a-z][a-z-]*):\s*(.*)$/.exec(text);
     if (!m) {
-      errors.push(new SourceError(file, line, `expected "key: value", found "${text.trim()}"`));
+      errors.push(new SourceError(file, line, problem('not_key_value', text.trim())));
       continue;
     }
     const key = m[1] as string;
     if (pairs.has(key)) {
-      errors.push(new SourceError(file, line, `"${key}" is given twice`));
+      errors.push(new SourceError(file, line, problem('key_twice', key)));
       continue;
     }
     pairs.set(key, { value: (m[2] as string).trim(), line });

@@ -533,6 +533,31 @@ describe('in Korean', () => {
     await until(() => preview());
     expect(preview()?.textContent).toContain('미리 보기: broken.json');
     expect(preview()?.textContent).toContain('문제를 1개 찾았습니다.');
+    expect(preview()?.querySelector('.fh-collections__problems li')?.textContent).toMatch(
+      /^broken\.json:1: 올바른 JSON이 아닙니다: /,
+    );
+  });
+
+  it('lists the files’ problems in Korean, each at its file and line', async () => {
+    setUiLanguage('ko');
+    mount();
+    const broken = makePack(META, [
+      {
+        file: 'synthetic-bad-date.md',
+        source: syntheticStory('synthetic-bad-date').source.replace('2020-01-02', '2020-13-45'),
+      },
+      syntheticStory('synthetic-fine', 'Synthetic', '::: gossip\nSYNTHETIC aside.\n:::'),
+      { ...syntheticStory('synthetic-elsewhere'), file: 'synthetic-misnamed.md' },
+    ]);
+    await choose(jsonFile('broken.json', packText(broken)));
+    await until(() => preview());
+    expect(
+      [...(preview()?.querySelectorAll('.fh-collections__problems li') ?? [])].map((li) => li.textContent),
+    ).toEqual([
+      'synthetic-bad-date.md:6: “2020-13-45” 날짜는 실제로 있는 YYYY-MM-DD 형식의 날짜가 아닙니다',
+      'synthetic-fine.md:16: 알 수 없는 섹션 종류입니다: “gossip” (쓸 수 있는 종류: firsthand, witness, report, commentary, heading, caption, editor-note, footnote)',
+      'synthetic-misnamed.md:2: “synthetic-elsewhere” ID는 파일 이름 “synthetic-misnamed.md”와 맞아야 합니다',
+    ]);
   });
 });
 

@@ -1,14 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportRefused, StoredCollection } from '@/src/collections/collection-store';
-import {
-  type CollectionMeta,
-  type CollectionPack,
-  MAX_PACK_BYTES,
-  makePack,
-  problemText,
-} from '@/src/corpus/collection-pack';
+import { type CollectionMeta, type CollectionPack, MAX_PACK_BYTES, makePack } from '@/src/corpus/collection-pack';
 import { i18n, uiLanguage } from '@/src/i18n';
 import { useUniqueId } from '../shared/unique-id';
+import { translatedProblemText } from './problem-text';
 import {
   type Clash,
   classifyFiles,
@@ -281,7 +276,7 @@ export function Collections({
   /** Every problem the preview shows: the files', then what the store would refuse. */
   const blockingProblems = (preview: Preview, collectionId: string | undefined): string[] => {
     const { candidate, bundled, imported } = preview;
-    const texts = candidate.problems.map(problemText);
+    const texts = candidate.problems.map(translatedProblemText);
     if (candidate.stories.length > 0) {
       texts.push(...findClashes(candidate, collectionId, bundled ?? new Set(), imported).map(clashText));
       if (!bundled) texts.push(i18n.t('collections.bundled_unknown'));

@@ -42,7 +42,12 @@ describe('readPackFile', () => {
     const inOne = readStoryFiles(files);
     expect(read.problems).toEqual(inOne.problems);
     expect(read.problems).toEqual([
-      { file: 'again/synthetic-3.md', line: 2, reason: 'story id "synthetic-3" is also used by synthetic-3.md' },
+      {
+        file: 'again/synthetic-3.md',
+        line: 2,
+        reason: 'story id "synthetic-3" is also used by synthetic-3.md',
+        problem: { code: 'story_id_taken', params: ['synthetic-3', 'synthetic-3.md'] },
+      },
     ]);
   });
 
@@ -55,6 +60,10 @@ describe('readPackFile', () => {
     expect(read.problems.map((p) => p.reason)).toEqual([
       'story 3 must be { "file": "<story-id>.md", "source": "…" }',
       `story ${SLICE + 4} must be { "file": "<story-id>.md", "source": "…" }`,
+    ]);
+    expect(read.problems.map((p) => p.problem)).toEqual([
+      { code: 'story_entry_malformed', params: ['3'] },
+      { code: 'story_entry_malformed', params: [String(SLICE + 4)] },
     ]);
   });
 
@@ -86,6 +95,7 @@ describe('readMarkdownFiles', () => {
         file: 'synthetic-b.md',
         line: 2,
         reason: 'the file is not UTF-8 text (byte 6): save it as UTF-8 and import it again',
+        problem: { code: 'not_utf8', params: ['6'] },
       },
     ]);
   });

@@ -6,10 +6,12 @@ import {
   PACK_VERSION,
   type PackProblem,
   type PackStoryFile,
+  packProblem,
   readPack,
   readStoryFiles,
 } from '@/src/corpus/collection-pack';
 import { passagesOf } from '@/src/corpus/parse-story';
+import { problem } from '@/src/corpus/problem';
 import type { Story } from '@/src/corpus/types';
 
 /**
@@ -164,13 +166,8 @@ async function readSlices(
     const files: PackStoryFile[] = [];
     entries.slice(start, start + SLICE).forEach((entry, i) => {
       if (isStoryFile(entry)) files.push({ file: entry.file, source: entry.source });
-      else
-        problems.push({
-          file: packName,
-          line: 1,
-          // readPack's words for the same problem.
-          reason: `story ${offset + start + i + 1} must be { "file": "<story-id>.md", "source": "…" }`,
-        });
+      // readPack's problem for the same entry.
+      else problems.push(packProblem(packName, 1, problem('story_entry_malformed', String(offset + start + i + 1))));
     });
     // The ids seen in earlier slices travel with `seen`: one duplicate check, readPack's.
     const read = readStoryFiles(files, seen);
