@@ -192,7 +192,9 @@ describe('importing a pack', () => {
 
   it('opens an imported story in the reader, read from its source file, with its publisher', async () => {
     const reader = await h.context.newPage();
-    await reader.goto(`chrome-extension://${h.extensionId}/reader.html?story=synthetic-chongjin-market-2026`);
+    await reader.goto(
+      `chrome-extension://${h.extensionId}/reader.html?story=synthetic-chongjin-market-2026&passage=synthetic-chongjin-market-2026-p02`,
+    );
     await expect.poll(() => reader.getByText(pack.collection.publisher).count()).toBeGreaterThan(0);
     // Its content note comes first, as for the bundled stories.
     await reader.getByRole('button', { name: 'Show the story' }).click();
@@ -200,6 +202,11 @@ describe('importing a pack', () => {
       .poll(() => reader.getByText('she sells made-up zorbleberry cakes at the Chongjin jangmadang').count())
       .toBe(1);
     await expect.poll(() => reader.getByText('when the quiznox bell rings').count()).toBe(1);
+    // The passage asked for is highlighted, as in a bundled story.
+    const highlighted = reader.locator('[data-passage-id][aria-current="true"]');
+    await highlighted.waitFor();
+    expect(await highlighted.getAttribute('data-passage-id')).toBe('synthetic-chongjin-market-2026-p02');
+    expect(await highlighted.textContent()).toContain('when the quiznox bell rings');
     await reader.close();
   });
 

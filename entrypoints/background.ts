@@ -15,16 +15,24 @@ import type { PackedIndex } from '@/src/search/packed-index';
 /** Where the combined index of the bundled stories and the enabled collections is cached. */
 const INDEX_KEY = 'combined-index';
 
+let bundle: Promise<CorpusBundle> | undefined;
+/** The shipped corpus, read once per worker: a file of the extension itself, no network request. */
+function loadBundle(): Promise<CorpusBundle> {
+  bundle ??= fetch(browser.runtime.getURL(BUNDLE_PATH as '/'))
+    .then((res) => res.json() as Promise<CorpusBundle>)
+    .catch((error: unknown) => {
+      bundle = undefined;
+      throw error;
+    });
+  return bundle;
+}
+
 export default defineBackground(() => {
   openOnboardingOnInstall();
   registerWaysIn();
   registerFirsthandService(
     createFirsthandService({
-      // A file of the extension itself: no network request leaves the browser.
-      loadBundle: async () => {
-        const res = await fetch(browser.runtime.getURL(BUNDLE_PATH as '/'));
-        return (await res.json()) as CorpusBundle;
-      },
+      loadBundle,
       // The reader's imported collections, and their combined index, in IndexedDB.
       collections: {
         signature: collectionsSignature,

@@ -221,6 +221,12 @@ describe('the background service', () => {
     expect(again[0]?.text).toContain('Quillfeather');
     expect(indexed).toBe(1);
     expect(textReads).toBe(1);
+    // A cache that lost its text: indexed again, answered, and cached anew.
+    for (const entry of cache.values()) entry.chunks = [];
+    const lost = createFirsthandService({ loadBundle: shipped, collections });
+    expect((await lost.search('quillfeather')).map((c) => c.text)).toEqual(found.map((c) => c.text));
+    expect(indexed).toBe(2);
+    expect([...cache.values()][0]?.chunks.length).toBeGreaterThan(0);
     // Disabled: gone at once, and the bundled stories answer as before.
     signature = '';
     const after = await restarted.collectionsChanged();

@@ -11,9 +11,16 @@ import type {
 import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
-import { type CorpusIndex, loadCorpusIndex, TEXT_CHUNK, textChunks, withText } from '@/src/search/corpus-index';
+import {
+  type CorpusIndex,
+  loadCorpusIndex,
+  MissingText,
+  TEXT_CHUNK,
+  textChunks,
+  withText,
+} from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
-import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
+import { PACKED_FORMAT, type PackedIndex, packedFromJson } from '@/src/search/packed-index';
 import { rankPassages } from '@/src/search/rank-passages';
 import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
@@ -51,12 +58,28 @@ export interface ImportedCollections {
  */
 export function createFirsthandService({ loadBundle, collections }: FirsthandServiceOptions) {
   let loading: Promise<CorpusIndex> | null = null;
-  const corpus = () => {
-    loading ??= loadIndex(loadBundle, collections).catch((e: unknown) => {
+  /** The index, loaded once; `fresh`: indexed again, not read from the cache. */
+  const corpus = (fresh = false) => {
+    if (fresh) loading = null;
+    loading ??= loadIndex(loadBundle, collections, fresh).catch((e: unknown) => {
       loading = null; // let the next request try again
       throw e;
     });
     return loading;
+  };
+  /**
+   * Answers with the index and the text of the passages the answer shows. If the cache lost
+   * some of that text, the collections are indexed again (and cached anew) and it answers.
+   */
+  const answer = async <T>(compute: (index: CorpusIndex) => T): Promise<T> => {
+    const index = await corpus();
+    try {
+      return await withText(index, () => compute(index));
+    } catch (e) {
+      if (!(e instanceof MissingText)) throw e;
+      const fresh = await corpus(true);
+      return withText(fresh, () => compute(fresh));
+    }
   };
 
   return {
@@ -87,11 +110,10 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
       // there, gets nothing: no cards, no badge, nothing kept. (The detection script does
       // not read such a page at all; this holds even when it reports before it knows.)
       if (terms.length > 0 && runsOnPage(url, await whereItRuns())) {
-        const [index, limit] = await Promise.all([corpus(), resultCount.getValue()]);
-        const ranked = await withText(index, () =>
-          rankPassages(index, terms, { limit }).map((r) => toExcerptCard(index, r)),
+        const limit = await resultCount.getValue();
+        cards.push(
+          ...(await answer((index) => rankPassages(index, terms, { limit }).map((r) => toExcerptCard(index, r)))),
         );
-        cards.push(...ranked);
       }
       const matches: PageMatches = { url, cards };
       // The tab may have moved on while we ranked: an old page's answer must not become
@@ -127,8 +149,7 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
     },
 
     async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {
-      const index = await corpus();
-      return withText(index, () => searchPassages(index, query, limit, filters).map((r) => toExcerptCard(index, r)));
+      return answer((index) => searchPassages(index, query, limit, filters).map((r) => toExcerptCard(index, r)));
     },
 
     /** The topics, voices and stories the loaded passages have, for the popup's filters. */
@@ -159,8 +180,7 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
 
     /** Excerpts of other stories related to a passage, or to a whole story without one. */
     async related(storyId: string, passageId?: string, limit = 3): Promise<ExcerptCard[]> {
-      const index = await corpus();
-      return withText(index, () =>
+      return answer((index) =>
         relatedPassages(index, storyId, { ...(passageId === undefined ? {} : { passageId }), limit }).map((r) =>
           toExcerptCard(index, r),
         ),
@@ -198,12 +218,14 @@ async function tabShows(tabId: number, url: string): Promise<boolean> {
 async function loadIndex(
   loadBundle: () => Promise<CorpusBundle>,
   collections: ImportedCollections | undefined,
+  fresh: boolean,
 ): Promise<CorpusIndex> {
   const [bundled, enabled] = await Promise.all([loadBundle(), collections?.signature().catch(() => '') ?? '']);
   if (!collections || enabled === '') return loadCorpusIndex(packedFromJson(bundled.index));
-  // The index's format is part of it: an index cached by an older Firsthand is not used.
-  const signature = `2|${bundleFingerprint(bundled)}|${enabled}`;
-  const cached = await collections.readCache(signature).catch(() => undefined);
+  // The index's format and the text's chunking are part of it: an index cached by an older
+  // Firsthand is not used.
+  const signature = `${PACKED_FORMAT}.${TEXT_CHUNK}|${bundleFingerprint(bundled)}|${enabled}`;
+  const cached = fresh ? undefined : await collections.readCache(signature).catch(() => undefined);
   if (cached) {
     // Its text is read a chunk at a time, as passages are first shown (withText).
     const index = loadCorpusIndex(cached, new Array(Math.ceil((cached.textStart.length - 1) / TEXT_CHUNK)));
@@ -214,7 +236,8 @@ async function loadIndex(
   const chunks = textChunks(combined);
   // A cache that cannot be written only costs the next cold start an indexing.
   await collections.writeCache(signature, { ...combined, text: new Uint8Array(0) }, chunks).catch(() => {});
-  return loadCorpusIndex(combined, chunks);
+  // The chunks are the text now: the whole buffer need not be kept beside them.
+  return loadCorpusIndex({ ...combined, text: new Uint8Array(0) }, chunks);
 }
 
 export type FirsthandService = ReturnType<typeof createFirsthandService>;

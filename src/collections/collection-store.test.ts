@@ -42,6 +42,8 @@ describe('the collection store', () => {
     const story = await enabledStory('story-b');
     expect(story?.title).toBe('Synthetic story-b');
     expect(story?.blocks.map((b) => b.text)).toEqual(['A synthetic paragraph.']);
+    // The reader highlights and cites a passage by the id its blocks carry.
+    expect(story?.blocks.map((b) => b.passageId)).toEqual(['story-b-p01']);
     expect(await enabledStory('story-c')).toBeUndefined();
     await setCollectionEnabled('one', false);
     expect(await enabledStory('story-b')).toBeUndefined();

@@ -6,6 +6,7 @@ import {
   type PackStoryFile,
   readStoryFiles,
 } from '@/src/corpus/collection-pack';
+import { passagesOf } from '@/src/corpus/parse-story';
 import type { Story } from '@/src/corpus/types';
 
 /**
@@ -156,7 +157,10 @@ export async function enabledStory(storyId: string): Promise<Story | undefined> 
   if (!holder) return undefined;
   const sources = await (await db()).get('sources', holder.id);
   const file = sources?.stories.find((f) => f.file.replace(/^.*[\\/]/, '') === `${storyId}.md`);
-  return file ? readStoryFiles([file]).stories.find((s) => s.id === storyId) : undefined;
+  const story = file ? readStoryFiles([file]).stories.find((s) => s.id === storyId) : undefined;
+  // Its blocks carry their passages' ids, as the reader highlights and cites them.
+  if (story) passagesOf(story);
+  return story;
 }
 
 /** What the enabled collections are, as one string: the combined index is rebuilt when it changes. */

@@ -159,15 +159,15 @@ function parseBody(
 /** Paragraphs shorter than this many words are joined to the next one of the same kind. */
 const MIN_PASSAGE_WORDS = 12;
 
-/**
- * Groups a story's excerptable paragraphs into passages with stable ids
- * (`<story-id>-p01`, ...), and marks each block with the passage it belongs to.
- */
 /** The id of a story's passage, counting from 0: "kim-2019-p01" for the first. */
 export function passageId(storyId: string, ordinal: number): string {
   return `${storyId}-p${String(ordinal + 1).padStart(2, '0')}`;
 }
 
+/**
+ * Groups a story's excerptable paragraphs into passages with stable ids
+ * (`<story-id>-p01`, ...), and marks each block with the passage it belongs to.
+ */
 export function passagesOf(story: Story): Passage[] {
   const passages: Passage[] = [];
   let pending: Block[] = [];

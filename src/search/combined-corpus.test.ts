@@ -72,5 +72,8 @@ describe('combineCorpus', () => {
     const blocks = first.blocks.map((b, i) => (i === 3 ? { ...b, text: `${b.text}!` } : b));
     const edited = { ...same, stories: [{ ...first, blocks }, ...rest] };
     expect(bundleFingerprint(edited)).not.toBe(bundleFingerprint(bundled));
+    // A lexicon edit that changes only how a term ranks.
+    const reweighed = { ...same, terms: same.terms.map((t, i) => (i === 0 ? { ...t, weight: t.weight + 1 } : t)) };
+    expect(bundleFingerprint(reweighed)).not.toBe(bundleFingerprint(bundled));
   });
 });

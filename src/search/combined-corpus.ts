@@ -37,11 +37,12 @@ export function combineCorpus(bundled: CorpusBundle, imported: readonly Imported
 
 /**
  * A short fingerprint of the bundled corpus, so a cached combined index made with another
- * version of the bundled stories is not used.
+ * version of the bundled stories or of the lexicon is not used.
  */
 export function bundleFingerprint(bundle: CorpusBundle): string {
-  // FNV-1a over the stories' blocks' lengths, and the terms' names: cheap, and it changes
-  // with any story or lexicon edit that changes what is indexed.
+  // FNV-1a over the stories' blocks' lengths and the whole lexicon (weights, `also` and
+  // aliases too): cheap, and it changes with any edit that changes what is indexed or how
+  // it ranks.
   let hash = 0x811c9dc5;
   const add = (text: string) => {
     for (let i = 0; i < text.length; i++) {
@@ -55,6 +56,6 @@ export function bundleFingerprint(bundle: CorpusBundle): string {
     for (const b of s.blocks) add(`${b.kind}${b.text.length},`);
     blocks += s.blocks.length;
   }
-  for (const t of bundle.terms) add(`${t.term}|${t.aliases.length};`);
+  add(JSON.stringify(bundle.terms));
   return `${blocks}-${(hash >>> 0).toString(36)}`;
 }

@@ -2,7 +2,7 @@ import { passageId } from '@/src/corpus/parse-story';
 import { type Passage, PROVENANCES, type StoryMeta } from '@/src/corpus/types';
 import { compileLexicon, type Term, type TermMatcher } from '@/src/detect/lexicon';
 import type { CorpusBundle } from './bundle';
-import { listOf, type PackedIndex, packedFromJson } from './packed-index';
+import { listOf, PACKED_FORMAT, type PackedIndex, packedFromJson } from './packed-index';
 
 /** The loaded corpus, ready to answer: what `rankPassages` and `searchPassages` read. */
 export interface CorpusIndex {
@@ -40,22 +40,32 @@ export interface PassageTexts {
   read?: (chunk: number) => Promise<Uint8Array | undefined>;
 }
 
+/** A chunk of the passages' text could not be read (the cache lost it): index again. */
+export class MissingText extends Error {
+  constructor(chunks: Iterable<number>) {
+    super(`the text of the passages in chunk(s) ${[...chunks].join(', ')} could not be read`);
+    this.name = 'MissingText';
+  }
+}
+
 /**
  * Runs `compute` (ranking, search, cards: synchronous) with the text of every passage it
- * reads at hand: when it read a chunk that was not, the chunks are read and it runs again.
+ * reads at hand: when it read a chunk that was not, the chunks are read and it runs again
+ * (a run may choose other passages once it has their text: at most once per chunk).
  */
 export async function withText<T>(index: CorpusIndex, compute: () => T): Promise<T> {
   const { texts } = index;
-  for (let round = 0; ; round++) {
+  for (;;) {
     texts.missing.clear();
     const result = compute();
     if (texts.missing.size === 0) return result;
     const { read } = texts;
-    if (round > 0 || !read) throw new Error(`the text of passages in chunks ${[...texts.missing]} could not be read`);
+    const needed = [...texts.missing];
+    if (!read) throw new MissingText(needed);
     await Promise.all(
-      [...texts.missing].map(async (chunk) => {
-        const bytes = await read(chunk);
-        if (!bytes) throw new Error(`the text of passages in chunk ${chunk} is missing from the cache`);
+      needed.map(async (chunk) => {
+        const bytes = await read(chunk).catch(() => undefined);
+        if (!bytes) throw new MissingText([chunk]);
         texts.chunks[chunk] = bytes;
       }),
     );
@@ -80,7 +90,7 @@ export function textChunks(packed: PackedIndex): Uint8Array[] {
  * them, chunks left undefined are read later (see PassageTexts).
  */
 export function loadCorpusIndex(packed: PackedIndex, chunks?: (Uint8Array | undefined)[]): CorpusIndex {
-  if (packed.format !== 2) throw new Error(`corpus index format ${String(packed.format)} is not supported`);
+  if (packed.format !== PACKED_FORMAT) throw new Error(`corpus index format ${String(packed.format)} is not supported`);
   const n = packed.textStart.length - 1;
   const idf = (df: number) => Math.log(1 + n / Math.max(df, 1));
   const passageStory = new Uint32Array(n);

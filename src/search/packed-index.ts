@@ -18,8 +18,11 @@ import { tokenize } from '@/src/detect/tokens';
  * of the vocabulary a bit-parallel scan finds within reach of a typed word
  * (search-passages.ts). Fusing every passage's text does not scale (issue #2's note).
  */
+/** The packed index's format: a cached index of another format is not used. */
+export const PACKED_FORMAT = 2;
+
 export interface PackedIndex {
-  format: 2;
+  format: typeof PACKED_FORMAT;
   terms: Term[];
   /** The stories' front matter, in passage order. */
   stories: StoryMeta[];
@@ -128,7 +131,7 @@ export function packIndex(
   });
 
   return {
-    format: 2,
+    format: PACKED_FORMAT,
     terms,
     stories: stories.map(({ blocks: _blocks, ...meta }) => meta),
     storyStart,
@@ -275,7 +278,7 @@ export function packedFromJson(json: unknown): PackedIndex {
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revive(v)]));
   };
   const index = revive(json) as PackedIndex;
-  if (index?.format !== 2) throw new Error(`corpus index format ${String(index?.format)} is not supported`);
+  if (index?.format !== PACKED_FORMAT) throw new Error(`corpus index format ${String(index?.format)} is not supported`);
   return index;
 }
 

@@ -1,5 +1,4 @@
-import { findTerms } from '@/src/detect/lexicon';
-import { type CorpusIndex, findPassage, passageText, storyPassages, termPassages } from './corpus-index';
+import { type CorpusIndex, findPassage, storyPassages, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
 import { listHas, listOf } from './packed-index';
 
@@ -61,10 +60,12 @@ export function relatedPassages(index: CorpusIndex, storyId: string, opts: Relat
 
   // The terms that speak to the passage: the ones it says, what those reach through `also`,
   // and the broader terms whose `also` reaches it (the index's own links).
+  // (What a passage says is in the index's term sayers, so no text is read to choose.)
   const speaking = new Set<number>();
   for (const p of from) {
-    const said = new Set(findTerms(passageText(index, p), index.matcher).map((h) => h.term));
-    for (const t of said) for (const r of reach[t] ?? []) speaking.add(r);
+    terms.forEach((_, t) => {
+      if (listHas(listOf(index.packed.termSayers, t), p)) for (const r of reach[t] ?? []) speaking.add(r);
+    });
   }
   terms.forEach((_, t) => {
     if (from.some((p) => listHas(termPassages(index, t), p))) speaking.add(t);

@@ -116,4 +116,9 @@ describe('searchPassages', () => {
     expect(ids('   ')).toEqual([]);
     expect(ids('xylophone quasar')).toEqual([]);
   });
+  it('searches the first 32 words of a pasted paragraph, and stays quick', () => {
+    const pasted = `famine ${'the '.repeat(40)}kotjebi`;
+    expect(ids(pasted)).toEqual(ids(`famine ${'the '.repeat(31)}`));
+    expect(ids(pasted)).not.toEqual(ids('famine kotjebi'));
+  });
 });

@@ -17,6 +17,8 @@ const MIN_FUZZY_LENGTH = 4;
 /** As-you-type: the last word may be unfinished, so words it begins count too. */
 const PREFIX_WORDS = 30;
 const PREFIX_SIMILARITY = 0.8;
+/** Words of a query beyond these are not searched for. */
+const MAX_QUERY_WORDS = 32;
 
 /** A vocabulary word a typed word stands for, and which of its characters the typing matched. */
 interface WordReading {
@@ -77,7 +79,8 @@ export function searchPassages(
   filters: SearchFilters = {},
 ): RankedPassage[] {
   const keep = passageFilter(index, filters);
-  const tokens = tokenize(query);
+  // A pasted paragraph is not a query: its first words are (and the work stays bounded).
+  const tokens = tokenize(query).slice(0, MAX_QUERY_WORDS);
   if (tokens.length === 0) {
     if (!keep) return [];
     const all: RankedPassage[] = [];
@@ -97,7 +100,7 @@ export function searchPassages(
 
   // Tokens inside a lexicon phrase are answered by the phrase's term.
   const inTerm = new Set<number>();
-  const termHits = findTerms(query, index.matcher);
+  const termHits = findTerms(query.slice(0, tokens[tokens.length - 1]?.end), index.matcher);
   for (const th of termHits) {
     tokens.forEach((tok, i) => {
       if (tok.start >= th.start && tok.end <= th.end) inTerm.add(i);

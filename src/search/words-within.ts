@@ -1,3 +1,6 @@
+/** Per UTF-16 code unit, the pattern positions that have it; set and cleared by each call. */
+const masks = new Int32Array(0x10000);
+
 /**
  * The vocabulary words in which a pattern occurs with at most `errors` edits (insertions,
  * deletions, substitutions), by the bit-parallel approximate matching (Wu and Manber's
@@ -8,9 +11,6 @@
  * Returns the words' positions, in vocabulary order (so Fuse breaks ties between them as
  * it would over the whole vocabulary).
  */
-/** Per UTF-16 code unit, the pattern positions that have it; set and cleared by each call. */
-const masks = new Int32Array(0x10000);
-
 export function wordsWithin(vocabulary: readonly string[], pattern: string, errors: number): number[] {
   const m = pattern.length;
   // Beyond 31 characters the bits do not fit; Fuse splits such patterns itself: let it see all.
