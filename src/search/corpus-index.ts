@@ -2,7 +2,7 @@ import { passageId } from '@/src/corpus/parse-story';
 import { type Passage, PROVENANCES, type StoryMeta } from '@/src/corpus/types';
 import { compileLexicon, type Term, type TermMatcher } from '@/src/detect/lexicon';
 import type { CorpusBundle } from './bundle';
-import { listOf, PACKED_FORMAT, type PackedIndex, packedFromJson } from './packed-index';
+import { listOf, lowerBound, PACKED_FORMAT, type PackedIndex, packedFromJson } from './packed-index';
 
 /** The loaded corpus, ready to answer: what `rankPassages` and `searchPassages` read. */
 export interface CorpusIndex {
@@ -187,15 +187,17 @@ export function findWord(index: CorpusIndex, key: string): number | undefined {
   return index.vocabulary[at] === key ? at : undefined;
 }
 
-export function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** A value made once per loaded index (working arrays, derived tables), kept while the index lives. */
+export function perIndex<T>(make: (index: CorpusIndex) => T): (index: CorpusIndex) => T {
+  const made = new WeakMap<CorpusIndex, T>();
+  return (index) => {
+    let value = made.get(index);
+    if (value === undefined) {
+      value = make(index);
+      made.set(index, value);
+    }
+    return value;
+  };
 }
 
 /** Every passage, in order, as objects: for tests and tools; the extension reads them one by one. */

@@ -242,16 +242,22 @@ export function listOf(postings: Postings, list: number): Uint32Array {
   return (postings.data as Uint32Array).subarray(postings.start[list], postings.start[list + 1]);
 }
 
-/** Whether a sorted list has a passage (binary search). */
+/** Whether a sorted list has a passage. */
 export function listHas(list: Uint32Array, passage: number): boolean {
+  const at = lowerBound(list, passage);
+  return at < list.length && list[at] === passage;
+}
+
+/** The first position in a sorted list whose item is not below `key` (binary search). */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid] as number) < passage) lo = mid + 1;
+    if ((sorted[mid] as T) < key) lo = mid + 1;
     else hi = mid;
   }
-  return lo < list.length && list[lo] === passage;
+  return lo;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Term } from '@/src/detect/lexicon';
 import type { DetectedTerm } from '@/src/messaging/protocol';
-import { type CorpusIndex, termPassages } from './corpus-index';
+import { type CorpusIndex, perIndex, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
 import { listHas } from './packed-index';
 
@@ -71,22 +71,15 @@ interface Scratch {
   seen: Uint8Array;
   storyTotal: Float64Array;
 }
-const scratchOf = new WeakMap<CorpusIndex, Scratch>();
-function scratch(index: CorpusIndex): Scratch {
-  let s = scratchOf.get(index);
-  if (!s) {
-    const n = index.passageCount;
-    s = {
-      score: new Float64Array(n),
-      about: new Float64Array(n),
-      touched: new Uint32Array(n),
-      seen: new Uint8Array(n),
-      storyTotal: new Float64Array(index.stories.length),
-    };
-    scratchOf.set(index, s);
-  }
-  return s;
-}
+const scratch = perIndex(
+  ({ passageCount: n, stories }): Scratch => ({
+    score: new Float64Array(n),
+    about: new Float64Array(n),
+    touched: new Uint32Array(n),
+    seen: new Uint8Array(n),
+    storyTotal: new Float64Array(stories.length),
+  }),
+);
 
 /**
  * Ranks passages for the terms found on a page, or returns none when the article is not

@@ -1,4 +1,4 @@
-import { type CorpusIndex, findPassage, storyPassages, termPassages } from './corpus-index';
+import { type CorpusIndex, findPassage, perIndex, storyPassages, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
 import { listHas, listOf } from './packed-index';
 
@@ -107,25 +107,18 @@ export function relatedPassages(index: CorpusIndex, storyId: string, opts: Relat
 }
 
 /** Per term: itself and the terms its `also` names, transitively; worked out once per index. */
-const reaches = new WeakMap<CorpusIndex, number[][]>();
-
-function reachOf(index: CorpusIndex): number[][] {
-  const known = reaches.get(index);
-  if (known) return known;
-  const { terms } = index;
-  const reach = terms.map((_, t) => {
+const reachOf = perIndex(({ terms, termIndex }) =>
+  terms.map((_, t) => {
     const seen = new Set<number>();
     const visit = (j: number) => {
       if (seen.has(j)) return;
       seen.add(j);
       for (const name of terms[j]?.also ?? []) {
-        const k = index.termIndex.get(name);
+        const k = termIndex.get(name);
         if (k !== undefined) visit(k);
       }
     };
     visit(t);
     return [...seen];
-  });
-  reaches.set(index, reach);
-  return reach;
-}
+  }),
+);

@@ -3,9 +3,9 @@ import { PROVENANCES } from '@/src/corpus/types';
 import { findTerms } from '@/src/detect/lexicon';
 import { tokenize } from '@/src/detect/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
-import { type CorpusIndex, findWord, lowerBound, passageText, termPassages } from './corpus-index';
+import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
-import { forEachGap, listHas } from './packed-index';
+import { forEachGap, listHas, lowerBound } from './packed-index';
 import { wordsWithin } from './words-within';
 
 /** Fuse scores above this are too far from the typed word to count (0 = exact). */
@@ -44,25 +44,18 @@ interface Scratch {
   seenByWord: Uint8Array;
   readings: Map<string, Map<number, WordReading>>;
 }
-const scratchOf = new WeakMap<CorpusIndex, Scratch>();
-function scratch(index: CorpusIndex): Scratch {
-  let s = scratchOf.get(index);
-  if (!s) {
-    const n = index.passageCount;
-    s = {
-      score: new Float64Array(n),
-      covered: new Uint16Array(n),
-      best: new Float64Array(n),
-      touched: new Uint32Array(n),
-      seen: new Uint8Array(n),
-      touchedByWord: new Uint32Array(n),
-      seenByWord: new Uint8Array(n),
-      readings: new Map(),
-    };
-    scratchOf.set(index, s);
-  }
-  return s;
-}
+const scratch = perIndex(
+  ({ passageCount: n }): Scratch => ({
+    score: new Float64Array(n),
+    covered: new Uint16Array(n),
+    best: new Float64Array(n),
+    touched: new Uint32Array(n),
+    seen: new Uint8Array(n),
+    touchedByWord: new Uint32Array(n),
+    seenByWord: new Uint8Array(n),
+    readings: new Map(),
+  }),
+);
 const READINGS_KEPT = 256;
 
 /**
