@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportRefused, type StoredCollection } from '@/src/collections/collection-store';
 import { type CollectionPack, makePack, type PackStoryFile } from '@/src/corpus/collection-pack';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
+import { findButton } from '@/src/ui/shared/find-button';
 import { Collections, type CollectionsProps, type CollectionsStore } from './Collections';
 import { Options } from './Options';
 import { packText } from './read-import';
@@ -115,14 +116,7 @@ function mount({ store = memoryStore(), bundledStoryIds, collectionsChanged }: M
 
 const text = () => root.textContent ?? '';
 const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), { timeout: 3000 });
-const button = (name: string | RegExp) => {
-  const nameOf = (b: HTMLButtonElement) => b.getAttribute('aria-label') ?? b.textContent?.trim() ?? '';
-  const found = [...root.querySelectorAll('button')].find((b) =>
-    typeof name === 'string' ? nameOf(b) === name : name.test(nameOf(b)),
-  );
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-};
+const button = (name: string | RegExp) => findButton(root, name);
 const fileInput = () => root.querySelector('input[type="file"]') as HTMLInputElement;
 const preview = () => root.querySelector('.fh-collections__preview') as HTMLElement | null;
 

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
+import { findButton } from '@/src/ui/shared/find-button';
 import { Options, type OptionsProps } from './Options';
 
 let root: HTMLElement;
@@ -103,14 +104,7 @@ const control = (name: string | RegExp) => {
   return input as HTMLInputElement;
 };
 /** A button by its accessible name: its aria-label, else its text. */
-const button = (name: string | RegExp) => {
-  const nameOf = (b: HTMLButtonElement) => b.getAttribute('aria-label') ?? b.textContent?.trim() ?? '';
-  const found = [...root.querySelectorAll('button')].find((b) =>
-    typeof name === 'string' ? nameOf(b) === name : name.test(nameOf(b)),
-  );
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-};
+const button = (name: string | RegExp) => findButton(root, name);
 /** The page's one status line. */
 const status = () => {
   const found = root.querySelectorAll('[role="status"]');
