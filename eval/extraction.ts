@@ -1,0 +1,204 @@
+/**
+ * npm run eval:extraction — the article extractor measured on real markup (issue 11, item 6):
+ * on Mozilla Readability's test pages (real pages saved from news sites, blogs and docs,
+ * each with Readability's reference extraction), how close our text comes to the reference,
+ * word for word, and how long it takes beside `@mozilla/readability` itself on the same
+ * parsed pages.
+ *
+ * The pages are third-party text: they are read from the shared folder at run time and never
+ * copied into the repository. Without the folder, `measureExtraction` returns null and the
+ * caller prints `EXTRACTION_SKIPPED`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { Window } from 'happy-dom';
+import { readArticle, runToEnd } from '../src/detect/extract-article';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The folder of test pages: `../shared/readability-pages` from the repo root, or under $FIRSTHAND_SHARED. */
+export function readabilityPagesDir(env: Record<string, string | undefined> = process.env): string {
+  return join(env.FIRSTHAND_SHARED ?? resolve(repoRoot, '../shared'), 'readability-pages');
+}
+
+export const EXTRACTION_SKIPPED = 'extraction on real markup: skipped (no readability-pages in the shared folder)';
+
+/** How well one text matches a reference, word by word. */
+export interface WordScore {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface PageExtraction {
+  name: string;
+  /**
+   * Whether happy-dom parsed the page whole: its body holds (nearly) every word of the
+   * reference. A page it misparses (cnet: everything after an inline <svg> is lost) measures
+   * the parser, not the extractors, and is left out of the summary.
+   */
+  parsed: boolean;
+  ours: WordScore;
+  /** Readability's own output against its own reference: a check of the metric, near 1. */
+  readability: WordScore;
+  oursMs: number;
+  /** Readability on a clone of the document; the clone's cost is `cloneMs`, not counted here. */
+  readabilityMs: number;
+  cloneMs: number;
+}
+
+export interface ExtractionReport {
+  dir: string;
+  pages: PageExtraction[];
+}
+
+const IDEO = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
+const WORD = new RegExp(`${IDEO}|(?:(?!${IDEO})[\\p{L}\\p{M}\\p{N}])+`, 'gu');
+
+/**
+ * Lower-cased word tokens: runs of letters, marks and digits; each Han, Hiragana or Katakana
+ * character is a word of its own, since those scripts put no spaces between words.
+ */
+export function wordTokens(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/**
+ * Word-level F1 of `candidate` against `reference`, as bags of words: both texts become
+ * multisets of lower-cased word tokens (`wordTokens`), order ignored; the overlap counts
+ * each word min(times in candidate, times in reference). Precision = overlap / candidate
+ * words (how much of what we read is article), recall = overlap / reference words (how much
+ * of the article we read), F1 = their harmonic mean. Two empty texts agree (1); one empty
+ * text against a non-empty one scores 0.
+ */
+export function wordF1(candidate: string, reference: string): WordScore {
+  const ours = wordTokens(candidate);
+  const theirs = wordTokens(reference);
+  if (ours.length === 0 && theirs.length === 0) return { precision: 1, recall: 1, f1: 1 };
+  const left = new Map<string, number>();
+  for (const w of theirs) left.set(w, (left.get(w) ?? 0) + 1);
+  let overlap = 0;
+  for (const w of ours) {
+    const n = left.get(w) ?? 0;
+    if (n > 0) {
+      overlap++;
+      left.set(w, n - 1);
+    }
+  }
+  const precision = ours.length === 0 ? 0 : overlap / ours.length;
+  const recall = theirs.length === 0 ? 0 : overlap / theirs.length;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** Parses a page as the evaluation does (eval/evaluate.ts): happy-dom, no scripts, no loads. */
+function openPage(html: string): Window {
+  const window = new Window({
+    url: 'http://fakehost/test/page.html',
+    settings: {
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+    },
+  });
+  window.document.write(html);
+  return window;
+}
+
+function textOf(html: string): string {
+  const window = openPage(html);
+  const text = window.document.body?.textContent ?? '';
+  window.close();
+  return text;
+}
+
+/** Runs our extractor and Readability on every test page in `dir`; null when there is none. */
+export function measureExtraction(dir: string = readabilityPagesDir()): ExtractionReport | null {
+  if (!existsSync(dir)) return null;
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'source.html')))
+    .map((d) => d.name)
+    .sort();
+  if (names.length === 0) return null;
+  const pages = names.map((name): PageExtraction => {
+    const reference = textOf(readFileSync(join(dir, name, 'expected.html'), 'utf8'));
+    const window = openPage(readFileSync(join(dir, name, 'source.html'), 'utf8'));
+    const doc = window.document as unknown as Document;
+    const parsed = wordF1(doc.body?.textContent ?? '', reference).recall >= 0.9;
+
+    let start = performance.now();
+    const article = runToEnd(readArticle(doc));
+    const oursMs = performance.now() - start;
+
+    start = performance.now();
+    // Readability rewrites the document it reads.
+    const clone = doc.cloneNode(true) as Document;
+    const cloneMs = performance.now() - start;
+    start = performance.now();
+    const theirs = new Readability(clone).parse();
+    const readabilityMs = performance.now() - start;
+    window.close();
+
+    return {
+      name,
+      parsed,
+      // The title is scored apart by Firsthand, and the reference often leaves it out.
+      ours: wordF1(article.paragraphs.join('\n'), reference),
+      readability: wordF1(theirs?.textContent ?? '', reference),
+      oursMs,
+      readabilityMs,
+      cloneMs,
+    };
+  });
+  return { dir, pages };
+}
+
+/** The value below which `share` of the values lie (nearest rank). */
+export function percentile(values: number[], share: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] as number;
+}
+
+/** The printed report: a summary table, then the pages where our extraction is weakest. */
+export function formatExtraction(report: ExtractionReport, worst = 10): string[] {
+  const pages = report.pages.filter((p) => p.parsed);
+  const misparsed = report.pages.filter((p) => !p.parsed).map((p) => p.name);
+  const score = (pick: (p: PageExtraction) => number) => {
+    const values = pages.map(pick);
+    return `${percentile(values, 0.5).toFixed(3)}   ${percentile(values, 0.1).toFixed(3)}`;
+  };
+  const ms = (pick: (p: PageExtraction) => number) => {
+    const values = pages.map(pick);
+    return `${percentile(values, 0.5).toFixed(1).padStart(6)}  ${percentile(values, 0.9).toFixed(1).padStart(6)}`;
+  };
+  const lines = [
+    `extraction on real markup: ${pages.length} pages of Mozilla Readability's tests (${report.dir})`,
+    ...(misparsed.length > 0 ? [`  left out, as happy-dom misparses them: ${misparsed.join(', ')}`] : []),
+    'word-level F1 against expected.html (bag of lower-cased words)   median   p10',
+    `  ours         F1 ${score((p) => p.ours.f1)}   precision ${score((p) => p.ours.precision)}   recall ${score((p) => p.ours.recall)}`,
+    `  Readability  F1 ${score((p) => p.readability.f1)}   (its own reference: a check of the metric)`,
+    'time per page, parsed once, ms                                  median     p90',
+    `  ours (readArticle)                                            ${ms((p) => p.oursMs)}`,
+    `  Readability 0.6.0 parse(), on a clone                         ${ms((p) => p.readabilityMs)}`,
+    `  the clone Readability needs                                   ${ms((p) => p.cloneMs)}`,
+  ];
+  if (worst > 0) {
+    lines.push(`weakest ${worst} pages for us:  F1 (precision / recall), Readability's F1`);
+    for (const p of [...pages].sort((a, b) => a.ours.f1 - b.ours.f1).slice(0, worst)) {
+      const { f1, precision, recall } = p.ours;
+      lines.push(
+        `  ${p.name.padEnd(36)} ${f1.toFixed(2)} (${precision.toFixed(2)} / ${recall.toFixed(2)})   ${p.readability.f1.toFixed(2)}`,
+      );
+    }
+  }
+  return lines;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const report = measureExtraction();
+  console.log(report ? formatExtraction(report).join('\n') : EXTRACTION_SKIPPED);
+}
