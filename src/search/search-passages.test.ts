@@ -68,6 +68,52 @@ describe('searchPassages', () => {
     }
   });
 
+  describe('every typed word counts (issue 11)', () => {
+    const women = (n: number) => `women-in-north-korea-2023-p${String(n).padStart(2, '0')}`;
+    const joseph = (n: number) => `josephs-story-part-1-2024-p${String(n).padStart(2, '0')}`;
+
+    it('counts a word inside a lexicon phrase as that word: "markets" finds the women "driving the private markets" too', () => {
+      // The passage says "private markets", the lexicon's phrase "private market": still the word "markets".
+      expect(new Set(ids('markets'))).toEqual(new Set([women(8), women(7)]));
+      expect(texts('markets')[0]).toContain('Tongil Market');
+    });
+
+    it('finds both passages on market women for "market women", the market hall full of women first', () => {
+      const found = ids('market women');
+      expect(found.slice(0, 2)).toEqual([women(8), women(7)]);
+      expect(texts('market women')[1]).toContain('driving the private markets');
+    });
+
+    it('ranks the passages that have every word first, and keeps those that have fewer after them', () => {
+      // Jang's escape to China and Joseph's say all three; Joseph's crossing and his arrival in China say two.
+      const found = ids('escape to China');
+      expect(new Set(found.slice(0, 2))).toEqual(new Set(['gay-north-korea-2005-p07', joseph(9)]));
+      expect(found).toContain(joseph(6));
+      expect(found).toContain(joseph(7));
+      expect(found.indexOf(joseph(6))).toBeLessThan(5);
+      // "father starvation": the father who died of it first, then Joseph's own fear of it, then his father alone.
+      expect(ids('father starvation').slice(0, 2)).toEqual([joseph(4), joseph(6)]);
+      expect(ids('father starvation')).toContain(joseph(1));
+    });
+
+    it('reads a typo or an unfinished word as the word it stands for, lexicon term and all', () => {
+      // "famin" is famine being typed: famine, and the starvation the lexicon links to it.
+      expect(ids('famin')).toEqual([women(7), joseph(4), joseph(6)]);
+      const [, fatherDied] = searchPassages(index, 'famin');
+      const text = passageAt(index, fatherDied?.passage ?? -1).text ?? '';
+      expect((fatherDied?.marks ?? []).map(([s, e]) => text.slice(s, e))).toEqual(['starvation']);
+      // "defecter": the defector, and through the lexicon every escape.
+      expect(ids('defecter').slice(0, 5)).toEqual(
+        expect.arrayContaining([joseph(6), joseph(9), 'gay-north-korea-2005-p04']),
+      );
+    });
+
+    it('takes a typo for a typo of a whole word, not of a piece of a longer one: "young" is not Pyongyang', () => {
+      expect(texts('young')).toEqual([]);
+      expect(ids('Jang Young-jin').slice(0, 4)).toEqual([6, 7, 8, 9].map((n) => `gay-north-korea-2005-p0${n}`));
+    });
+  });
+
   describe('filters', () => {
     const passage = (r: { passage: number }) => passageAt(index, r.passage);
 

@@ -1,12 +1,12 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
 import { PROVENANCES } from '@/src/corpus/types';
-import { findTerms } from '@/src/detect/lexicon';
+import { findTerms, type TermHit } from '@/src/detect/lexicon';
 import { tokenize } from '@/src/detect/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
 import { forEachGap, listHas, lowerBound } from './packed-index';
-import { wordsWithin } from './words-within';
+import { typoDistance, wordsWithin } from './words-within';
 
 /** Fuse scores above this are too far from the typed word to count (0 = exact). */
 const MAX_FUZZY_SCORE = 0.34;
@@ -25,6 +25,8 @@ interface WordReading {
   similarity: number;
   /** [start, end) ranges in the word's key: all of it, the typed prefix, or Fuse's match indices. */
   matched: [number, number][];
+  /** For a typo or an unfinished word: the terms the word it reads as is a one-word alias of. */
+  terms: number[];
 }
 
 /**
@@ -34,10 +36,12 @@ interface WordReading {
  */
 interface Scratch {
   score: Float64Array;
-  /** How many parts of the query (words, lexicon phrases) a passage answers. */
+  /** How many words of the query a passage answers. */
   covered: Uint16Array;
   /** The best reading's score of the current word, per passage. */
   best: Float64Array;
+  /** The best score a term that the current word's reading names earns, per passage. */
+  bestTerm: Float64Array;
   touched: Uint32Array;
   seen: Uint8Array;
   touchedByWord: Uint32Array;
@@ -49,6 +53,7 @@ const scratch = perIndex(
     score: new Float64Array(n),
     covered: new Uint16Array(n),
     best: new Float64Array(n),
+    bestTerm: new Float64Array(n),
     touched: new Uint32Array(n),
     seen: new Uint8Array(n),
     touchedByWord: new Uint32Array(n),
@@ -60,10 +65,12 @@ const READINGS_KEPT = 256;
 
 /**
  * Search as you type over all passages: lexicon phrases in the query ("Tumen River",
- * "탈북자") reach their passages through the term links; every other word reaches passages
- * through the vocabulary, exactly, as a prefix, or through Fuse's typo tolerance.
- * Passages that answer every part of the query come first. With filters, only passages
- * that pass them; with filters and no words, every passage that passes them, in order.
+ * "탈북자") reach their passages through the term links; every word reaches passages
+ * through the vocabulary, exactly, as a prefix, or through Fuse's typo tolerance, and a
+ * typo or prefix also through the term of the word it reads as. Each typed word counts,
+ * inside a phrase or not: passages that answer every word come first, then those that
+ * answer fewer, each by score. With filters, only passages that pass them; with filters
+ * and no words, every passage that passes them, in order.
  */
 export function searchPassages(
   index: CorpusIndex,
@@ -82,7 +89,7 @@ export function searchPassages(
     }
     return all;
   }
-  const { score, covered, best, touched, seen, touchedByWord, seenByWord } = scratch(index);
+  const { score, covered, best, bestTerm, touched, seen, touchedByWord, seenByWord } = scratch(index);
   let reached = 0;
   const touch = (p: number) => {
     if (seen[p] === 0) {
@@ -91,73 +98,94 @@ export function searchPassages(
     }
   };
 
-  // Tokens inside a lexicon phrase are answered by the phrase's term.
-  const inTerm = new Set<number>();
+  // A lexicon phrase in the query ("Tumen River", "탈북자") reaches its term's passages.
   const termHits = findTerms(query.slice(0, tokens[tokens.length - 1]?.end), index.matcher);
+  const hitOf: (TermHit | undefined)[] = tokens.map((tok) =>
+    termHits.find((th) => tok.start >= th.start && tok.end <= th.end),
+  );
   for (const th of termHits) {
-    tokens.forEach((tok, i) => {
-      if (tok.start >= th.start && tok.end <= th.end) inTerm.add(i);
-    });
     const add = 2 * (index.termIdf[th.term] as number);
     for (const p of termPassages(index, th.term)) {
       touch(p);
       score[p] = (score[p] as number) + add;
-      covered[p] = (covered[p] as number) + 1;
     }
   }
 
   // Which characters of each vocabulary word the query matched, for the marks.
   const readings = new Map<number, [number, number][]>();
+  // The terms typos and unfinished words stand for ("famin" → famine), for the marks and the why.
+  const readTerms = new Set<number>();
   tokens.forEach((tok, i) => {
+    // Every typed word is a part of the query, inside a lexicon phrase or not: a passage
+    // answers it through the phrase's term or through the word itself ("markets" is answered
+    // by "the private markets" though the phrase there is "private market"; issue 11).
+    let reachedByWord = 0;
+    const answers = (p: number) => {
+      touch(p);
+      if (seenByWord[p] === 0) {
+        seenByWord[p] = 1;
+        touchedByWord[reachedByWord++] = p;
+      }
+    };
+    const hit = hitOf[i];
+    if (hit) for (const p of termPassages(index, hit.term)) answers(p);
     // One typed word earns a passage the score of its best reading there, not the sum of
     // every word it might stand for ("kim" is Kim, not Kim + kimchi).
-    let reachedByWord = 0;
-    // A word inside a matched phrase still adds to the score but is not a separate part.
-    const part = inTerm.has(i) ? 0 : 1;
-    for (const [w, { similarity, matched }] of similarWords(index, tok.key, i === tokens.length - 1)) {
+    const termSimilarity = new Map<number, number>();
+    for (const [w, { similarity, matched, terms }] of similarWords(index, tok.key, i === tokens.length - 1)) {
       // Two typed words may reach one word ("famine fam"): it is marked as far as either matched.
       readings.set(w, [...(readings.get(w) ?? []), ...matched]);
       const wordScore = similarity * (index.wordIdf[w] as number);
       forEachGap(index.packed.wordPassages, w, (p) => {
-        touch(p);
-        if (seenByWord[p] === 0) {
-          seenByWord[p] = 1;
-          touchedByWord[reachedByWord++] = p;
-          best[p] = wordScore;
-          covered[p] = (covered[p] as number) + part;
-        } else if (wordScore > (best[p] as number)) best[p] = wordScore;
+        answers(p);
+        if (wordScore > (best[p] as number)) best[p] = wordScore;
       });
+      for (const t of terms) termSimilarity.set(t, Math.max(similarity, termSimilarity.get(t) ?? 0));
+    }
+    // A typo or an unfinished word stands for the word it reads as, lexicon term and all, as
+    // that word typed in full would: "famin" reaches the starvation that famine brought.
+    for (const [t, similarity] of termSimilarity) {
+      readTerms.add(t);
+      const termScore = similarity * 2 * (index.termIdf[t] as number);
+      for (const p of termPassages(index, t)) {
+        answers(p);
+        if (termScore > (bestTerm[p] as number)) bestTerm[p] = termScore;
+      }
     }
     for (let k = 0; k < reachedByWord; k++) {
       const p = touchedByWord[k] as number;
-      score[p] = (score[p] as number) + (best[p] as number);
+      score[p] = (score[p] as number) + (best[p] as number) + (bestTerm[p] as number);
+      covered[p] = (covered[p] as number) + 1;
       best[p] = 0;
+      bestTerm[p] = 0;
       seenByWord[p] = 0;
     }
   });
 
-  // Only the passages that answer as much of the query as the best one does, the best
-  // `limit` of them by score, then position: one pass, no sorting of every passage reached.
-  let topCoverage = 0;
-  for (let k = 0; k < reached; k++) {
-    const p = touched[k] as number;
-    if ((!keep || keep(p)) && (covered[p] as number) > topCoverage) topCoverage = covered[p] as number;
-  }
+  // Passages that answer more of the query first, without dropping those that answer less
+  // (issue 11: "market women" keeps the passages on women alone, after those on both); then
+  // by score, then position: the best `limit` in one pass, no sorting of every passage reached.
   const better = (a: number, b: number) =>
-    (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b);
+    (covered[a] as number) > (covered[b] as number) ||
+    (covered[a] === covered[b] && ((score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b)));
   const chosen: number[] = [];
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
-    if (covered[p] !== topCoverage || (keep && !keep(p))) continue;
+    if (keep && !keep(p)) continue;
     if (chosen.length === limit && !better(p, chosen[limit - 1] as number)) continue;
     let at = chosen.length;
     while (at > 0 && better(p, chosen[at - 1] as number)) at--;
     chosen.splice(at, 0, p);
     if (chosen.length > limit) chosen.pop();
   }
+  const typedTerms = [...new Set(termHits.map((th) => th.term))];
+  const readOnly = [...readTerms].filter((t) => !typedTerms.includes(t));
   const out = chosen.map((p) => {
-    const terms = [...new Set(termHits.map((th) => th.term).filter((t) => listHas(termPassages(index, t), p)))];
-    return { passage: p, score: score[p] as number, terms, marks: searchMarks(index, p, terms, readings) };
+    const here = (t: number) => listHas(termPassages(index, t), p);
+    const typed = typedTerms.filter(here);
+    const read = readOnly.filter(here);
+    const marks = searchMarks(index, p, typed, read, readings);
+    return { passage: p, score: score[p] as number, terms: [...typed, ...read], marks };
   });
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
@@ -188,19 +216,24 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Map<numbe
   if (known) return known;
   const out = new Map<number, WordReading>();
   const exact = findWord(index, key);
-  if (exact !== undefined) out.set(exact, { similarity: 1, matched: [[0, key.length]] });
+  if (exact !== undefined) out.set(exact, { similarity: 1, matched: [[0, key.length]], terms: [] });
   // A finished word (one the corpus has) is taken as typed; an unfinished one as a prefix.
   if (last && exact === undefined && key.length >= 2) {
     const vocab = index.vocabulary;
     for (let w = lowerBound(vocab, key), n = 0; w < vocab.length && n < PREFIX_WORDS; w++, n++) {
       if (!(vocab[w] as string).startsWith(key)) break;
-      if (!out.has(w)) out.set(w, { similarity: PREFIX_SIMILARITY, matched: [[0, key.length]] });
+      if (!out.has(w)) out.set(w, { similarity: PREFIX_SIMILARITY, matched: [[0, key.length]], terms: [] });
     }
   }
-  // A word the corpus has is not a typo: "famine" must not also find "families". Short
+  // A word the corpus has is not a typo: "famine" must not also find "families"; nor is the
+  // start of words it has ("famin" is famine being typed, not "family" mistyped). Short
   // words are too close to too many others ("kim", "him") to guess at.
-  if (exact === undefined && key.length >= MIN_FUZZY_LENGTH) {
-    const near = wordsWithin(index.vocabulary, key, Math.floor(MAX_FUZZY_SCORE * key.length));
+  if (out.size === 0 && key.length >= MIN_FUZZY_LENGTH) {
+    const errors = Math.floor(MAX_FUZZY_SCORE * key.length);
+    // A typo of the word, or of its start while it is being typed; not a piece of a longer one.
+    const near = wordsWithin(index.vocabulary, key, errors).filter(
+      (w) => typoDistance(key, index.vocabulary[w] as string, errors, last) <= errors,
+    );
     const fuse = new Fuse(
       near.map((w) => index.vocabulary[w] as string),
       // Typo tolerance on single words: a threshold that lets "tongl" reach "tongil" and
@@ -220,9 +253,14 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Map<numbe
       const similarity = 1 - fuzzyScore;
       const w = near[r.refIndex] as number;
       if ((out.get(w)?.similarity ?? 0) < similarity) {
-        out.set(w, { similarity, matched: fuseRanges(r.matches, r.item.length) });
+        out.set(w, { similarity, matched: fuseRanges(r.matches, r.item.length), terms: [] });
       }
     }
+  }
+  // The typed word itself, if a term's, is found in the query (findTerms); the words it may
+  // stand for are looked up here.
+  for (const [w, reading] of out) {
+    if (w !== exact) reading.terms = findTerms(index.vocabulary[w] as string, index.matcher).map((th) => th.term);
   }
   if (readings.size >= READINGS_KEPT) readings.clear();
   readings.set(asked, out);
@@ -237,12 +275,15 @@ function fuseRanges(matches: readonly FuseResultMatch[] | undefined, length: num
 
 /**
  * What to mark in a passage: the characters each matched word was matched on ("fam" in
- * "famine", the letters of "tongl" that Fuse found in "tongil"), and whole matched terms.
+ * "famine", the letters of "tongl" that Fuse found in "tongil"), whole terms typed, and
+ * the terms a typo or an unfinished word stands for where no word was marked ("famin"
+ * marks "starvation", and only "famin" in "famine").
  */
 function searchMarks(
   index: CorpusIndex,
   p: number,
-  terms: readonly number[],
+  typedTerms: readonly number[],
+  readTerms: readonly number[],
   readings: ReadonlyMap<number, [number, number][]>,
 ): [number, number][] {
   const text = passageText(index, p);
@@ -258,11 +299,14 @@ function searchMarks(
     if (!matched || matched.some(([, end]) => end > agree)) marks.push([t.start, t.end]);
     else for (const [start, end] of matched) marks.push([t.start + start, t.start + end]);
   }
-  if (terms.length > 0) {
+  if (typedTerms.length + readTerms.length > 0) {
     // 탈북자 reaches the passages about defectors through `also`: mark "defector" there.
-    const reachedTerms = withAlso(index, new Set(terms));
+    const typed = withAlso(index, new Set(typedTerms));
+    const read = withAlso(index, new Set(readTerms));
+    const wordMarks = marks.length;
     for (const th of findTerms(text, index.matcher)) {
-      if (reachedTerms.has(th.term)) marks.push([th.start, th.end]);
+      const unmarked = () => !marks.slice(0, wordMarks).some(([s, e]) => s < th.end && e > th.start);
+      if (typed.has(th.term) || (read.has(th.term) && unmarked())) marks.push([th.start, th.end]);
     }
   }
   return marks.sort((a, b) => a[0] - b[0]);

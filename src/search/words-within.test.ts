@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { loadBundleIndex } from './corpus-index';
-import { wordsWithin } from './words-within';
+import { typoDistance, wordsWithin } from './words-within';
 
 const { vocabulary } = loadBundleIndex(buildCorpusFromData());
 /** As search-passages.ts asks Fuse. */
@@ -90,5 +90,64 @@ describe('wordsWithin', () => {
   it('lets every word through for a pattern too long for its bits, and for an empty one (Fuse decides)', () => {
     expect(wordsWithin(['a', 'b'], 'x'.repeat(40), 3)).toEqual([0, 1]);
     expect(wordsWithin(['a', 'b'], '', 0)).toEqual([0, 1]);
+  });
+});
+
+/** Edits from a to b, insertions, deletions, substitutions and neighbour swaps, by the full table. */
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      row[j] = Math.min(
+        (up[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+describe('typoDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours, each as one edit', () => {
+    expect(typoDistance('tongl', 'tongil', 2)).toBe(1);
+    expect(typoDistance('hamgyong', 'hamgyeong', 2)).toBe(1);
+    expect(typoDistance('kimchee', 'kimchi', 2)).toBe(2);
+    expect(typoDistance('recieve', 'receive', 2)).toBe(1);
+    expect(typoDistance('famine', 'famine', 0)).toBe(0);
+  });
+
+  it('tells a typo of a word from a piece of a longer one', () => {
+    // Fuse finds "young" one edit from the "yong" inside "pyongyang"; as a word it is far.
+    expect(wordsWithin(['pyongyang'], 'young', 1)).toEqual([0]);
+    expect(typoDistance('young', 'pyongyang', 1)).toBeGreaterThan(1);
+    expect(typoDistance('young', 'pyongyang', 1, true)).toBeGreaterThan(1);
+  });
+
+  it('with prefix, measures from the start of a word still being typed', () => {
+    expect(typoDistance('hamgyo', 'hamgyeong', 2, true)).toBe(1);
+    expect(typoDistance('hamgyo', 'hamgyeong', 2)).toBeGreaterThan(2);
+    expect(typoDistance('starvat', 'starvation', 0, true)).toBe(0);
+  });
+
+  it('agrees with the full table for 2,000 typed typos, up to its limit', () => {
+    const next = random(11);
+    const long = vocabulary.filter((w) => w.length >= 4);
+    for (let i = 0; i < 2000; i++) {
+      const word = long[Math.floor(next() * long.length)] as string;
+      const typed = typo(word, next);
+      const max = Math.floor(next() * 4);
+      const capped = (d: number) => Math.min(d, max + 1);
+      expect(capped(typoDistance(typed, word, max)), `${typed} → ${word}`).toBe(capped(reference(typed, word)));
+      const toStart = Math.min(
+        ...Array.from({ length: word.length + 1 }, (_, j) => reference(typed, word.slice(0, j))),
+      );
+      expect(capped(typoDistance(typed, word, max, true)), `${typed} → ${word}…`).toBe(capped(toStart));
+    }
   });
 });

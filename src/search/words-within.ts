@@ -48,3 +48,36 @@ export function wordsWithin(vocabulary: readonly string[], pattern: string, erro
   for (let i = 0; i < m; i++) masks[pattern.charCodeAt(i)] = 0;
   return out;
 }
+
+/**
+ * Edits (insertions, deletions, substitutions, swaps of two neighbours) that turn `typed`
+ * into `word`, or with `prefix` into the start of `word` (a word still being typed); any
+ * number above `max` when there are more. Fuse and the scan above find a pattern anywhere
+ * in a word, so "young" is one edit from the "yong" inside "pyongyang": this tells a typo
+ * of a word from a piece of a longer one.
+ */
+export function typoDistance(typed: string, word: string, max: number, prefix = false): number {
+  const m = typed.length;
+  const n = prefix ? Math.min(word.length, m + max) : word.length;
+  if (!prefix && Math.abs(m - n) > max) return max + 1;
+  // Three rows of the edit-distance table: two back (for swaps), the last, and this one.
+  let before = new Array<number>(n + 1).fill(0);
+  let last = Array.from({ length: n + 1 }, (_, j) => j);
+  let row = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    row[0] = i;
+    let smallest = i;
+    for (let j = 1; j <= n; j++) {
+      const same = typed[i - 1] === word[j - 1];
+      let d = Math.min((last[j] as number) + 1, (row[j - 1] as number) + 1, (last[j - 1] as number) + (same ? 0 : 1));
+      if (i > 1 && j > 1 && typed[i - 1] === word[j - 2] && typed[i - 2] === word[j - 1]) {
+        d = Math.min(d, (before[j - 2] as number) + 1);
+      }
+      row[j] = d;
+      if (d < smallest) smallest = d;
+    }
+    if (smallest > max) return max + 1;
+    [before, last, row] = [last, row, before];
+  }
+  return prefix ? Math.min(...last) : (last[n] as number);
+}
