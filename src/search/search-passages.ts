@@ -257,10 +257,13 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Map<numbe
       }
     }
   }
-  // The typed word itself, if a term's, is found in the query (findTerms); the words it may
-  // stand for are looked up here.
-  for (const [w, reading] of out) {
-    if (w !== exact) reading.terms = findTerms(index.vocabulary[w] as string, index.matcher).map((th) => th.term);
+  // The typed word itself, if a term's, is found in the query (findTerms); the terms of the
+  // words it may stand for are looked up here, for words long enough to say which they are
+  // ("fa" could be far too many).
+  if (key.length >= MIN_FUZZY_LENGTH) {
+    for (const [w, reading] of out) {
+      if (w !== exact) reading.terms = findTerms(index.vocabulary[w] as string, index.matcher).map((th) => th.term);
+    }
   }
   if (readings.size >= READINGS_KEPT) readings.clear();
   readings.set(asked, out);
