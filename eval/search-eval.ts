@@ -34,6 +34,8 @@ export interface SearchEvaluation {
   overall: SearchScores;
   byLang: Record<SearchQuery['lang'], SearchScores>;
   byKind: Record<SearchQuery['kind'], SearchScores>;
+  /** The queries the search was changed against, and those written after (search-queries.ts). */
+  bySet: Record<'first' | 'held out', SearchScores>;
   /** The queries with an expected passage outside the first five. */
   misses: QueryOutcome[];
 }
@@ -71,6 +73,7 @@ export function evaluateSearch(
     overall: scoresOf(outcomes),
     byLang: by((q) => q.lang, ['en', 'ko']),
     byKind: by((q) => q.kind, ['word', 'words', 'typo', 'romanisation', 'korean']),
+    bySet: by((q) => (q.heldOut ? 'held out' : 'first'), ['first', 'held out']),
     misses: outcomes.filter((o) => o.missing.length > 0),
   };
 }
@@ -79,7 +82,7 @@ export function meetsSearchTargets(e: SearchEvaluation): boolean {
   return e.overall.recallAt5 >= SEARCH_TARGETS.recallAt5;
 }
 
-/** The evaluation as printed lines: the misses, then the scores, overall, per language and per kind. */
+/** The evaluation as printed lines: the misses, then the scores, overall, per language, per kind and per set. */
 export function formatSearchEval(e: SearchEvaluation): string[] {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const row = (name: string, s: SearchScores) =>
@@ -93,6 +96,7 @@ export function formatSearchEval(e: SearchEvaluation): string[] {
     row('all', e.overall),
     ...Object.entries(e.byLang).map(([lang, s]) => row(`lang ${lang}`, s)),
     ...Object.entries(e.byKind).map(([kind, s]) => row(kind, s)),
+    ...Object.entries(e.bySet).map(([set, s]) => row(set, s)),
     `recall@5 target ≥ ${pct(SEARCH_TARGETS.recallAt5)}: ${meetsSearchTargets(e) ? 'met' : 'BELOW TARGET'}`,
   ];
 }
