@@ -27,6 +27,8 @@ const variants = (alias: string): string[] => [
   alias.replaceAll('o', 'ŏ').replaceAll('u', 'ŭ'),
   `${alias}에서`,
   `${alias}들은`,
+  `${alias}시민이`,
+  `‘${alias}’이`,
   `(${alias})`,
   `«${alias}»`,
 ];

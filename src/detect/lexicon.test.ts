@@ -68,7 +68,15 @@ describe('findTerms', () => {
 
   it('keeps letters beyond the Basic Multilingual Plane inside their word', () => {
     expect(found('𠀀북한')).toEqual([]);
-    expect(found('북한𠀀')).toEqual([['North Korea', '북한𠀀']]);
+    expect(found('북한𠀀')).toEqual([]);
+    expect(found('Pyongyang𝐀')).toEqual([]);
+  });
+
+  it('reads a Hangul word with its particles, not as part of a compound', () => {
+    expect(found('북한산에 올랐다. 북한은 평양냉면이 아니라 평양에서')).toEqual([
+      ['North Korea', '북한은'],
+      ['Pyongyang', '평양에서'],
+    ]);
   });
 
   it('does not match inside longer words', () => {

@@ -1,3 +1,4 @@
+import { isInflectedForm } from './hangul-inflection';
 import { takesSuffixes, tokenize } from './tokens';
 
 export type TermKind = 'place' | 'person' | 'topic' | 'org' | 'event' | 'country';
@@ -95,9 +96,11 @@ function matchAt(
   const key = (tokens[i] as { key: string }).key;
   const candidates = [...(starts.get(key) ?? [])];
   if (takesSuffixes(key)) {
-    // Hangul words carry particles (평양에서, 탈북자들은): try the word's prefixes too.
+    // Hangul words carry particles (평양에서, 탈북자들은): try the word's prefixes too, but
+    // not as the first part of a compound (북한산, 평양냉면).
     for (let n = Math.min(key.length - 1, longestPrefix); n >= 1; n--) {
-      candidates.push(...(starts.get(key.slice(0, n)) ?? []));
+      const list = starts.get(key.slice(0, n));
+      if (list && isInflectedForm(key, n)) candidates.push(...list);
     }
   }
   let best: { term: number; length: number; end: number } | null = null;
@@ -114,7 +117,7 @@ function matchAt(
 function tokenMatches(textKey: string | undefined, aliasKey: string): boolean {
   if (textKey === undefined) return false;
   if (textKey === aliasKey) return true;
-  return takesSuffixes(aliasKey) && textKey.startsWith(aliasKey);
+  return takesSuffixes(aliasKey) && textKey.startsWith(aliasKey) && isInflectedForm(textKey, aliasKey.length);
 }
 
 /** The matcher as plain JSON, for the content script's bundle. */

@@ -4,7 +4,8 @@
  *
  * - case and diacritics do not matter (Hoeryŏng = hoeryong), Hangul is kept whole;
  * - hyphens and spaces are alike (Yeong-jin = Yeong jin), apostrophes inside a word vanish
- *   (P'yŏngyang = Pyongyang), possessives go (defector's = defector);
+ *   (P'yŏngyang = Pyongyang), possessives go (defector's = defector), and next to Hangul
+ *   an apostrophe is a closing quote that ends the word;
  * - Latin plurals fold to the singular (defectors = defector).
  *
  * This runs over every article the content script reads, so it is a hand-written scanner
@@ -36,6 +37,13 @@ function isWordUnit(c: number): boolean {
 }
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc;
+const isHangulSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+/**
+ * Korean has no apostrophes: next to Hangul the mark closes a quotation, and the word ends
+ * there ('장마당'이, ‘태양절’행사), so a particle or a noun after the quote is a word of its own.
+ */
+const quotesHangul = (text: string, i: number) =>
+  isHangulSyllable(text.charCodeAt(i - 1)) || isHangulSyllable(text.charCodeAt(i + 1));
 
 /** How many code units of a word character start at i (2 for a letter beyond the BMP), or 0. */
 function wordAt(text: string, i: number): number {
@@ -63,7 +71,7 @@ export function tokenize(text: string): Token[] {
     while (i < n) {
       const step = wordAt(text, i);
       if (step > 0) i += step;
-      else if (isApostrophe(text.charCodeAt(i)) && i + 1 < n && wordAt(text, i + 1) > 0) i++;
+      else if (isApostrophe(text.charCodeAt(i)) && i + 1 < n && wordAt(text, i + 1) > 0 && !quotesHangul(text, i)) i++;
       else break;
     }
     const key = keyOf(text.slice(start, i));
@@ -98,7 +106,10 @@ function keyOf(word: string): string {
   return singular(w);
 }
 
-/** True for words compared by prefix (Hangul takes particles: 탈북자들은 starts with 탈북자). */
+/**
+ * True for words compared by prefix (Hangul takes particles: 탈북자들은 starts with 탈북자).
+ * What may follow the prefix is src/detect/hangul-inflection.ts's to say (not 산 in 북한산).
+ */
 export function takesSuffixes(key: string): boolean {
   // Anywhere in the word: 38선 and 6자회담 start with a digit, DMZ를 with Latin letters.
   for (let i = 0; i < key.length; i++) {
