@@ -108,6 +108,17 @@ describe('searchPassages', () => {
       );
     });
 
+    it('reads the lexicon’s words that no passage says as they are typed, and through typos', () => {
+      // No passage says jangmadang or kotjebi: their terms' links reach the passages.
+      expect(ids('jangma')).toEqual([women(7)]);
+      expect(ids('장마')).toEqual([women(7)]);
+      expect(ids('꽃제')).toEqual([joseph(5)]);
+      expect(ids('kotjebbi')).toEqual([joseph(5)]);
+      const [streets] = searchPassages(index, 'kotjebbi');
+      const text = passageAt(index, streets?.passage ?? -1).text ?? '';
+      expect((streets?.marks ?? []).map(([s, e]) => text.slice(s, e))).toEqual(['on the streets']);
+    });
+
     it('takes a typo for a typo of a whole word, not of a piece of a longer one: "young" is not Pyongyang', () => {
       expect(texts('young')).toEqual([]);
       expect(ids('Jang Young-jin').slice(0, 4)).toEqual([6, 7, 8, 9].map((n) => `gay-north-korea-2005-p0${n}`));

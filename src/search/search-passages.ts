@@ -1,7 +1,7 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
 import { PROVENANCES } from '@/src/corpus/types';
 import { findTerms, type TermHit } from '@/src/detect/lexicon';
-import { tokenize } from '@/src/detect/tokens';
+import { takesSuffixes, tokenize } from '@/src/detect/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
@@ -25,8 +25,6 @@ interface WordReading {
   similarity: number;
   /** [start, end) ranges in the word's key: all of it, the typed prefix, or Fuse's match indices. */
   matched: [number, number][];
-  /** For a typo or an unfinished word: the terms the word it reads as is a one-word alias of. */
-  terms: number[];
 }
 
 /**
@@ -46,7 +44,7 @@ interface Scratch {
   seen: Uint8Array;
   touchedByWord: Uint32Array;
   seenByWord: Uint8Array;
-  readings: Map<string, Map<number, WordReading>>;
+  readings: Map<string, Readings>;
 }
 const scratch = perIndex(
   ({ passageCount: n }): Scratch => ({
@@ -131,8 +129,8 @@ export function searchPassages(
     if (hit) for (const p of termPassages(index, hit.term)) answers(p);
     // One typed word earns a passage the score of its best reading there, not the sum of
     // every word it might stand for ("kim" is Kim, not Kim + kimchi).
-    const termSimilarity = new Map<number, number>();
-    for (const [w, { similarity, matched, terms }] of similarWords(index, tok.key, i === tokens.length - 1)) {
+    const { words, terms } = similarWords(index, tok.key, i === tokens.length - 1);
+    for (const [w, { similarity, matched }] of words) {
       // Two typed words may reach one word ("famine fam"): it is marked as far as either matched.
       readings.set(w, [...(readings.get(w) ?? []), ...matched]);
       const wordScore = similarity * (index.wordIdf[w] as number);
@@ -140,11 +138,10 @@ export function searchPassages(
         answers(p);
         if (wordScore > (best[p] as number)) best[p] = wordScore;
       });
-      for (const t of terms) termSimilarity.set(t, Math.max(similarity, termSimilarity.get(t) ?? 0));
     }
     // A typo or an unfinished word stands for the word it reads as, lexicon term and all, as
     // that word typed in full would: "famin" reaches the starvation that famine brought.
-    for (const [t, similarity] of termSimilarity) {
+    for (const [t, similarity] of terms) {
       readTerms.add(t);
       const termScore = similarity * 2 * (index.termIdf[t] as number);
       for (const p of termPassages(index, t)) {
@@ -208,66 +205,125 @@ function passageFilter(index: CorpusIndex, { topic, provenance, storyId }: Searc
     (storyPasses[index.passageStory[p] as number] ?? false) && (voice < 0 || index.packed.provenance[p] === voice);
 }
 
-/** Vocabulary words that a typed word may stand for, with a similarity in (0, 1]. */
-function similarWords(index: CorpusIndex, key: string, last: boolean): Map<number, WordReading> {
+/** What a typed word may stand for. */
+interface Readings {
+  /** Vocabulary words, by position. */
+  words: Map<number, WordReading>;
+  /**
+   * For a typo or an unfinished word: the terms of what it reads as, a word of the corpus
+   * or an alias no passage says ("kotjebbi", "jangma" while it is typed), with the similarity.
+   */
+  terms: Map<number, number>;
+}
+
+/**
+ * The lexicon's one-word aliases as word keys, sorted, and each one's terms: the words a
+ * reader may mean that no passage says, only the term's links (kotjebi, jangmadang).
+ */
+const aliasWords = perIndex((index) => {
+  const termsOf = new Map<string, number[]>();
+  for (const [first, list] of index.matcher.starts) {
+    for (const [term, rest] of list) if (rest.length === 0) termsOf.set(first, [...(termsOf.get(first) ?? []), term]);
+  }
+  const keys = [...termsOf.keys()].sort();
+  return { keys, terms: keys.map((k) => termsOf.get(k) as number[]) };
+});
+
+/** What a typed word may stand for: vocabulary words and terms, with a similarity in (0, 1]. */
+function similarWords(index: CorpusIndex, key: string, last: boolean): Readings {
   const { readings } = scratch(index);
   const asked = `${last ? '+' : '='}${key}`;
   const known = readings.get(asked);
   if (known) return known;
-  const out = new Map<number, WordReading>();
+  const words = new Map<number, WordReading>();
+  const terms = new Map<number, number>();
+  const aliases = aliasWords(index);
+  const readAs = (ts: readonly number[], similarity: number) => {
+    for (const t of ts) terms.set(t, Math.max(similarity, terms.get(t) ?? 0));
+  };
   const exact = findWord(index, key);
-  if (exact !== undefined) out.set(exact, { similarity: 1, matched: [[0, key.length]], terms: [] });
-  // A finished word (one the corpus has) is taken as typed; an unfinished one as a prefix.
-  if (last && exact === undefined && key.length >= 2) {
+  const alias = lowerBound(aliases.keys, key);
+  const isAlias = aliases.keys[alias] === key;
+  if (exact !== undefined) words.set(exact, { similarity: 1, matched: [[0, key.length]] });
+  // Terms are read for words long enough to say which they are ("fa" could be far too
+  // many); a Hangul syllable says more than a letter.
+  const termsToo = key.length >= MIN_FUZZY_LENGTH || (takesSuffixes(key) && key.length >= 2);
+  // A finished word (one the corpus or the lexicon has) is taken as typed; an unfinished one as a prefix.
+  if (last && exact === undefined && !isAlias && key.length >= 2) {
     const vocab = index.vocabulary;
     for (let w = lowerBound(vocab, key), n = 0; w < vocab.length && n < PREFIX_WORDS; w++, n++) {
       if (!(vocab[w] as string).startsWith(key)) break;
-      if (!out.has(w)) out.set(w, { similarity: PREFIX_SIMILARITY, matched: [[0, key.length]], terms: [] });
+      words.set(w, { similarity: PREFIX_SIMILARITY, matched: [[0, key.length]] });
     }
-  }
-  // A word the corpus has is not a typo: "famine" must not also find "families"; nor is the
-  // start of words it has ("famin" is famine being typed, not "family" mistyped). Short
-  // words are too close to too many others ("kim", "him") to guess at.
-  if (out.size === 0 && key.length >= MIN_FUZZY_LENGTH) {
-    const errors = Math.floor(MAX_FUZZY_SCORE * key.length);
-    // A typo of the word, or of its start while it is being typed; not a piece of a longer one.
-    const near = wordsWithin(index.vocabulary, key, errors).filter(
-      (w) => typoDistance(key, index.vocabulary[w] as string, errors, last) <= errors,
-    );
-    const fuse = new Fuse(
-      near.map((w) => index.vocabulary[w] as string),
-      // Typo tolerance on single words: a threshold that lets "tongl" reach "tongil" and
-      // "hamgyong" reach "hamgyeong"; short words are kept out of it above.
-      // includeMatches: the characters a typo matched, which the cards mark.
-      {
-        includeScore: true,
-        includeMatches: true,
-        threshold: MAX_FUZZY_SCORE,
-        ignoreLocation: true,
-        minMatchCharLength: 2,
-      },
-    );
-    for (const r of fuse.search(key, { limit: FUZZY_WORDS })) {
-      const fuzzyScore = r.score ?? 1;
-      if (fuzzyScore > MAX_FUZZY_SCORE) continue;
-      const similarity = 1 - fuzzyScore;
-      const w = near[r.refIndex] as number;
-      if ((out.get(w)?.similarity ?? 0) < similarity) {
-        out.set(w, { similarity, matched: fuseRanges(r.matches, r.item.length), terms: [] });
+    if (termsToo) {
+      for (let a = alias, n = 0; a < aliases.keys.length && n < PREFIX_WORDS; a++, n++) {
+        if (!(aliases.keys[a] as string).startsWith(key)) break;
+        readAs(aliases.terms[a] as number[], PREFIX_SIMILARITY);
       }
     }
   }
-  // The typed word itself, if a term's, is found in the query (findTerms); the terms of the
-  // words it may stand for are looked up here, for words long enough to say which they are
-  // ("fa" could be far too many).
-  if (key.length >= MIN_FUZZY_LENGTH) {
-    for (const [w, reading] of out) {
-      if (w !== exact) reading.terms = findTerms(index.vocabulary[w] as string, index.matcher).map((th) => th.term);
+  // A word the corpus or the lexicon has is not a typo: "famine" must not also find
+  // "families"; nor is the start of words they have ("famin" is famine being typed, not
+  // "family" mistyped). Short words are too close to too many others ("kim", "him") to guess at.
+  if (words.size === 0 && terms.size === 0 && !isAlias && key.length >= MIN_FUZZY_LENGTH) {
+    for (const { at, similarity, matched } of typosOf(index.vocabulary, key, last)) {
+      if ((words.get(at)?.similarity ?? 0) < similarity) words.set(at, { similarity, matched });
+    }
+    for (const { at, similarity } of typosOf(aliases.keys, key, last)) {
+      readAs(aliases.terms[at] as number[], similarity);
     }
   }
+  // The typed word itself, if a term's, is found in the query (findTerms); the terms of the
+  // words it may stand for are read here.
+  if (termsToo) {
+    for (const [w, { similarity }] of words) {
+      if (w !== exact)
+        readAs(
+          findTerms(index.vocabulary[w] as string, index.matcher).map((th) => th.term),
+          similarity,
+        );
+    }
+  }
+  const out = { words, terms };
   if (readings.size >= READINGS_KEPT) readings.clear();
   readings.set(asked, out);
   return out;
+}
+
+/**
+ * The words of a sorted list that a typed word is a typo of, by Fuse's score: a typo of
+ * the whole word, or of its start while it is being typed; not of a piece of a longer one.
+ */
+function typosOf(
+  list: readonly string[],
+  key: string,
+  last: boolean,
+): { at: number; similarity: number; matched: [number, number][] }[] {
+  const errors = Math.floor(MAX_FUZZY_SCORE * key.length);
+  const near = wordsWithin(list, key, errors).filter(
+    (w) => typoDistance(key, list[w] as string, errors, last) <= errors,
+  );
+  const fuse = new Fuse(
+    near.map((w) => list[w] as string),
+    // Typo tolerance on single words: a threshold that lets "tongl" reach "tongil" and
+    // "hamgyong" reach "hamgyeong"; short words are kept out of it (similarWords).
+    // includeMatches: the characters a typo matched, which the cards mark.
+    {
+      includeScore: true,
+      includeMatches: true,
+      threshold: MAX_FUZZY_SCORE,
+      ignoreLocation: true,
+      minMatchCharLength: 2,
+    },
+  );
+  return fuse
+    .search(key, { limit: FUZZY_WORDS })
+    .filter((r) => (r.score ?? 1) <= MAX_FUZZY_SCORE)
+    .map((r) => ({
+      at: near[r.refIndex] as number,
+      similarity: 1 - (r.score ?? 1),
+      matched: fuseRanges(r.matches, r.item.length),
+    }));
 }
 
 /** Fuse's match indices ([start, end] inclusive) as [start, end) ranges; all of the word without them. */
