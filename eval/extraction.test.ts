@@ -69,11 +69,11 @@ describe('measureExtraction', () => {
     expect(readabilityPagesDir({ FIRSTHAND_SHARED: '/x/shared' })).toBe(join('/x/shared', 'readability-pages'));
   });
 
-  it('returns null when the pages are missing, for the caller to print a skip line', () => {
+  it('returns null when the pages are missing, for the caller to print a skip line', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'firsthand-extraction-'));
     try {
-      expect(measureExtraction(join(empty, 'readability-pages'))).toBeNull();
-      expect(measureExtraction(empty)).toBeNull();
+      expect(await measureExtraction(join(empty, 'readability-pages'))).toBeNull();
+      expect(await measureExtraction(empty)).toBeNull();
     } finally {
       rmSync(empty, { recursive: true });
     }

@@ -41,7 +41,10 @@ export const EDITABLE =
 
 /** Class or id words that mark page furniture rather than article text. */
 const FURNITURE =
-  /(?:^|[\s_-])(?:comments?|related|most-?(?:read|popular|viewed)|popular|trending|sidebar|rail|promo|newsletter|subscribe|cookies?|consent|gdpr|share|social|recommend(?:ed|ations)?|more-(?:from|stories|news)|teasers?|outbrain|taboola|ad|ads|advert(?:isement)?|sponsored|breadcrumbs?|menu|repl(?:y|ies)|captions?|cap|photo-?credit|masthead|site-(?:header|footer)|byline|author-bio|tags?|topics?)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:comments?|related\w*|most-?(?:read|popular|viewed)|popular|trending|sidebar|rail|promo|newsletter|subscribe|cookies?|consent|gdpr|share|social|recommend(?:ed|ations)?|more-(?:from|stories|news)|teasers?|outbrain|taboola|ad|ads|advert(?:isement)?|sponsored|breadcrumbs?|menu|repl(?:y|ies)|captions?|cap|photo-?credit|masthead|site-(?:header|footer)|byline|author-bio|tags?|topics?)(?:$|[\s_-])/i;
+
+/** An inline style that hides an element (the `hidden` attribute is in NOT_ARTICLE). */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre, dd, td';
 /** Elements whose text is never loose article text: blocks (read as blocks) and headlines. */
@@ -78,6 +81,11 @@ export const INLINE = new Set([
 const MAX_ARTICLE_CHARS = 100_000;
 /** A block that is mostly link text is a list of headlines, not article prose. */
 const MAX_LINK_SHARE = 0.5;
+
+/** A parent holding this share of the best container's paragraph text is part of the article. */
+const SPLIT_BODY_SHARE = 0.1;
+/** How far above the best container the rest of a split body is looked for. */
+const SPLIT_BODY_DEPTH = 3;
 
 /** How many elements are examined between two chances to yield the main thread. */
 const STEP = 250;
@@ -212,6 +220,8 @@ function* findArticleRoot(
   // Score every container by the paragraph text directly under it, as Readability does,
   // and take the best: articles are where paragraphs cluster.
   const scores = new Map<Element, number>();
+  /** Paragraph text directly under each container, without its grandchildren's half. */
+  const direct = new Map<Element, number>();
   let n = 0;
   for (const p of body.querySelectorAll('p')) {
     if (++n % STEP === 0) yield;
@@ -221,6 +231,7 @@ function* findArticleRoot(
     const parent = p.parentElement;
     if (!parent) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + length);
+    direct.set(parent, (direct.get(parent) ?? 0) + length);
     const grand = parent.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + length / 2);
   }
@@ -237,6 +248,7 @@ function* findArticleRoot(
     }
     if (length < 40 || furniture(parent, body, true)) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + length);
+    direct.set(parent, (direct.get(parent) ?? 0) + length);
   }
   let best: Element | null = null;
   let bestScore = 0;
@@ -246,9 +258,25 @@ function* findArticleRoot(
       bestScore = score;
     }
   }
+  if (!best) {
+    // No paragraph anywhere: an article set in <div>s (the loose-text pass reads them), if
+    // the page marks where it is.
+    const main = doc.querySelector('article, main, [role="main"]');
+    return main && !furniture(main, body, true) ? main : null;
+  }
+  // An article body is often split: the lead and first paragraphs in one container, the
+  // rest in a "read more" or "toggle" box inside it, which may score higher. A parent that
+  // holds article paragraphs of its own, a fair share of the best's, is the article.
+  const own = direct.get(best) ?? 0;
+  let parent = best.parentElement;
+  for (let up = 1; parent && parent !== body && up <= SPLIT_BODY_DEPTH; up++, parent = parent.parentElement) {
+    if (furniture(parent, body, true)) break;
+    const its = direct.get(parent) ?? 0;
+    if (its > 0 && its >= own * SPLIT_BODY_SHARE) best = parent;
+  }
   // Prefer the enclosing <article> when the best container sits inside one, so the
   // article's subheadings and lists are read too. Not <main>: it often holds headline rails.
-  return best?.closest('article') ?? best;
+  return best.closest('article') ?? best;
 }
 
 /** An element inside an <article> whose class names it the article's body. */
@@ -280,6 +308,8 @@ function furnitureTest(
     if (asAncestor && holdsHeadline.has(node)) return false;
     if (node.matches(NOT_ARTICLE)) return true;
     if (node.tagName === 'HEADER' && !node.closest('article')) return true;
+    // Text a reader cannot see: read from the markup, so no style is computed.
+    if (HIDDEN_STYLE.test(node.getAttribute('style') ?? '')) return true;
     const label = `${node.id} ${typeof node.className === 'string' ? node.className : ''}`;
     return label.length > 1 && FURNITURE.test(label);
   };
