@@ -118,6 +118,36 @@ describe('extractArticle', () => {
     expect(extractArticle(doc).paragraphs).toHaveLength(2);
   });
 
+  it('reads an article body split between its container and a "read more" box inside it', () => {
+    const doc = docOf(`<div class="story"><h1>H</h1><div class="body">${para('Lead.')}${para('Second.')}
+      <div class="more"><div class="more-inner">${para('Three.')}${para('Four.')}${para('Five.')}${para('Six.')}
+      ${para('Seven.')}${para('Eight.')}</div></div></div></div>`);
+    expect(extractArticle(doc).paragraphs.map((p) => p.split(' ')[0])).toEqual([
+      'Lead.',
+      'Second.',
+      'Three.',
+      'Four.',
+      'Five.',
+      'Six.',
+      'Seven.',
+      'Eight.',
+    ]);
+  });
+
+  it('leaves out text an inline style hides', () => {
+    const doc =
+      docOf(`<article><h1>H</h1>${para('Shown.')}<div style="display: none"><p>Hidden North Korea teaser</p></div>
+      <div style="color: red; visibility:hidden">${para('Invisible defectors.')}</div></article>`);
+    expect(extractArticle(doc).paragraphs).toEqual([expect.stringMatching(/^Shown\./)]);
+  });
+
+  it('reads an article set in <div>s without any paragraph, when the page marks it', () => {
+    const doc = docOf(`<nav><a href="/">Home</a></nav><article><h1>H</h1>
+      <div>Text set in a division rather than a paragraph, as some sites still do.</div>
+      <div>And a second division of article text, without any paragraph element.</div></article>`);
+    expect(extractArticle(doc).paragraphs).toHaveLength(2);
+  });
+
   it('uses the page title when the page has no headline, and returns no text for an empty page', () => {
     expect(extractArticle(docOf(''))).toEqual({ title: 'Site title', paragraphs: [] });
   });
