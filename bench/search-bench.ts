@@ -37,7 +37,7 @@ import { runToEnd } from '@/src/detect/extract-article';
 import { packGateTest, unpackGateTest } from '@/src/detect/gate-precheck';
 import { compileLexicon, type Term } from '@/src/detect/lexicon';
 import { createPageScanner } from '@/src/detect/page-scanner';
-import type { DetectedTerm } from '@/src/messaging/protocol';
+import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import {
   allPassages,
@@ -49,7 +49,7 @@ import {
 } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
 import { type PackedIndex, packIndex } from '@/src/search/packed-index';
-import { aboutness, MIN_ABOUTNESS, pageAboutness, rankPassages } from '@/src/search/rank-passages';
+import { aboutness, rankPassages } from '@/src/search/rank-passages';
 import { searchPassages } from '@/src/search/search-passages';
 import { evalPages } from '../eval/evaluate';
 import { realTermRate, syntheticStories } from './synthetic-corpus';
@@ -127,7 +127,7 @@ function keystrokes(query: string): string[] {
 interface ScannedPage {
   name: string;
   category: string;
-  detected: DetectedTerm[];
+  evidence: PageEvidence;
 }
 
 /** What the content script would send for each evaluation page (as eval/evaluate.ts reads them). */
@@ -139,9 +139,13 @@ function scanEvalPages(terms: Term[]): ScannedPage[] {
     const window = new Window({ url: page.url });
     window.document.write(readFileSync(join(evalDir, page.file), 'utf8'));
     const scanner = createPageScanner(gateTest, () => matcher);
-    const { detected } = runToEnd(scanner.scan(window.document as unknown as Document));
+    const { detected, words } = runToEnd(scanner.scan(window.document as unknown as Document));
     window.close();
-    return { name: page.file.replace(/^.*\//, '').replace(/\.html$/, ''), category: page.category, detected };
+    return {
+      name: page.file.replace(/^.*\//, '').replace(/\.html$/, ''),
+      category: page.category,
+      evidence: { terms: detected, words },
+    };
   });
 }
 
@@ -234,7 +238,7 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
     loaded.texts.read = async (chunk) => structuredClone(chunks[chunk]);
     const answerStart = now();
     await withText(loaded, () =>
-      rankPassages(loaded, firstPage.detected, { limit: PAGE_LIMIT }).map((r) => toExcerptCard(loaded, r)),
+      rankPassages(loaded, firstPage.evidence, { limit: PAGE_LIMIT }).map((r) => toExcerptCard(loaded, r)),
     );
     firstAnswerMs.push(now() - answerStart);
   }
@@ -253,7 +257,7 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
   const packedBytes = heap() - before;
   index = loadCorpusIndex(kept, structuredClone(chunks));
   const loadedBytes = heap() - before;
-  for (const p of pages) rankPassages(index, p.detected, { limit: PAGE_LIMIT });
+  for (const p of pages) rankPassages(index, p.evidence, { limit: PAGE_LIMIT });
   searchPassages(index, 'tongl market', SEARCH_LIMIT);
   const workingBytes = heap() - before;
   const memoryMb = workingBytes / MB;
@@ -265,23 +269,24 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
   const idx = index;
 
   // Page matching, as matchPage: rank, then cards.
-  const matchPage = (detected: DetectedTerm[]) =>
-    rankPassages(idx, detected, { limit: PAGE_LIMIT }).map((r) => toExcerptCard(idx, r));
-  for (let rep = 0; rep < 3; rep++) for (const p of pages) matchPage(p.detected);
-  // Timed on the pages that are ranked: the others stop at the aboutness test, in microseconds.
-  const rankedPages = pages.filter((p) => pageAboutness(idx, p.detected) >= MIN_ABOUTNESS);
+  const matchPage = (evidence: PageEvidence) =>
+    rankPassages(idx, evidence, { limit: PAGE_LIMIT }).map((r) => toExcerptCard(idx, r));
+  for (let rep = 0; rep < 3; rep++) for (const p of pages) matchPage(p.evidence);
+  // Timed on the pages that are ranked: every page that names North Korea (the others are
+  // never sent to the background).
+  const rankedPages = pages.filter((p) => p.evidence.terms.length > 0);
   const pageSamples: number[] = [];
   const perPage = new Map<string, number>();
   for (let rep = 0; rep < PAGE_REPS; rep++) {
     for (const p of rankedPages) {
-      const [, ms] = time(() => matchPage(p.detected));
+      const [, ms] = time(() => matchPage(p.evidence));
       pageSamples.push(ms);
       perPage.set(p.name, Math.max(perPage.get(p.name) ?? 0, ms));
     }
   }
-  const shown = pages.filter((p) => matchPage(p.detected).length > 0);
+  const shown = pages.filter((p) => matchPage(p.evidence).length > 0);
   const syntheticShown = pages.filter((p) =>
-    matchPage(p.detected).some((c) => c.storyId.startsWith('synthetic-')),
+    matchPage(p.evidence).some((c) => c.storyId.startsWith('synthetic-')),
   ).length;
   const slowPages = [...perPage].sort((a, b) => b[1] - a[1]).slice(0, 3);
   console.log(
@@ -327,11 +332,11 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
   let naivePage: number | undefined;
   const naiveQueries = NAIVE_QUERIES[size] ?? (NAIVE_QUERIES[50000] as string[]);
   const subjectPages = pages
-    .filter((p) => pageAboutness(idx, p.detected) >= MIN_ABOUTNESS)
+    .filter((p) => matchPage(p.evidence).length > 0)
     .slice(0, NAIVE_PAGES[size] ?? 1)
     .map((p) => ({
       name: p.name,
-      terms: p.detected
+      terms: p.evidence.terms
         .map((d) => ({ d, term: idx.terms[idx.termIndex.get(d.term) ?? -1] }))
         .filter((x): x is { d: DetectedTerm; term: Term } => x.term !== undefined)
         .sort((a, b) => aboutness(b.term, b.d) - aboutness(a.term, a.d))
@@ -416,7 +421,7 @@ console.log(
 );
 console.log(
   `page term lists: the content script's scanner over ${pages.length} evaluation pages ` +
-    `(${pages.filter((p) => p.detected.length > 0).length} with terms)`,
+    `(${pages.filter((p) => p.evidence.terms.length > 0).length} with terms)`,
 );
 for (const size of SIZES) await measureSize(size, real, pages);
 console.log(

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
 import { SYNTHETIC_ID_PREFIX, syntheticStories } from '../bench/synthetic-corpus';
 import { fixturePages } from '../e2e/fixtures/pages';
 import { buildCorpusFromData } from '../src/corpus/read-data';
-import { runToEnd } from '../src/detect/extract-article';
 import { packGateTest, unpackGateTest } from '../src/detect/gate-precheck';
-import { createPageScanner } from '../src/detect/page-scanner';
 import { loadBundleIndex, loadCorpusIndex, storyOfPassage } from '../src/search/corpus-index';
+import { toExcerptCard } from '../src/search/excerpt-cards';
 import { packIndex } from '../src/search/packed-index';
-import { pageAboutness, rankPassages } from '../src/search/rank-passages';
+import { decidesToShow, showProbability } from '../src/search/page-decision';
+import { readPage } from '../src/search/rank-passages';
 import type { EvalPage } from './eval-page';
 import { negativePages } from './labels-negative';
 import { positivePages } from './labels-positive';
+import { scanPage } from './scan-page';
 
 const evalDir = dirname(fileURLToPath(import.meta.url));
 
@@ -47,8 +47,8 @@ export interface PageOutcome {
   shown: string[];
   /** The terms that earned the top card. */
   why: string[];
-  /** How much the article is about the testimonies' subjects (shown from MIN_ABOUTNESS). */
-  aboutness: number;
+  /** The page model's probability that the article is about what the testimonies speak to; null: never asked (no gate). */
+  probability: number | null;
   pass: boolean;
 }
 
@@ -71,18 +71,15 @@ export function evaluate(pages: EvalPage[] = evalPages, { synthetic = 0 }: EvalO
       : loadBundleIndex(bundle);
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
   return pages.map((page) => {
-    const window = new Window({ url: page.url });
-    window.document.write(readFileSync(join(evalDir, page.file), 'utf8'));
-    // The content script's own scanner: gate test, article extraction, term detection.
-    const scanner = createPageScanner(gateTest, () => index.matcher);
-    const { detected } = runToEnd(scanner.scan(window.document as unknown as Document));
-    const ranked = rankPassages(index, detected);
-    window.close();
+    const evidence = scanPage(readFileSync(join(evalDir, page.file), 'utf8'), page.url, gateTest, index.matcher);
+    const reading = evidence.terms.length > 0 ? readPage(index, evidence) : null;
+    const probability = reading ? showProbability(reading.features) : null;
+    const ranked = reading && decidesToShow(reading.features) ? reading.ranked : [];
     const shown = ranked.map((r) => storyOfPassage(index, r.passage).id);
-    const why = (ranked[0]?.terms ?? []).map((t) => index.terms[t]?.term ?? '?');
+    const why = ranked[0] ? toExcerptCard(index, ranked[0]).why : [];
     const pass =
       page.category === 'positive' ? shown.slice(0, 3).some((s) => page.relevant.includes(s)) : shown.length === 0;
-    return { page, shown, why, aboutness: pageAboutness(index, detected), pass };
+    return { page, shown, why, probability, pass };
   });
 }
 

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readStoryFiles } from '@/src/corpus/collection-pack';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { articleEvidence } from '@/src/detect/assess-page';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
 import type { PackedIndex } from '@/src/search/packed-index';
+import { syntheticArticles } from '@/src/search/synthetic-articles';
 import { setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
@@ -12,16 +14,21 @@ import { newsSites, runsOn } from '@/src/settings/where-it-runs';
 import { createFirsthandService, followResultCount, followWhereItRuns } from './firsthand-service';
 
 const bundle = buildCorpusFromData();
-const passages = allPassages(loadBundleIndex(bundle));
+const bundledIndex = loadBundleIndex(bundle);
+const passages = allPassages(bundledIndex);
 // The bundle crosses a JSON boundary in the extension; so it does here.
 const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
 
-const famineTerms = [
-  { term: 'famine', count: 4, inTitle: true },
-  { term: 'starvation', count: 2, inTitle: false },
-  { term: 'orphan', count: 3, inTitle: false },
-  { term: 'North Korea', count: 6, inTitle: true },
-];
+/** What the detection script reports for a (synthetic) article about the famine's orphans. */
+const famineArticle = articleEvidence(syntheticArticles.famineOrphans, bundledIndex.matcher);
+/** ...and one about the famine and the women who kept their families alive in the markets: more cards. */
+const broadArticle = articleEvidence(
+  {
+    title: syntheticArticles.famineOrphans.title,
+    paragraphs: [...syntheticArticles.famineOrphans.paragraphs, ...syntheticArticles.marketWomen.paragraphs],
+  },
+  bundledIndex.matcher,
+);
 
 /** Opens a fake tab at `url` and returns its id. */
 async function tabAt(url: string): Promise<number> {
@@ -63,7 +70,7 @@ describe('the background service', () => {
   it('answers a page, sets the badge to the number of excerpts and remembers it for the popup', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
     const tab = await tabAt('https://news.example/a');
-    const matches = await service.matchPage(tab, 'https://news.example/a', famineTerms);
+    const matches = await service.matchPage(tab, 'https://news.example/a', famineArticle);
     expect(matches.cards.length).toBeGreaterThan(0);
     expect(matches.cards[0]?.storyId).toBe('josephs-story-part-1-2024');
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe(String(matches.cards.length));
@@ -74,22 +81,22 @@ describe('the background service', () => {
     const service = createFirsthandService({ loadBundle: shipped });
     await setSiteOff('news.example', true);
     const tab = await tabAt('https://www.news.example/a');
-    const matches = await service.matchPage(tab, 'https://www.news.example/a', famineTerms);
+    const matches = await service.matchPage(tab, 'https://www.news.example/a', famineArticle);
     expect(matches.cards).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
     expect(await service.getTabMatches(tab)).toBeNull();
     // ...and answers again once it is switched back on.
     await setSiteOff('news.example', false);
-    expect((await service.matchPage(tab, 'https://www.news.example/a', famineTerms)).cards.length).toBeGreaterThan(0);
+    expect((await service.matchPage(tab, 'https://www.news.example/a', famineArticle)).cards.length).toBeGreaterThan(0);
   });
 
   it('hides on a page until the tab shows another, through late content, and shows again', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
     const tab = await tabAt('https://news.example/a');
-    await service.matchPage(tab, 'https://news.example/a', famineTerms);
+    await service.matchPage(tab, 'https://news.example/a', famineArticle);
     expect(await service.hideOnPage(tab, true)).toBe(true);
     // The page reports again (late content): still hidden, badge still counts.
-    const again = await service.matchPage(tab, 'https://news.example/a', famineTerms);
+    const again = await service.matchPage(tab, 'https://news.example/a', famineArticle);
     expect(again.hidden).toBe(true);
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe(String(again.cards.length));
     await service.hideOnPage(tab, false);
@@ -98,7 +105,7 @@ describe('the background service', () => {
     // Another article in the same tab starts shown.
     await fakeBrowser.tabs.update(tab, { url: 'https://news.example/b' });
     await service.tabNavigated(tab, 'https://news.example/b');
-    expect((await service.matchPage(tab, 'https://news.example/b', famineTerms)).hidden).toBeUndefined();
+    expect((await service.matchPage(tab, 'https://news.example/b', famineArticle)).hidden).toBeUndefined();
     // A tab with nothing found has nothing to hide.
     expect(await service.hideOnPage(await tabAt('https://news.example/c'), true)).toBe(false);
   });
@@ -106,7 +113,7 @@ describe('the background service', () => {
   it('keeps what it found on a tab across a service-worker restart', async () => {
     const before = createFirsthandService({ loadBundle: shipped });
     const tab = await tabAt('https://news.example/a');
-    const matches = await before.matchPage(tab, 'https://news.example/a', famineTerms);
+    const matches = await before.matchPage(tab, 'https://news.example/a', famineArticle);
     // A new service instance is what a restarted worker builds: nothing carried in memory.
     const after = createFirsthandService({ loadBundle: shipped });
     expect(await after.getTabMatches(tab)).toEqual(matches);
@@ -115,7 +122,7 @@ describe('the background service', () => {
   it('clears the badge and the tab when the page has nothing, or the tab goes elsewhere', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
     const tab = await tabAt('https://news.example/a');
-    await service.matchPage(tab, 'https://news.example/a', famineTerms);
+    await service.matchPage(tab, 'https://news.example/a', famineArticle);
     await service.tabNavigated(tab, 'https://news.example/a'); // same article: kept
     await service.tabNavigated(tab, 'https://news.example/a#comments'); // a jump within it: kept
     expect(await service.getTabMatches(tab)).not.toBeNull();
@@ -125,15 +132,15 @@ describe('the background service', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
 
     await fakeBrowser.tabs.update(tab, { url: 'https://news.example/c' });
-    await service.matchPage(tab, 'https://news.example/c', famineTerms);
-    await service.matchPage(tab, 'https://news.example/c', []);
+    await service.matchPage(tab, 'https://news.example/c', famineArticle);
+    await service.matchPage(tab, 'https://news.example/c', { terms: [], words: [] });
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
   });
 
   it("does not let an old page's late answer become the new page's badge", async () => {
     const service = createFirsthandService({ loadBundle: shipped });
     const tab = await tabAt('https://news.example/a');
-    const late = service.matchPage(tab, 'https://news.example/a', famineTerms);
+    const late = service.matchPage(tab, 'https://news.example/a', famineArticle);
     // The reader moved on while the corpus was loading and the passages were ranked.
     await fakeBrowser.tabs.update(tab, { url: 'https://news.example/c' });
     await late;
@@ -146,7 +153,7 @@ describe('the background service', () => {
     // A tab id the browser no longer knows is what a closed tab looks like to tabs.get.
     // (fakeBrowser's tabs.remove mixes up tab and window ids, so the tab is never created.)
     const closed = 4242;
-    await service.matchPage(closed, 'https://news.example/a', famineTerms);
+    await service.matchPage(closed, 'https://news.example/a', famineArticle);
     expect(await service.getTabMatches(closed)).toBeNull();
   });
 
@@ -274,30 +281,30 @@ describe('the background, as the settings change', () => {
     const service = createFirsthandService({ loadBundle: shipped });
     await runsOn.setValue('news-sites');
     const other = await tabAt(blog);
-    expect((await service.matchPage(other, blog, famineTerms)).cards).toEqual([]);
+    expect((await service.matchPage(other, blog, famineArticle)).cards).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
     expect(await service.getTabMatches(other)).toBeNull();
     // A listed news site, and a subdomain of one, still get their testimonies.
     const news = await tabAt(bbc);
-    expect((await service.matchPage(news, bbc, famineTerms)).cards.length).toBeGreaterThan(0);
+    expect((await service.matchPage(news, bbc, famineArticle)).cards.length).toBeGreaterThan(0);
     const sub = await tabAt('https://news.bbc.co.uk/2/hi/asia-pacific/famine');
     expect(
-      (await service.matchPage(sub, 'https://news.bbc.co.uk/2/hi/asia-pacific/famine', famineTerms)).cards.length,
+      (await service.matchPage(sub, 'https://news.bbc.co.uk/2/hi/asia-pacific/famine', famineArticle)).cards.length,
     ).toBeGreaterThan(0);
   });
 
   it('shows at most as many excerpts as the reader chose', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
     const tab = await tabAt(bbc);
-    const usual = (await service.matchPage(tab, bbc, famineTerms)).cards;
+    const usual = (await service.matchPage(tab, bbc, broadArticle)).cards;
     expect(usual.length).toBeGreaterThan(3);
     expect(usual.length).toBeLessThanOrEqual(6);
     await resultCount.setValue(3);
-    const fewer = (await service.matchPage(tab, bbc, famineTerms)).cards;
+    const fewer = (await service.matchPage(tab, bbc, broadArticle)).cards;
     expect(fewer).toEqual(usual.slice(0, 3)); // the same ranking, cut shorter
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('3');
     await resultCount.setValue(10);
-    const more = (await service.matchPage(tab, bbc, famineTerms)).cards;
+    const more = (await service.matchPage(tab, bbc, broadArticle)).cards;
     expect(more.slice(0, usual.length)).toEqual(usual);
     expect(more.length).toBeLessThanOrEqual(10);
   });
@@ -307,8 +314,8 @@ describe('the background, as the settings change', () => {
     stops.push(followWhereItRuns(service));
     const news = await tabAt(bbc);
     const other = await tabAt(blog);
-    await service.matchPage(news, bbc, famineTerms);
-    await service.matchPage(other, blog, famineTerms);
+    await service.matchPage(news, bbc, famineArticle);
+    await service.matchPage(other, blog, famineArticle);
 
     await runsOn.setValue('news-sites');
     await expect.poll(() => service.getTabMatches(other)).toBeNull();
@@ -339,8 +346,8 @@ describe('the background, as the settings change', () => {
     stops.push(followResultCount(service));
     const news = await tabAt(bbc);
     const quiet = await tabAt(blog);
-    await service.matchPage(news, bbc, famineTerms);
-    await service.matchPage(quiet, blog, []);
+    await service.matchPage(news, bbc, famineArticle);
+    await service.matchPage(quiet, blog, { terms: [], words: [] });
     await resultCount.setValue(3);
     await expect.poll(() => sent).toEqual([[news, 'rescanPage']]);
   });

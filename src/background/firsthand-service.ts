@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { PROVENANCES, type Story } from '@/src/corpus/types';
 import type {
-  DetectedTerm,
   ExcerptCard,
+  PageEvidence,
   PageMatches,
   SearchFacets,
   SearchFilters,
@@ -104,15 +104,15 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
       return (await loadBundle()).stories.map((s) => s.id);
     },
 
-    async matchPage(tabId: number | undefined, url: string, terms: DetectedTerm[]): Promise<PageMatches> {
+    async matchPage(tabId: number | undefined, url: string, evidence: PageEvidence): Promise<PageMatches> {
       const cards: ExcerptCard[] = [];
       // A site the reader switched off, or not in the news-site list when Firsthand runs only
       // there, gets nothing: no cards, no badge, nothing kept. (The detection script does
       // not read such a page at all; this holds even when it reports before it knows.)
-      if (terms.length > 0 && runsOnPage(url, await whereItRuns())) {
+      if (evidence.terms.length > 0 && runsOnPage(url, await whereItRuns())) {
         const limit = await resultCount.getValue();
         cards.push(
-          ...(await answer((index) => rankPassages(index, terms, { limit }).map((r) => toExcerptCard(index, r)))),
+          ...(await answer((index) => rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r)))),
         );
       }
       const matches: PageMatches = { url, cards };
@@ -244,7 +244,9 @@ export type FirsthandService = ReturnType<typeof createFirsthandService>;
 
 /** Wires the service to the typed protocol and to tab events. Call once, in the background. */
 export function registerFirsthandService(service: FirsthandService): void {
-  onMessage('matchPage', ({ data, sender }) => service.matchPage(sender.tab?.id, data.url, data.terms));
+  onMessage('matchPage', ({ data, sender }) =>
+    service.matchPage(sender.tab?.id, data.url, { terms: data.terms, words: data.words }),
+  );
   onMessage('showInPage', ({ sender }) =>
     sender.tab?.id === undefined ? false : showInPage(sender.tab.id, sender.frameId ?? 0),
   );

@@ -1,11 +1,16 @@
-import type { DetectedTerm } from '@/src/messaging/protocol';
+import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import type { Article } from './extract-article';
 import { findTerms, type TermMatcher } from './lexicon';
+import { tokenize } from './tokens';
 
 /**
  * How many times gate terms (North Korea, DPRK, Pyongyang, 탈북자...) must occur in the body
- * for a page to be about North Korea when its headline names none: one mention is a
- * passing reference (a football report naming a rival), two is a subject.
+ * for the background to be asked about a page whose headline names none: one mention is a
+ * passing reference (a football report naming a rival, a drama review whose actor shares a
+ * defector's name), two is a subject. Whether the subject is what the testimonies speak to
+ * is then the page model's decision (search/page-decision.ts). Issue #11 tried one: no page
+ * of the real development set needs it, and a made-up negative page then showed cards
+ * (docs/relevance.md).
  */
 const GATE_MENTIONS = 2;
 
@@ -28,6 +33,40 @@ export function assessArticle(article: Article, matcher: TermMatcher): DetectedT
     article.paragraphs.map((p) => countTerms(p, matcher)),
     matcher,
   );
+}
+
+/** The most distinct words an article sends (the most frequent): a 2 MB page says no more. */
+const MAX_WORDS = 2000;
+
+/** Word key (src/detect/tokens.ts) → occurrences, in one piece of text. */
+export function countWords(text: string, into = new Map<string, number>()): Map<string, number> {
+  for (const { key } of tokenize(text)) into.set(key, (into.get(key) ?? 0) + 1);
+  return into;
+}
+
+/** The article's words with their counts, the most frequent first, at most MAX_WORDS. */
+export function articleWords(title: string, paragraphs: readonly Map<string, number>[]): PageEvidence['words'] {
+  const all = countWords(title);
+  for (const words of paragraphs) for (const [key, n] of words) all.set(key, (all.get(key) ?? 0) + n);
+  const sorted = [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return sorted.slice(0, MAX_WORDS);
+}
+
+/**
+ * What the detection script tells the background about an article: its terms, and its
+ * words when it names North Korea (nothing at all when it does not). The scanner
+ * (page-scanner.ts) makes the same from counts it keeps per paragraph.
+ */
+export function articleEvidence(article: Article, matcher: TermMatcher): PageEvidence {
+  const terms = assessArticle(article, matcher);
+  const words =
+    terms.length > 0
+      ? articleWords(
+          article.title,
+          article.paragraphs.map((p) => countWords(p)),
+        )
+      : [];
+  return { terms, words };
 }
 
 /** The same decision, from term counts already made (the content script keeps them per paragraph). */

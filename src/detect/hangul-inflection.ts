@@ -119,3 +119,13 @@ function someSplit(word: string, at: number, list: Words, rest: (end: number) =>
   for (let n = 1; n <= last; n++) if (list.set.has(word.slice(at, at + n)) && rest(at + n)) return true;
   return false;
 }
+
+/**
+ * The noun a Hangul word starts with, without the particles and endings after it
+ * (탈북자들은 → 탈북자, 장사를 → 장사): its shortest start of two syllables or more that the
+ * rest of the word inflects (see isInflectedForm). A word with no such start is kept whole.
+ */
+export function hangulStem(word: string): string {
+  for (let n = 2; n < word.length; n++) if (isInflectedForm(word, n)) return word.slice(0, n);
+  return word;
+}

@@ -27,6 +27,26 @@ function articleDoc(paragraphs: string[]): Document {
 }
 
 describe('the page scanner', () => {
+  it("reports the article's words with their counts, headline included, for query-by-document ranking", () => {
+    const scan = runToEnd(createScanner().scan(articleDoc(['Orphans of the famine.', 'Orphans in North Korea.'])));
+    const words = new Map(scan.words);
+    expect(words.get('orphan')).toBe(2);
+    expect(words.get('famine')).toBe(2);
+    expect(words.get('korea')).toBe(2);
+    // The words of the rescan are the article's, not added to what the first scan counted.
+    expect(scan.words.every(([, n]) => n >= 1)).toBe(true);
+  });
+
+  it('reports no words for a page that does not name North Korea', () => {
+    document.body.innerHTML = `<main><article><h1>A famine elsewhere</h1>${para('Orphans of the famine.')}${para('More about the famine.')}</article></main>`;
+    const scan = runToEnd(createScanner().scan(document));
+    expect(scan.detected).toEqual([]);
+    expect(scan.words).toEqual([]);
+    // Control: the same article naming the country twice is read, words and all.
+    document.body.innerHTML = `<main><article><h1>A famine in North Korea</h1>${para('Orphans of the famine in North Korea.')}</article></main>`;
+    expect(runToEnd(createScanner().scan(document)).words.length).toBeGreaterThan(0);
+  });
+
   it('reads late content without matching the paragraphs it has already read', () => {
     const scanner = createScanner();
     const doc = articleDoc(['The famine years.', 'North Korea then.']);

@@ -1,15 +1,22 @@
-import type { DetectedTerm } from '@/src/messaging/protocol';
-import { assessCounts, countTerms, type TermCounts } from './assess-page';
+import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
+import { articleWords, assessCounts, countTerms, countWords, type TermCounts } from './assess-page';
 import { type Article, readArticle } from './extract-article';
 import { type GateTest, mayMentionGate } from './gate-precheck';
 import type { TermMatcher } from './lexicon';
 
 /** Paragraphs matched between two chances to yield the main thread. */
 const STEP = 25;
+/** What one paragraph says: its lexicon terms and its words, each with a count. */
+interface ParagraphCounts {
+  terms: TermCounts;
+  words: Map<string, number>;
+}
 
 export interface PageScan {
   article: Article;
   detected: DetectedTerm[];
+  /** The article's words and their counts, for query-by-document ranking; [] when `detected` is. */
+  words: PageEvidence['words'];
   /** Paragraphs matched in this scan; the rest were remembered from earlier scans. */
   matched: number;
 }
@@ -25,7 +32,7 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
   /** This article passed the gate test: its rescans (late content) need not ask again. */
   let passed = false;
   let root: Element | null = null;
-  let remembered = new Map<string, TermCounts>();
+  let remembered = new Map<string, ParagraphCounts>();
   /** Bumped by forget: a scan that began before it must not write back what it read. */
   let generation = 0;
 
@@ -54,7 +61,7 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
       const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content ?? '';
       const text = passed ? '' : `${doc.title} ${og} ${doc.body?.textContent ?? ''}`;
       if (!passed && !(yield* mayMentionGate(text, gateTest))) {
-        return { article: { title: '', paragraphs: [] }, detected: [], matched: 0, generation: started };
+        return { article: { title: '', paragraphs: [] }, detected: [], words: [], matched: 0, generation: started };
       }
       if (started === generation) passed = true;
       // The lexicon itself is unpacked only for a page that may be about North Korea.
@@ -62,13 +69,13 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
       const matcher = loaded;
       const read = yield* readArticle(doc, root);
       const article = { title: read.title, paragraphs: read.paragraphs };
-      const counts: TermCounts[] = [];
-      const seen = new Map<string, TermCounts>();
+      const counts: ParagraphCounts[] = [];
+      const seen = new Map<string, ParagraphCounts>();
       let matched = 0;
       for (const paragraph of article.paragraphs) {
         let c = remembered.get(paragraph) ?? seen.get(paragraph);
         if (!c) {
-          c = countTerms(paragraph, matcher);
+          c = { terms: countTerms(paragraph, matcher), words: countWords(paragraph) };
           matched++;
           if (matched % STEP === 0) yield;
         }
@@ -80,9 +87,21 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
         // Remember this read's paragraphs only: what left the page is forgotten.
         remembered = seen;
       }
+      const detected = assessCounts(
+        countTerms(article.title, matcher),
+        counts.map((c) => c.terms),
+        matcher,
+      );
       return {
         article,
-        detected: assessCounts(countTerms(article.title, matcher), counts, matcher),
+        detected,
+        words:
+          detected.length > 0
+            ? articleWords(
+                article.title,
+                counts.map((c) => c.words),
+              )
+            : [],
         matched,
         generation: started,
       };

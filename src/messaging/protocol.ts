@@ -11,6 +11,17 @@ export interface DetectedTerm {
   inTitle: boolean;
 }
 
+/**
+ * What the detection script tells the background about an article that names North Korea:
+ * the lexicon terms it uses, and its own words with how often each occurs (the query of
+ * query-by-document ranking: search/rank-passages.ts). Word keys as src/detect/tokens.ts
+ * makes them; nothing leaves the browser.
+ */
+export interface PageEvidence {
+  terms: DetectedTerm[];
+  words: [word: string, count: number][];
+}
+
 /** One excerpt, with everything any surface needs to show its card. */
 export interface ExcerptCard {
   passageId: string;
@@ -63,7 +74,7 @@ export interface StoryView extends StoryMeta {
  */
 export interface ProtocolMap {
   /** Content script → background: the terms found on this tab's article (empty: none). */
-  matchPage(data: { url: string; terms: DetectedTerm[] }): PageMatches;
+  matchPage(data: { url: string } & PageEvidence): PageMatches;
   /**
    * Content script → background: my page has matches to show. The background injects the
    * in-page UI script unless in private mode; says whether it did.

@@ -88,7 +88,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
   const scan = async () => {
     const url = articleUrl(location.href);
     if (!runsOnPage(url, await where)) return;
-    const { detected, generation } = await runInSlices(scanner.scan(document));
+    const { detected, words, generation } = await runInSlices(scanner.scan(document));
     // A navigation during the scan: what it read belongs to the old article.
     if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
     const report = JSON.stringify([url, detected]);
@@ -102,7 +102,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
     if (detected.length === 0 && reported === '') return;
     reported = report;
     try {
-      const matches = await sendMessage('matchPage', { url, terms: detected });
+      const matches = await sendMessage('matchPage', { url, terms: detected, words });
       if (ctx.isValid && report === reported) await present(matches);
     } catch {
       if (report === reported) reported = ''; // let the next scan say it again

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { articleEvidence } from '@/src/detect/assess-page';
 import { bundleFingerprint, combineCorpus } from './combined-corpus';
 import { allPassages, loadBundleIndex, loadCorpusIndex, passageAt } from './corpus-index';
 import { packedFromJson } from './packed-index';
 import { rankPassages } from './rank-passages';
 import { searchPassages } from './search-passages';
+import { syntheticArticles } from './synthetic-articles';
 
 // A synthetic collection written for these tests: not testimony.
 const source = (id: string, body: string) =>
@@ -40,11 +42,7 @@ describe('combineCorpus', () => {
     const index = loadCorpusIndex(structuredClone(combineCorpus(bundled, [synthetic])));
     const found = searchPassages(index, 'quillfeathr');
     expect(found.map((r) => passageAt(index, r.passage).storyId)).toEqual(['synthetic-chongjin']);
-    const ranked = rankPassages(index, [
-      { term: 'Chongjin', count: 3, inTitle: true },
-      { term: 'jangmadang', count: 4, inTitle: true },
-      { term: 'North Korea', count: 4, inTitle: true },
-    ]);
+    const ranked = rankPassages(index, articleEvidence(syntheticArticles.marketWomen, index.matcher));
     expect(ranked.map((r) => passageAt(index, r.passage).storyId)).toContain('synthetic-chongjin');
   });
 

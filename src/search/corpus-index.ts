@@ -22,6 +22,12 @@ export interface CorpusIndex {
   wordIdf: Float64Array;
   /** Inverse document frequency per term, over the passages it links to. */
   termIdf: Float64Array;
+  /** Content-word stems, sorted (the packed stems, split); see content-words.ts. */
+  stems: string[];
+  /** Per stem: where its entries start in `packed.stemCounts`. */
+  stemCountStart: Uint32Array;
+  /** The passages' mean length in content words. */
+  meanPassageLength: number;
   attributions: Map<number, string>;
   /** The passages' text, at hand or to be read (see `textChunks`). */
   texts: PassageTexts;
@@ -109,9 +115,18 @@ export function loadCorpusIndex(packed: PackedIndex, chunks?: (Uint8Array | unde
     vocabulary: packed.vocabulary === '' ? [] : packed.vocabulary.split('\n'),
     wordIdf: Float64Array.from(packed.wordPassages.count, idf),
     termIdf: Float64Array.from(packed.termPassages.count, idf),
+    stems: packed.stems === '' ? [] : packed.stems.split('\n'),
+    stemCountStart: prefixSums(packed.stemPassages.count),
+    meanPassageLength: n === 0 ? 1 : Math.max(1, packed.passageLength.reduce((a, b) => a + b, 0) / n),
     attributions: new Map(packed.attributions),
     texts: { chunks: chunks ?? textChunks(packed), missing: new Set() },
   };
+}
+
+function prefixSums(counts: Uint32Array): Uint32Array {
+  const sums = new Uint32Array(counts.length + 1);
+  for (let i = 0; i < counts.length; i++) sums[i + 1] = (sums[i] as number) + (counts[i] as number);
+  return sums;
 }
 
 /** The shipped corpus's index, loaded. */
@@ -185,6 +200,12 @@ export function termPassages(index: CorpusIndex, t: number): Uint32Array {
 export function findWord(index: CorpusIndex, key: string): number | undefined {
   const at = lowerBound(index.vocabulary, key);
   return index.vocabulary[at] === key ? at : undefined;
+}
+
+/** A content-word stem's position in the index's stems, if its passages have it. */
+export function findStem(index: CorpusIndex, stem: string): number | undefined {
+  const at = lowerBound(index.stems, stem);
+  return index.stems[at] === stem ? at : undefined;
 }
 
 /** A value made once per loaded index (working arrays, derived tables), kept while the index lives. */

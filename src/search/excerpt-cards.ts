@@ -8,6 +8,8 @@ export interface RankedPassage {
   score: number;
   /** Term indices that earned the passage, strongest first. */
   terms: number[];
+  /** The article's own words that earned it (query by document), after the terms. */
+  words?: string[];
   marks: [number, number][];
 }
 
@@ -26,7 +28,7 @@ export function toExcerptCard(index: CorpusIndex, ranked: RankedPassage): Excerp
     date: story.date,
     lang: story.lang,
     contentNotes: story.contentNotes,
-    why: ranked.terms.map((t) => index.terms[t]?.term ?? ''),
+    why: [...ranked.terms.map((t) => index.terms[t]?.term ?? ''), ...(ranked.words ?? [])],
     marks: ranked.marks,
   };
 }

@@ -2,6 +2,7 @@ import { passagesOf } from '@/src/corpus/parse-story';
 import { type Passage, PROVENANCES, type Story, type StoryMeta } from '@/src/corpus/types';
 import { compileLexicon, findTerms, type Term } from '@/src/detect/lexicon';
 import { tokenize } from '@/src/detect/tokens';
+import { contentStem } from './content-words';
 
 /**
  * The search index over a corpus's passages, packed so that it stays small and loads fast
@@ -19,7 +20,7 @@ import { tokenize } from '@/src/detect/tokens';
  * (search-passages.ts). Fusing every passage's text does not scale (issue #2's note).
  */
 /** The packed index's format: a cached index of another format is not used. */
-export const PACKED_FORMAT = 2;
+export const PACKED_FORMAT = 3;
 
 export interface PackedIndex {
   format: typeof PACKED_FORMAT;
@@ -51,6 +52,14 @@ export interface PackedIndex {
    * varints (a passage number takes one or two bytes, not four); `count` holds how many.
    */
   wordPassages: Postings;
+  /** The distinct content-word stems of the passages' own text (content-words.ts), sorted, one per line. */
+  stems: string;
+  /** Per stem: the passages that have it, as varint gaps (as `wordPassages`). */
+  stemPassages: Postings;
+  /** Per entry of `stemPassages`, in the same order: how often its passage has the stem (at most 255). */
+  stemCounts: Uint8Array;
+  /** Per passage: how many content words it has (query-by-document's length normalisation). */
+  passageLength: Uint16Array;
 }
 
 /** Lists of increasing passage numbers, one per term or word, one after another. */
@@ -111,6 +120,7 @@ export function packIndex(
     }
   });
   const words = [...wordOf.keys()].sort();
+  const { stems, stemLists, stemCounts, passageLength } = stemPostings(passages);
 
   const encoder = new TextEncoder();
   const encoded = passages.map((p) => encoder.encode(p.text));
@@ -145,6 +155,49 @@ export function packIndex(
     termSayers: packLists(sayers),
     vocabulary: words.join('\n'),
     wordPassages: packGaps(words.map((w) => lists[wordOf.get(w) as number] as number[])),
+    stems: stems.join('\n'),
+    stemPassages: packGaps(stemLists),
+    stemCounts,
+    passageLength,
+  };
+}
+
+/** Each passage's content-word stems, with how often it has each (query-by-document's postings). */
+function stemPostings(passages: readonly Passage[]) {
+  const stemOfKey = new Map<string, string>();
+  const byStem = new Map<string, { list: number[]; counts: number[] }>();
+  const passageLength = new Uint16Array(passages.length);
+  passages.forEach((p, pi) => {
+    let length = 0;
+    for (const { key } of tokenize(p.text)) {
+      let stem = stemOfKey.get(key);
+      if (stem === undefined) {
+        stem = contentStem(key);
+        stemOfKey.set(key, stem);
+      }
+      if (stem === '') continue;
+      length++;
+      let entry = byStem.get(stem);
+      if (!entry) {
+        entry = { list: [], counts: [] };
+        byStem.set(stem, entry);
+      }
+      const last = entry.list.length - 1;
+      if (entry.list[last] === pi) entry.counts[last] = Math.min(255, (entry.counts[last] as number) + 1);
+      else {
+        entry.list.push(pi);
+        entry.counts.push(1);
+      }
+    }
+    passageLength[pi] = Math.min(65535, length);
+  });
+  const stems = [...byStem.keys()].sort();
+  const entries = stems.map((s) => byStem.get(s) as { list: number[]; counts: number[] });
+  return {
+    stems,
+    stemLists: entries.map((e) => e.list),
+    stemCounts: Uint8Array.from(entries.flatMap((e) => e.counts)),
+    passageLength,
   };
 }
 
@@ -262,12 +315,13 @@ export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key:
 
 /**
  * The packed index as JSON (public/generated/corpus.json ships it): typed arrays as
- * `{ "$u32": [...] }` or `{ "$u8": "<base64>" }`, everything else as it is.
+ * `{ "$u32": [...] }`, `{ "$u16": [...] }` or `{ "$u8": "<base64>" }`, everything else as it is.
  */
 export function packedToJson(index: PackedIndex): unknown {
   return JSON.parse(
     JSON.stringify(index, (_key, value: unknown) => {
       if (value instanceof Uint32Array) return { $u32: Array.from(value) };
+      if (value instanceof Uint16Array) return { $u16: Array.from(value) };
       if (value instanceof Uint8Array) return { $u8: toBase64(value) };
       return value;
     }),
@@ -280,6 +334,7 @@ export function packedFromJson(json: unknown): PackedIndex {
     if (value === null || typeof value !== 'object') return value;
     const record = value as Record<string, unknown>;
     if (Array.isArray(record.$u32)) return Uint32Array.from(record.$u32 as number[]);
+    if (Array.isArray(record.$u16)) return Uint16Array.from(record.$u16 as number[]);
     if (typeof record.$u8 === 'string') return fromBase64(record.$u8);
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revive(v)]));
   };

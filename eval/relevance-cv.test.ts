@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { missingSetsLine, newsDevPages, type RealPage, readabilityPages } from './real-sets';
+import { assignFolds, FOLDS, type LabelledEvidence } from './relevance-cv';
+
+// SYNTHETIC pages for these tests: only their labels and words matter.
+const page = (
+  name: string,
+  outlet: string,
+  words: string[],
+  kind: RealPage['kind'] = 'positive',
+): LabelledEvidence => ({
+  page: {
+    path: `/nowhere/${name}.html`,
+    name,
+    url: `https://${outlet}/${name}`,
+    set: 'news-dev',
+    kind,
+    strength: kind === 'positive' ? 'strong' : '',
+    lang: 'en',
+    relevant: [],
+    outlet,
+    query: '',
+  },
+  evidence: { terms: [], words: words.map((w) => [w, 1]) },
+});
+
+describe('cross-validation folds', () => {
+  const distinct = (i: number) => Array.from({ length: 20 }, (_, k) => `word${i}x${k}`);
+  const items = [
+    ...Array.from({ length: 20 }, (_, i) => page(`p${i}`, `site${i}.example`, distinct(i))),
+    page('same-outlet-a', 'shared.example', distinct(100)),
+    page('same-outlet-b', 'shared.example', distinct(101)),
+    page('told-once', 'one.example', distinct(200)),
+    page('told-twice', 'two.example', [...distinct(200).slice(0, 18), 'other', 'words']),
+    ...Array.from({ length: 10 }, (_, i) => page(`n${i}`, `neg${i}.example`, distinct(300 + i), 'hard-negative')),
+  ];
+  const folds = assignFolds(items);
+  const foldOf = (name: string) => folds[items.findIndex((x) => x.page.name === name)];
+
+  it('keeps one outlet, and one text told twice, on one side', () => {
+    expect(foldOf('same-outlet-a')).toBe(foldOf('same-outlet-b'));
+    expect(foldOf('told-once')).toBe(foldOf('told-twice'));
+  });
+
+  it('spreads each kind of page evenly over the folds', () => {
+    for (const kind of ['positive', 'hard-negative'] as const) {
+      const counts = new Array(FOLDS).fill(0);
+      items.forEach((x, i) => {
+        if (x.page.kind === kind) counts[folds[i] as number]++;
+      });
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
+    }
+  });
+});
+
+describe('the real sets', () => {
+  it('are skipped, with one line saying where they were looked for, in a clone without ../shared', () => {
+    expect(newsDevPages('/nowhere/news-dev')).toBeNull();
+    expect(readabilityPages('/nowhere/readability-pages')).toBeNull();
+    expect(missingSetsLine()).toMatch(/^real sets: skipped — .*news-dev/);
+  });
+});

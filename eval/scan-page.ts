@@ -1,0 +1,22 @@
+import { Window } from 'happy-dom';
+import { runToEnd } from '../src/detect/extract-article';
+import type { GateTest } from '../src/detect/gate-precheck';
+import type { TermMatcher } from '../src/detect/lexicon';
+import { createPageScanner } from '../src/detect/page-scanner';
+import type { PageEvidence } from '../src/messaging/protocol';
+
+/**
+ * What the content script would tell the background about a page: its own scanner (gate
+ * pre-test, article extraction, terms and words) on the page's DOM, at the page's address.
+ */
+export function scanPage(html: string, url: string, gateTest: GateTest, matcher: TermMatcher): PageEvidence {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  try {
+    window.document.write(html);
+    const scanner = createPageScanner(gateTest, () => matcher);
+    const { detected, words } = runToEnd(scanner.scan(window.document as unknown as Document));
+    return { terms: detected, words };
+  } finally {
+    window.close();
+  }
+}

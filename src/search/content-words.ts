@@ -1,0 +1,37 @@
+import { eng, kor } from 'stopword';
+import stemEnglish from 'wink-porter2-stemmer';
+import { hangulStem } from '@/src/detect/hangul-inflection';
+import { takesSuffixes } from '@/src/detect/tokens';
+
+/**
+ * Content words as query-by-document compares them (issue #11): an article's words and a
+ * passage's words meet as stems, with stop words left out, so "repatriated" on a page
+ * reaches "repatriation" in a testimony and "the" reaches nothing.
+ *
+ * - English (and any Latin-script word): Porter2, the Snowball English stemmer
+ *   (wink-porter2-stemmer), over the token key (src/detect/tokens.ts: lower case, no
+ *   diacritics, plural already folded);
+ * - Hangul: the word without the particles and endings after it (탈북자들은 → 탈북자:
+ *   src/detect/hangul-inflection.ts), so a Korean collection matches Korean pages on its
+ *   own words;
+ * - stop words (stopword's English and Korean lists), numbers and one-letter words: none.
+ *
+ * It runs in the background only: the content script sends word keys and counts, and
+ * never loads a stemmer.
+ */
+const STOP = new Set<string>([...eng, ...kor]);
+
+const isLatinWord = /^[a-z]+$/;
+
+/** The stem a word key (src/detect/tokens.ts) counts as, or '' for a word that does not count. */
+export function contentStem(key: string): string {
+  if (STOP.has(key)) return '';
+  if (isLatinWord.test(key)) return key.length < 3 ? '' : stemEnglish(key);
+  if (takesSuffixes(key)) {
+    // A one-syllable word is too vague to count.
+    const stem = hangulStem(key);
+    return stem.length < 2 || STOP.has(stem) ? '' : stem;
+  }
+  // Digits, mixed letters and digits (ICBM's Hwasong-18 is two keys already): not content.
+  return '';
+}
