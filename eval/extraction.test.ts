@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureExtraction, percentile, readabilityPagesDir, wordF1, wordTokens } from './extraction';
+import { isHeldOut, measureExtraction, percentile, readabilityPagesDir, wordF1, wordTokens } from './extraction';
 
 // Synthetic strings written for these tests; no page text.
 describe('wordF1', () => {
@@ -61,6 +61,16 @@ describe('percentile', () => {
     expect(percentile(values, 0.5)).toBe(5);
     expect(percentile(values, 0.1)).toBe(1);
     expect(percentile(values, 0.9)).toBe(9);
+  });
+});
+
+describe('isHeldOut', () => {
+  it('holds out a fixed half of the pages, by name alone', () => {
+    const names = Array.from({ length: 400 }, (_, i) => `made-up-page-${i}`);
+    const held = names.filter(isHeldOut);
+    expect(held.length).toBeGreaterThan(160);
+    expect(held.length).toBeLessThan(240);
+    expect(names.filter(isHeldOut)).toEqual(held);
   });
 });
 
