@@ -21,6 +21,13 @@ describe('relevance on the evaluation set (npm run eval)', () => {
     expect(meetsTargets(t), misses.join('\n')).toBe(true);
   });
 
+  it(`puts a relevant story first for ≥ ${TARGETS.top1 * 100} % of positives`, () => {
+    const wrongFirst = outcomes
+      .filter((o) => o.page.category === 'positive' && !o.page.relevant.includes(o.shown[0] ?? ''))
+      .map((o) => `${o.page.file}: ${o.shown[0] ?? 'nothing'}`);
+    expect(t.top1, wrongFirst.join('\n')).toBeGreaterThanOrEqual(TARGETS.top1 * t.positives);
+  });
+
   it('shows nothing on every clear negative', () => {
     expect(outcomes.filter((o) => o.page.category === 'negative' && !o.pass).map((o) => o.page.file)).toEqual([]);
   });

@@ -52,7 +52,7 @@ export interface PageOutcome {
   pass: boolean;
 }
 
-export const TARGETS = { top3: 0.95, negatives: 1, hardNegatives: 0.85 };
+export const TARGETS = { top3: 0.95, top1: 0.9, negatives: 1, hardNegatives: 0.85 };
 
 /**
  * Runs the real detection and ranking — the content script's scanner on the page's DOM
@@ -110,6 +110,7 @@ export function totals(outcomes: PageOutcome[]): EvalTotals {
 export function meetsTargets(t: EvalTotals): boolean {
   return (
     t.top3 >= TARGETS.top3 * t.positives &&
+    t.top1 >= TARGETS.top1 * t.positives &&
     t.negativesQuiet >= TARGETS.negatives * t.negatives &&
     t.hardNegativesQuiet >= TARGETS.hardNegatives * t.hardNegatives
   );
