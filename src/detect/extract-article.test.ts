@@ -141,6 +141,15 @@ describe('extractArticle', () => {
     expect(extractArticle(doc).paragraphs).toEqual([expect.stringMatching(/^Shown\./)]);
   });
 
+  it('reads the article on show, not one a single-page app keeps hidden by its style', () => {
+    const doc =
+      docOf(`<div style="display:none"><article><h1>Old</h1>${para('Old one.')}${para('Old two.')}${para('Old three.')}</article></div>
+      <article><h1>New</h1>${para('New one.')}${para('New two.')}</article>`);
+    const { title, paragraphs } = extractArticle(doc);
+    expect(title).toBe('New');
+    expect(paragraphs.map((p) => p.split(' ')[0])).toEqual(['New', 'New']);
+  });
+
   it('reads an article set in <div>s without any paragraph, when the page marks it', () => {
     const doc = docOf(`<nav><a href="/">Home</a></nav><article><h1>H</h1>
       <div>Text set in a division rather than a paragraph, as some sites still do.</div>

@@ -189,7 +189,13 @@ export function* readArticle(
  * single-page app keeps alive but hidden.
  */
 function findHeadline(doc: Document): Element | null {
-  const shown = (h: Element) => !h.closest('[hidden], template');
+  const shown = (h: Element) => {
+    if (h.closest('[hidden], template')) return false;
+    for (let node: Element | null = h; node; node = node.parentElement) {
+      if (HIDDEN_STYLE.test(node.getAttribute('style') ?? '')) return false;
+    }
+    return true;
+  };
   return (
     [...doc.querySelectorAll('article h1, main h1, [role="main"] h1')].find(shown) ??
     [...doc.querySelectorAll('h1')].find(shown) ??
