@@ -59,7 +59,10 @@ export const TARGETS = { top3: 0.95, top1: 0.9, negatives: 1, hardNegatives: 0.8
  * (gate test, article extraction, term detection with the page gate), the background's ranking over the built corpus — on every
  * labelled page.
  */
-export function evaluate(pages: EvalPage[] = evalPages, { synthetic = 0 }: EvalOptions = {}): PageOutcome[] {
+export async function evaluate(
+  pages: EvalPage[] = evalPages,
+  { synthetic = 0 }: EvalOptions = {},
+): Promise<PageOutcome[]> {
   const bundle = buildCorpusFromData();
   const index =
     synthetic > 0
@@ -70,8 +73,9 @@ export function evaluate(pages: EvalPage[] = evalPages, { synthetic = 0 }: EvalO
         )
       : loadBundleIndex(bundle);
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
-  return pages.map((page) => {
-    const evidence = scanPage(readFileSync(join(evalDir, page.file), 'utf8'), page.url, gateTest, index.matcher);
+  const outcomes: PageOutcome[] = [];
+  for (const page of pages) {
+    const evidence = await scanPage(readFileSync(join(evalDir, page.file), 'utf8'), page.url, gateTest, index.matcher);
     const reading = evidence.terms.length > 0 ? readPage(index, evidence) : null;
     const probability = reading ? showProbability(reading.features) : null;
     const ranked = reading && decidesToShow(reading.features) ? reading.ranked : [];
@@ -79,8 +83,9 @@ export function evaluate(pages: EvalPage[] = evalPages, { synthetic = 0 }: EvalO
     const why = ranked[0] ? toExcerptCard(index, ranked[0]).why : [];
     const pass =
       page.category === 'positive' ? shown.slice(0, 3).some((s) => page.relevant.includes(s)) : shown.length === 0;
-    return { page, shown, why, probability, pass };
-  });
+    outcomes.push({ page, shown, why, probability, pass });
+  }
+  return outcomes;
 }
 
 export interface EvalTotals {

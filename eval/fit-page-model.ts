@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { missingSetsLine } from './real-sets';
 import { loadRealSets, modelFile, modelJson } from './relevance-sets';
 
-const sets = loadRealSets();
+const sets = await loadRealSets();
 if (!sets) {
   console.error(missingSetsLine());
   process.exit(1);

@@ -22,11 +22,16 @@ export interface LabelledEvidence {
 }
 
 /** What the content script would report for each page (its own scanner, at the page's address). */
-export function readEvidence(pages: readonly RealPage[], gateTest: GateTest, index: CorpusIndex): LabelledEvidence[] {
-  return pages.map((page) => ({
-    page,
-    evidence: scanPage(readFileSync(page.path, 'utf8'), page.url, gateTest, index.matcher),
-  }));
+export async function readEvidence(
+  pages: readonly RealPage[],
+  gateTest: GateTest,
+  index: CorpusIndex,
+): Promise<LabelledEvidence[]> {
+  const read: LabelledEvidence[] = [];
+  for (const page of pages) {
+    read.push({ page, evidence: await scanPage(readFileSync(page.path, 'utf8'), page.url, gateTest, index.matcher) });
+  }
+  return read;
 }
 
 export const FOLDS = 5;

@@ -32,18 +32,18 @@ export function shippedModelJson(): string {
 }
 
 /** The real sets read as the content script would read them, ready to cross-validate or fit; null without ../shared. */
-export function loadRealSets(): {
+export async function loadRealSets(): Promise<{
   items: LabelledEvidence[];
   index: CorpusIndex;
   crossValidate: () => CrossValidation;
   fit: () => PageModel;
-} | null {
+} | null> {
   const news = newsDevPages();
   if (!news) return null;
   const bundle = buildCorpusFromData();
   const index = loadBundleIndex(bundle);
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
-  const items = readEvidence([...news, ...(readabilityPages() ?? [])], gateTest, index);
+  const items = await readEvidence([...news, ...(readabilityPages() ?? [])], gateTest, index);
   return {
     items,
     index,

@@ -15,6 +15,7 @@
  *                                       that many passages indexed beside the bundled stories
  */
 import { evaluate, meetsTargets, TARGETS, totals } from './evaluate';
+import { EXTRACTION_SKIPPED, formatExtraction, measureExtraction } from './extraction';
 import { missingSetsLine } from './real-sets';
 import { meetsRealTargets, type PageResult, REAL_TARGETS, relevanceTotals } from './relevance-cv';
 import { loadRealSets, modelJson, shippedModelJson } from './relevance-sets';
@@ -47,7 +48,7 @@ let ok = true;
 
 // 1. Real sets, cross-validated.
 console.log('=== Real news and pages: cross-validated (5 folds by outlet, search and near-duplicate text) ===');
-const sets = loadRealSets();
+const sets = await loadRealSets();
 if (!sets) {
   console.log(missingSetsLine());
 } else {
@@ -114,7 +115,7 @@ console.log(
       : ''
   }`,
 );
-const outcomes = evaluate(undefined, { synthetic });
+const outcomes = await evaluate(undefined, { synthetic });
 const order = { positive: 0, 'hard-negative': 1, negative: 2 };
 const rows = [...outcomes]
   .sort((a, b) => order[a.page.category] - order[b.page.category])
@@ -142,6 +143,11 @@ console.log('\n=== Popup search: the labelled queries (eval/search-queries.ts) =
 const search = evaluateSearch();
 for (const line of formatSearchEval(search)) console.log(line);
 if (!meetsSearchTargets(search)) ok = false;
+
+// 4. Article extraction on real markup.
+console.log("\n=== Article extraction on Readability's real pages, beside Readability itself ===");
+const extraction = await measureExtraction();
+console.log(extraction ? formatExtraction(extraction).join('\n') : EXTRACTION_SKIPPED);
 
 console.log(`\n${ok ? 'All targets met.' : 'BELOW TARGET.'}`);
 process.exitCode = ok ? 0 : 1;

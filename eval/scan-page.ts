@@ -8,8 +8,15 @@ import type { PageEvidence } from '../src/messaging/protocol';
 /**
  * What the content script would tell the background about a page: its own scanner (gate
  * pre-test, article extraction, terms and words) on the page's DOM, at the page's address.
+ * The window is closed and awaited: happy-dom frees it only then (hundreds of pages would
+ * otherwise hold gigabytes).
  */
-export function scanPage(html: string, url: string, gateTest: GateTest, matcher: TermMatcher): PageEvidence {
+export async function scanPage(
+  html: string,
+  url: string,
+  gateTest: GateTest,
+  matcher: TermMatcher,
+): Promise<PageEvidence> {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   try {
     window.document.write(html);
@@ -17,6 +24,6 @@ export function scanPage(html: string, url: string, gateTest: GateTest, matcher:
     const { detected, words } = runToEnd(scanner.scan(window.document as unknown as Document));
     return { terms: detected, words };
   } finally {
-    window.close();
+    await window.happyDOM.close();
   }
 }

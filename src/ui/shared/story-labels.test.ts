@@ -102,6 +102,7 @@ describe('contentNoteWord, topicWord and lexiconTermWord', () => {
   it('leave lexicon terms as the lexicon writes them, in English', () => {
     setUiLanguage('ko');
     expect(lexiconTermWord('famine')).toEqual({ text: 'famine', lang: 'en' });
+    expect(lexiconTermWord('양봉')).toEqual({ text: '양봉', lang: 'ko' });
   });
 });
 

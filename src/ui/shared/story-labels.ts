@@ -113,7 +113,11 @@ export function topicWord(topic: string, storyLang: string): ShownWord {
 /** The language of the lexicon's term labels (data/lexicon.txt), which "why this" lists. */
 const LEXICON_LANG = 'en';
 
-/** A lexicon term's label, for "why this": data, too many to translate, shown as the lexicon writes it. */
+/**
+ * A lexicon term's label, or a word the article shares with the passage, for "why this":
+ * data, too many to translate, shown as written. The labels are English; a shared word is
+ * Korean when an imported Korean story shares it with a Korean article.
+ */
 export function lexiconTermWord(term: string): ShownWord {
-  return { text: term, lang: LEXICON_LANG };
+  return { text: term, lang: /[\uac00-\ud7a3]/.test(term) ? 'ko' : LEXICON_LANG };
 }
