@@ -1,4 +1,5 @@
 import { eng, kor } from 'stopword';
+import { en as isoEnglish, ko as isoKorean } from 'stopwords-iso/stopwords-iso.json';
 import stemEnglish from 'wink-porter2-stemmer';
 import { hangulStem } from '@/src/detect/hangul-inflection';
 import { takesSuffixes } from '@/src/detect/tokens';
@@ -14,12 +15,14 @@ import { takesSuffixes } from '@/src/detect/tokens';
  * - Hangul: the word without the particles and endings after it (탈북자들은 → 탈북자:
  *   src/detect/hangul-inflection.ts), so a Korean collection matches Korean pages on its
  *   own words;
- * - stop words (stopword's English and Korean lists), numbers and one-letter words: none.
+ * - stop words (stopword's and stopwords-iso's English and Korean lists: the longer list
+ *   also drops words that say nothing of a subject, such as thing, say, million), numbers
+ *   and one- or two-letter words: none.
  *
  * It runs in the background only: the content script sends word keys and counts, and
  * never loads a stemmer.
  */
-const STOP = new Set<string>([...eng, ...kor]);
+const STOP = new Set<string>([...eng, ...kor, ...isoEnglish, ...isoKorean]);
 
 const isLatinWord = /^[a-z]+$/;
 

@@ -28,6 +28,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** How many of the article's words make the query (MoreLikeThis's default maxQueryTerms). */
 const QUERY_STEMS = 25;
+/** Of which the most telling over all passages are the candidates each source chooses from. */
+const POOL_STEMS = 2 * QUERY_STEMS;
 /** A passage far weaker than the best one is noise next to it. */
 const RELATIVE_FLOOR = 0.3;
 /** A term or word that earned less than this share of the passage's best is not shown as a reason. */
@@ -107,11 +109,41 @@ export interface PageReading {
   ranked: RankedPassage[];
 }
 
-/** The article's query: its most telling content words, and the lexicon terms it uses. */
-function pageQuery(index: CorpusIndex, evidence: PageEvidence, constants: RankConstants) {
+/**
+ * Per index: each passage's source (the stories Firsthand ships are source 0, each
+ * imported collection one more), and each source's size and mean passage length.
+ */
+const sourcesOf = perIndex((index) => {
+  const { storyCollection, collections, passageLength } = index.packed;
+  const of = new Uint16Array(index.passageCount);
+  const size = new Float64Array(collections.length);
+  const length = new Float64Array(collections.length);
+  for (let p = 0; p < index.passageCount; p++) {
+    const c = storyCollection[index.passageStory[p] as number] as number;
+    of[p] = c;
+    size[c] = (size[c] as number) + 1;
+    length[c] = (length[c] as number) + (passageLength[p] as number);
+  }
+  const meanLength = Float64Array.from(size, (n, c) => (n === 0 ? 1 : Math.max(1, (length[c] as number) / n)));
+  return { of, size, meanLength, count: collections.length };
+});
+
+/** The article as the query sees it, before any source's statistics. */
+interface ArticleQuery {
+  /** Its stems the passages say, with the article's counts, most telling first (over all passages). */
+  stems: { at: number; count: number; label: string }[];
+  /** The article's counts of the stems no passage says. */
+  unknown: number[];
+  /** The lexicon terms it uses, with their counts. */
+  terms: { at: number; count: number; label: string }[];
+  words: number;
+  hangul: number;
+  statecraft: number;
+}
+
+function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery {
   const n = index.passageCount;
   const counts = new Map<number, number>();
-  /** Stems the passages never say, with their counts. */
   const unknown = new Map<string, number>();
   const surface = new Map<number, [string, number]>();
   let words = 0;
@@ -132,29 +164,57 @@ function pageQuery(index: CorpusIndex, evidence: PageEvidence, constants: RankCo
     const seen = surface.get(s);
     if (!seen || seen[1] < count) surface.set(s, [key, count]);
   }
-  // The article's most telling words by tf·idf, those the passages never say among them
-  // (they take the highest idf): what a passage would have to say to speak to all of it.
-  const profile = [...unknown.values()].map((count) => (1 + Math.log(count)) * idf(n, 0));
-  const parts: QueryPart[] = [];
-  for (const [s, count] of counts) {
-    const weight = (1 + Math.log(count)) * idf(n, index.packed.stemPassages.count[s] as number);
-    profile.push(weight);
-    parts.push({ kind: 'stem', at: s, weight, label: surface.get(s)?.[0] ?? '' });
+  const weight = (s: number, count: number) =>
+    (1 + Math.log(count)) * idf(n, index.packed.stemPassages.count[s] as number);
+  const stems = [...counts]
+    .map(([at, count]) => ({ at, count, label: surface.get(at)?.[0] ?? '', w: weight(at, count) }))
+    .sort((a, b) => b.w - a.w || a.at - b.at)
+    .slice(0, POOL_STEMS)
+    .map(({ at, count, label }) => ({ at, count, label }));
+  const terms: ArticleQuery['terms'] = [];
+  for (const d of evidence.terms) {
+    const t = index.termIndex.get(d.term);
+    if (t !== undefined && d.count >= 1) terms.push({ at: t, count: d.count, label: d.term });
   }
-  parts.sort((a, b) => b.weight - a.weight || a.at - b.at);
-  parts.length = Math.min(parts.length, QUERY_STEMS);
+  return { stems, unknown: [...unknown.values()], terms, words, hangul, statecraft };
+}
+
+/**
+ * One source's query: its statistics (how many of its passages say each word or term)
+ * weigh the article's words, so an imported archive whose every passage says "border"
+ * neither drowns that word for the stories Firsthand ships nor is judged by theirs (each
+ * source is ranked as a collection of its own, as federated search does). Also the
+ * source's "mass": what a passage of it would score if it said every one of the
+ * article's most telling words and terms.
+ */
+function sourceQuery(
+  query: ArticleQuery,
+  df: (part: number) => number,
+  size: number,
+  constants: RankConstants,
+): { parts: QueryPart[]; mass: number } {
+  const profile = query.unknown.map((count) => (1 + Math.log(count)) * idf(size, 0));
+  const stems: QueryPart[] = [];
+  query.stems.forEach(({ at, count, label }, i) => {
+    const d = df(i);
+    const weight = (1 + Math.log(count)) * idf(size, d);
+    profile.push(weight);
+    if (d > 0) stems.push({ kind: 'stem', at, weight, label });
+  });
+  stems.sort((a, b) => b.weight - a.weight || a.at - b.at);
+  stems.length = Math.min(stems.length, QUERY_STEMS);
   let mass = profile
     .sort((a, b) => b - a)
     .slice(0, QUERY_STEMS)
     .reduce((sum, w) => sum + w, 0);
-  for (const d of evidence.terms) {
-    const t = index.termIndex.get(d.term);
-    if (t === undefined || d.count < 1) continue;
-    const weight = constants.termShare * (1 + Math.log(d.count)) * idf(n, index.packed.termPassages.count[t] as number);
+  const parts = stems;
+  query.terms.forEach(({ at, count, label }, i) => {
+    const d = df(query.stems.length + i);
+    const weight = constants.termShare * (1 + Math.log(count)) * idf(size, d);
     mass += weight;
-    parts.push({ kind: 'term', at: t, weight, label: d.term });
-  }
-  return { parts, mass: mass * (K1 + 1), words, hangul, statecraft };
+    if (d > 0) parts.push({ kind: 'term', at, weight, label });
+  });
+  return { parts, mass: mass * (K1 + 1) };
 }
 
 /** Calls `each` with every passage a query part reaches, and how often the passage says it. */
@@ -173,8 +233,9 @@ function forEachPosting(index: CorpusIndex, part: QueryPart, each: (p: number, t
  * would show: each passage's BM25 score for the article's query, plus a share of its
  * story's other passages' scores (a story that speaks to the article in several places is
  * the better read). Each source (the stories Firsthand ships, each imported collection)
- * gets its best passages from a heap of its own; then the sources take turns, the one
- * with the best passage first, so one large archive cannot crowd the others out.
+ * is scored with its own statistics and gets its best passages from a heap of its own;
+ * then the sources take turns, the one whose best passage speaks to more of the article
+ * first, so one large archive cannot crowd the others out.
  */
 export function readPage(
   index: CorpusIndex,
@@ -186,46 +247,86 @@ export function readPage(
   const { score, touched, seen, storyTotal } = scratch(index);
   const story = index.passageStory;
   const { passageLength } = index.packed;
-  const mean = index.meanPassageLength;
-  const { parts, mass, words, hangul, statecraft } = pageQuery(index, evidence, constants);
+  const sources = sourcesOf(index);
+  const query = articleQuery(index, evidence);
+  const partCount = query.stems.length + query.terms.length;
 
-  let reached = 0;
-  for (const part of parts) {
-    forEachPosting(index, part, (p, tf) => {
-      if (seen[p] === 0) {
-        seen[p] = 1;
-        touched[reached++] = p;
-      }
-      const norm = K1 * (1 - B + (B * (passageLength[p] as number)) / mean);
-      score[p] = (score[p] as number) + (part.weight * (tf * (K1 + 1))) / (tf + norm);
+  // How many passages of each source say each word and term of the query (one source:
+  // the counts the index keeps).
+  const df = new Float64Array(partCount * sources.count);
+  if (sources.count === 1) {
+    query.stems.forEach(({ at }, i) => {
+      df[i] = index.packed.stemPassages.count[at] as number;
+    });
+    query.terms.forEach(({ at }, i) => {
+      df[query.stems.length + i] = index.packed.termPassages.count[at] as number;
+    });
+  } else {
+    const count = (i: number) => (p: number) => {
+      const at = i * sources.count + (sources.of[p] as number);
+      df[at] = (df[at] as number) + 1;
+    };
+    query.stems.forEach(({ at }, i) => {
+      forEachGap(index.packed.stemPassages, at, count(i));
+    });
+    query.terms.forEach(({ at }, i) => {
+      const add = count(query.stems.length + i);
+      for (const p of termPassages(index, at)) add(p);
     });
   }
-  let similarity = 0;
+
+  let reached = 0;
+  const perSource: { parts: QueryPart[]; mass: number; best: number; similarity: number }[] = [];
+  for (let c = 0; c < sources.count; c++) {
+    const size = sources.size[c] as number;
+    const { parts, mass } =
+      size === 0
+        ? { parts: [], mass: 0 }
+        : sourceQuery(query, (i) => df[i * sources.count + c] as number, size, constants);
+    perSource.push({ parts, mass, best: 0, similarity: 0 });
+    const mean = sources.meanLength[c] as number;
+    for (const part of parts) {
+      forEachPosting(index, part, (p, tf) => {
+        if (sources.of[p] !== c) return;
+        if (seen[p] === 0) {
+          seen[p] = 1;
+          touched[reached++] = p;
+        }
+        const norm = K1 * (1 - B + (B * (passageLength[p] as number)) / mean);
+        score[p] = (score[p] as number) + (part.weight * (tf * (K1 + 1))) / (tf + norm);
+      });
+    }
+  }
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
     const s = story[p] as number;
     storyTotal[s] = (storyTotal[s] as number) + (score[p] as number);
-    if ((score[p] as number) > similarity) similarity = score[p] as number;
+    const source = perSource[sources.of[p] as number] as (typeof perSource)[number];
+    if ((score[p] as number) > source.similarity) source.similarity = score[p] as number;
   }
-  let best = 0;
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
     const own = score[p] as number;
     score[p] = own + constants.storyShare * ((storyTotal[story[p] as number] as number) - own);
-    if ((score[p] as number) > best) best = score[p] as number;
+    const source = perSource[sources.of[p] as number] as (typeof perSource)[number];
+    if ((score[p] as number) > source.best) source.best = score[p] as number;
   }
 
+  // Within a source, by score; between sources, by the share of the article spoken to.
+  const share = (p: number) => {
+    const { mass } = perSource[sources.of[p] as number] as (typeof perSource)[number];
+    return mass > 0 ? (score[p] as number) / mass : 0;
+  };
   const better = (a: number, b: number) =>
     (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b);
-  const { storyCollection } = index.packed;
   const candidates = new Map<number, number[]>();
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
-    if ((score[p] as number) <= 0 || (score[p] as number) < best * RELATIVE_FLOOR) continue;
-    const source = storyCollection[story[p] as number] as number;
-    const list = candidates.get(source);
+    const c = sources.of[p] as number;
+    if ((score[p] as number) <= 0 || (score[p] as number) < (perSource[c]?.best ?? 0) * RELATIVE_FLOOR) continue;
+    const list = candidates.get(c);
     if (list) list.push(p);
-    else candidates.set(source, [p]);
+    else candidates.set(c, [p]);
   }
   const perStoryCount = new Map<number, number>();
   const turns: number[][] = [];
@@ -239,9 +340,9 @@ export function readPage(
       perStoryCount.set(s, n + 1);
       chosen.push(p);
     }
-    turns.push(chosen);
+    if (chosen.length > 0) turns.push(chosen);
   }
-  turns.sort((a, b) => (better(a[0] as number, b[0] as number) ? -1 : 1));
+  turns.sort((a, b) => share(b[0] as number) - share(a[0] as number) || (a[0] as number) - (b[0] as number));
   const order: number[] = [];
   for (let round = 0; order.length < limit && turns.some((list) => round < list.length); round++) {
     for (const list of turns) {
@@ -257,13 +358,20 @@ export function readPage(
   }
   storyTotal.fill(0);
 
+  // The best passage of any source, as a share of what that source could score.
+  let similarity = 0;
+  for (const { similarity: best, mass } of perSource) if (mass > 0) similarity = Math.max(similarity, best / mass);
+  const { words, hangul, statecraft } = query;
   const features: PageFeatures = {
     subject: Math.log1p(pageAboutness(index, evidence.terms)),
-    similarity: mass > 0 ? similarity / mass : 0,
+    similarity,
     statecraft: Math.log1p((100 * statecraft) / Math.max(words, 1)),
     korean: hangul * 2 > words ? 1 : 0,
   };
-  return { features, ranked: ranked.map((r) => explain(index, parts, r, evidence)) };
+  return {
+    features,
+    ranked: ranked.map((r) => explain(index, perSource[sources.of[r.passage] as number]?.parts ?? [], r)),
+  };
 }
 
 /**
@@ -288,7 +396,6 @@ function explain(
   index: CorpusIndex,
   parts: readonly QueryPart[],
   { passage, score }: { passage: number; score: number },
-  _evidence: PageEvidence,
 ): RankedPassage {
   const earned: [QueryPart, number][] = [];
   for (const part of parts) {
