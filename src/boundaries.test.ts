@@ -59,6 +59,14 @@ describe('context boundaries', () => {
     expect(crossings).toEqual([]);
   });
 
+  it('the content script carries no stemmer and no stop-word lists: it sends word keys, the background stems them', () => {
+    const background = importGraph(join(root, 'entrypoints/background.ts'));
+    const stemming = ['wink-porter2-stemmer', 'stopword', 'stopwords-iso/stopwords-iso.json'];
+    // Control: the background does import them (the walk would see them).
+    expect(stemming.filter((p) => background.has(p))).toEqual(stemming);
+    expect(stemming.filter((p) => contentScript.has(p))).toEqual([]);
+  });
+
   it('the content script carries no UI, no settings storage and no polyfill', () => {
     const heavy = [...contentScript].filter(
       (f) =>
