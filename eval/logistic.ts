@@ -18,6 +18,7 @@ const ITERATIONS = 50;
 export function fitLogistic(x: readonly number[][], y: readonly number[], l2 = L2): LogisticFit {
   const d = x[0]?.length ?? 0;
   const n = x.length;
+  if (n === 0) throw new Error('fitLogistic: no rows to fit');
   const mean = Array.from({ length: d }, (_, j) => x.reduce((s, row) => s + (row[j] as number), 0) / Math.max(n, 1));
   const scale = Array.from({ length: d }, (_, j) => {
     const v = x.reduce((s, row) => s + ((row[j] as number) - (mean[j] as number)) ** 2, 0) / Math.max(n, 1);

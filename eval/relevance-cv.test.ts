@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingSetsLine, newsDevPages, type RealPage, readabilityPages } from './real-sets';
-import { assignFolds, FOLDS, type LabelledEvidence } from './relevance-cv';
+import { assignFolds, FOLDS, groupPages, type LabelledEvidence } from './relevance-cv';
 
 // SYNTHETIC pages for these tests: only their labels and words matter.
 const page = (
@@ -38,6 +38,12 @@ describe('cross-validation folds', () => {
   const foldOf = (name: string) => folds[items.findIndex((x) => x.page.name === name)];
 
   it('keeps one outlet, and one text told twice, on one side', () => {
+    const groupOf = (name: string) => groupPages(items).findIndex((g) => g.some((i) => items[i]?.page.name === name));
+    expect(groupOf('same-outlet-a')).toBe(groupOf('same-outlet-b'));
+    expect(groupOf('told-once')).toBe(groupOf('told-twice'));
+    // Control: pages of different outlets and different words are groups of their own.
+    expect(groupOf('p0')).not.toBe(groupOf('p1'));
+    expect(groupPages(items)).toHaveLength(items.length - 2);
     expect(foldOf('same-outlet-a')).toBe(foldOf('same-outlet-b'));
     expect(foldOf('told-once')).toBe(foldOf('told-twice'));
   });

@@ -51,8 +51,8 @@ const isPositive = (p: RealPage) => p.kind === 'positive';
 /** Whether the background is asked at all: the page names North Korea (the gate). */
 const asked = (e: LabelledEvidence) => e.evidence.terms.length > 0;
 
-/** Folds: pages joined by outlet, by the search that found them, or by near-duplicate text. */
-export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS): number[] {
+/** Groups of pages that must share a fold: joined by outlet, by the search that found them, or by near-duplicate text. */
+export function groupPages(items: readonly LabelledEvidence[]): number[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -91,13 +91,19 @@ export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS): numb
     list.push(i);
     groups.set(root, list);
   });
+  return [...groups.values()];
+}
+
+/** Folds: groups (groupPages) kept whole, stratified by kind. */
+export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS): number[] {
+  const groups = groupPages(items);
   // Stratified: largest groups first, each to the fold with the fewest pages of its kind
   // (positive, hard negative, negative, Readability page), then the fewest pages.
   const stratum = (g: number[]) => {
     const { page } = items[g[0] as number] as LabelledEvidence;
     return page.set === 'readability' ? 'readability' : page.kind;
   };
-  const sorted = [...groups.values()].sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number));
+  const sorted = [...groups].sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number));
   const perStratum = new Map<string, number[]>();
   const foldSize = new Array<number>(k).fill(0);
   const fold = new Array<number>(items.length).fill(0);

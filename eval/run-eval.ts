@@ -132,7 +132,12 @@ for (const line of table(rows)) console.log(line);
 const t = totals(outcomes);
 const syntheticCards = outcomes.reduce((n, o) => n + o.shown.filter((id) => id.startsWith('synthetic-')).length, 0);
 console.log(`${synthetic > 0 ? `${syntheticCards} synthetic cards shown in all\n` : ''}positives:        relevant story in the top 3  ${frac(t.top3, t.positives)}   (target ≥ ${TARGETS.top3 * 100} %)
-                  relevant story first         ${frac(t.top1, t.positives)}   (target ≥ ${TARGETS.top1 * 100} %)${synthetic > 0 ? "   (first of the bundled stories' cards)" : ''}
+${
+  synthetic > 0
+    ? `                  relevant story first         ${frac(t.top1, t.positives)}   (reported: a synthetic card may come first, by design)
+                  ... first of the bundled cards ${frac(t.top1Bundled, t.positives)}   (target ≥ ${TARGETS.top1 * 100} %)`
+    : `                  relevant story first         ${frac(t.top1, t.positives)}   (target ≥ ${TARGETS.top1 * 100} %)`
+}
 clear negatives:  nothing shown                ${frac(t.negativesQuiet, t.negatives)}   (target ${TARGETS.negatives * 100} %)
 hard negatives:   nothing shown                ${frac(t.hardNegativesQuiet, t.hardNegatives)}   (target ≥ ${TARGETS.hardNegatives * 100} %)
 The team's pages: ${meetsTargets(t) ? 'all targets met' : 'BELOW TARGET'}.`);

@@ -245,7 +245,10 @@ export type FirsthandService = ReturnType<typeof createFirsthandService>;
 /** Wires the service to the typed protocol and to tab events. Call once, in the background. */
 export function registerFirsthandService(service: FirsthandService): void {
   onMessage('matchPage', ({ data, sender }) =>
-    service.matchPage(sender.tab?.id, data.url, { terms: data.terms, words: data.words }),
+    service.matchPage(sender.tab?.id, data.url, {
+      terms: data.terms,
+      words: Array.isArray(data.words) ? data.words : [],
+    }),
   );
   onMessage('showInPage', ({ sender }) =>
     sender.tab?.id === undefined ? false : showInPage(sender.tab.id, sender.frameId ?? 0),

@@ -91,7 +91,8 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
     const { detected, words, generation } = await runInSlices(scanner.scan(document));
     // A navigation during the scan: what it read belongs to the old article.
     if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
-    const report = JSON.stringify([url, detected]);
+    // The words too: late paragraphs may add words but no new term, and the ranking reads them.
+    const report = JSON.stringify([url, detected, words]);
     if (report === reported) {
       // Nothing new to say; but a page that re-rendered its article took the marked text
       // with it: mark the new text.

@@ -26,8 +26,25 @@ const STOP = new Set<string>([...eng, ...kor, ...isoEnglish, ...isoKorean]);
 
 const isLatinWord = /^[a-z]+$/;
 
+/**
+ * Stems already worked out: a page's words, and the passages' words each time cards are
+ * explained, come back again and again, and Porter2 costs microseconds a word.
+ */
+const known = new Map<string, string>();
+const KNOWN_MAX = 50_000;
+
 /** The stem a word key (src/detect/tokens.ts) counts as, or '' for a word that does not count. */
 export function contentStem(key: string): string {
+  let stem = known.get(key);
+  if (stem === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    stem = stemOf(key);
+    known.set(key, stem);
+  }
+  return stem;
+}
+
+function stemOf(key: string): string {
   if (STOP.has(key)) return '';
   if (isLatinWord.test(key)) return key.length < 3 ? '' : stemEnglish(key);
   if (takesSuffixes(key)) {

@@ -26,8 +26,6 @@ export interface CorpusIndex {
   stems: string[];
   /** Per stem: where its entries start in `packed.stemCounts`. */
   stemCountStart: Uint32Array;
-  /** The passages' mean length in content words. */
-  meanPassageLength: number;
   attributions: Map<number, string>;
   /** The passages' text, at hand or to be read (see `textChunks`). */
   texts: PassageTexts;
@@ -117,7 +115,6 @@ export function loadCorpusIndex(packed: PackedIndex, chunks?: (Uint8Array | unde
     termIdf: Float64Array.from(packed.termPassages.count, idf),
     stems: packed.stems === '' ? [] : packed.stems.split('\n'),
     stemCountStart: prefixSums(packed.stemPassages.count),
-    meanPassageLength: n === 0 ? 1 : Math.max(1, packed.passageLength.reduce((a, b) => a + b, 0) / n),
     attributions: new Map(packed.attributions),
     texts: { chunks: chunks ?? textChunks(packed), missing: new Set() },
   };
@@ -204,9 +201,11 @@ export function findWord(index: CorpusIndex, key: string): number | undefined {
 
 /** A content-word stem's position in the index's stems, if its passages have it. */
 export function findStem(index: CorpusIndex, stem: string): number | undefined {
-  const at = lowerBound(index.stems, stem);
-  return index.stems[at] === stem ? at : undefined;
+  return stemPositions(index).get(stem);
 }
+
+/** Stem → position, made on first need: a page's words and its cards' words are looked up by the thousand. */
+const stemPositions = perIndex((index) => new Map(index.stems.map((stem, i) => [stem, i])));
 
 /** A value made once per loaded index (working arrays, derived tables), kept while the index lives. */
 export function perIndex<T>(make: (index: CorpusIndex) => T): (index: CorpusIndex) => T {

@@ -60,6 +60,13 @@ export interface PackedIndex {
   stemCounts: Uint8Array;
   /** Per passage: how many content words it has (query-by-document's length normalisation). */
   passageLength: Uint16Array;
+  /**
+   * Per stem and source (at stem × collections.length + source): how many of that source's
+   * passages have the stem. Each source is ranked with its own statistics (rank-passages.ts).
+   */
+  stemSources: Uint32Array;
+  /** Per term and source, the same: how many of the source's passages the term reaches. */
+  termSources: Uint32Array;
 }
 
 /** Lists of increasing passage numbers, one per term or word, one after another. */
@@ -100,27 +107,53 @@ export function packIndex(
   });
   const termPassages = alsoClosure(terms, sayers);
 
+  const collections = [''];
+  const storyCollection = Uint32Array.from(stories, (story, i) => {
+    const id = collectionOf(story, i);
+    const at = collections.indexOf(id);
+    return at >= 0 ? at : collections.push(id) - 1;
+  });
+
   // Each passage is tokenized once; its words' lists grow in passage order, so they are
-  // sorted and free of repeats without sets or sorting.
+  // sorted and free of repeats without sets or sorting. Its own text's words are also its
+  // content-word stems (a story's title and teller are words of every passage, not stems).
   const wordOf = new Map<string, number>();
   const lists: number[][] = [];
+  const addWord = (key: string, pi: number) => {
+    let w = wordOf.get(key);
+    if (w === undefined) {
+      w = lists.length;
+      wordOf.set(key, w);
+      lists.push([]);
+    }
+    const list = lists[w] as number[];
+    if (list[list.length - 1] !== pi) list.push(pi);
+  };
+  const stemming = stemPostings(n, collections.length);
   stories.forEach((story, s) => {
-    const told = ` ${story.title} ${story.narrator}`;
+    const told = tokenize(` ${story.title} ${story.narrator}`).map((t) => t.key);
+    const source = storyCollection[s] as number;
     for (let pi = storyStart[s] as number; pi < (storyStart[s + 1] as number); pi++) {
-      for (const { key } of tokenize((passages[pi] as Passage).text + told)) {
-        let w = wordOf.get(key);
-        if (w === undefined) {
-          w = lists.length;
-          wordOf.set(key, w);
-          lists.push([]);
-        }
-        const list = lists[w] as number[];
-        if (list[list.length - 1] !== pi) list.push(pi);
+      for (const { key } of tokenize((passages[pi] as Passage).text)) {
+        addWord(key, pi);
+        stemming.add(pi, key, source);
       }
+      for (const key of told) addWord(key, pi);
     }
   });
   const words = [...wordOf.keys()].sort();
-  const { stems, stemLists, stemCounts, passageLength } = stemPostings(passages);
+  const { stems, stemLists, stemCounts, passageLength, stemSources } = stemming.finish();
+  const termSources = new Uint32Array(terms.length * collections.length);
+  const passageSource = new Uint32Array(n);
+  stories.forEach((_, s) => {
+    passageSource.fill(storyCollection[s] as number, storyStart[s], storyStart[s + 1]);
+  });
+  termPassages.forEach((list, t) => {
+    for (const p of list) {
+      const at = t * collections.length + (passageSource[p] as number);
+      termSources[at] = (termSources[at] as number) + 1;
+    }
+  });
 
   const encoder = new TextEncoder();
   const encoded = passages.map((p) => encoder.encode(p.text));
@@ -131,13 +164,6 @@ export function packIndex(
   const text = new Uint8Array(textStart[n] as number);
   encoded.forEach((bytes, i) => {
     text.set(bytes, textStart[i] as number);
-  });
-
-  const collections = [''];
-  const storyCollection = Uint32Array.from(stories, (story, i) => {
-    const id = collectionOf(story, i);
-    const at = collections.indexOf(id);
-    return at >= 0 ? at : collections.push(id) - 1;
   });
 
   return {
@@ -159,27 +185,33 @@ export function packIndex(
     stemPassages: packGaps(stemLists),
     stemCounts,
     passageLength,
+    stemSources,
+    termSources,
   };
 }
 
-/** Each passage's content-word stems, with how often it has each (query-by-document's postings). */
-function stemPostings(passages: readonly Passage[]) {
+/**
+ * Each passage's content-word stems, with how often it has each (query-by-document's
+ * postings), added word by word in passage order; and per stem, how many passages of each
+ * source have it.
+ */
+function stemPostings(passageCount: number, sourceCount: number) {
   const stemOfKey = new Map<string, string>();
-  const byStem = new Map<string, { list: number[]; counts: number[] }>();
-  const passageLength = new Uint16Array(passages.length);
-  passages.forEach((p, pi) => {
-    let length = 0;
-    for (const { key } of tokenize(p.text)) {
+  const byStem = new Map<string, { list: number[]; counts: number[]; sources: number[] }>();
+  const passageLength = new Uint16Array(passageCount);
+  let total = 0;
+  return {
+    add(pi: number, key: string, source: number) {
       let stem = stemOfKey.get(key);
       if (stem === undefined) {
         stem = contentStem(key);
         stemOfKey.set(key, stem);
       }
-      if (stem === '') continue;
-      length++;
+      if (stem === '') return;
+      passageLength[pi] = Math.min(65535, (passageLength[pi] as number) + 1);
       let entry = byStem.get(stem);
       if (!entry) {
-        entry = { list: [], counts: [] };
+        entry = { list: [], counts: [], sources: new Array<number>(sourceCount).fill(0) };
         byStem.set(stem, entry);
       }
       const last = entry.list.length - 1;
@@ -187,17 +219,25 @@ function stemPostings(passages: readonly Passage[]) {
       else {
         entry.list.push(pi);
         entry.counts.push(1);
+        entry.sources[source] = (entry.sources[source] as number) + 1;
+        total++;
       }
-    }
-    passageLength[pi] = Math.min(65535, length);
-  });
-  const stems = [...byStem.keys()].sort();
-  const entries = stems.map((s) => byStem.get(s) as { list: number[]; counts: number[] });
-  return {
-    stems,
-    stemLists: entries.map((e) => e.list),
-    stemCounts: Uint8Array.from(entries.flatMap((e) => e.counts)),
-    passageLength,
+    },
+    finish() {
+      const stems = [...byStem.keys()].sort();
+      const stemCounts = new Uint8Array(total);
+      const stemSources = new Uint32Array(stems.length * sourceCount);
+      const stemLists: number[][] = [];
+      let at = 0;
+      stems.forEach((stem, i) => {
+        const entry = byStem.get(stem) as { list: number[]; counts: number[]; sources: number[] };
+        stemCounts.set(entry.counts, at);
+        at += entry.counts.length;
+        stemSources.set(entry.sources, i * sourceCount);
+        stemLists.push(entry.list);
+      });
+      return { stems, stemLists, stemCounts, passageLength, stemSources };
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES, type PageFeatures, SHIPPED_MODEL, showProbability } from './page-decision';
+import { FEATURES, isStatecraft, type PageFeatures, SHIPPED_MODEL, showProbability } from './page-decision';
 
 const base: PageFeatures = { subject: 2, similarity: 0.05, statecraft: 0, korean: 0 };
 
@@ -17,6 +17,13 @@ describe('the shipped page model', () => {
   it('is more sure with more subject evidence and a closer passage', () => {
     expect(showProbability({ ...base, subject: 3 })).toBeGreaterThan(showProbability(base));
     expect(showProbability({ ...base, similarity: 0.1 })).toBeGreaterThan(showProbability(base));
+  });
+
+  it('knows statecraft words in English and Korean, short Korean nouns with their particles too', () => {
+    for (const word of ['missiles', 'launched', 'sanctions', '미사일을', '핵', '핵을', '핵실험']) {
+      expect(isStatecraft(word), word).toBe(true);
+    }
+    for (const word of ['market', 'famine', '핵심', '장마당에서']) expect(isStatecraft(word), word).toBe(false);
   });
 
   it('is less sure the more the article is about statecraft', () => {

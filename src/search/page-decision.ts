@@ -1,3 +1,6 @@
+import { isInflectedForm } from '@/src/detect/hangul-inflection';
+import { takesSuffixes } from '@/src/detect/tokens';
+import { contentStem } from './content-words';
 import model from './page-model.json';
 
 /**
@@ -123,3 +126,13 @@ export const STATECRAFT_STEMS: ReadonlySet<string> = new Set([
   '해킹',
   '도발',
 ]);
+
+/**
+ * Whether an article's word (a token key) is a word of statecraft. A one-syllable Korean
+ * noun (핵, nuclear) with or without its particles (핵을) counts too, although content-words
+ * leaves such short words out of the query.
+ */
+export function isStatecraft(key: string): boolean {
+  if (STATECRAFT_STEMS.has(contentStem(key))) return true;
+  return takesSuffixes(key) && STATECRAFT_STEMS.has(key.slice(0, 1)) && isInflectedForm(key, 1);
+}

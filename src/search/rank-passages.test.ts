@@ -135,8 +135,70 @@ describe('rankPassages', () => {
     expect(rankPassages(index, withUnknown).map((r) => r.passage)).toEqual(known);
   });
 
-  it('reads its constants from the shipped model', () => {
+  it('reads its constants from the shipped model, and other constants rank otherwise', () => {
     const page = evidence(syntheticArticles.marketWomen);
-    expect(readPage(index, page)).toEqual(readPage(index, page, SHIPPED_MODEL.rank));
+    const scores = (r: ReturnType<typeof readPage>) => r.ranked.map((x) => [x.passage, x.score]);
+    expect(scores(readPage(index, page))).toEqual(scores(readPage(index, page, SHIPPED_MODEL.rank)));
+    const other = { termShare: SHIPPED_MODEL.rank.termShare * 4, storyShare: SHIPPED_MODEL.rank.storyShare + 0.2 };
+    expect(scores(readPage(index, page, other))).not.toEqual(scores(readPage(index, page)));
+  });
+
+  it('never gives the country as a reason, as a term or as a word (north, korea, korean)', () => {
+    for (const article of [
+      syntheticArticles.famineOrphans,
+      syntheticArticles.marketWomen,
+      syntheticArticles.missileTest,
+    ]) {
+      const { ranked } = readPage(index, evidence(article));
+      expect(ranked.length).toBeGreaterThan(0);
+      const why = ranked.flatMap((r) => toExcerptCard(index, r).why.map((w) => w.toLowerCase()));
+      expect(why.length).toBeGreaterThan(0);
+      expect(why.filter((w) => ['north korea', 'north', 'korea', 'korean', 'china'].includes(w))).toEqual([]);
+    }
+  });
+
+  it('ranks the bundled stories exactly as without an imported archive: each source has its own statistics', () => {
+    // A SYNTHETIC archive for this test, whose every passage says the article's commonest words.
+    const archive = Array.from({ length: 30 }, (_, n) =>
+      parseStory(
+        `synthetic-border-${n}.md`,
+        `---\nid: synthetic-border-${n}\ntitle: Synthetic ${n}\nnarrator: Synthetic teller\npublisher: Synthetic archive\ndate: 2020-01-01\nurl: https://example.org/b${n}\ntopics: escape\nprovenance: witness\n---\n\nSynthetic ${n}: the famine, the children, the streets, the river and China, hunger and food, again and again.\n`,
+      ),
+    );
+    const withArchive = loadCorpusIndex(
+      packIndex([...bundle.stories, ...archive], bundle.terms, (story) =>
+        story.id.startsWith('synthetic-') ? 'synthetic-border' : '',
+      ),
+    );
+    const page = evidence(syntheticArticles.famineOrphans);
+    const bundled = (i: typeof index) =>
+      readPage(i, page, SHIPPED_MODEL.rank, { limit: 500, perStory: 500 })
+        .ranked.filter((r) => !storyOfPassage(i, r.passage).id.startsWith('synthetic-'))
+        .map((r) => [r.passage, r.score.toFixed(9)]);
+    const alone = bundled(index);
+    expect(alone.length).toBeGreaterThan(2);
+    expect(bundled(withArchive)).toEqual(alone);
+  });
+
+  it('reads what a hostile or broken page sends without a NaN: no words, zero and negative counts, no terms', () => {
+    const page = evidence(syntheticArticles.famineOrphans);
+    const broken = {
+      terms: page.terms,
+      words: [...page.words, ['famine', 0], ['orphan', -3], ['street', Number.NaN]] as [string, number][],
+    };
+    const reading = readPage(index, broken);
+    expect(Object.values(reading.features).every(Number.isFinite)).toBe(true);
+    expect(reading.ranked.every((r) => Number.isFinite(r.score))).toBe(true);
+    expect(reading.ranked.map((r) => r.passage)).toEqual(readPage(index, page).ranked.map((r) => r.passage));
+    const empty = readPage(index, { terms: [], words: [] });
+    expect(empty.ranked).toEqual([]);
+    expect(Object.values(empty.features).every(Number.isFinite)).toBe(true);
+  });
+
+  it('ranks an index of imported stories only (the bundled source empty)', () => {
+    const only = loadCorpusIndex(packIndex(bundle.stories, bundle.terms, () => 'synthetic-all'));
+    const { ranked, features } = readPage(only, evidence(syntheticArticles.famineOrphans));
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(Object.values(features).every(Number.isFinite)).toBe(true);
   });
 });

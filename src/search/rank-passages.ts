@@ -4,14 +4,14 @@ import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { contentStem } from './content-words';
 import { type CorpusIndex, findStem, passageText, perIndex, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
-import { forEachGap, listHas } from './packed-index';
+import { listHas } from './packed-index';
 import {
   decidesToShow,
+  isStatecraft,
   type PageFeatures,
   type PageModel,
   type RankConstants,
   SHIPPED_MODEL,
-  STATECRAFT_STEMS,
 } from './page-decision';
 
 /**
@@ -28,8 +28,6 @@ const K1 = 1.2;
 const B = 0.75;
 /** How many of the article's words make the query (MoreLikeThis's default maxQueryTerms). */
 const QUERY_STEMS = 25;
-/** Of which the most telling over all passages are the candidates each source chooses from. */
-const POOL_STEMS = 2 * QUERY_STEMS;
 /** A passage far weaker than the best one is noise next to it. */
 const RELATIVE_FLOOR = 0.3;
 /** A term or word that earned less than this share of the passage's best is not shown as a reason. */
@@ -111,13 +109,16 @@ export interface PageReading {
 
 /**
  * Per index: each passage's source (the stories Firsthand ships are source 0, each
- * imported collection one more), and each source's size and mean passage length.
+ * imported collection one more), each source's size and mean passage length, and how many
+ * of each source's passages say each stem and reach each term (counted when the index was
+ * packed).
  */
 const sourcesOf = perIndex((index) => {
   const { storyCollection, collections, passageLength } = index.packed;
+  const count = collections.length;
   const of = new Uint16Array(index.passageCount);
-  const size = new Float64Array(collections.length);
-  const length = new Float64Array(collections.length);
+  const size = new Float64Array(count);
+  const length = new Float64Array(count);
   for (let p = 0; p < index.passageCount; p++) {
     const c = storyCollection[index.passageStory[p] as number] as number;
     of[p] = c;
@@ -125,12 +126,20 @@ const sourcesOf = perIndex((index) => {
     length[c] = (length[c] as number) + (passageLength[p] as number);
   }
   const meanLength = Float64Array.from(size, (n, c) => (n === 0 ? 1 : Math.max(1, (length[c] as number) / n)));
-  return { of, size, meanLength, count: collections.length };
+  // BM25's length normalisation of each passage, against its own source's mean.
+  const lengthNorm = Float64Array.from(
+    passageLength,
+    (length, p) => K1 * (1 - B + (B * length) / (meanLength[of[p] as number] as number)),
+  );
+  const { stemSources, termSources } = index.packed;
+  const stemDf = (c: number, stem: number) => stemSources[stem * count + c] as number;
+  const termDf = (c: number, term: number) => termSources[term * count + c] as number;
+  return { of, size, lengthNorm, count, stemDf, termDf };
 });
 
 /** The article as the query sees it, before any source's statistics. */
 interface ArticleQuery {
-  /** Its stems the passages say, with the article's counts, most telling first (over all passages). */
+  /** Its stems the passages say, with the article's counts and the word shown for each. */
   stems: { at: number; count: number; label: string }[];
   /** The article's counts of the stems no passage says. */
   unknown: number[];
@@ -142,7 +151,6 @@ interface ArticleQuery {
 }
 
 function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery {
-  const n = index.passageCount;
   const counts = new Map<number, number>();
   const unknown = new Map<string, number>();
   const surface = new Map<number, [string, number]>();
@@ -150,11 +158,13 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
   let hangul = 0;
   let statecraft = 0;
   for (const [key, count] of evidence.words) {
+    // What a page says is never trusted blindly: a count must be a count.
+    if (!(count >= 1) || !Number.isFinite(count) || typeof key !== 'string') continue;
+    if (isStatecraft(key)) statecraft += count;
     const stem = contentStem(key);
     if (stem === '') continue;
     words += count;
     if (stem.charCodeAt(0) >= 0xac00 && stem.charCodeAt(0) <= 0xd7af) hangul += count;
-    if (STATECRAFT_STEMS.has(stem)) statecraft += count;
     const s = findStem(index, stem);
     if (s === undefined) {
       unknown.set(stem, (unknown.get(stem) ?? 0) + count);
@@ -164,13 +174,7 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
     const seen = surface.get(s);
     if (!seen || seen[1] < count) surface.set(s, [key, count]);
   }
-  const weight = (s: number, count: number) =>
-    (1 + Math.log(count)) * idf(n, index.packed.stemPassages.count[s] as number);
-  const stems = [...counts]
-    .map(([at, count]) => ({ at, count, label: surface.get(at)?.[0] ?? '', w: weight(at, count) }))
-    .sort((a, b) => b.w - a.w || a.at - b.at)
-    .slice(0, POOL_STEMS)
-    .map(({ at, count, label }) => ({ at, count, label }));
+  const stems = [...counts].map(([at, count]) => ({ at, count, label: surface.get(at)?.[0] ?? '' }));
   const terms: ArticleQuery['terms'] = [];
   for (const d of evidence.terms) {
     const t = index.termIndex.get(d.term);
@@ -180,27 +184,28 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
 }
 
 /**
- * One source's query: its statistics (how many of its passages say each word or term)
- * weigh the article's words, so an imported archive whose every passage says "border"
- * neither drowns that word for the stories Firsthand ships nor is judged by theirs (each
- * source is ranked as a collection of its own, as federated search does). Also the
- * source's "mass": what a passage of it would score if it said every one of the
- * article's most telling words and terms.
+ * One source's query: its own statistics (how many of its passages say each word and
+ * reach each term) weigh the article's words and choose the most telling, so an imported
+ * archive whose every passage says "border" neither drowns that word for the stories
+ * Firsthand ships nor is judged by theirs: each source is ranked as a collection of its
+ * own, as federated search does. Also the source's "mass": what a passage of it would
+ * score if it said every one of the article's most telling words and terms.
  */
 function sourceQuery(
   query: ArticleQuery,
-  df: (part: number) => number,
+  stemDf: (stem: number) => number,
+  termDf: (term: number) => number,
   size: number,
   constants: RankConstants,
 ): { parts: QueryPart[]; mass: number } {
   const profile = query.unknown.map((count) => (1 + Math.log(count)) * idf(size, 0));
   const stems: QueryPart[] = [];
-  query.stems.forEach(({ at, count, label }, i) => {
-    const d = df(i);
-    const weight = (1 + Math.log(count)) * idf(size, d);
+  for (const { at, count, label } of query.stems) {
+    const df = stemDf(at);
+    const weight = (1 + Math.log(count)) * idf(size, df);
     profile.push(weight);
-    if (d > 0) stems.push({ kind: 'stem', at, weight, label });
-  });
+    if (df > 0) stems.push({ kind: 'stem', at, weight, label });
+  }
   stems.sort((a, b) => b.weight - a.weight || a.at - b.at);
   stems.length = Math.min(stems.length, QUERY_STEMS);
   let mass = profile
@@ -208,24 +213,13 @@ function sourceQuery(
     .slice(0, QUERY_STEMS)
     .reduce((sum, w) => sum + w, 0);
   const parts = stems;
-  query.terms.forEach(({ at, count, label }, i) => {
-    const d = df(query.stems.length + i);
-    const weight = constants.termShare * (1 + Math.log(count)) * idf(size, d);
+  for (const { at, count, label } of query.terms) {
+    const df = termDf(at);
+    const weight = constants.termShare * (1 + Math.log(count)) * idf(size, df);
     mass += weight;
-    if (d > 0) parts.push({ kind: 'term', at, weight, label });
-  });
-  return { parts, mass: mass * (K1 + 1) };
-}
-
-/** Calls `each` with every passage a query part reaches, and how often the passage says it. */
-function forEachPosting(index: CorpusIndex, part: QueryPart, each: (p: number, tf: number) => void): void {
-  if (part.kind === 'term') {
-    for (const p of termPassages(index, part.at)) each(p, 1);
-    return;
+    if (df > 0) parts.push({ kind: 'term', at, weight, label });
   }
-  const { stemPassages, stemCounts } = index.packed;
-  let entry = index.stemCountStart[part.at] as number;
-  forEachGap(stemPassages, part.at, (p) => each(p, stemCounts[entry++] as number));
+  return { parts, mass: mass * (K1 + 1) };
 }
 
 /**
@@ -243,58 +237,98 @@ export function readPage(
   constants: RankConstants = SHIPPED_CONSTANTS,
   opts: RankOptions = {},
 ): PageReading {
+  const { features, chosen, explainAll } = scorePage(index, evidence, constants, opts);
+  return { features, ranked: explainAll(chosen) };
+}
+
+/**
+ * readPage's work, with "why this" left for later: a page the model keeps quiet never
+ * needs it, and it reads each passage's text.
+ */
+function scorePage(
+  index: CorpusIndex,
+  evidence: PageEvidence,
+  constants: RankConstants,
+  opts: RankOptions,
+): {
+  features: PageFeatures;
+  chosen: { passage: number; score: number }[];
+  explainAll: (chosen: { passage: number; score: number }[]) => RankedPassage[];
+} {
   const { limit = 6, perStory = 3 } = opts;
   const { score, touched, seen, storyTotal } = scratch(index);
   const story = index.passageStory;
-  const { passageLength } = index.packed;
   const sources = sourcesOf(index);
   const query = articleQuery(index, evidence);
-  const partCount = query.stems.length + query.terms.length;
 
-  // How many passages of each source say each word and term of the query (one source:
-  // the counts the index keeps).
-  const df = new Float64Array(partCount * sources.count);
-  if (sources.count === 1) {
-    query.stems.forEach(({ at }, i) => {
-      df[i] = index.packed.stemPassages.count[at] as number;
-    });
-    query.terms.forEach(({ at }, i) => {
-      df[query.stems.length + i] = index.packed.termPassages.count[at] as number;
-    });
-  } else {
-    const count = (i: number) => (p: number) => {
-      const at = i * sources.count + (sources.of[p] as number);
-      df[at] = (df[at] as number) + 1;
-    };
-    query.stems.forEach(({ at }, i) => {
-      forEachGap(index.packed.stemPassages, at, count(i));
-    });
-    query.terms.forEach(({ at }, i) => {
-      const add = count(query.stems.length + i);
-      for (const p of termPassages(index, at)) add(p);
-    });
-  }
-
-  let reached = 0;
-  const perSource: { parts: QueryPart[]; mass: number; best: number; similarity: number }[] = [];
-  for (let c = 0; c < sources.count; c++) {
+  const perSource = Array.from({ length: sources.count }, (_, c) => {
     const size = sources.size[c] as number;
     const { parts, mass } =
       size === 0
         ? { parts: [], mass: 0 }
-        : sourceQuery(query, (i) => df[i * sources.count + c] as number, size, constants);
-    perSource.push({ parts, mass, best: 0, similarity: 0 });
-    const mean = sources.meanLength[c] as number;
+        : sourceQuery(
+            query,
+            (stem) => sources.stemDf(c, stem),
+            (term) => sources.termDf(c, term),
+            size,
+            constants,
+          );
+    return { parts, mass, best: 0, similarity: 0 };
+  });
+  // Each posting list is walked once, whichever sources' queries it is part of: a part's
+  // weight per source, 0 where that source's query left it out.
+  const weights = new Map<string, Float64Array>();
+  const partOf = new Map<string, QueryPart>();
+  perSource.forEach(({ parts }, c) => {
     for (const part of parts) {
-      forEachPosting(index, part, (p, tf) => {
-        if (sources.of[p] !== c) return;
-        if (seen[p] === 0) {
-          seen[p] = 1;
-          touched[reached++] = p;
-        }
-        const norm = K1 * (1 - B + (B * (passageLength[p] as number)) / mean);
-        score[p] = (score[p] as number) + (part.weight * (tf * (K1 + 1))) / (tf + norm);
-      });
+      const key = `${part.kind}:${part.at}`;
+      let w = weights.get(key);
+      if (!w) {
+        w = new Float64Array(sources.count);
+        weights.set(key, w);
+        partOf.set(key, part);
+      }
+      w[c] = part.weight;
+    }
+  });
+  // The hot loop, at 50,000 passages: varints decoded in place, no call per posting.
+  const { lengthNorm, of } = sources;
+  const { stemPassages, stemCounts } = index.packed;
+  let reached = 0;
+  const add = (p: number, tf: number, weight: number) => {
+    if (seen[p] === 0) {
+      seen[p] = 1;
+      touched[reached++] = p;
+    }
+    score[p] = (score[p] as number) + (weight * (tf * (K1 + 1))) / (tf + (lengthNorm[p] as number));
+  };
+  for (const [key, w] of weights) {
+    const part = partOf.get(key) as QueryPart;
+    if (part.kind === 'term') {
+      const list = termPassages(index, part.at);
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i] as number;
+        const weight = w[of[p] as number] as number;
+        if (weight !== 0) add(p, 1, weight);
+      }
+      continue;
+    }
+    const data = stemPassages.data;
+    let entry = index.stemCountStart[part.at] as number;
+    let p = 0;
+    for (let at = stemPassages.start[part.at] as number, end = stemPassages.start[part.at + 1] as number; at < end; ) {
+      let gap = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = data[at++] as number;
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      p += gap;
+      const tf = stemCounts[entry++] as number;
+      const weight = w[of[p] as number] as number;
+      if (weight !== 0) add(p, tf, weight);
     }
   }
   for (let k = 0; k < reached; k++) {
@@ -370,7 +404,9 @@ export function readPage(
   };
   return {
     features,
-    ranked: ranked.map((r) => explain(index, perSource[sources.of[r.passage] as number]?.parts ?? [], r)),
+    chosen: ranked,
+    explainAll: (chosen) =>
+      chosen.map((r) => explain(index, perSource[sources.of[r.passage] as number]?.parts ?? [], r)),
   };
 }
 
@@ -384,14 +420,29 @@ export function rankPassages(
   opts: RankOptions = {},
   model: PageModel = SHIPPED_MODEL,
 ): RankedPassage[] {
-  const reading = readPage(index, evidence, model.rank, opts);
-  return decidesToShow(reading.features, model) ? reading.ranked : [];
+  const { features, chosen, explainAll } = scorePage(index, evidence, model.rank, opts);
+  return decidesToShow(features, model) ? explainAll(chosen) : [];
 }
 
 /**
  * "Why this": the article's words and the lexicon terms that carried a passage, strongest
  * first, and where its text says them. The country is never a reason: every passage shares it.
  */
+/** The stems of the countries' names (north, korea, korean, china...): every passage shares them, so they are no reason. */
+const countryStems = perIndex((index) => {
+  const stems = new Set<number>();
+  for (const term of index.terms) {
+    if (term.kind !== 'country') continue;
+    for (const alias of term.aliases) {
+      for (const { key } of tokenize(alias)) {
+        const s = findStem(index, contentStem(key));
+        if (s !== undefined) stems.add(s);
+      }
+    }
+  }
+  return stems;
+});
+
 function explain(
   index: CorpusIndex,
   parts: readonly QueryPart[],
@@ -405,14 +456,17 @@ function explain(
       }
     }
   }
-  const stemsHere = new Set<number>();
   const text = passageText(index, passage);
-  for (const { key } of tokenize(text)) {
-    const stem = contentStem(key);
-    const s = stem === '' ? undefined : findStem(index, stem);
-    if (s !== undefined) stemsHere.add(s);
+  // The passage's words, each with its stem's position in the index (-1: none).
+  const tokens = tokenize(text).map((tok) => {
+    const stem = contentStem(tok.key);
+    return { ...tok, stem: stem === '' ? -1 : (findStem(index, stem) ?? -1) };
+  });
+  const stemsHere = new Set(tokens.map((t) => t.stem));
+  const country = countryStems(index);
+  for (const part of parts) {
+    if (part.kind === 'stem' && stemsHere.has(part.at) && !country.has(part.at)) earned.push([part, part.weight]);
   }
-  for (const part of parts) if (part.kind === 'stem' && stemsHere.has(part.at)) earned.push([part, part.weight]);
   earned.sort((a, b) => b[1] - a[1]);
   const top = earned[0]?.[1] ?? 0;
   const kept = earned.filter(([, w]) => w >= top * WHY_SHARE).map(([part]) => part);
@@ -420,10 +474,8 @@ function explain(
   const keptStems = new Set(kept.filter((p) => p.kind === 'stem').map((p) => p.at));
   const marks = termMarks(index, passage, new Set(terms));
   if (keptStems.size > 0) {
-    for (const tok of tokenize(text)) {
-      const stem = contentStem(tok.key);
-      const s = stem === '' ? undefined : findStem(index, stem);
-      if (s !== undefined && keptStems.has(s) && !marks.some(([a, b]) => tok.start < b && a < tok.end)) {
+    for (const tok of tokens) {
+      if (keptStems.has(tok.stem) && !marks.some(([a, b]) => tok.start < b && a < tok.end)) {
         marks.push([tok.start, tok.end]);
       }
     }
