@@ -54,6 +54,7 @@ describe('rankPassages', () => {
     for (const r of ranked) {
       const card = toExcerptCard(index, r);
       expect(card.why.length).toBeGreaterThan(0);
+      expect(card.why.length).toBeLessThanOrEqual(6);
       expect(card.why).not.toContain('North Korea');
       expect(card.marks.length).toBeGreaterThan(0);
       const text = passageText(index, r.passage);

@@ -32,6 +32,8 @@ const QUERY_STEMS = 25;
 const RELATIVE_FLOOR = 0.3;
 /** A term or word that earned less than this share of the passage's best is not shown as a reason. */
 const WHY_SHARE = 0.2;
+/** At most this many reasons: a card says why in one line, not a word list. */
+const WHY_MOST = 6;
 /** Places and countries set the scene; they are never the subject (the lexicon's aboutness). */
 const SUBJECT_KINDS = new Set(['topic', 'event', 'person', 'org']);
 
@@ -469,7 +471,10 @@ function explain(
   }
   earned.sort((a, b) => b[1] - a[1]);
   const top = earned[0]?.[1] ?? 0;
-  const kept = earned.filter(([, w]) => w >= top * WHY_SHARE).map(([part]) => part);
+  const kept = earned
+    .filter(([, w]) => w >= top * WHY_SHARE)
+    .slice(0, WHY_MOST)
+    .map(([part]) => part);
   const terms = kept.filter((p) => p.kind === 'term').map((p) => p.at);
   const keptStems = new Set(kept.filter((p) => p.kind === 'stem').map((p) => p.at));
   const marks = termMarks(index, passage, new Set(terms));
