@@ -45,3 +45,34 @@ describe('assessArticle', () => {
     expect(assessArticle({ ...passing, title: 'North Korea and the Sahel' }, matcher)).not.toEqual([]);
   });
 });
+
+describe('"the North"', () => {
+  const defector = {
+    title: 'A refugee finishes school abroad',
+    paragraphs: [
+      'She left North Korea at fourteen. SYNTHETIC test text written for this test.',
+      'In the North, she says, school stopped when the food ran out.',
+    ],
+  };
+
+  it('counts toward the gate beside a gate term: a defector story that names the country once is read', () => {
+    expect(assessArticle(defector, matcher)).not.toEqual([]);
+    // Control: without "the North" the one mention is a passing one.
+    const once = {
+      ...defector,
+      paragraphs: [defector.paragraphs[0] as string, 'School stopped when the food ran out.'],
+    };
+    expect(assessArticle(once, matcher)).toEqual([]);
+  });
+
+  it('never stands for the country alone, and "the North Korean…" is not counted twice', () => {
+    const england = {
+      title: 'Rail fares',
+      paragraphs: ['In the North, fares rose again.', 'The North of England waits.'],
+    };
+    expect(assessArticle(england, matcher)).toEqual([]);
+    // "the North Korean…" is not "the North": one mention of the country is still one.
+    const korean = { title: 'Markets', paragraphs: ['North Korea again.', 'Markets of the North Korean towns.'] };
+    expect(assessArticle(korean, matcher)).toEqual([]);
+  });
+});

@@ -14,12 +14,24 @@ import { tokenize } from './tokens';
  */
 const GATE_MENTIONS = 2;
 
-/** Term index → occurrences, in one piece of text. */
+/** Term index → occurrences, in one piece of text; THE_NORTH counts "the North". */
 export type TermCounts = Map<number, number>;
+
+/**
+ * "The North", as reporting on Korea names North Korea once it has said which (issue #11:
+ * a defector's story that names the country once and then says "the North" failed the
+ * gate). Not "the North Korean…", which the lexicon already reads, and never on its own:
+ * it counts toward the gate's mentions only beside a gate term (the North of England, the
+ * North in Belfast). Not a lexicon term, so its key is no term index.
+ */
+export const THE_NORTH = -1;
+const theNorth = /\b[Tt]he North\b(?![\s-]*Korea)/g;
 
 export function countTerms(text: string, matcher: TermMatcher): TermCounts {
   const counts: TermCounts = new Map();
   for (const hit of findTerms(text, matcher)) counts.set(hit.term, (counts.get(hit.term) ?? 0) + 1);
+  const north = text.match(theNorth)?.length ?? 0;
+  if (north > 0) counts.set(THE_NORTH, north);
   return counts;
 }
 
@@ -84,8 +96,14 @@ export function assessCounts(
     }
     return d;
   };
-  for (const t of title.keys()) entry(t).inTitle = true;
-  for (const counts of paragraphs) for (const [t, n] of counts) entry(t).count += n;
+  let northMentions = 0;
+  for (const t of title.keys()) if (t !== THE_NORTH) entry(t).inTitle = true;
+  for (const counts of paragraphs) {
+    for (const [t, n] of counts) {
+      if (t === THE_NORTH) northMentions += n;
+      else entry(t).count += n;
+    }
+  }
 
   let gateMentions = 0;
   let gateInTitle = false;
@@ -94,6 +112,8 @@ export function assessCounts(
     gateMentions += d.count;
     gateInTitle ||= d.inTitle;
   }
+  // "The North" adds to the mentions of a country already named, never stands for it.
+  if (gateMentions > 0) gateMentions += northMentions;
   if (!gateInTitle && gateMentions < GATE_MENTIONS) return [];
   // A term only in the headline still counts once: the headline is the subject.
   return [...found.values()].map((d) => (d.count === 0 ? { ...d, count: 1 } : d));
