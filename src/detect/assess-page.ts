@@ -1,7 +1,7 @@
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import type { Article } from './extract-article';
-import { findTerms, type TermMatcher } from './lexicon';
-import { tokenize } from './tokens';
+import { findTermsInTokens, type TermMatcher } from './lexicon';
+import { type Token, tokenize } from './tokens';
 
 /**
  * How many times gate terms (North Korea, DPRK, Pyongyang, 탈북자...) must occur in the body
@@ -28,11 +28,28 @@ export const THE_NORTH = -1;
 const theNorth = /\b[Tt]he North\b(?![\s-]*Korea)/g;
 
 export function countTerms(text: string, matcher: TermMatcher): TermCounts {
+  return termCounts(text, tokenize(text), matcher);
+}
+
+function termCounts(text: string, tokens: readonly Token[], matcher: TermMatcher): TermCounts {
   const counts: TermCounts = new Map();
-  for (const hit of findTerms(text, matcher)) counts.set(hit.term, (counts.get(hit.term) ?? 0) + 1);
+  for (const hit of findTermsInTokens(tokens, matcher)) counts.set(hit.term, (counts.get(hit.term) ?? 0) + 1);
   const north = text.match(theNorth)?.length ?? 0;
   if (north > 0) counts.set(THE_NORTH, north);
   return counts;
+}
+
+/** What a piece of text says: its lexicon terms and its words, each with a count, from one tokenizing. */
+export interface TextCounts {
+  terms: TermCounts;
+  words: Map<string, number>;
+}
+
+export function countText(text: string, matcher: TermMatcher): TextCounts {
+  const tokens = tokenize(text);
+  const words = new Map<string, number>();
+  for (const { key } of tokens) words.set(key, (words.get(key) ?? 0) + 1);
+  return { terms: termCounts(text, tokens, matcher), words };
 }
 
 /**
@@ -50,16 +67,10 @@ export function assessArticle(article: Article, matcher: TermMatcher): DetectedT
 /** The most distinct words an article sends (the most frequent): a 2 MB page says no more. */
 const MAX_WORDS = 2000;
 
-/** Word key (src/detect/tokens.ts) → occurrences, in one piece of text. */
-export function countWords(text: string, into = new Map<string, number>()): Map<string, number> {
-  for (const { key } of tokenize(text)) into.set(key, (into.get(key) ?? 0) + 1);
-  return into;
-}
-
-/** The article's words with their counts, the most frequent first, at most MAX_WORDS. */
-export function articleWords(title: string, paragraphs: readonly Map<string, number>[]): PageEvidence['words'] {
-  const all = countWords(title);
-  for (const words of paragraphs) for (const [key, n] of words) all.set(key, (all.get(key) ?? 0) + n);
+/** The article's words with their counts (headline and paragraphs), the most frequent first, at most MAX_WORDS. */
+export function articleWords(parts: readonly Map<string, number>[]): PageEvidence['words'] {
+  const all = new Map<string, number>();
+  for (const words of parts) for (const [key, n] of words) all.set(key, (all.get(key) ?? 0) + n);
   const sorted = [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return sorted.slice(0, MAX_WORDS);
 }
@@ -70,15 +81,14 @@ export function articleWords(title: string, paragraphs: readonly Map<string, num
  * (page-scanner.ts) makes the same from counts it keeps per paragraph.
  */
 export function articleEvidence(article: Article, matcher: TermMatcher): PageEvidence {
-  const terms = assessArticle(article, matcher);
-  const words =
-    terms.length > 0
-      ? articleWords(
-          article.title,
-          article.paragraphs.map((p) => countWords(p)),
-        )
-      : [];
-  return { terms, words };
+  const title = countText(article.title, matcher);
+  const paragraphs = article.paragraphs.map((p) => countText(p, matcher));
+  const terms = assessCounts(
+    title.terms,
+    paragraphs.map((c) => c.terms),
+    matcher,
+  );
+  return { terms, words: terms.length > 0 ? articleWords([title, ...paragraphs].map((c) => c.words)) : [] };
 }
 
 /** The same decision, from term counts already made (the content script keeps them per paragraph). */

@@ -1,5 +1,5 @@
 import { isInflectedForm } from './hangul-inflection';
-import { takesSuffixes, tokenize } from './tokens';
+import { type Token, takesSuffixes, tokenize } from './tokens';
 
 export type TermKind = 'place' | 'person' | 'topic' | 'org' | 'event' | 'country';
 export const TERM_KINDS: readonly TermKind[] = ['place', 'person', 'topic', 'org', 'event', 'country'];
@@ -74,7 +74,11 @@ export interface TermHit {
  * ("North Korean defector" is one hit, not three).
  */
 export function findTerms(text: string, matcher: TermMatcher): TermHit[] {
-  const tokens = tokenize(text);
+  return findTermsInTokens(tokenize(text), matcher);
+}
+
+/** The same, over a text's tokens already made (the page scanner also counts its words). */
+export function findTermsInTokens(tokens: readonly Token[], matcher: TermMatcher): TermHit[] {
   const hits: TermHit[] = [];
   for (let i = 0; i < tokens.length; ) {
     const hit = matchAt(tokens, i, matcher);
@@ -89,7 +93,7 @@ export function findTerms(text: string, matcher: TermMatcher): TermHit[] {
 }
 
 function matchAt(
-  tokens: { key: string; end: number }[],
+  tokens: readonly { key: string; end: number }[],
   i: number,
   { starts, longestPrefix }: TermMatcher,
 ): { term: number; length: number; end: number } | null {

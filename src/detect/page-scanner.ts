@@ -1,16 +1,11 @@
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
-import { articleWords, assessCounts, countTerms, countWords, type TermCounts } from './assess-page';
+import { articleWords, assessCounts, countText, type TextCounts } from './assess-page';
 import { type Article, readArticle } from './extract-article';
 import { type GateTest, mayMentionGate } from './gate-precheck';
 import type { TermMatcher } from './lexicon';
 
 /** Paragraphs matched between two chances to yield the main thread. */
 const STEP = 25;
-/** What one paragraph says: its lexicon terms and its words, each with a count. */
-interface ParagraphCounts {
-  terms: TermCounts;
-  words: Map<string, number>;
-}
 
 export interface PageScan {
   article: Article;
@@ -32,7 +27,7 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
   /** This article passed the gate test: its rescans (late content) need not ask again. */
   let passed = false;
   let root: Element | null = null;
-  let remembered = new Map<string, ParagraphCounts>();
+  let remembered = new Map<string, TextCounts>();
   /** Bumped by forget: a scan that began before it must not write back what it read. */
   let generation = 0;
 
@@ -69,13 +64,13 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
       const matcher = loaded;
       const read = yield* readArticle(doc, root);
       const article = { title: read.title, paragraphs: read.paragraphs };
-      const counts: ParagraphCounts[] = [];
-      const seen = new Map<string, ParagraphCounts>();
+      const counts: TextCounts[] = [];
+      const seen = new Map<string, TextCounts>();
       let matched = 0;
       for (const paragraph of article.paragraphs) {
         let c = remembered.get(paragraph) ?? seen.get(paragraph);
         if (!c) {
-          c = { terms: countTerms(paragraph, matcher), words: countWords(paragraph) };
+          c = countText(paragraph, matcher);
           matched++;
           if (matched % STEP === 0) yield;
         }
@@ -87,21 +82,16 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
         // Remember this read's paragraphs only: what left the page is forgotten.
         remembered = seen;
       }
+      const title = countText(article.title, matcher);
       const detected = assessCounts(
-        countTerms(article.title, matcher),
+        title.terms,
         counts.map((c) => c.terms),
         matcher,
       );
       return {
         article,
         detected,
-        words:
-          detected.length > 0
-            ? articleWords(
-                article.title,
-                counts.map((c) => c.words),
-              )
-            : [],
+        words: detected.length > 0 ? articleWords([title, ...counts].map((c) => c.words)) : [],
         matched,
         generation: started,
       };

@@ -4,7 +4,7 @@ import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { contentStem } from './content-words';
 import { type CorpusIndex, findStem, passageText, perIndex, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
-import { listHas } from './packed-index';
+import { decodeGaps, listHas } from './packed-index';
 import {
   decidesToShow,
   isStatecraft,
@@ -78,6 +78,8 @@ interface Scratch {
   touched: Uint32Array;
   seen: Uint8Array;
   storyTotal: Float64Array;
+  /** A stem's passages, decoded from their varint gaps. */
+  decoded: Uint32Array;
 }
 const scratch = perIndex(
   ({ passageCount: n, stories }): Scratch => ({
@@ -85,6 +87,7 @@ const scratch = perIndex(
     touched: new Uint32Array(n),
     seen: new Uint8Array(n),
     storyTotal: new Float64Array(stories.length),
+    decoded: new Uint32Array(n),
   }),
 );
 
@@ -239,8 +242,8 @@ export function readPage(
   constants: RankConstants = SHIPPED_CONSTANTS,
   opts: RankOptions = {},
 ): PageReading {
-  const { features, chosen, explainAll } = scorePage(index, evidence, constants, opts);
-  return { features, ranked: explainAll(chosen) };
+  const scored = scorePage(index, evidence, constants, opts);
+  return { features: scored.features, ranked: scored.explain() };
 }
 
 /**
@@ -254,11 +257,11 @@ function scorePage(
   opts: RankOptions,
 ): {
   features: PageFeatures;
-  chosen: { passage: number; score: number }[];
-  explainAll: (chosen: { passage: number; score: number }[]) => RankedPassage[];
+  /** The chosen passages with "why this" worked out. */
+  explain: () => RankedPassage[];
 } {
   const { limit = 6, perStory = 3 } = opts;
-  const { score, touched, seen, storyTotal } = scratch(index);
+  const { score, touched, seen, storyTotal, decoded } = scratch(index);
   const story = index.passageStory;
   const sources = sourcesOf(index);
   const query = articleQuery(index, evidence);
@@ -293,7 +296,7 @@ function scorePage(
       w[c] = part.weight;
     }
   });
-  // The hot loop, at 50,000 passages: varints decoded in place, no call per posting.
+  // The hot loop, at 50,000 passages: no call per posting but `add`.
   const { lengthNorm, of } = sources;
   const { stemPassages, stemCounts } = index.packed;
   let reached = 0;
@@ -315,22 +318,12 @@ function scorePage(
       }
       continue;
     }
-    const data = stemPassages.data;
-    let entry = index.stemCountStart[part.at] as number;
-    let p = 0;
-    for (let at = stemPassages.start[part.at] as number, end = stemPassages.start[part.at + 1] as number; at < end; ) {
-      let gap = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = data[at++] as number;
-        gap |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      p += gap;
-      const tf = stemCounts[entry++] as number;
+    const n = decodeGaps(stemPassages, part.at, decoded);
+    const first = index.stemCountStart[part.at] as number;
+    for (let i = 0; i < n; i++) {
+      const p = decoded[i] as number;
       const weight = w[of[p] as number] as number;
-      if (weight !== 0) add(p, tf, weight);
+      if (weight !== 0) add(p, stemCounts[first + i] as number, weight);
     }
   }
   for (let k = 0; k < reached; k++) {
@@ -406,9 +399,7 @@ function scorePage(
   };
   return {
     features,
-    chosen: ranked,
-    explainAll: (chosen) =>
-      chosen.map((r) => explain(index, perSource[sources.of[r.passage] as number]?.parts ?? [], r)),
+    explain: () => ranked.map((r) => explain(index, perSource[sources.of[r.passage] as number]?.parts ?? [], r)),
   };
 }
 
@@ -422,8 +413,8 @@ export function rankPassages(
   opts: RankOptions = {},
   model: PageModel = SHIPPED_MODEL,
 ): RankedPassage[] {
-  const { features, chosen, explainAll } = scorePage(index, evidence, model.rank, opts);
-  return decidesToShow(features, model) ? explainAll(chosen) : [];
+  const scored = scorePage(index, evidence, model.rank, opts);
+  return decidesToShow(scored.features, model) ? scored.explain() : [];
 }
 
 /**
