@@ -1,12 +1,16 @@
-// Integrity check for the stories that come from the seed documents in ../shared/seeds/
+// Integrity check for the stories that come from the source documents in data/sources/
 // (PRODUCT.md, "The corpus", integrity rule): every paragraph of a seed that is not site
 // chrome or a title/date line must appear word for word in its story file, and every line
 // of a story file's body must come word for word from its seed. Nothing is normalised except
 // line endings: curly quotes, dashes, typos and trailing non-breaking spaces must match.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const seedUrl = (name: string) => new URL(`../../../shared/seeds/${name}`, import.meta.url);
+const seedUrl = (name: string) => new URL(`../sources/${name}`, import.meta.url);
+/** The seeds as the team received them, beside the repository (absent from a fresh clone). */
+const receivedDir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const storyUrl = (name: string) => new URL(`./${name}`, import.meta.url);
 
 const read = (url: URL) => readFileSync(url, 'utf8').replace(/\r\n?/g, '\n');
@@ -123,6 +127,19 @@ describe.each(cases)('$story keeps its seed word for word', (c) => {
       const next = seed.findIndex((p, i) => i >= at && p.includes(line));
       expect(next, `body line out of seed order:\n${line}`).toBeGreaterThanOrEqual(0);
       at = next;
+    }
+  });
+});
+
+// data/sources holds the seeds exactly as received, byte for byte, so that anyone can check
+// the stories against them. Where the team's copy is at hand, they must be the same bytes.
+describe.runIf(existsSync(receivedDir))('data/sources', () => {
+  it('holds every seed exactly as received in ../shared/seeds', () => {
+    const received = readdirSync(receivedDir).sort();
+    expect(received.length).toBeGreaterThan(0);
+    for (const name of received) {
+      const same = readFileSync(seedUrl(name)).equals(readFileSync(join(receivedDir, name)));
+      expect(same, `${name} differs from its seed`).toBe(true);
     }
   });
 });
