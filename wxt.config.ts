@@ -15,12 +15,12 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
-    // tabs: reader opens in a tab, popup asks which tab is active; storage: per-tab results
-    // that must outlive a service-worker restart; scripting: the in-page UI is injected
-    // only into pages with something to show (its host permissions: the same http(s)
-    // pages the detection script already runs on).
+    // storage: per-tab results that must outlive a service-worker restart; scripting: the
+    // in-page UI is injected only into pages with something to show (its host permissions:
+    // the same http(s) pages the detection script already runs on, which also let the
+    // background read those tabs' addresses, so no `tabs` permission: README, Privacy).
     // contextMenus: "Search Firsthand for “…”" on a selection.
-    permissions: ['storage', 'tabs', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'scripting', 'contextMenus'],
     action: { default_title: '__MSG_ext_action_title__' },
     // Firefox: a stable id (storage and the popup's address survive a reinstall) and the
     // declaration that the add-on collects no data.

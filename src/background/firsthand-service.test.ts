@@ -11,7 +11,7 @@ import { setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
 import { newsSites, runsOn } from '@/src/settings/where-it-runs';
-import { createFirsthandService, followResultCount, followWhereItRuns } from './firsthand-service';
+import { createFirsthandService, followResultCount, followTabNavigation, followWhereItRuns } from './firsthand-service';
 
 const bundle = buildCorpusFromData();
 const bundledIndex = loadBundleIndex(bundle);
@@ -34,6 +34,12 @@ const broadArticle = articleEvidence(
 async function tabAt(url: string): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url });
   return tab.id as number;
+}
+
+/** A tab as an event shows it: with its address only where Firsthand may see it. */
+async function seen(tabId: number, url?: string) {
+  const { url: _, ...tab } = await fakeBrowser.tabs.get(tabId);
+  return url === undefined ? tab : { ...tab, url };
 }
 
 describe('the background service', () => {
@@ -135,6 +141,34 @@ describe('the background service', () => {
     await service.matchPage(tab, 'https://news.example/c', famineArticle);
     await service.matchPage(tab, 'https://news.example/c', { terms: [], words: [] });
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+  });
+
+  it('clears a tab that goes to a page whose address it may not see (no tabs permission)', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const stop = followTabNavigation(service);
+    const reloaded = await tabAt('https://news.example/a');
+    const left = await tabAt('https://news.example/b');
+    await service.matchPage(reloaded, 'https://news.example/a', famineArticle);
+    await service.matchPage(left, 'https://news.example/b', famineArticle);
+    // A reload of a page it may read: the address is there, the article the same.
+    await fakeBrowser.tabs.onUpdated.trigger(
+      reloaded,
+      { status: 'loading' },
+      await seen(reloaded, 'https://news.example/a'),
+    );
+    // A browser page: Chrome tells neither the new address nor the tab's.
+    await fakeBrowser.tabs.onUpdated.trigger(left, { status: 'loading' }, await seen(left));
+    await vi.waitFor(async () => expect(await service.getTabMatches(left)).toBeNull());
+    expect(await fakeBrowser.action.getBadgeText({ tabId: left })).toBe('');
+    expect(await service.getTabMatches(reloaded)).not.toBeNull();
+    // An address it may read, and another article: cleared too.
+    await fakeBrowser.tabs.onUpdated.trigger(
+      reloaded,
+      { url: 'https://news.example/c' },
+      await seen(reloaded, 'https://news.example/c'),
+    );
+    await vi.waitFor(async () => expect(await service.getTabMatches(reloaded)).toBeNull());
+    stop();
   });
 
   it("does not let an old page's late answer become the new page's badge", async () => {

@@ -283,13 +283,26 @@ export function registerFirsthandService(service: FirsthandService): void {
       ...(sender.tab?.id !== undefined ? { openerTabId: sender.tab.id } : {}),
     });
   });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void service.tabNavigated(tabId, change.url);
-  });
+  followTabNavigation(service);
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
   followDisplayMode();
   followWhereItRuns(service);
   followResultCount(service);
+}
+
+/**
+ * A tab that goes to another page loses its results and its badge. Firsthand has no `tabs`
+ * permission: it sees a tab's address only where its host permissions reach (the http and
+ * https pages it reads). A tab that starts loading a page whose address it may not see (a
+ * browser page, a file, about:blank) has left the article all the same.
+ */
+export function followTabNavigation(service: FirsthandService): () => void {
+  const listener = (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }) => {
+    if (change.url) void service.tabNavigated(tabId, change.url);
+    else if (change.status === 'loading' && tab.url === undefined) void service.tabNavigated(tabId, '');
+  };
+  browser.tabs.onUpdated.addListener(listener);
+  return () => browser.tabs.onUpdated.removeListener(listener);
 }
 
 /** A new cap on excerpts per page: open tabs with results rank their page again. */
