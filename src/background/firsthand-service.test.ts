@@ -198,7 +198,7 @@ describe('the background service', () => {
       signature: async () => signature,
       enabled: async () => {
         indexed++;
-        return signature ? [{ collectionId: 'synthetic', stories: [story] }] : [];
+        return { signature, sources: signature ? [{ collectionId: 'synthetic', stories: [story] }] : [] };
       },
       story: async (id: string) => readStoryFiles([story]).stories.find((s) => s.id === id),
       // As IndexedDB keeps them: structured clones.
@@ -207,8 +207,9 @@ describe('the background service', () => {
         textReads++;
         return structuredClone(cache.get(key)?.chunks[chunk]);
       },
-      writeCache: async (key: string, index: PackedIndex, chunks: Uint8Array[]) =>
-        void cache.set(key, structuredClone({ index, chunks })),
+      writeCache: async (key: string, _collections: string, index: PackedIndex, chunks: Uint8Array[]) =>
+        Boolean(cache.set(key, structuredClone({ index, chunks }))),
+      clearCache: async () => cache.clear(),
     };
     const service = createFirsthandService({ loadBundle: shipped, collections });
     const found = await service.search('quillfeather');

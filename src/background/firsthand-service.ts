@@ -41,15 +41,22 @@ export interface FirsthandServiceOptions {
 export interface ImportedCollections {
   /** Changes whenever the enabled collections change. '' when none is enabled. */
   signature(): Promise<string>;
-  enabled(): Promise<ImportedSources[]>;
+  /** The enabled collections' sources, and their signature, read together. */
+  enabled(): Promise<{ signature: string; sources: ImportedSources[] }>;
   /** An enabled collection's story, read from its source file (the index keeps no story text but its passages). */
   story(storyId: string): Promise<Story | undefined>;
   /** The cached index, without its passages' text. */
   readCache(signature: string): Promise<PackedIndex | undefined>;
   /** One chunk of the cached index's text (corpus-index.ts textChunks). */
   readText(signature: string, chunk: number): Promise<Uint8Array | undefined>;
-  /** Caches an index (without its text) and its text's chunks, in place of what was cached. */
-  writeCache(signature: string, index: PackedIndex, chunks: Uint8Array[]): Promise<void>;
+  /**
+   * Caches an index (without its text) and its text's chunks, in place of what was cached,
+   * if the enabled collections are still those of `collections` (their signature). Says
+   * whether it wrote.
+   */
+  writeCache(signature: string, collections: string, index: PackedIndex, chunks: Uint8Array[]): Promise<boolean>;
+  /** Drops the cache (none enabled: no collection's text is to be kept). */
+  clearCache(): Promise<void>;
 }
 
 /**
@@ -221,10 +228,12 @@ async function loadIndex(
   fresh: boolean,
 ): Promise<CorpusIndex> {
   const [bundled, enabled] = await Promise.all([loadBundle(), collections?.signature().catch(() => '') ?? '']);
-  if (!collections || enabled === '') return loadCorpusIndex(packedFromJson(bundled.index));
-  // The index's format and the text's chunking are part of it: an index cached by an older
-  // Firsthand is not used.
-  const signature = `${PACKED_FORMAT}.${TEXT_CHUNK}|${bundleFingerprint(bundled)}|${enabled}`;
+  if (!collections || enabled === '') {
+    // Nothing of a collection is to be kept (an older Firsthand left the cache behind).
+    void collections?.clearCache().catch(() => {});
+    return loadCorpusIndex(packedFromJson(bundled.index));
+  }
+  const signature = signatureFor(bundled, enabled);
   const cached = fresh ? undefined : await collections.readCache(signature).catch(() => undefined);
   if (cached) {
     // Its text is read a chunk at a time, as passages are first shown (withText).
@@ -232,12 +241,21 @@ async function loadIndex(
     index.texts.read = (chunk) => collections.readText(signature, chunk);
     return index;
   }
-  const combined = combineCorpus(bundled, await collections.enabled());
+  // The sources and their signature are read together: the cache is labelled with what it holds.
+  const now = await collections.enabled();
+  const combined = combineCorpus(bundled, now.sources);
   const chunks = textChunks(combined);
   // A cache that cannot be written only costs the next cold start an indexing.
-  await collections.writeCache(signature, { ...combined, text: new Uint8Array(0) }, chunks).catch(() => {});
+  await collections
+    .writeCache(signatureFor(bundled, now.signature), now.signature, { ...combined, text: new Uint8Array(0) }, chunks)
+    .catch(() => {});
   // The chunks are the text now: the whole buffer need not be kept beside them.
   return loadCorpusIndex({ ...combined, text: new Uint8Array(0) }, chunks);
+}
+
+/** The cache's signature: the index's format and the text's chunking (an index cached by an older Firsthand is not used), the bundled corpus, the collections. */
+function signatureFor(bundled: CorpusBundle, collections: string): string {
+  return `${PACKED_FORMAT}.${TEXT_CHUNK}|${bundleFingerprint(bundled)}|${collections}`;
 }
 
 export type FirsthandService = ReturnType<typeof createFirsthandService>;

@@ -16,6 +16,7 @@ import {
   setCollectionEnabled,
   writeCache,
 } from './collection-store';
+import { everyStoreAsText } from './fake-idb-faults';
 
 // Synthetic collections written for these tests: not testimony.
 const source = (id: string) =>
@@ -79,9 +80,9 @@ describe('the collection store', () => {
     await add('one', ['story-a'], undefined, '2026-11-23T10:00:00Z');
     await add('two', ['story-b'], undefined, '2026-11-23T11:00:00Z');
     const both = await collectionsSignature();
-    expect((await enabledSources()).map((s) => s.collection.id)).toEqual(['one', 'two']);
+    expect((await enabledSources()).sources.map((s) => s.collection.id)).toEqual(['one', 'two']);
     await setCollectionEnabled('one', false);
-    expect((await enabledSources()).map((s) => s.collection.id)).toEqual(['two']);
+    expect((await enabledSources()).sources.map((s) => s.collection.id)).toEqual(['two']);
     expect(await collectionsSignature()).not.toBe(both);
     await removeCollection('two');
     expect(await collectionsSignature()).toBe('');
@@ -90,16 +91,58 @@ describe('the collection store', () => {
   });
 
   it('keeps a derived cache that only answers for the signature it was made for', async () => {
-    await writeCache('sig-1', [
-      ['combined-index', { passages: 3 }],
-      ['combined-index:text:0', new Uint8Array([1, 2])],
-    ]);
+    await writeCache(
+      'sig-1',
+      [
+        ['combined-index', { passages: 3 }],
+        ['combined-index:text:0', new Uint8Array([1, 2])],
+      ],
+      '',
+    );
     expect(await readCache('combined-index', 'sig-1')).toEqual({ passages: 3 });
     expect(await readCache('combined-index:text:0', 'sig-1')).toEqual(new Uint8Array([1, 2]));
     expect(await readCache('combined-index', 'sig-2')).toBeUndefined();
     // A new cache replaces the old one whole: no chunk of the old text is left behind.
-    await writeCache('sig-2', [['combined-index', { passages: 1 }]]);
+    await writeCache('sig-2', [['combined-index', { passages: 1 }]], '');
     expect(await readCache('combined-index', 'sig-2')).toEqual({ passages: 1 });
     expect(await readCache('combined-index:text:0', 'sig-1')).toBeUndefined();
+  });
+
+  it('signs what a collection holds: the same id imported again with one letter changed signs anew', async () => {
+    const at = new Date('2026-11-23T10:00:00Z');
+    const made = (text: string) =>
+      makePack({ id: 'one', title: 'Synthetic one', publisher: 'Synthetic press' }, [
+        { file: 'story-a.md', source: source('story-a').replace('A synthetic paragraph.', text) },
+      ]);
+    await addCollection(made('A synthetic paragraph.'), { storyIds: ['story-a'], passageCount: 1 }, new Set(), at);
+    const before = await collectionsSignature();
+    await removeCollection('one');
+    // Same length, same id, same time of import: only the content tells them apart.
+    await addCollection(made('A synthetic paragraph!'), { storyIds: ['story-a'], passageCount: 1 }, new Set(), at);
+    expect(await collectionsSignature()).not.toBe(before);
+    expect((await enabledSources()).signature).toBe(await collectionsSignature());
+  });
+
+  it('drops the cache in the same transaction as any change, and never writes one made before it', async () => {
+    await add('one', ['story-a']);
+    const enabled = await collectionsSignature();
+    const cacheHolds = async () => (await everyStoreAsText(COLLECTIONS_DB)).cache ?? '';
+    // Written for the collections as they are: kept.
+    expect(
+      await writeCache('sig', [['combined-index:text:0', new TextEncoder().encode('synthetic text')]], enabled),
+    ).toBe(true);
+    expect(await cacheHolds()).toContain('synthetic text');
+    await setCollectionEnabled('one', false);
+    expect(await cacheHolds()).toBe('');
+    // A cache made before that change lands after it: refused, it would bring the text back.
+    expect(
+      await writeCache('sig', [['combined-index:text:0', new TextEncoder().encode('synthetic text')]], enabled),
+    ).toBe(false);
+    expect(await cacheHolds()).toBe('');
+    await setCollectionEnabled('one', true);
+    await writeCache('sig', [['combined-index:text:0', new TextEncoder().encode('synthetic text')]], enabled);
+    expect(await cacheHolds()).toContain('synthetic text');
+    await removeCollection('one');
+    expect(await everyStoreAsText(COLLECTIONS_DB)).toEqual({ cache: '', collections: '', sources: '' });
   });
 });
