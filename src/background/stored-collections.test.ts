@@ -8,7 +8,7 @@ import {
   removeCollection,
   setCollectionEnabled,
 } from '@/src/collections/collection-store';
-import { everyStoreAsText } from '@/src/collections/fake-idb-faults';
+import { everyStoreAsText, openThrows, quotaExceededOn } from '@/src/collections/fake-idb-faults';
 import { makePack } from '@/src/corpus/collection-pack';
 import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { CorpusBundle } from '@/src/search/bundle';
@@ -43,6 +43,24 @@ const storesWithWord = async () =>
     .filter(([, text]) => text.includes(WORD))
     .map(([store]) => store)
     .sort();
+/** Writes `value` over a cache entry, as a damaged disk or another program might. */
+async function overwriteCacheEntry(key: string, value: unknown) {
+  const database = await new Promise<IDBDatabase>((resolve) => {
+    const open = indexedDB.open(COLLECTIONS_DB);
+    open.onsuccess = () => resolve(open.result);
+  });
+  const tx = database.transaction('cache', 'readwrite');
+  const store = tx.objectStore('cache');
+  await new Promise<void>((resolve) => {
+    const get = store.get(key);
+    get.onsuccess = () => {
+      store.put({ ...get.result, value });
+      tx.oncomplete = () => resolve();
+    };
+  });
+  database.close();
+}
+
 beforeEach(() => fakeBrowser.reset());
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -103,5 +121,91 @@ describe('imported collections in the background', () => {
     await service.collectionsChanged();
     await removed;
     expect(await storesWithWord()).toEqual([]);
+  });
+
+  it('answers with the bundled stories at once when the cached index is damaged, and indexes again behind', async () => {
+    await importSynthetic();
+    const first = createFirsthandService({ loadBundle: shipped, collections: storedCollections() });
+    await first.collectionsChanged();
+    await overwriteCacheEntry('combined-index', { format: 2, stories: 'not an index' });
+    // A cold start; the indexing it starts waits until the reader has had an answer.
+    const store = storedCollections();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const service = createFirsthandService({
+      loadBundle: shipped,
+      collections: { ...store, enabled: () => held.then(store.enabled) },
+    });
+    const famine = await service.search('famine');
+    expect(famine.length).toBeGreaterThan(0);
+    expect(famine.every((c) => !c.storyId.startsWith('synthetic-'))).toBe(true);
+    expect(await found(service)).toEqual([]);
+    release();
+    await service.indexedInBackground();
+    expect(await found(service)).toEqual(['synthetic-archive-1']);
+    // ...and cached again, whole: the next cold start reads it.
+    const restarted = createFirsthandService({ loadBundle: shipped, collections: storedCollections() });
+    const enabled = vi.spyOn(store, 'enabled');
+    expect(await found(restarted)).toEqual(['synthetic-archive-1']);
+    expect(enabled).not.toHaveBeenCalled();
+  });
+
+  it('indexes again when a cached index loads but fails to answer', async () => {
+    await importSynthetic();
+    await createFirsthandService({ loadBundle: shipped, collections: storedCollections() }).collectionsChanged();
+    // Well formed, but a story lost its topics: a search by topic throws when it reads them.
+    const store = storedCollections();
+    const cached = await store.readCache(
+      (await new Promise<string>((resolve) => {
+        const open = indexedDB.open(COLLECTIONS_DB);
+        open.onsuccess = () => {
+          const get = open.result.transaction('cache').objectStore('cache').get('combined-index');
+          get.onsuccess = () => {
+            resolve(get.result.signature);
+            open.result.close();
+          };
+        };
+      })) as string,
+    );
+    if (!cached) throw new Error('no cached index');
+    cached.stories = cached.stories.map((story) => ({ ...story, topics: undefined as unknown as string[] }));
+    await overwriteCacheEntry('combined-index', cached);
+    const service = createFirsthandService({ loadBundle: shipped, collections: storedCollections() });
+    const byTopic = await service.search(WORD.toLowerCase(), 20, { topic: 'famine' });
+    expect(byTopic.map((c) => c.storyId)).toEqual(['synthetic-archive-1']);
+  });
+
+  it('answers with the bundled stories when IndexedDB throws on open, and with the collection once it opens', async () => {
+    await importSynthetic();
+    await closeCollectionStore();
+    const open = openThrows();
+    const service = createFirsthandService({ loadBundle: shipped, collections: storedCollections() });
+    expect((await service.search('famine')).length).toBeGreaterThan(0);
+    expect(await found(service)).toEqual([]);
+    await service.indexedInBackground();
+    expect(open).toHaveBeenCalled();
+    // The options page cannot index with it either: it is told so, and search goes on.
+    await expect(service.collectionsChanged()).rejects.toThrow('Internal error opening backing store');
+    expect((await service.search('famine')).length).toBeGreaterThan(0);
+    // The database opens again (the next start, or the next change): the collection is back.
+    open.mockRestore();
+    await service.collectionsChanged();
+    expect(await found(service)).toEqual(['synthetic-archive-1']);
+  });
+
+  it('answers with the collection when its index cannot be cached for want of space, and says how much', async () => {
+    await importSynthetic();
+    quotaExceededOn('cache');
+    const service = createFirsthandService({ loadBundle: shipped, collections: storedCollections() });
+    const indexed = await service.collectionsChanged();
+    expect(indexed.cacheBytesShort).toBeGreaterThan(1000);
+    expect(await found(service)).toEqual(['synthetic-archive-1']);
+    expect(await storesWithWord()).toEqual(['sources']);
+    // With room again, the next change caches it.
+    vi.restoreAllMocks();
+    expect((await service.collectionsChanged()).cacheBytesShort).toBeUndefined();
+    expect(await storesWithWord()).toEqual(['cache', 'sources']);
   });
 });

@@ -92,6 +92,16 @@ export class ImportRefused extends Error {
   }
 }
 
+/** IndexedDB says a write went over the quota as the request's or the transaction's error. */
+export function isQuotaError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'name' in error &&
+    (error.name === 'QuotaExceededError' || error.name === 'NotEnoughSpace')
+  );
+}
+
 const packHash = (pack: CollectionPack) =>
   contentHash([JSON.stringify(pack.collection), ...pack.stories.flatMap(({ file, source }) => [file, source])]);
 

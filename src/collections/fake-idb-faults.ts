@@ -1,8 +1,45 @@
+import { vi } from 'vitest';
+
 /**
- * Faults injected into fake-indexeddb (unit tests only), as Chromium shows them to a script,
- * and what a test reads back. A fault returns its spy; `restoreMocks` (vitest.config.ts)
- * undoes it after the test.
+ * Faults injected into fake-indexeddb (unit tests only), as Chromium shows them to a script.
+ * Each returns the spy; `restoreMocks` (vitest.config.ts) undoes it after the test.
  */
+
+type Store = IDBObjectStore & {
+  transaction: IDBTransaction & {
+    _execRequestAsync(request: { operation: () => unknown; source: unknown }): IDBRequest;
+  };
+};
+
+/**
+ * Writes to `store` fail for want of space: the request is accepted, then fails with a
+ * QuotaExceededError, and the transaction aborts with it (Chromium's way when the disk or
+ * the origin's quota is full).
+ */
+export function quotaExceededOn(store: string) {
+  const fail = (original: IDBObjectStore['put']) =>
+    function (this: Store, ...args: Parameters<IDBObjectStore['put']>): IDBRequest {
+      if (this.name !== store) return original.apply(this, args);
+      return this.transaction._execRequestAsync({
+        operation: () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        },
+        source: this,
+      });
+    };
+  const { put, add } = IDBObjectStore.prototype;
+  return [
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(fail(put)),
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(fail(add)),
+  ];
+}
+
+/** Opening any database throws, as a profile whose IndexedDB is damaged or forbidden does. */
+export function openThrows() {
+  return vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+    throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+  });
+}
 
 /**
  * Everything a database holds, store by store, as text: strings as they are, byte arrays
