@@ -10,6 +10,7 @@ import {
   enabledStory,
   exportCollection,
   ImportRefused,
+  ImportTooLarge,
   listCollections,
   readCache,
   removeCollection,
@@ -144,5 +145,32 @@ describe('the collection store', () => {
     expect(await cacheHolds()).toContain('synthetic text');
     await removeCollection('one');
     expect(await everyStoreAsText(COLLECTIONS_DB)).toEqual({ cache: '', collections: '', sources: '' });
+  });
+
+  it('refuses, changing nothing, a collection over a cap on stories or passages, alone or with the others', async () => {
+    const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+    const tooMany = ids(2_501, 'many');
+    await expect(addCollection(pack('many', ['many-0']), { storyIds: tooMany, passageCount: 2_501 })).rejects.toEqual(
+      new ImportTooLarge({ scope: 'collection', what: 'stories', count: 2_501, max: 2_500 }),
+    );
+    await expect(
+      addCollection(pack('long', ['long-0']), { storyIds: ['long-0'], passageCount: 25_001 }),
+    ).rejects.toEqual(new ImportTooLarge({ scope: 'collection', what: 'passages', count: 25_001, max: 25_000 }));
+    // At the caps: imported. Two more of that size go over the total.
+    await addCollection(pack('big-1', ['b1-0']), { storyIds: ids(2_500, 'b1'), passageCount: 20_000 });
+    await addCollection(pack('big-2', ['b2-0']), { storyIds: ids(2_000, 'b2'), passageCount: 25_000 });
+    await expect(
+      addCollection(pack('big-3', ['b3-0']), { storyIds: ids(501, 'b3'), passageCount: 501 }),
+    ).rejects.toEqual(new ImportTooLarge({ scope: 'total', what: 'stories', count: 5_001, max: 5_000 }));
+    await expect(
+      addCollection(pack('big-4', ['b4-0']), { storyIds: ids(10, 'b4'), passageCount: 5_001 }),
+    ).rejects.toEqual(new ImportTooLarge({ scope: 'total', what: 'passages', count: 50_001, max: 50_000 }));
+    // A disabled collection counts: enabling it again is never refused.
+    await setCollectionEnabled('big-2', false);
+    await expect(
+      addCollection(pack('big-4', ['b4-0']), { storyIds: ids(10, 'b4'), passageCount: 5_001 }),
+    ).rejects.toBeInstanceOf(ImportTooLarge);
+    expect((await listCollections()).map((c) => c.id)).toEqual(['big-1', 'big-2']);
+    expect(await exportCollection('big-3')).toBeUndefined();
   });
 });

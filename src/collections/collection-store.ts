@@ -3,6 +3,8 @@ import {
   type CollectionMeta,
   type CollectionPack,
   makePack,
+  type OverCap,
+  overCap,
   type PackStoryFile,
   readStoryFiles,
 } from '@/src/corpus/collection-pack';
@@ -92,6 +94,16 @@ export class ImportRefused extends Error {
   }
 }
 
+/** Why an import was refused: it would go over a cap on stories or passages (collection-pack.ts CAPS). */
+export class ImportTooLarge extends Error {
+  constructor(readonly over: OverCap) {
+    super(
+      `${over.count} ${over.what} ${over.scope === 'total' ? 'imported in all' : 'in one collection'}: at most ${over.max}`,
+    );
+    this.name = 'ImportTooLarge';
+  }
+}
+
 /** IndexedDB says a write went over the quota as the request's or the transaction's error. */
 export function isQuotaError(error: unknown): boolean {
   return (
@@ -107,7 +119,8 @@ const packHash = (pack: CollectionPack) =>
 
 /**
  * Adds a collection, in one transaction that also checks its id and its story ids against
- * what is there (`takenStoryIds`: the bundled stories'). Refused whole, changing nothing.
+ * what is there (`takenStoryIds`: the bundled stories'), and the caps on stories and
+ * passages. Refused whole, changing nothing.
  */
 export async function addCollection(
   pack: CollectionPack,
@@ -127,6 +140,8 @@ export async function addCollection(
     for (const other of others) for (const id of other.storyIds) taken.add(id);
     const clash = counts.storyIds.find((id) => taken.has(id));
     if (clash) throw new ImportRefused('story-exists', clash);
+    const over = overCap({ storyCount: counts.storyIds.length, passageCount: counts.passageCount }, others);
+    if (over) throw new ImportTooLarge(over);
     const stored: StoredCollection = {
       ...pack.collection,
       enabled: true,
