@@ -12,12 +12,13 @@ import {
   ImportRefused,
   ImportTooLarge,
   listCollections,
+  NotEnoughSpace,
   readCache,
   removeCollection,
   setCollectionEnabled,
   writeCache,
 } from './collection-store';
-import { everyStoreAsText } from './fake-idb-faults';
+import { everyStoreAsText, quotaExceededOn } from './fake-idb-faults';
 
 // Synthetic collections written for these tests: not testimony.
 const source = (id: string) =>
@@ -172,5 +173,20 @@ describe('the collection store', () => {
     ).rejects.toBeInstanceOf(ImportTooLarge);
     expect((await listCollections()).map((c) => c.id)).toEqual(['big-1', 'big-2']);
     expect(await exportCollection('big-3')).toBeUndefined();
+  });
+
+  it('says how much space an import needs when the disk is full, and stores none of it', async () => {
+    await add('one', ['story-a']);
+    const before = await everyStoreAsText(COLLECTIONS_DB);
+    quotaExceededOn('sources');
+    const big = makePack({ id: 'two', title: 'Synthetic two', publisher: 'Synthetic press' }, [
+      { file: 'story-b.md', source: source('story-b').replace('A synthetic paragraph.', 'x'.repeat(600_000)) },
+    ]);
+    const refused = addCollection(big, { storyIds: ['story-b'], passageCount: 1 });
+    await expect(refused).rejects.toBeInstanceOf(NotEnoughSpace);
+    // The source and about as much again for the index cached beside it: 1.2 MB, said as 2.
+    await expect(refused).rejects.toThrow('not enough space: about 2 MB needed');
+    expect(await everyStoreAsText(COLLECTIONS_DB)).toEqual(before);
+    expect((await listCollections()).map((c) => c.id)).toEqual(['one']);
   });
 });
