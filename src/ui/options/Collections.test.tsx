@@ -449,6 +449,20 @@ describe('importing a pack', () => {
     );
   });
 
+  it('asks the background again when its worker stopped before it answered', async () => {
+    const collectionsChanged = vi
+      .fn<CollectionsProps['collectionsChanged']>()
+      .mockRejectedValueOnce(new Error('The message port closed before a response was received.'))
+      .mockResolvedValueOnce({ passages: 9, stories: 4 });
+    const spies = mount({ collectionsChanged });
+    await choose(jsonFile('synthetic.json', packText(syntheticPack())));
+    await until(() => preview());
+    await act(async () => button('Import').click());
+    await until(() => spies.announce.mock.calls.length === 2);
+    expect(spies.announce).toHaveBeenLastCalledWith('Imported “Synthetic test collection”: 3 stories, 6 passages.');
+    expect(collectionsChanged).toHaveBeenCalledTimes(2);
+  });
+
   it('will not import over the caps on stories: the preview says why, before anything is stored', async () => {
     // 4,999 stories are imported already; three more go over the 5,000 Firsthand keeps.
     const store = memoryStore([stored({ storyCount: 4_999, passageCount: 9_000, storyIds: ['synthetic-other-1'] })]);

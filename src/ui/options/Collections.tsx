@@ -254,7 +254,9 @@ export function Collections({
   const reindex = async (done: string) => {
     setIndexing((n) => n + 1);
     try {
-      const indexed = await collectionsChanged();
+      // A worker the browser stopped while it indexed never answers: asked again, a new
+      // one indexes what the store holds (issue 12).
+      const indexed = await collectionsChanged().catch(() => collectionsChanged());
       announce(
         indexed.cacheBytesShort === undefined
           ? done
