@@ -94,7 +94,11 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
     const bundled = await loadBundle();
     const { signature: enabled, sources } = await collections.enabled();
     cacheBytesShort = undefined;
-    if (enabled === '') return bundledIndex();
+    if (enabled === '') {
+      // Nothing of a collection is to be kept.
+      await collections.clearCache().catch(() => {});
+      return bundledIndex();
+    }
     const combined = combineCorpus(bundled, sources);
     const chunks = textChunks(combined);
     const index = { ...combined, text: new Uint8Array(0) };
