@@ -363,8 +363,25 @@ describe('a service worker stopped in the middle', () => {
     try {
       await choose('synthetic-large.json', largePack(1000));
       await preview().getByText('No problems found.').waitFor({ timeout: 20_000 });
-      await preview().getByRole('button', { name: 'Import', exact: true }).click();
-      // As the import's transaction runs: the page goes, and so does the worker.
+      // The moment the import's transaction has asked to store the sources, before it can
+      // commit: the page's script says so and holds its thread, and the page is closed.
+      await options.evaluate(() => {
+        const { add } = IDBObjectStore.prototype;
+        IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+          const request = add.apply(this, args);
+          if (this.name === 'sources') {
+            console.log('firsthand-test: sources requested');
+            const until = Date.now() + 5000;
+            while (Date.now() < until) {
+              // holds the thread: the transaction cannot commit
+            }
+          }
+          return request;
+        };
+      });
+      const requested = options.waitForEvent('console', (m) => m.text() === 'firsthand-test: sources requested');
+      await preview().getByRole('button', { name: 'Import', exact: true }).click({ noWaitAfter: true });
+      await requested;
       await options.close();
       await worker.stop();
     } finally {
@@ -378,6 +395,16 @@ describe('a service worker stopped in the middle', () => {
     if (list.length === 0) {
       expect(stored).toBe(0);
       expect(await synthetic('Quolbery')).toEqual([]);
+      // The positive control: the same pack imported without the fault is seen whole by the
+      // same reads, so "none" above is not a read that could see nothing.
+      await importPack(
+        'synthetic-large.json',
+        largePack(1000),
+        'Imported “Synthetic large test collection”: 1,000 stories, 10,000 passages.',
+      );
+      expect((await everyStore()).sources?.split('id: synthetic-large-').length).toBe(1001);
+      expect(await synthetic('Quolbery')).not.toEqual([]);
+      await removeAll();
     } else {
       // Whole: every story's source, and search finds them (a new worker indexes them).
       expect(list).toEqual(['synthetic-large:true']);
