@@ -449,6 +449,7 @@ describe('a full disk', () => {
           /^Could not import: not enough space: about \d+ MB needed\. Nothing was imported; free some disk space and try again\.$/,
         );
       const needed = Number(/about (\d+) MB/.exec((await status()) ?? '')?.[1]);
+      console.info(`a full disk said: ${await status()}`);
       // The pack is about 4 MB: its sources and as much again for the index.
       expect(needed).toBeGreaterThanOrEqual(Math.ceil((2 * Buffer.byteLength(large)) / 1024 / 1024) - 1);
       expect(await listed()).toEqual([]);

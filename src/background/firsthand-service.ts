@@ -86,30 +86,33 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
   /** Counts the loads begun: a background indexing that finishes after a newer load began is dropped. */
   let generation = 0;
   let background: Promise<void> = Promise.resolve();
-  let cacheBytesShort: number | undefined;
 
-  /** Indexes the collections now (not from the cache), and caches it; throws when it cannot. */
-  const build = async (): Promise<CorpusIndex> => {
-    if (!collections) return bundledIndex();
+  /**
+   * Indexes the collections now (not from the cache), and caches it; throws when it cannot.
+   * `cacheBytesShort`: the disk had no room for the cache, about this many bytes are needed.
+   */
+  const indexNow = async (): Promise<{ index: CorpusIndex; cacheBytesShort?: number }> => {
+    if (!collections) return { index: await bundledIndex() };
     const bundled = await loadBundle();
     const { signature: enabled, sources } = await collections.enabled();
-    cacheBytesShort = undefined;
     if (enabled === '') {
       // Nothing of a collection is to be kept.
       await collections.clearCache().catch(() => {});
-      return bundledIndex();
+      return { index: await bundledIndex() };
     }
     const combined = combineCorpus(bundled, sources);
     const chunks = textChunks(combined);
     const index = { ...combined, text: new Uint8Array(0) };
     // A cache that cannot be written only costs the next cold start an indexing; one the
     // disk has no room for is said in the options page.
+    let cacheBytesShort: number | undefined;
     await collections.writeCache(signatureFor(bundled, enabled), enabled, index, chunks).catch((error: unknown) => {
       if (isQuotaError(error)) cacheBytesShort = cacheBytes(index, chunks);
     });
     // The chunks are the text now: the whole buffer need not be kept beside them.
-    return loadCorpusIndex(index, chunks);
+    return { index: loadCorpusIndex(index, chunks), ...(cacheBytesShort === undefined ? {} : { cacheBytesShort }) };
   };
+  const build = async () => (await indexNow()).index;
 
   /** Answers with the bundled stories now, and indexes the collections in the background. */
   const fallBack = (): Promise<CorpusIndex> => {
@@ -207,10 +210,13 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
     async collectionsChanged(): Promise<Indexed> {
       const started = performance.now();
       generation++;
-      const indexing = build();
+      const indexing = indexNow();
       // Until it is done, or if it fails, the bundled stories answer.
-      loading = indexing.catch(() => bundledIndex());
-      const index = await indexing;
+      loading = indexing.then(
+        (done) => done.index,
+        () => bundledIndex(),
+      );
+      const { index, cacheBytesShort } = await indexing;
       return {
         passages: index.passageCount,
         stories: index.stories.length,
