@@ -114,12 +114,7 @@ export class NotEnoughSpace extends Error {
 
 /** IndexedDB says a write went over the quota as the request's or the transaction's error. */
 export function isQuotaError(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'name' in error &&
-    (error.name === 'QuotaExceededError' || error.name === 'NotEnoughSpace')
-  );
+  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'QuotaExceededError';
 }
 
 /**
@@ -179,7 +174,12 @@ export async function addCollection(
     return stored;
   } catch (error) {
     // Aborting rolls back whatever the transaction wrote; `done` then rejects, expectedly.
-    if (!tx.error) tx.abort();
+    // A failed write may have aborted it already (a full disk does), and abort() then throws.
+    try {
+      tx.abort();
+    } catch {
+      // already aborted
+    }
     await done.catch(() => {});
     // Chrome reports a full disk as the transaction's error, after the writes were accepted.
     if (isQuotaError(error) || isQuotaError(tx.error)) throw new NotEnoughSpace(importBytes(pack));
