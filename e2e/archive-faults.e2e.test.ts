@@ -450,7 +450,7 @@ describe('a full disk', () => {
         );
       const needed = Number(/about (\d+) MB/.exec((await status()) ?? '')?.[1]);
       console.info(`a full disk said: ${await status()}`);
-      // The pack is about 4 MB: its sources and as much again for the index.
+      // The pack is about 2 MB: its sources, and as much again for the index.
       expect(needed).toBeGreaterThanOrEqual(Math.ceil((2 * Buffer.byteLength(large)) / 1024 / 1024) - 1);
       expect(await listed()).toEqual([]);
       expect(await storesWith('Quolbery')).toEqual([]);
