@@ -5,13 +5,20 @@ import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { articleEvidence } from '@/src/detect/assess-page';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
-import type { PackedIndex } from '@/src/search/packed-index';
+import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
 import { syntheticArticles } from '@/src/search/synthetic-articles';
 import { setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
 import { newsSites, runsOn } from '@/src/settings/where-it-runs';
-import { createFirsthandService, followResultCount, followTabNavigation, followWhereItRuns } from './firsthand-service';
+import {
+  CorruptCache,
+  checkedIndex,
+  createFirsthandService,
+  followResultCount,
+  followTabNavigation,
+  followWhereItRuns,
+} from './firsthand-service';
 
 const bundle = buildCorpusFromData();
 const bundledIndex = loadBundleIndex(bundle);
@@ -232,7 +239,7 @@ describe('the background service', () => {
       signature: async () => signature,
       enabled: async () => {
         indexed++;
-        return signature ? [{ collectionId: 'synthetic', stories: [story] }] : [];
+        return { signature, sources: signature ? [{ collectionId: 'synthetic', stories: [story] }] : [] };
       },
       story: async (id: string) => readStoryFiles([story]).stories.find((s) => s.id === id),
       // As IndexedDB keeps them: structured clones.
@@ -241,8 +248,9 @@ describe('the background service', () => {
         textReads++;
         return structuredClone(cache.get(key)?.chunks[chunk]);
       },
-      writeCache: async (key: string, index: PackedIndex, chunks: Uint8Array[]) =>
-        void cache.set(key, structuredClone({ index, chunks })),
+      writeCache: async (key: string, _collections: string, index: PackedIndex, chunks: Uint8Array[]) =>
+        Boolean(cache.set(key, structuredClone({ index, chunks }))),
+      clearCache: async () => cache.clear(),
     };
     const service = createFirsthandService({ loadBundle: shipped, collections });
     const found = await service.search('quillfeather');
@@ -274,6 +282,21 @@ describe('the background service', () => {
     expect(after.stories).toBe(bundle.stories.length);
     expect(await restarted.search('quillfeather')).toEqual([]);
     expect((await restarted.search('famine')).length).toBeGreaterThan(0);
+  });
+
+  it('checks a cached index before answering from it: one whose parts disagree is refused', () => {
+    const good = () => structuredClone(packedFromJson(bundle.index));
+    expect(checkedIndex(good())).toEqual(good());
+    const damaged: [string, (p: PackedIndex) => unknown][] = [
+      ['not an object', () => 'combined-index'],
+      ['another format', (p) => ({ ...p, format: 1 })],
+      ['a passage short', (p) => ({ ...p, textStart: p.textStart.subarray(0, -1) })],
+      ['voices of other passages', (p) => ({ ...p, provenance: new Uint8Array(3) })],
+      ['word lists for another vocabulary', (p) => ({ ...p, vocabulary: `${p.vocabulary}\nzzz` })],
+      ['a story without its place', (p) => ({ ...p, storyCollection: p.storyCollection.subarray(1) })],
+      ['arrays as plain lists', (p) => ({ ...p, storyStart: [...p.storyStart] })],
+    ];
+    for (const [what, damage] of damaged) expect(() => checkedIndex(damage(good())), what).toThrow(CorruptCache);
   });
 
   it('recovers when loading the corpus failed once', async () => {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isQuotaError } from '@/src/collections/collection-store';
 import { PROVENANCES, type Story } from '@/src/corpus/types';
 import type {
   ExcerptCard,
@@ -11,16 +12,9 @@ import type {
 import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
-import {
-  type CorpusIndex,
-  loadCorpusIndex,
-  MissingText,
-  TEXT_CHUNK,
-  textChunks,
-  withText,
-} from '@/src/search/corpus-index';
+import { type CorpusIndex, loadCorpusIndex, TEXT_CHUNK, textChunks, withText } from '@/src/search/corpus-index';
 import { toExcerptCard } from '@/src/search/excerpt-cards';
-import { PACKED_FORMAT, type PackedIndex, packedFromJson } from '@/src/search/packed-index';
+import { PACKED_FORMAT, type PackedIndex, type Postings, packedFromJson } from '@/src/search/packed-index';
 import { rankPassages } from '@/src/search/rank-passages';
 import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
@@ -41,44 +35,168 @@ export interface FirsthandServiceOptions {
 export interface ImportedCollections {
   /** Changes whenever the enabled collections change. '' when none is enabled. */
   signature(): Promise<string>;
-  enabled(): Promise<ImportedSources[]>;
+  /** The enabled collections' sources, and their signature, read together. */
+  enabled(): Promise<{ signature: string; sources: ImportedSources[] }>;
   /** An enabled collection's story, read from its source file (the index keeps no story text but its passages). */
   story(storyId: string): Promise<Story | undefined>;
   /** The cached index, without its passages' text. */
   readCache(signature: string): Promise<PackedIndex | undefined>;
   /** One chunk of the cached index's text (corpus-index.ts textChunks). */
   readText(signature: string, chunk: number): Promise<Uint8Array | undefined>;
-  /** Caches an index (without its text) and its text's chunks, in place of what was cached. */
-  writeCache(signature: string, index: PackedIndex, chunks: Uint8Array[]): Promise<void>;
+  /**
+   * Caches an index (without its text) and its text's chunks, in place of what was cached,
+   * if the enabled collections are still those of `collections` (their signature). Says
+   * whether it wrote.
+   */
+  writeCache(signature: string, collections: string, index: PackedIndex, chunks: Uint8Array[]): Promise<boolean>;
+  /** Drops the cache (none enabled: no collection's text is to be kept). */
+  clearCache(): Promise<void>;
+}
+
+/** What indexing the collections again came to (the options page says it). */
+export interface Indexed {
+  passages: number;
+  stories: number;
+  ms: number;
+  /** The index could not be cached for want of space: about this many bytes are needed. */
+  cacheBytesShort?: number;
 }
 
 /**
  * Everything the background answers. The index is loaded on first need, once; per-tab
  * results live in session storage, so a restarted worker answers as before.
+ *
+ * Imported collections never leave it dead (issue 12): a cache or a database that cannot
+ * be read, or an index that fails to load or to answer, gives the bundled stories at once,
+ * and the collections are indexed again in the background.
  */
 export function createFirsthandService({ loadBundle, collections }: FirsthandServiceOptions) {
+  let bundledOnly: Promise<CorpusIndex> | null = null;
+  /** The bundled stories alone: what answers whenever the collections cannot. */
+  const bundledIndex = () => {
+    bundledOnly ??= loadBundle()
+      .then((bundle) => loadCorpusIndex(packedFromJson(bundle.index)))
+      .catch((e: unknown) => {
+        bundledOnly = null;
+        throw e;
+      });
+    return bundledOnly;
+  };
   let loading: Promise<CorpusIndex> | null = null;
-  /** The index, loaded once; `fresh`: indexed again, not read from the cache. */
-  const corpus = (fresh = false) => {
-    if (fresh) loading = null;
-    loading ??= loadIndex(loadBundle, collections, fresh).catch((e: unknown) => {
-      loading = null; // let the next request try again
-      throw e;
+  /** Counts the loads begun: a background indexing that finishes after a newer load began is dropped. */
+  let generation = 0;
+  let background: Promise<void> = Promise.resolve();
+
+  /**
+   * Indexes the collections now (not from the cache), and caches it; throws when it cannot.
+   * `cacheBytesShort`: the disk had no room for the cache, about this many bytes are needed.
+   */
+  const indexNow = async (): Promise<{ index: CorpusIndex; cacheBytesShort?: number }> => {
+    if (!collections) return { index: await bundledIndex() };
+    const bundled = await loadBundle();
+    const { signature: enabled, sources } = await collections.enabled();
+    if (enabled === '') {
+      // Nothing of a collection is to be kept.
+      await collections.clearCache().catch(() => {});
+      return { index: await bundledIndex() };
+    }
+    const combined = combineCorpus(bundled, sources);
+    const chunks = textChunks(combined);
+    const index = { ...combined, text: new Uint8Array(0) };
+    // A cache that cannot be written only costs the next cold start an indexing; one the
+    // disk has no room for is said in the options page.
+    let cacheBytesShort: number | undefined;
+    await collections.writeCache(signatureFor(bundled, enabled), enabled, index, chunks).catch((error: unknown) => {
+      if (isQuotaError(error)) cacheBytesShort = cacheBytes(index, chunks);
     });
+    // The chunks are the text now: the whole buffer need not be kept beside them.
+    return { index: loadCorpusIndex(index, chunks), ...(cacheBytesShort === undefined ? {} : { cacheBytesShort }) };
+  };
+  const build = async () => (await indexNow()).index;
+
+  /** Answers with the bundled stories now, and indexes the collections in the background. */
+  const fallBack = (): Promise<CorpusIndex> => {
+    const mine = ++generation;
+    background = build().then(
+      (index) => {
+        if (mine === generation) loading = Promise.resolve(index);
+      },
+      // The database is not there at all: the bundled stories go on answering, and the
+      // next change of the collections, or the next start, tries again.
+      () => {},
+    );
+    loading = bundledIndex();
     return loading;
   };
+
+  /**
+   * The bundled corpus with the enabled collections: from the cache when they have not
+   * changed since it was made (a cold start then costs one read, not an indexing), else
+   * indexed now and cached.
+   */
+  const load = async (): Promise<CorpusIndex> => {
+    if (!collections) return bundledIndex();
+    const bundled = await loadBundle();
+    let cached: CorpusIndex | undefined;
+    try {
+      const enabled = await collections.signature();
+      if (enabled === '') {
+        // Nothing of a collection is to be kept (an older Firsthand left the cache behind).
+        void collections.clearCache().catch(() => {});
+        return bundledIndex();
+      }
+      const signature = signatureFor(bundled, enabled);
+      const packed = await collections.readCache(signature);
+      if (packed) {
+        // Its text is read a chunk at a time, as passages are first shown (withText).
+        cached = loadCorpusIndex(
+          checkedIndex(packed),
+          new Array(Math.ceil((packed.textStart.length - 1) / TEXT_CHUNK)),
+        );
+        cached.texts.read = async (chunk) => {
+          const bytes = await collections.readText(signature, chunk);
+          return bytes instanceof Uint8Array ? bytes : undefined;
+        };
+      }
+    } catch {
+      // A database that does not open, a cache that cannot be read or makes no index.
+      return fallBack();
+    }
+    if (cached) return cached;
+    try {
+      return await build();
+    } catch {
+      return bundledIndex();
+    }
+  };
+
+  const corpus = (): Promise<CorpusIndex> => {
+    if (!loading) {
+      generation++;
+      loading = load().catch((e: unknown) => {
+        loading = null; // let the next request try again
+        throw e;
+      });
+    }
+    return loading;
+  };
+
   /**
    * Answers with the index and the text of the passages the answer shows. If the cache lost
-   * some of that text, the collections are indexed again (and cached anew) and it answers.
+   * some of that text, or a cached index fails to answer, the collections are indexed again
+   * (and cached anew) and it answers; if they cannot be, the bundled stories answer.
    */
   const answer = async <T>(compute: (index: CorpusIndex) => T): Promise<T> => {
     const index = await corpus();
     try {
       return await withText(index, () => compute(index));
     } catch (e) {
-      if (!(e instanceof MissingText)) throw e;
-      const fresh = await corpus(true);
-      return withText(fresh, () => compute(fresh));
+      if (!index.texts.read) throw e; // not a cached index: a fault of the code, not of the cache
+      generation++;
+      const fresh = build().catch(() => bundledIndex());
+      loading = fresh;
+      const again = await fresh;
+      return withText(again, () => compute(again));
     }
   };
 
@@ -89,16 +207,26 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
      * The imported collections changed: index again now, so the next answer has them (or
      * no longer has them). Says what the index holds and how long indexing took.
      */
-    async collectionsChanged(): Promise<{ passages: number; stories: number; ms: number }> {
+    async collectionsChanged(): Promise<Indexed> {
       const started = performance.now();
-      loading = null;
-      const index = await corpus();
+      generation++;
+      const indexing = indexNow();
+      // Until it is done, or if it fails, the bundled stories answer.
+      loading = indexing.then(
+        (done) => done.index,
+        () => bundledIndex(),
+      );
+      const { index, cacheBytesShort } = await indexing;
       return {
         passages: index.passageCount,
         stories: index.stories.length,
         ms: Math.round(performance.now() - started),
+        ...(cacheBytesShort === undefined ? {} : { cacheBytesShort }),
       };
     },
+
+    /** Resolves once the indexing a fault started in the background is over (tests wait for it). */
+    indexedInBackground: () => background,
 
     async bundledStoryIds(): Promise<string[]> {
       return (await loadBundle()).stories.map((s) => s.id);
@@ -210,34 +338,72 @@ async function tabShows(tabId: number, url: string): Promise<boolean> {
   }
 }
 
+/** The cache's signature: the index's format and the text's chunking, the bundled corpus, the collections. */
+function signatureFor(bundled: CorpusBundle, collections: string): string {
+  return `${PACKED_FORMAT}.${TEXT_CHUNK}|${bundleFingerprint(bundled)}|${collections}`;
+}
+
+/** About what a combined index takes in the cache: its arrays, its strings, its text. */
+function cacheBytes(index: PackedIndex, chunks: readonly Uint8Array[]): number {
+  let bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
+  const add = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (typeof value === 'string') bytes += value.length * 2;
+    else if (Array.isArray(value)) for (const v of value) add(v);
+    else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) add(v);
+  };
+  add(index);
+  return bytes;
+}
+
 /**
- * The bundled corpus with the enabled collections: from the cache when they have not
- * changed since it was made (a cold start then costs one read, not an indexing), else
- * indexed now and cached.
+ * A cached index as IndexedDB gave it back, checked before it is used: an entry that is
+ * not an index, or whose parts disagree, is not one to answer from (CorruptCache).
  */
-async function loadIndex(
-  loadBundle: () => Promise<CorpusBundle>,
-  collections: ImportedCollections | undefined,
-  fresh: boolean,
-): Promise<CorpusIndex> {
-  const [bundled, enabled] = await Promise.all([loadBundle(), collections?.signature().catch(() => '') ?? '']);
-  if (!collections || enabled === '') return loadCorpusIndex(packedFromJson(bundled.index));
-  // The index's format and the text's chunking are part of it: an index cached by an older
-  // Firsthand is not used.
-  const signature = `${PACKED_FORMAT}.${TEXT_CHUNK}|${bundleFingerprint(bundled)}|${enabled}`;
-  const cached = fresh ? undefined : await collections.readCache(signature).catch(() => undefined);
-  if (cached) {
-    // Its text is read a chunk at a time, as passages are first shown (withText).
-    const index = loadCorpusIndex(cached, new Array(Math.ceil((cached.textStart.length - 1) / TEXT_CHUNK)));
-    index.texts.read = (chunk) => collections.readText(signature, chunk);
-    return index;
+export function checkedIndex(value: unknown): PackedIndex {
+  const p = value as Partial<PackedIndex> | null;
+  const u32 = (a: unknown): a is Uint32Array => a instanceof Uint32Array;
+  const postings = (x: unknown, lists: number) => {
+    const q = x as Partial<Postings> | null;
+    return !!q && u32(q.start) && u32(q.count) && q.start.length === lists + 1 && q.count.length === lists;
+  };
+  const ok =
+    !!p &&
+    typeof p === 'object' &&
+    p.format === PACKED_FORMAT &&
+    Array.isArray(p.stories) &&
+    Array.isArray(p.terms) &&
+    Array.isArray(p.collections) &&
+    Array.isArray(p.attributions) &&
+    typeof p.vocabulary === 'string' &&
+    typeof p.stems === 'string' &&
+    u32(p.storyStart) &&
+    u32(p.textStart) &&
+    u32(p.storyCollection) &&
+    p.storyStart.length === p.stories.length + 1 &&
+    p.storyStart[p.stories.length] === p.textStart.length - 1 &&
+    p.storyCollection.length === p.stories.length &&
+    p.provenance instanceof Uint8Array &&
+    p.provenance.length === p.textStart.length - 1 &&
+    p.passageLength instanceof Uint16Array &&
+    p.passageLength.length === p.textStart.length - 1 &&
+    p.stemCounts instanceof Uint8Array &&
+    u32(p.stemSources) &&
+    u32(p.termSources) &&
+    postings(p.termPassages, p.terms.length) &&
+    postings(p.termSayers, p.terms.length) &&
+    postings(p.wordPassages, p.vocabulary === '' ? 0 : p.vocabulary.split('\n').length) &&
+    postings(p.stemPassages, p.stems === '' ? 0 : p.stems.split('\n').length);
+  if (!ok) throw new CorruptCache();
+  return p as PackedIndex;
+}
+
+/** A cached index that is not one (a damaged entry, or a foreign one). */
+export class CorruptCache extends Error {
+  constructor() {
+    super('the cached index is damaged');
+    this.name = 'CorruptCache';
   }
-  const combined = combineCorpus(bundled, await collections.enabled());
-  const chunks = textChunks(combined);
-  // A cache that cannot be written only costs the next cold start an indexing.
-  await collections.writeCache(signature, { ...combined, text: new Uint8Array(0) }, chunks).catch(() => {});
-  // The chunks are the text now: the whole buffer need not be kept beside them.
-  return loadCorpusIndex({ ...combined, text: new Uint8Array(0) }, chunks);
 }
 
 export type FirsthandService = ReturnType<typeof createFirsthandService>;

@@ -20,6 +20,51 @@ export const PACK_FORMAT = 'firsthand-collection';
 export const PACK_VERSION = 1;
 /** Larger files are refused before they are read: 50,000 passages come to about 35 MB. */
 export const MAX_PACK_BYTES = 45 * 1024 * 1024;
+/**
+ * Caps on what is imported (issue 12). The byte cap alone let through hundreds of thousands
+ * of tiny stories; search is benchmarked at 50,000 imported passages (npm run bench:search,
+ * where a story has 10 to 20), so that is what all collections together may hold, in
+ * 5,000 stories at most (the popup lists every story in its filter). One collection may
+ * take half of either, so one archive cannot crowd the others out.
+ */
+export const CAPS = {
+  collection: { stories: 2_500, passages: 25_000 },
+  total: { stories: 5_000, passages: 50_000 },
+} as const;
+
+/** A cap an import would go over: `count` is what it would make, `max` the cap. */
+export interface OverCap {
+  scope: keyof typeof CAPS;
+  what: 'stories' | 'passages';
+  count: number;
+  max: number;
+}
+
+/**
+ * The first cap a collection of `adding` stories and passages goes over, beside the ones
+ * already imported (enabled or not: enabling one again is never refused); none: undefined.
+ */
+export function overCap(
+  adding: { storyCount: number; passageCount: number },
+  imported: readonly { storyCount: number; passageCount: number }[],
+): OverCap | undefined {
+  const total = imported.reduce(
+    (sum, c) => ({ storyCount: sum.storyCount + c.storyCount, passageCount: sum.passageCount + c.passageCount }),
+    adding,
+  );
+  const checks: [OverCap['scope'], OverCap['what'], number][] = [
+    ['collection', 'stories', adding.storyCount],
+    ['collection', 'passages', adding.passageCount],
+    ['total', 'stories', total.storyCount],
+    ['total', 'passages', total.passageCount],
+  ];
+  for (const [scope, what, count] of checks) {
+    const max = CAPS[scope][what];
+    if (count > max) return { scope, what, count, max };
+  }
+  return undefined;
+}
+
 /** The file in a folder of stories that names the collection (`npm run pack`). */
 export const COLLECTION_FILE = 'collection.txt';
 

@@ -109,10 +109,10 @@ export interface ProtocolMap {
   related(data: { storyId: string; passageId?: string; limit?: number }): ExcerptCard[];
   /**
    * Options → background: the imported collections changed (imported, enabled, disabled,
-   * removed). Answers once the combined index is rebuilt: what it now holds, and how long
-   * indexing took.
+   * removed). Answers once the combined index is rebuilt: what it now holds, how long
+   * indexing took, and, when the disk had no room to cache it, about how many bytes it needs.
    */
-  collectionsChanged(): { passages: number; stories: number; ms: number };
+  collectionsChanged(): { passages: number; stories: number; ms: number; cacheBytesShort?: number };
   /** Options → background: the ids of the stories Firsthand ships with (an import may not reuse one). */
   bundledStoryIds(): string[];
   /** Content script → background: open the reader at a passage in a new tab. */

@@ -74,4 +74,21 @@ describe('combineCorpus', () => {
     const reweighed = { ...same, terms: same.terms.map((t, i) => (i === 0 ? { ...t, weight: t.weight + 1 } : t)) };
     expect(bundleFingerprint(reweighed)).not.toBe(bundleFingerprint(bundled));
   });
+
+  it('fingerprints everything a card shows: a corrected content note, a same-length text fix', () => {
+    const same = buildCorpusFromData();
+    const [first, ...rest] = same.stories;
+    if (!first) throw new Error('no bundled story');
+    const noted = { ...same, stories: [{ ...first, contentNotes: [...first.contentNotes, 'famine'] }, ...rest] };
+    expect(bundleFingerprint(noted)).not.toBe(bundleFingerprint(bundled));
+    // One letter for another: every length stays as it was.
+    const fixed = first.blocks.map((b, i) => (i === 3 ? { ...b, text: b.text.replace(/e/, 'a') } : b));
+    expect(fixed[3]?.text).not.toBe(first.blocks[3]?.text);
+    expect(fixed[3]?.text.length).toBe(first.blocks[3]?.text.length);
+    expect(bundleFingerprint({ ...same, stories: [{ ...first, blocks: fixed }, ...rest] })).not.toBe(
+      bundleFingerprint(bundled),
+    );
+    const retitled = { ...same, stories: [{ ...first, title: first.title.replace(/./, 'X') }, ...rest] };
+    expect(bundleFingerprint(retitled)).not.toBe(bundleFingerprint(bundled));
+  });
 });

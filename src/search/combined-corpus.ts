@@ -1,4 +1,5 @@
 import { type PackStoryFile, readStoryFiles } from '@/src/corpus/collection-pack';
+import { contentHash } from '@/src/corpus/content-hash';
 import type { Story } from '@/src/corpus/types';
 import type { CorpusBundle } from './bundle';
 import { type PackedIndex, packedFromJson, packIndex } from './packed-index';
@@ -37,25 +38,12 @@ export function combineCorpus(bundled: CorpusBundle, imported: readonly Imported
 
 /**
  * A short fingerprint of the bundled corpus, so a cached combined index made with another
- * version of the bundled stories or of the lexicon is not used.
+ * version of the bundled stories or of the lexicon is not used. It hashes everything, not
+ * only what is indexed: a card shows a story's metadata (content notes, title, date...) and
+ * its passages' text, and a fix to any of them must not be served stale from the cache
+ * (issue 12).
  */
 export function bundleFingerprint(bundle: CorpusBundle): string {
-  // FNV-1a over the stories' blocks' lengths and the whole lexicon (weights, `also` and
-  // aliases too): cheap, and it changes with any edit that changes what is indexed or how
-  // it ranks.
-  let hash = 0x811c9dc5;
-  const add = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-  };
-  let blocks = 0;
-  for (const s of bundle.stories) {
-    add(`${s.id}:`);
-    for (const b of s.blocks) add(`${b.kind}${b.text.length},`);
-    blocks += s.blocks.length;
-  }
-  add(JSON.stringify(bundle.terms));
-  return `${blocks}-${(hash >>> 0).toString(36)}`;
+  const blocks = bundle.stories.reduce((n, s) => n + s.blocks.length, 0);
+  return `${blocks}-${contentHash([JSON.stringify(bundle.stories), JSON.stringify(bundle.terms)])}`;
 }

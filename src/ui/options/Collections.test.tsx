@@ -6,7 +6,12 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportRefused, type StoredCollection } from '@/src/collections/collection-store';
+import {
+  ImportRefused,
+  ImportTooLarge,
+  NotEnoughSpace,
+  type StoredCollection,
+} from '@/src/collections/collection-store';
 import { type CollectionPack, makePack, type PackStoryFile } from '@/src/corpus/collection-pack';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { findButton } from '@/src/ui/shared/find-button';
@@ -119,6 +124,9 @@ const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTru
 const button = (name: string | RegExp) => findButton(root, name);
 const fileInput = () => root.querySelector('input[type="file"]') as HTMLInputElement;
 const preview = () => root.querySelector('.fh-collections__preview') as HTMLElement | null;
+/** The problems the preview lists. */
+const problems = () =>
+  [...(preview()?.querySelectorAll('.fh-collections__problems li') ?? [])].map((li) => li.textContent ?? '');
 
 /** Chooses files in the file picker, as the browser does. */
 async function choose(...files: File[]) {
@@ -401,14 +409,100 @@ describe('importing a pack', () => {
 
   it('says the browser failed when storing throws', async () => {
     const store = memoryStore();
-    store.add.mockRejectedValueOnce(new DOMException('The quota was exceeded.', 'QuotaExceededError'));
+    store.add.mockRejectedValueOnce(new DOMException('Internal error.', 'UnknownError'));
     const spies = mount({ store });
     await choose(jsonFile('synthetic.json', packText(syntheticPack())));
     await until(() => preview());
     await act(async () => button('Import').click());
     await until(() => spies.announce.mock.calls.length === 2);
     expect(spies.announce).toHaveBeenLastCalledWith(
-      'Could not import: the browser could not store the collection (The quota was exceeded.).',
+      'Could not import: the browser could not store the collection (Internal error.).',
+    );
+  });
+
+  it('names a full disk: how much space the import needs, and that nothing was imported', async () => {
+    const store = memoryStore();
+    store.add.mockRejectedValueOnce(new NotEnoughSpace(35.2 * 1024 * 1024));
+    const spies = mount({ store });
+    await choose(jsonFile('synthetic.json', packText(syntheticPack())));
+    await until(() => preview());
+    await act(async () => button('Import').click());
+    await until(() => spies.announce.mock.calls.length === 2);
+    expect(spies.announce).toHaveBeenLastCalledWith(
+      'Could not import: not enough space: about 36 MB needed. Nothing was imported; free some disk space and try again.',
+    );
+    expect(preview()).not.toBeNull();
+    expect(text()).toContain('No collections imported yet.');
+    expect(spies.collectionsChanged).not.toHaveBeenCalled();
+  });
+
+  it('says so when the search index could not be kept on disk for want of space', async () => {
+    const spies = mount({
+      collectionsChanged: vi.fn(async () => ({ passages: 9, stories: 4, cacheBytesShort: 3_500_000 })),
+    });
+    await choose(jsonFile('synthetic.json', packText(syntheticPack())));
+    await until(() => preview());
+    await act(async () => button('Import').click());
+    await until(() => spies.announce.mock.calls.length === 2);
+    expect(spies.announce).toHaveBeenLastCalledWith(
+      'Imported “Synthetic test collection”: 3 stories, 6 passages. Not enough space to keep the search index: about 4 MB needed. Search works, but takes longer after each browser start.',
+    );
+  });
+
+  it('asks the background again when its worker stopped before it answered', async () => {
+    const collectionsChanged = vi
+      .fn<CollectionsProps['collectionsChanged']>()
+      .mockRejectedValueOnce(new Error('The message port closed before a response was received.'))
+      .mockResolvedValueOnce({ passages: 9, stories: 4 });
+    const spies = mount({ collectionsChanged });
+    await choose(jsonFile('synthetic.json', packText(syntheticPack())));
+    await until(() => preview());
+    await act(async () => button('Import').click());
+    await until(() => spies.announce.mock.calls.length === 2);
+    expect(spies.announce).toHaveBeenLastCalledWith('Imported “Synthetic test collection”: 3 stories, 6 passages.');
+    expect(collectionsChanged).toHaveBeenCalledTimes(2);
+  });
+
+  it('will not import over the caps on stories: the preview says why, before anything is stored', async () => {
+    // 4,999 stories are imported already; three more go over the 5,000 Firsthand keeps.
+    const store = memoryStore([stored({ storyCount: 4_999, passageCount: 9_000, storyIds: ['synthetic-other-1'] })]);
+    const spies = mount({ store });
+    await choose(jsonFile('synthetic.json', packText(syntheticPack(3, { ...META, id: 'synthetic-more' }))));
+    await until(() => preview());
+    expect(problems()).toEqual([
+      'Your collections already have 4,999 stories; with this one they would have 5,002, and Firsthand keeps at most 5,000. Remove a collection first.',
+    ]);
+    expect(button('Import').disabled).toBe(true);
+    expect(spies.store.add).not.toHaveBeenCalled();
+  });
+
+  it('will not import a collection over the cap on stories per collection', async () => {
+    const big = makePack(
+      { ...META, id: 'synthetic-big' },
+      Array.from({ length: 2_501 }, (_, i) => syntheticStory(`synthetic-many-${i}`)),
+    );
+    const spies = mount();
+    await choose(jsonFile('synthetic-big.json', packText(big)));
+    await until(() => preview());
+    expect(problems()).toEqual([
+      'This collection has 2,501 stories; a collection can have at most 2,500. Split it into smaller collections.',
+    ]);
+    expect(button('Import').disabled).toBe(true);
+    expect(spies.store.add).not.toHaveBeenCalled();
+  });
+
+  it('says so when the store refuses an import over a cap', async () => {
+    const store = memoryStore();
+    store.add.mockRejectedValueOnce(
+      new ImportTooLarge({ scope: 'total', what: 'passages', count: 50_006, max: 50_000 }),
+    );
+    const spies = mount({ store });
+    await choose(jsonFile('synthetic.json', packText(syntheticPack())));
+    await until(() => preview());
+    await act(async () => button('Import').click());
+    await until(() => spies.announce.mock.calls.length === 2);
+    expect(spies.announce).toHaveBeenLastCalledWith(
+      'Could not import: Your collections already have 50,000 passages; with this one they would have 50,006, and Firsthand keeps at most 50,000. Remove a collection first.',
     );
   });
 

@@ -1,6 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ImportRefused, StoredCollection } from '@/src/collections/collection-store';
-import { type CollectionMeta, type CollectionPack, MAX_PACK_BYTES, makePack } from '@/src/corpus/collection-pack';
+import type {
+  ImportRefused,
+  ImportTooLarge,
+  NotEnoughSpace,
+  StoredCollection,
+} from '@/src/collections/collection-store';
+import {
+  type CollectionMeta,
+  type CollectionPack,
+  MAX_PACK_BYTES,
+  makePack,
+  type OverCap,
+  overCap,
+} from '@/src/corpus/collection-pack';
 import { i18n, uiLanguage } from '@/src/i18n';
 import { useUniqueId } from '../shared/unique-id';
 import { translatedProblemText } from './problem-text';
@@ -36,8 +48,11 @@ export interface CollectionsProps {
   store: CollectionsStore;
   /** The ids of the stories Firsthand ships with (the background's): an import may not reuse one. */
   bundledStoryIds(): Promise<string[]>;
-  /** Tells the background the collections changed; resolves once it has indexed them again. */
-  collectionsChanged(): Promise<unknown>;
+  /**
+   * Tells the background the collections changed; resolves once it has indexed them again,
+   * with about how many bytes its cache needs when the disk had no room for it.
+   */
+  collectionsChanged(): Promise<{ passages: number; stories: number; cacheBytesShort?: number }>;
   /** Says what happened, in the page's status line. */
   announce(message: string): void;
   /** Saves a file for the reader (default: a Blob URL and an `<a download>`). */
@@ -105,6 +120,33 @@ function clashText(clash: Clash): string {
 
 function isImportRefused(error: unknown): error is ImportRefused {
   return error instanceof Error && error.name === 'ImportRefused' && 'reason' in error && 'id' in error;
+}
+
+function isTooLarge(error: unknown): error is ImportTooLarge {
+  return error instanceof Error && error.name === 'ImportTooLarge' && 'over' in error;
+}
+
+function isNotEnoughSpace(error: unknown): error is NotEnoughSpace {
+  return error instanceof Error && error.name === 'NotEnoughSpace' && 'bytesNeeded' in error;
+}
+
+/** Megabytes a reader is told are needed: rounded up, at least 1. */
+const neededMb = (bytes: number) => number(Math.max(1, Math.ceil(bytes / 1024 / 1024)));
+
+/**
+ * A cap an import would go over (collection-pack.ts CAPS), in the reader's words;
+ * `imported`: what the collections already there count.
+ */
+function overCapText({ scope, what, count, max }: OverCap, imported: number): string {
+  const [n, m, i] = [number(count), number(max), number(imported)];
+  if (scope === 'collection') {
+    return what === 'stories'
+      ? i18n.t('collections.cap_collection_stories', [n, m])
+      : i18n.t('collections.cap_collection_passages', [n, m]);
+  }
+  return what === 'stories'
+    ? i18n.t('collections.cap_total_stories', [i, n, m])
+    : i18n.t('collections.cap_total_passages', [i, n, m]);
 }
 
 function downloadText(fileName: string, text: string): void {
@@ -212,8 +254,14 @@ export function Collections({
   const reindex = async (done: string) => {
     setIndexing((n) => n + 1);
     try {
-      await collectionsChanged();
-      announce(done);
+      // A worker the browser stopped while it indexed never answers: asked again, a new
+      // one indexes what the store holds (issue 12).
+      const indexed = await collectionsChanged().catch(() => collectionsChanged());
+      announce(
+        indexed.cacheBytesShort === undefined
+          ? done
+          : `${done} ${i18n.t('collections.cache_no_space', [neededMb(indexed.cacheBytesShort)])}`,
+      );
     } catch {
       announce(`${done} ${i18n.t('collections.index_failed')}`);
     } finally {
@@ -280,6 +328,10 @@ export function Collections({
     if (candidate.stories.length > 0) {
       texts.push(...findClashes(candidate, collectionId, bundled ?? new Set(), imported).map(clashText));
       if (!bundled) texts.push(i18n.t('collections.bundled_unknown'));
+      const adding = { storyCount: candidate.stories.length, passageCount: candidate.passageCount };
+      const over = overCap(adding, imported);
+      if (over)
+        texts.push(overCapText(over, over.count - adding[over.what === 'stories' ? 'storyCount' : 'passageCount']));
     }
     return texts;
   };
@@ -312,6 +364,8 @@ export function Collections({
     if (!meta || !preview.bundled) return;
     setStage({ step: 'saving', preview });
     const pack = makePack(meta, candidate.sources);
+    /** What this import adds to a cap's count. */
+    const counted = (over: OverCap) => (over.what === 'stories' ? candidate.stories.length : candidate.passageCount);
     let stored: StoredCollection;
     try {
       stored = await store.add(
@@ -327,7 +381,11 @@ export function Collections({
           ? error.reason === 'collection-exists'
             ? i18n.t('collections.refused_collection', [error.id])
             : i18n.t('collections.refused_story', [error.id])
-          : i18n.t('collections.import_failed', [error instanceof Error ? error.message : String(error)]),
+          : isTooLarge(error)
+            ? i18n.t('collections.refused_cap', [overCapText(error.over, error.over.count - counted(error.over))])
+            : isNotEnoughSpace(error)
+              ? i18n.t('collections.no_space', [neededMb(error.bytesNeeded)])
+              : i18n.t('collections.import_failed', [error instanceof Error ? error.message : String(error)]),
       );
       return;
     }
