@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { asUser } from './fake-user-input';
 import { createTermMarks, highlightsSupported, placeCard } from './term-marks';
 
 const viewport = { width: 1000, height: 800 };
@@ -80,8 +81,11 @@ describe('createTermMarks with the Custom Highlight API', () => {
       const marks = createTermMarks(document, (pick) => picks.push(pick ? pick.mark.term : null));
       marks.set([{ term: 'famine', range }]);
       expect(registry.has('firsthand-term')).toBe(true);
+      // A page's script dispatching the same event opens nothing.
       termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-      otherLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      expect(picks).toEqual([]);
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      otherLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null]);
       marks.clear();
       expect(registry.has('firsthand-term')).toBe(false);
@@ -90,7 +94,7 @@ describe('createTermMarks with the Custom Highlight API', () => {
       tooBig.set([{ term: 'famine', range }]);
       expect(registry.has('firsthand-term')).toBe(false);
       // Unmarked, nothing is listened to any more.
-      termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null]);
     } finally {
       vi.unstubAllGlobals();

@@ -1,4 +1,5 @@
 import type { TermRange } from '@/src/detect/term-ranges';
+import { byUser } from './user-input';
 
 /** The name of our highlight in the page's highlight registry. */
 export const HIGHLIGHT_NAME = 'firsthand-term';
@@ -58,19 +59,19 @@ export function createTermMarks(
   let lastPointer = 0;
   const view = doc.defaultView;
 
-  const onClick = (event: MouseEvent) => {
+  const onClick = byUser((event: MouseEvent) => {
     if (event.button !== 0 || !(event.target instanceof Element) || event.target.closest(PAGE_CONTROLS)) return;
     if (doc.getSelection()?.isCollapsed === false) return; // selecting text, not picking
     const hit = markAtPoint(doc, marks, event.clientX, event.clientY);
     if (hit) onPick({ ...hit, byKeyboard: false });
-  };
-  const onPointerDown = () => {
+  });
+  const onPointerDown = byUser(() => {
     lastPointer = Date.now();
-  };
+  });
   // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term
   // opens its card; focus moving on closes it (null), so it never covers what comes next.
   let fromKeyboard = false;
-  const onFocusIn = (event: FocusEvent) => {
+  const onFocusIn = byUser((event: FocusEvent) => {
     const target = event.target;
     if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
     const small = target.matches('a[href], button, [tabindex]') && (target.textContent?.length ?? 0) <= 200;
@@ -83,7 +84,7 @@ export function createTermMarks(
       fromKeyboard = false;
       onPick(null);
     }
-  };
+  });
 
   const listen = (on: boolean) => {
     const method = on ? 'addEventListener' : 'removeEventListener';
