@@ -11,7 +11,7 @@ import { inPageCss } from './in-page.css';
 let host: HTMLElement;
 let shadow: ShadowRoot;
 
-/** Mounts the panel the way the content script does: inside an open shadow root. */
+/** Mounts the panel inside a shadow root (open here, so the test can read it; closed in the extension). */
 function mount(props: Omit<InPagePanelProps, 'host'>, { passHost = true } = {}) {
   host = document.createElement('firsthand-panel');
   document.body.append(host);

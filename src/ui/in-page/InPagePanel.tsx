@@ -13,7 +13,7 @@ export interface InPagePanelProps {
   /**
    * The shadow host the panel is rendered under. A pointerdown whose composed path includes
    * it is a click inside the UI; without it, the component's own root is used, which only
-   * works in an open shadow root.
+   * works in an open shadow root (the extension's is closed).
    */
   host?: Element;
   /** Where the pill and panel sit. Default bottom-right. */

@@ -87,6 +87,24 @@ describe('createTermMarks with the Custom Highlight API', () => {
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       otherLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null]);
+      // Focus moving into our own UI (its host; the root is closed) keeps the card.
+      const host = document.createElement('firsthand-panel');
+      host.tabIndex = 0;
+      document.body.append(host);
+      const withHost = createTermMarks(
+        document,
+        (pick) => picks.push(pick ? pick.mark.term : null),
+        undefined,
+        (e) => e === host,
+      );
+      marks.clear();
+      withHost.set([{ term: 'famine', range }]);
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      host.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual(['famine', null, 'famine']);
+      withHost.clear();
+      host.remove();
+      marks.set([{ term: 'famine', range }]);
       marks.clear();
       expect(registry.has('firsthand-term')).toBe(false);
       // A page too big to restyle at once is not marked.
@@ -95,7 +113,7 @@ describe('createTermMarks with the Custom Highlight API', () => {
       expect(registry.has('firsthand-term')).toBe(false);
       // Unmarked, nothing is listened to any more.
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
-      expect(picks).toEqual(['famine', null]);
+      expect(picks).toEqual(['famine', null, 'famine']);
     } finally {
       vi.unstubAllGlobals();
     }

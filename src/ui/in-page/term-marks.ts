@@ -53,6 +53,8 @@ export function createTermMarks(
   doc: Document,
   onPick: (picked: PickedTerm | null) => void,
   maxElements = MAX_MARKED_PAGE_ELEMENTS,
+  /** Whether an element is our own UI's host (its root is closed: `shadowRoot` says nothing). */
+  isOwnUi: (element: Element) => boolean = () => false,
 ) {
   let marks: readonly TermRange[] = [];
   let sheet: CSSStyleSheet | null = null;
@@ -79,7 +81,7 @@ export function createTermMarks(
     if (mark) {
       fromKeyboard = true;
       onPick({ mark, line: 0, byKeyboard: true });
-    } else if (fromKeyboard && !target.shadowRoot) {
+    } else if (fromKeyboard && !isOwnUi(target)) {
       // Focus into our own UI (the shadow host) keeps the card; anywhere else closes it.
       fromKeyboard = false;
       onPick(null);
