@@ -205,6 +205,38 @@ describe("a page's own script", () => {
     expect(await ui.count(TERM_CARD)).toBe(1);
     await page.keyboard.press('Escape');
     await ui.waitFor(TERM_CARD, { state: 'detached' });
+
+    await page.close();
+  });
+
+  it('cannot open a term card by moving focus onto a link that holds a term; the reader’s Tab can', async () => {
+    // The famine article with "famine" in its first paragraph as a link, and a link before it.
+    const url = `${fixturePages.famineOrphans?.url}?linked`;
+    const html = h
+      .fixture(fixturePages.famineOrphans?.file ?? '')
+      .replace(
+        'Between about 1994 and 1998 a famine spread',
+        '<a href="/before" id="before">Between</a> about 1994 and 1998 a <a href="/famine" id="term">famine</a> spread',
+      );
+    h.serve(url, html);
+    const page = await h.context.newPage();
+    await page.goto(url);
+    const ui = inPage(page);
+    await ui.waitFor(PILL);
+    await page.waitForFunction(() =>
+      [...(CSS.highlights.get('firsthand-term') ?? [])].some(
+        (r) => (r as Range).startContainer.parentElement?.id === 'term',
+      ),
+    );
+    // The page's focus() makes focus events the browser calls trusted: they open nothing.
+    expect(await page.evaluate(() => document.getElementById('term')?.focus() ?? true)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('term');
+    expect(await ui.count(TERM_CARD)).toBe(0);
+    // The reader's Tab onto the same link opens its card.
+    await page.evaluate(() => document.getElementById('before')?.focus());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('term');
+    await ui.waitFor(TERM_CARD);
     await page.close();
   });
 });

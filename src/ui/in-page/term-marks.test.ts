@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { asUser } from './fake-user-input';
+import { asUser, userKey } from './fake-user-input';
 import { createTermMarks, highlightsSupported, placeCard } from './term-marks';
 
 const viewport = { width: 1000, height: 800 };
@@ -81,9 +81,15 @@ describe('createTermMarks with the Custom Highlight API', () => {
       const marks = createTermMarks(document, (pick) => picks.push(pick ? pick.mark.term : null));
       marks.set([{ term: 'famine', range }]);
       expect(registry.has('firsthand-term')).toBe(true);
-      // A page's script dispatching the same event opens nothing.
+      // A page's script dispatching the same event opens nothing; nor does focus that no
+      // key of the reader's moved (a script's focus(), which browsers call trusted).
       termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual([]);
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual([]);
+      userKey(document, 'Tab');
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       otherLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null]);
@@ -99,6 +105,7 @@ describe('createTermMarks with the Custom Highlight API', () => {
       );
       marks.clear();
       withHost.set([{ term: 'famine', range }]);
+      userKey(document, 'Tab');
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       host.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null, 'famine']);

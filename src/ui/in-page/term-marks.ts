@@ -59,6 +59,7 @@ export function createTermMarks(
   let marks: readonly TermRange[] = [];
   let sheet: CSSStyleSheet | null = null;
   let lastPointer = 0;
+  let lastKey = 0;
   const view = doc.defaultView;
 
   const onClick = byUser((event: MouseEvent) => {
@@ -70,14 +71,20 @@ export function createTermMarks(
   const onPointerDown = byUser(() => {
     lastPointer = Date.now();
   });
+  const onKeyDown = byUser(() => {
+    lastKey = Date.now();
+  });
   // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term
   // opens its card; focus moving on closes it (null), so it never covers what comes next.
+  // A page's `element.focus()` makes focus events the browser calls trusted: only focus
+  // that follows the reader's own key opens a card.
   let fromKeyboard = false;
   const onFocusIn = byUser((event: FocusEvent) => {
     const target = event.target;
     if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
     const small = target.matches('a[href], button, [tabindex]') && (target.textContent?.length ?? 0) <= 200;
-    const mark = small ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
+    const byKey = Date.now() - lastKey < 1000;
+    const mark = small && byKey ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
     if (mark) {
       fromKeyboard = true;
       onPick({ mark, line: 0, byKeyboard: true });
@@ -95,6 +102,7 @@ export function createTermMarks(
     doc[method]('click', onClick as EventListener, { capture: true });
     doc[method]('pointerdown', onPointerDown, { capture: true });
     doc[method]('focusin', onFocusIn as EventListener, { capture: true });
+    doc[method]('keydown', onKeyDown, { capture: true });
   };
 
   return {
