@@ -3,26 +3,20 @@
  * reader sees (the in-page pill and panel, the popup, the reader, the options and the
  * onboarding page), in a light and a dark system theme.
  *
- * The in-page UI is judged alone (`include('firsthand-panel')`; axe descends into its open
- * shadow root): the synthetic news page around it is not ours to fix. The extension's own
- * pages are judged whole. Every surface is also screenshotted, for what axe cannot see.
+ * The in-page UI lives in a closed shadow root, which axe in the page cannot see into. It
+ * is judged alone, live on the page, by axe run in the test's own isolated world with the
+ * root the pierced DOM found (harness.ts, `axeAudit` with `inPage`): the synthetic news page
+ * around it is not ours to fix. The extension's own pages are judged whole. Every surface
+ * is also screenshotted, for what axe cannot see. The last tests prove both kinds of audit
+ * can fail.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
-import { type Harness, launch, PILL } from './harness';
+import { axeAudit, type Harness, inPage, launch, PANEL, PILL, TERM_CARD } from './harness';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
-/** One rule's finding (axe-core's `Result`, reached without importing axe-core itself). */
-type Result = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
-
-/** The in-page UI's shadow host. */
-const IN_PAGE_HOST = 'firsthand-panel';
-/** Firsthand's panel, not the fixture page's own cookie dialog (CSS locators pierce shadow roots). */
-const PANEL = `${IN_PAGE_HOST} [role="dialog"]`;
 
 let h: Harness;
 /** The famine article: its tab feeds the popup's "On this page", its first card the reader. */
@@ -37,12 +31,12 @@ beforeAll(async () => {
   h.serve(famine.url, h.fixture(famine.file));
   article = await h.context.newPage();
   await article.goto(famine.url);
-  await article.locator(PILL).waitFor({ timeout: 15_000 });
+  const ui = inPage(article);
+  await ui.waitFor(PILL);
   articleTabId = await h.tabIdOf(article);
-  await article.locator(PILL).click();
-  const card = article.locator(`${PANEL} [data-passage-id]`).first();
-  await card.waitFor();
-  firstPassageId = (await card.getAttribute('data-passage-id')) ?? '';
+  await ui.click(PILL);
+  await ui.waitFor(`${PANEL} [data-passage-id]`);
+  firstPassageId = (await ui.attribute(`${PANEL} [data-passage-id]`, 'data-passage-id')) ?? '';
   expect(firstPassageId).toMatch(/^josephs-story-part-1-2024-p\d+$/);
   await article.keyboard.press('Escape');
 });
@@ -50,133 +44,33 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** A violation as the person fixing it needs it: which rule, how bad, where, and why. */
-function describeViolation(v: Result) {
-  return {
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    helpUrl: v.helpUrl,
-    nodes: v.nodes.map((n) => ({
-      target: n.target,
-      html: n.html,
-      why: n.failureSummary,
-      // The measurements behind it: a contrast's colours and ratio, the reason axe gave up.
-      data: n.any.map((check) => check.data).filter((data) => data !== null && data !== undefined),
-    })),
-  };
-}
-
-/**
- * Rules axe 4.14 declares `reviewOnFail`: when their check fails, axe files the node under
- * "incomplete" (needs review) instead of "violations". A failure is a failure here.
- */
-const REVIEW_ON_FAIL = new Set(['duplicate-id-aria', 'bypass', 'frame-title-unique', 'aria-braille-equivalent']);
-const isSerious = (v: Result) => v.impact === 'serious' || v.impact === 'critical';
-
-/**
- * Runs axe on `page` (only inside `scope` when given) after saving a screenshot; prints the
- * lesser violations and what axe could not decide as notes, and returns the serious and
- * critical violations, including those axe found but filed for review.
- */
-async function audit(page: Page, name: string, scheme: Scheme, scope?: string) {
-  await settleAnimations(page);
+/** A screenshot, then the suite's one axe policy (harness.ts); the serious findings. */
+async function audit(page: Page, name: string, scheme: Scheme, { inPage = false } = {}) {
   await h.screenshot(page, `a11y-${name}-${scheme}`);
-  const axe = new AxeBuilder({ page }).withTags(TAGS);
-  if (scope) axe.include(scope);
-  const { violations, passes, incomplete } =
-    scope === IN_PAGE_HOST ? await withHostInBody(page, () => axe.analyze()) : await axe.analyze();
-  // An audit that checked nothing (a wrong scope, an empty page) would pass vacuously; so
-  // would a contrast check that could measure nothing and filed it all as undecided.
-  expect(passes.length, `axe checked nothing on ${name}`).toBeGreaterThan(0);
-  const contrastMeasured = [...passes, ...violations].filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes);
-  expect(contrastMeasured.length, `axe measured no contrast on ${name}`).toBeGreaterThan(0);
-
-  const failedForReview = incomplete.filter((r) => REVIEW_ON_FAIL.has(r.id));
-  const notes = {
-    lesser: violations.filter((v) => !isSerious(v)).map(describeViolation),
-    // Not failures, but a person should look: a contrast over an image, say.
-    undecided: incomplete.filter((r) => !REVIEW_ON_FAIL.has(r.id)).map(describeViolation),
-  };
-  if (notes.lesser.length + notes.undecided.length > 0) {
-    console.info(`a11y ${name} (${scheme}):\n${JSON.stringify(notes, null, 2)}`);
-  }
-  return [...violations, ...failedForReview].filter(isSerious).map(describeViolation);
+  return axeAudit(page, { name: `${name} (${scheme})`, inPage });
 }
 
-/**
- * axe-core builds the stacking grid its contrast check reads from `document.body` down
- * (`createGrid` in axe.js), so the in-page UI, whose host hangs from <html> after <body>,
- * is in no grid: every one of its contrasts comes back undecided and nothing is measured.
- * For the audit only, the host moves into <body> and back. It is fixed-positioned in the
- * top layer, so it renders the same in either place (the screenshot is taken before).
- */
-/**
- * Waits until nothing animates: opening animations and fades would make axe read
- * half-transparent colours. Two frames first, since an animation that a change just caused
- * (the panel opening, the dark scheme applied, the host moved and its animations restarted)
- * starts only at the next style pass.
- */
-async function settleAnimations(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let settled = false; !settled; ) {
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      const running = document.getAnimations();
-      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
-      settled = running.length === 0;
-    }
-  });
-}
-
-async function withHostInBody<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  const moveHost = (into: 'body' | 'html') =>
-    page.evaluate(
-      ([selector, into]) => {
-        const host = document.querySelector<HTMLElement>(selector);
-        if (!host) throw new Error(`no ${selector} on the page`);
-        (into === 'body' ? document.body : document.documentElement).append(host);
-        // Leaving the document closed the popover the UI had opened (mount-in-page-ui.tsx).
-        if (host.popover && !host.matches(':popover-open')) host.showPopover();
-      },
-      [IN_PAGE_HOST, into] as const,
-    );
-  // Moving the host into the document again restarts its opening fade, which axe can read
-  // half-transparent (clean-clone runs did, even after waiting): no motion while it audits.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await moveHost('body');
-  await settleAnimations(page);
-  try {
-    return await run();
-  } finally {
-    await moveHost('html');
-    await page.emulateMedia({ reducedMotion: 'no-preference' });
-  }
-}
-
-async function extensionPage(path: string, scheme: Scheme, viewport?: { width: number; height: number }) {
-  const page = await h.context.newPage();
-  await page.emulateMedia({ colorScheme: scheme });
-  if (viewport) await page.setViewportSize(viewport);
-  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
-  return page;
-}
+const extensionPage = (path: string, scheme: Scheme, viewport?: { width: number; height: number }) =>
+  h.extensionPage(path, { colorScheme: scheme, viewport });
 
 describe.each(SCHEMES)('accessibility in a %s system theme', (scheme) => {
   it('the collapsed pill has no serious or critical axe violations', async () => {
     await article.bringToFront();
     await article.emulateMedia({ colorScheme: scheme });
-    await article.locator(PANEL).waitFor({ state: 'detached' });
-    await article.locator(PILL).waitFor();
-    const serious = await audit(article, 'pill', scheme, IN_PAGE_HOST);
+    const ui = inPage(article);
+    await ui.waitFor(PANEL, { state: 'detached' });
+    await ui.waitFor(PILL);
+    const serious = await audit(article, 'pill', scheme, { inPage: true });
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
 
   it('the open panel has no serious or critical axe violations', async () => {
     await article.bringToFront();
     await article.emulateMedia({ colorScheme: scheme });
-    await article.locator(PILL).click();
-    await article.locator(`${PANEL} [data-passage-id]`).first().waitFor();
-    const serious = await audit(article, 'panel', scheme, IN_PAGE_HOST);
+    const ui = inPage(article);
+    await ui.click(PILL);
+    await ui.waitFor(`${PANEL} [data-passage-id]`);
+    const serious = await audit(article, 'panel', scheme, { inPage: true });
     await article.keyboard.press('Escape');
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
@@ -192,8 +86,8 @@ describe.each(SCHEMES)('accessibility in a %s system theme', (scheme) => {
     });
     expect(term, 'a marked term on the page').not.toBeNull();
     await article.mouse.click(term?.x ?? 0, term?.y ?? 0);
-    await article.locator('[data-firsthand="term-card"] [data-passage-id]').first().waitFor();
-    const serious = await audit(article, 'term-card', scheme, IN_PAGE_HOST);
+    await inPage(article).waitFor(`${TERM_CARD} [data-passage-id]`);
+    const serious = await audit(article, 'term-card', scheme, { inPage: true });
     await article.keyboard.press('Escape');
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
@@ -252,7 +146,32 @@ describe.each(SCHEMES)('accessibility in a %s system theme', (scheme) => {
 });
 
 describe('the audit', () => {
-  it('would report a serious violation (the checks above can fail)', async () => {
+  it('would report a serious violation in the in-page UI (the checks above can fail)', async () => {
+    await article.bringToFront();
+    await article.emulateMedia({ colorScheme: 'light' });
+    const ui = inPage(article);
+    await ui.click(PILL);
+    await ui.waitFor(`${PANEL} [data-passage-id]`);
+    // Into the live panel, through the pierced DOM: the same three kinds of finding as below.
+    await ui.evaluate((root, panel) => {
+      const button = document.createElement('button');
+      const faint = document.createElement('p');
+      faint.textContent = 'Barely there';
+      faint.style.cssText = 'color: #eee; background: #fff';
+      const region = document.createElement('section');
+      region.setAttribute('aria-labelledby', 'twice');
+      region.innerHTML = '<h2 id="twice">One</h2><h2 id="twice">Two</h2>';
+      root.querySelector(panel)?.append(button, faint, region);
+    }, PANEL);
+    const found = await audit(article, 'control-in-page', 'light', { inPage: true });
+    await article.keyboard.press('Escape');
+    await ui.waitFor(PANEL, { state: 'detached' });
+    expect(found.map((v) => v.id)).toEqual(
+      expect.arrayContaining(['button-name', 'color-contrast', 'duplicate-id-aria']),
+    );
+  });
+
+  it('would report a serious violation on an extension page (the checks above can fail)', async () => {
     const page = await extensionPage('options.html', 'light');
     await page.getByLabel(/Private mode/).waitFor();
     // An unnamed button, pale grey text, and a region named by an id two elements carry:

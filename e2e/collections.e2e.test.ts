@@ -10,10 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, type Harness, launch } from './harness';
+import { axeAudit, type Harness, launch } from './harness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACK_FILE = 'synthetic-chongjin.firsthand.json';
@@ -77,9 +76,7 @@ async function drop(files: { name: string; text?: string; bytes?: number }[]) {
 
 /** What the toolbar popup's search finds for `words`: story ids and bylines of its cards. */
 async function search(words: string): Promise<{ storyIds: string[]; bylines: string[]; texts: string[] }> {
-  const popup = await h.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const popup = await h.popup();
   await popup.getByRole('searchbox', { name: 'Search testimonies' }).fill(words);
   const done = popup.locator('section[aria-busy="false"]');
   await done.waitFor();
@@ -93,25 +90,10 @@ async function search(words: string): Promise<{ storyIds: string[]; bylines: str
 const syntheticFound = async (words: string) =>
   (await search(words)).storyIds.filter((id) => SYNTHETIC_IDS.includes(id)).sort();
 
-async function shot(target: Page | Locator, name: string) {
-  // A tab behind another runs no animation frames, and a locator's screenshot waits for
-  // two frames in which it stands still: 4 s each, until the browser gives up waiting.
-  await options.bringToFront();
-  await options.waitForTimeout(300);
-  await target.screenshot({ path: join(artifactsDir, `${name}.png`) });
-}
+const shot = (target: Page | Locator, name: string) => h.screenshot(target, name);
 
-/** Serious and critical axe findings on the options page as it is now. */
-async function axeSerious(): Promise<unknown[]> {
-  // A button's colours mid-transition (disabled while saving, enabled again) are not what a reader sees.
-  await options.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  const { violations } = await new AxeBuilder({ page: options })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) }));
-}
+/** Serious and critical axe findings on the options page as it is now (harness.ts's one policy). */
+const axeSerious = () => axeAudit(options, { name: 'options, collections' });
 
 describe('importing a pack', () => {
   it('previews a pack chosen in the file picker, then imports it when accepted', async () => {

@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
-import { extensionDir, type Harness, launch, PILL, pageSignals, spyOnPage } from './harness';
+import {
+  extensionDir,
+  type Harness,
+  inPage,
+  launch,
+  PANEL,
+  PILL,
+  pageSignals,
+  shadowRootsIn,
+  spyOnPage,
+  TERM_CARD,
+  until,
+} from './harness';
 
 let h: Harness;
 
@@ -24,11 +36,6 @@ async function open(name: string, { spy = false } = {}): Promise<Page> {
   return page;
 }
 
-/** The extension gets a moment to scan; a page with no match must stay untouched after it. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(1500);
-}
-
 /** Whether the in-page UI script was injected into a tab (asked in its isolated world). */
 async function hasUiScript(tabId: number): Promise<boolean> {
   const worker = await h.worker();
@@ -44,29 +51,54 @@ async function hasUiScript(tabId: number): Promise<boolean> {
 const firsthandHosts = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.tagName.startsWith('FIRSTHAND')).length);
 
+/** Everything a quiet page must be without: each of these sees something on a page with matches. */
+async function traces(page: Page) {
+  return {
+    pills: await inPage(page).count(PILL),
+    hosts: await firsthandHosts(page),
+    shadowRoots: await shadowRootsIn(page),
+    signals: await pageSignals(page),
+    badge: await h.badgeText(await h.tabIdOf(page)),
+  };
+}
+const NO_TRACE = { pills: 0, hosts: 0, shadowRoots: 0, signals: [], badge: '' };
+
+/** The positive control of a quiet page's checks: on the famine article they all see Firsthand. */
+async function expectTracesOnAMatchingPage() {
+  const page = await open('famineOrphans', { spy: true });
+  await inPage(page).waitFor(PILL);
+  const seen = await traces(page);
+  expect(seen.pills).toBe(1);
+  expect(seen.hosts).toBe(1);
+  expect(seen.shadowRoots).toBe(1);
+  expect(seen.signals.join('\n')).toMatch(/added FIRSTHAND-PANEL/i);
+  expect(seen.badge).toMatch(/^[1-9]\d*$/);
+  await page.close();
+}
+
 describe('on a news article about the famine and orphans', () => {
   let page: Page;
   beforeAll(async () => {
     page = await open('famineOrphans');
-    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await inPage(page).waitFor(PILL);
   });
 
   it('shows a collapsed pill with the count, and the same count on the badge', async () => {
-    const pill = page.locator(PILL);
-    await expect.poll(() => pill.textContent()).toMatch(/\d+ testimon(y relates|ies relate) to this article/);
-    const count = Number((await pill.textContent())?.match(/\d+/)?.[0]);
+    const ui = inPage(page);
+    await expect.poll(() => ui.text(PILL)).toMatch(/\d+ testimon(y relates|ies relate) to this article/);
+    const count = Number((await ui.text(PILL))?.match(/\d+/)?.[0]);
     expect(count).toBeGreaterThan(0);
     await expect.poll(async () => h.badgeText(await h.tabIdOf(page))).toBe(String(count));
     await h.screenshot(page, 'pill');
   });
 
   it("opens a panel of excerpt cards, Joseph's story first", async () => {
-    await page.locator(PILL).click();
-    const cards = page.locator('[data-passage-id]');
-    await cards.first().waitFor();
-    expect(await cards.first().getAttribute('data-story-id')).toBe('josephs-story-part-1-2024');
-    expect(await cards.first().getAttribute('data-passage-id')).toMatch(/^josephs-story-part-1-2024-p\d+$/);
-    await expect.poll(() => cards.first().textContent()).toMatch(/Why this/);
+    const ui = inPage(page);
+    await ui.click(PILL);
+    await ui.waitFor('[data-passage-id]');
+    expect(await ui.attribute('[data-passage-id]', 'data-story-id')).toBe('josephs-story-part-1-2024');
+    expect(await ui.attribute('[data-passage-id]', 'data-passage-id')).toMatch(/^josephs-story-part-1-2024-p\d+$/);
+    await expect.poll(() => ui.text('[data-passage-id]')).toMatch(/Why this/);
     await h.screenshot(page, 'panel');
     await page.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(page, 'panel-dark');
@@ -75,21 +107,18 @@ describe('on a news article about the famine and orphans', () => {
 
   it('closes the panel with Esc', async () => {
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-passage-id]').count()).toBe(0);
-    await expect.poll(() => page.locator(PILL).isVisible()).toBe(true);
+    await expect.poll(() => inPage(page).count('[data-passage-id]')).toBe(0);
+    await expect.poll(() => inPage(page).isVisible(PILL)).toBe(true);
   });
 
   it('opens the reader at the passage, highlighted, with a text-fragment link to the original', async () => {
-    await page.locator(PILL).click();
-    const card = page.locator('[data-passage-id]').first();
-    const passageId = await card.getAttribute('data-passage-id');
+    const ui = inPage(page);
+    await ui.click(PILL);
+    await ui.waitFor('[data-passage-id]');
+    const passageId = await ui.attribute('[data-passage-id]', 'data-passage-id');
     const [reader] = await Promise.all([
       h.context.waitForEvent('page'),
-      card
-        .getByRole('button', { name: /read the full story/i })
-        .or(card.getByRole('link', { name: /read the full story/i }))
-        .first()
-        .click(),
+      ui.click('[data-passage-id] .fh-card__open', { hasText: 'Read the full story' }),
     ]);
     await reader.waitForLoadState();
     expect(reader.url()).toContain(`chrome-extension://${h.extensionId}/reader.html`);
@@ -117,21 +146,19 @@ describe('on a news article about the famine and orphans', () => {
 describe('stays quiet', () => {
   it('on a football report that mentions Seoul: nothing shown, nothing injected, nothing a page could notice', async () => {
     const page = await open('footballSeoul', { spy: true });
-    await settle(page);
-    expect(await page.locator(PILL).count()).toBe(0);
-    expect(await firsthandHosts(page)).toBe(0);
-    expect(await pageSignals(page)).toEqual([]);
-    expect(await h.badgeText(await h.tabIdOf(page))).toBe('');
+    // Read and judged: the page was scanned, and the background never heard of it.
+    expect((await h.scanned(page)).told).toBe(false);
+    expect(await traces(page)).toEqual(NO_TRACE);
     await page.close();
+    await expectTracesOnAMatchingPage();
   });
 
   it('on a sports article whose sidebar lists North Korea headlines', async () => {
-    const page = await open('sportsNkSidebar');
-    await settle(page);
-    expect(await page.locator(PILL).count()).toBe(0);
-    expect(await firsthandHosts(page)).toBe(0);
-    expect(await h.badgeText(await h.tabIdOf(page))).toBe('');
+    const page = await open('sportsNkSidebar', { spy: true });
+    await h.scanned(page);
+    expect(await traces(page)).toEqual(NO_TRACE);
     await page.close();
+    await expectTracesOnAMatchingPage();
   });
 });
 
@@ -140,22 +167,25 @@ describe('pages that change', () => {
 
   it('follows single-page-app navigation: the pill and badge follow the new article, and go when it goes', async () => {
     const page = await open('spaSport');
-    await settle(page);
+    const ui = inPage(page);
+    await h.scanned(page);
+    // The checks that see the pill below, on the new article.
     expect(await firsthandHosts(page)).toBe(0);
+    expect(await ui.count(PILL)).toBe(0);
     const tabId = await h.tabIdOf(page);
 
     await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/world/famine-generation'));
-    await page.locator(PILL).waitFor({ timeout: 15_000 });
-    const count = Number((await page.locator(PILL).textContent())?.match(/\d+/)?.[0]);
+    await ui.waitFor(PILL);
+    expect(await firsthandHosts(page)).toBe(1);
+    const count = Number((await ui.text(PILL))?.match(/\d+/)?.[0]);
     expect(count).toBeGreaterThan(0);
     await expect.poll(() => h.badgeText(tabId)).toBe(String(count));
-    await page.locator(PILL).click();
-    expect(await page.locator('[data-passage-id]').first().getAttribute('data-story-id')).toBe(
-      'josephs-story-part-1-2024',
-    );
+    await ui.click(PILL);
+    await ui.waitFor('[data-passage-id]');
+    expect(await ui.attribute('[data-passage-id]', 'data-story-id')).toBe('josephs-story-part-1-2024');
 
     await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/sport/cup-final-report'));
-    await expect.poll(() => page.locator(PILL).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => ui.count(PILL), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => h.badgeText(tabId)).toBe('');
     expect(page.url()).toBe(spaUrl('/sport/cup-final-report'));
     await page.close();
@@ -163,10 +193,11 @@ describe('pages that change', () => {
 
   it('reads content that loads late ("Read more")', async () => {
     const page = await open('spaFamineTeaser');
-    await settle(page);
-    expect(await page.locator(PILL).count()).toBe(0);
+    await h.scanned(page);
+    expect(await inPage(page).count(PILL)).toBe(0);
     await page.getByRole('button', { name: 'Read more' }).click();
-    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    // The same check sees the pill once the article is there.
+    await expect.poll(() => inPage(page).count(PILL), { timeout: 15_000 }).toBe(1);
     await page.close();
   });
 });
@@ -174,11 +205,9 @@ describe('pages that change', () => {
 describe('the toolbar popup', () => {
   it('finds a passage through a typo, and lists "On this page" first for its tab', async () => {
     const article = await open('marketWomen');
-    await article.locator(PILL).waitFor({ timeout: 15_000 });
+    await inPage(article).waitFor(PILL);
     const tabId = await h.tabIdOf(article);
-    const popup = await h.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await h.popup({ tabId });
     await expect.poll(() => popup.getByText('On this page').count()).toBeGreaterThan(0);
     await h.screenshot(popup, 'popup-on-this-page');
 
@@ -196,8 +225,7 @@ describe('the toolbar popup', () => {
   });
 
   it('opens as a search page with the words already searched (context menu, omnibox)', async () => {
-    const page = await h.context.newPage();
-    await page.goto(`chrome-extension://${h.extensionId}/popup.html?q=${encodeURIComponent('Tongl market')}`);
+    const page = await h.popup({ q: 'Tongl market' });
     expect(await page.getByRole('searchbox').inputValue()).toBe('Tongl market');
     const results = page.getByRole('region', { name: 'Search results' });
     await results
@@ -210,8 +238,7 @@ describe('the toolbar popup', () => {
 
 describe('private mode', () => {
   it('adds nothing a page could notice, while the badge and popup still show the results', async () => {
-    const options = await h.context.newPage();
-    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const options = await h.extensionPage('options.html');
     await options.getByLabel(/Private mode/).check();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved.');
     await h.screenshot(options, 'options');
@@ -219,19 +246,21 @@ describe('private mode', () => {
     const page = await open('famineOrphans', { spy: true });
     const tabId = await h.tabIdOf(page);
     await expect.poll(() => h.badgeText(tabId), { timeout: 15_000 }).toMatch(/^[1-9]\d*$/);
-    await settle(page);
+    // Read, told, and its answer handled: nothing more is coming.
+    expect((await h.scanned(page)).told).toBe(true);
     expect(await firsthandHosts(page)).toBe(0);
+    expect(await shadowRootsIn(page)).toBe(0);
     expect(await pageSignals(page, h.extensionId)).toEqual([]);
     // Not even the UI's script was put into the page.
     expect(await hasUiScript(tabId)).toBe(false);
 
-    const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await h.popup({ tabId });
     await expect.poll(() => popup.locator('[data-story-id="josephs-story-part-1-2024"]').count()).toBeGreaterThan(0);
 
     // Back to standard: the open tab shows its pill without a reload.
     await options.getByLabel(/Private mode/).uncheck();
-    await page.locator(PILL).waitFor({ timeout: 10_000 });
+    await inPage(page).waitFor(PILL, { timeout: 10_000 });
+    expect(await shadowRootsIn(page)).toBe(1);
     // ...which the page's spy does see: the checks above can fail.
     await expect.poll(async () => (await pageSignals(page)).join('\n')).toMatch(/highlights: firsthand-term/);
     // WXT's own context, which the UI script keeps, announces itself: the spy can hear it.
@@ -256,7 +285,8 @@ const markedTerms = (page: Page) =>
 describe('terms on the page', () => {
   it('underlines the terms that earned the cards, and a click on one opens its card beside it', async () => {
     const page = await open('famineOrphans');
-    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    const ui = inPage(page);
+    await ui.waitFor(PILL);
     await expect.poll(async () => (await markedTerms(page)).length).toBeGreaterThan(0);
     const terms = await markedTerms(page);
     expect(terms.map((t) => t.text.toLowerCase())).toContain('famine');
@@ -265,33 +295,30 @@ describe('terms on the page', () => {
 
     const term = terms[0] as (typeof terms)[number];
     await page.mouse.click(term.x + term.width / 2, term.y + term.height / 2);
-    const card = page.locator('[data-firsthand="term-card"]');
-    await card.waitFor({ timeout: 5_000 });
-    await expect.poll(async () => (await card.boundingBox())?.height ?? 0).toBeGreaterThan(0);
-    const box = (await card.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await ui.waitFor(TERM_CARD, { timeout: 5_000 });
+    const box = await until('the term card in place', () => ui.box(TERM_CARD));
     // Beside the term, never over it, and inside the viewport.
     const overlaps = box.y < term.y + term.height && box.y + box.height > term.y;
     expect(overlaps).toBe(false);
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(1280);
     expect(box.y + box.height).toBeLessThanOrEqual(900);
-    expect(await card.getByRole('button', { name: 'Read the full story' }).count()).toBeGreaterThan(0);
+    expect(await ui.count(`${TERM_CARD} .fh-card__open`)).toBeGreaterThan(0);
     await h.screenshot(page, 'term-card');
     await page.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(page, 'term-card-dark');
     await page.emulateMedia({ colorScheme: 'light' });
 
     await page.keyboard.press('Escape');
-    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => ui.count(TERM_CARD)).toBe(0);
     await page.close();
   });
 
   it('can be switched off in the settings, at once, in open tabs', async () => {
     const page = await open('famineOrphans');
-    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await inPage(page).waitFor(PILL);
     await expect.poll(async () => (await markedTerms(page)).length).toBeGreaterThan(0);
-    const options = await h.context.newPage();
-    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const options = await h.extensionPage('options.html');
     const marks = options.getByLabel(/Underline the terms/);
     await marks.uncheck();
     await expect.poll(async () => (await markedTerms(page)).length).toBe(0);
@@ -301,52 +328,60 @@ describe('terms on the page', () => {
   });
 });
 
+/** The panel's corner control. */
+const CORNER = '.fh-panel__corner select';
+
 describe('the panel gives the reader control', () => {
   it('moves to another corner, and remembers it', async () => {
     const page = await open('famineOrphans');
-    await page.locator(PILL).click({ timeout: 15_000 });
-    await page.getByLabel('Corner').selectOption('top-left');
-    await expect.poll(async () => (await page.locator(PILL).boundingBox())?.y ?? 999).toBeLessThan(100);
-    const box = await page.locator(PILL).boundingBox();
+    const ui = inPage(page);
+    await ui.click(PILL);
+    // The reader's keys on the corner's list: End is its last choice, top left.
+    await ui.waitFor(CORNER);
+    await ui.focus(CORNER);
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await ui.box(PILL))?.y ?? 999).toBeLessThan(100);
+    const box = await ui.box(PILL);
     expect(box?.x).toBeLessThan(100);
     await h.screenshot(page, 'panel-top-left');
     const other = await open('marketWomen');
-    await expect
-      .poll(async () => (await other.locator(PILL).boundingBox())?.y ?? 999, { timeout: 15_000 })
-      .toBeLessThan(100);
-    await other.locator(PILL).click();
-    await other.getByLabel('Corner').selectOption('bottom-right');
-    await expect.poll(async () => (await other.locator(PILL).boundingBox())?.y ?? 0).toBeGreaterThan(700);
+    const otherUi = inPage(other);
+    await expect.poll(async () => (await otherUi.box(PILL))?.y ?? 999, { timeout: 15_000 }).toBeLessThan(100);
+    await otherUi.click(PILL);
+    await otherUi.waitFor(CORNER);
+    await otherUi.focus(CORNER);
+    await other.keyboard.press('Home');
+    await expect.poll(async () => (await otherUi.box(PILL))?.y ?? 0).toBeGreaterThan(700);
     await Promise.all([page.close(), other.close()]);
   });
 
   it('hides on this page in one click, with undo in the popup', async () => {
     const page = await open('famineOrphans');
-    await page.locator(PILL).click({ timeout: 15_000 });
-    await page.getByRole('button', { name: 'Hide on this page' }).click();
-    await expect.poll(() => page.locator(PILL).count()).toBe(0);
+    const ui = inPage(page);
+    await ui.click(PILL);
+    await ui.click('.fh-panel button', { hasText: 'Hide on this page' });
+    await expect.poll(() => ui.count(PILL)).toBe(0);
     const tabId = await h.tabIdOf(page);
     expect(await h.badgeText(tabId)).toMatch(/^[1-9]/);
-    const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await h.popup({ tabId });
     await popup.getByRole('button', { name: 'Show on the page again' }).click();
-    await page.locator(PILL).waitFor({ timeout: 10_000 });
+    await ui.waitFor(PILL, { timeout: 10_000 });
     await Promise.all([popup.close(), page.close()]);
   });
 
   it('turns Firsthand off on this site in one click, with undo in the popup', async () => {
     const page = await open('famineOrphans');
+    const ui = inPage(page);
     const tabId = await h.tabIdOf(page);
-    await page.locator(PILL).click({ timeout: 15_000 });
-    await page.getByRole('button', { name: 'Turn off on bbc.com' }).click();
-    await expect.poll(() => page.locator(PILL).count()).toBe(0);
+    await ui.click(PILL);
+    await ui.click('.fh-panel button', { hasText: 'Turn off on bbc.com' });
+    await expect.poll(() => ui.count(PILL)).toBe(0);
     await expect.poll(() => h.badgeText(tabId)).toBe('');
     expect(await markedTerms(page)).toEqual([]);
-    const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await h.popup({ tabId });
     await popup.getByText('Firsthand is off on bbc.com.').waitFor();
     await popup.getByRole('button', { name: 'Turn on for bbc.com' }).click();
-    await page.locator(PILL).waitFor({ timeout: 15_000 });
+    await ui.waitFor(PILL);
     await expect.poll(() => h.badgeText(tabId)).toMatch(/^[1-9]/);
     await Promise.all([popup.close(), page.close()]);
   });
@@ -360,22 +395,24 @@ describe('the panel gives the reader control', () => {
       const page = await h.context.newPage();
       await page.setViewportSize(viewport);
       await page.goto(fixturePages.famineOrphans?.url ?? '');
-      await page.locator(PILL).click({ timeout: 15_000 });
-      const panel = page.getByRole('dialog', { name: /related to this article/ });
-      await panel.waitFor();
+      const ui = inPage(page);
+      await ui.click(PILL);
+      await ui.waitFor(PANEL);
+      expect(await ui.attribute(PANEL, 'aria-label')).toMatch(/related to this article/);
       const inside = async (box: { x: number; y: number; width: number; height: number } | null) =>
         box !== null &&
         box.x >= 0 &&
         box.y >= 0 &&
         box.x + box.width <= viewport.width &&
         box.y + box.height <= viewport.height;
-      expect(await inside(await panel.boundingBox()), `${name}: panel inside the viewport`).toBe(true);
-      expect(await inside(await page.locator(PILL).boundingBox()), `${name}: pill inside the viewport`).toBe(true);
+      expect(await inside(await ui.box(PANEL)), `${name}: panel inside the viewport`).toBe(true);
+      expect(await inside(await ui.box(PILL)), `${name}: pill inside the viewport`).toBe(true);
       await h.screenshot(page, name);
       // Every control of the panel can be reached: the last one scrolls into view.
-      const settings = panel.getByRole('button', { name: 'Settings', exact: true });
-      await settings.scrollIntoViewIfNeeded();
-      expect(await inside(await settings.boundingBox()), `${name}: Settings reachable`).toBe(true);
+      const settings = '.fh-panel__controls button:last-child';
+      expect(await ui.text(settings)).toBe('Settings');
+      await ui.evaluate((root, s) => root.querySelector(s)?.scrollIntoView({ block: 'nearest' }), settings);
+      expect(await inside(await ui.box(settings)), `${name}: Settings reachable`).toBe(true);
       await page.close();
     }
   });
@@ -384,27 +421,30 @@ describe('the panel gives the reader control', () => {
     const page = await h.context.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(fixturePages.famineOrphans?.url ?? '');
-    await page.locator(PILL).click({ timeout: 15_000 });
-    const panel = page.getByRole('dialog', { name: /related to this article/ });
-    expect(await panel.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    const ui = inPage(page);
+    await ui.click(PILL);
+    await ui.waitFor(PANEL);
+    const animation = () =>
+      ui.evaluate((root, s) => {
+        const panel = root.querySelector(s);
+        return panel ? getComputedStyle(panel).animationName : null;
+      }, PANEL);
+    expect(await animation()).toBe('none');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    expect(await panel.evaluate((el) => getComputedStyle(el).animationName)).toBe('fh-panel-in');
+    expect(await animation()).toBe('fh-panel-in');
     await page.close();
   });
 
   it('moves between the cards with the arrow keys', async () => {
     const page = await open('famineOrphans');
-    await page.locator(PILL).waitFor({ timeout: 15_000 });
-    await page.locator(PILL).focus();
+    const ui = inPage(page);
+    await ui.waitFor(PILL);
+    await ui.focus(PILL);
     await page.keyboard.press('Enter');
-    await page.getByRole('dialog', { name: /related to this article/ }).waitFor();
+    await ui.waitFor(PANEL);
     await page.keyboard.press('Tab'); // the close button
     await page.keyboard.press('Tab'); // the first card's button
-    const focusedCard = () =>
-      page.evaluate(() => {
-        const host = document.querySelector('firsthand-panel');
-        return host?.shadowRoot?.activeElement?.closest('article')?.getAttribute('data-passage-id') ?? null;
-      });
+    const focusedCard = () => ui.focused('data-passage-id', 'article');
     const first = await focusedCard();
     expect(first).not.toBeNull();
     await page.keyboard.press('ArrowDown');
@@ -414,11 +454,7 @@ describe('the panel gives the reader control', () => {
     expect(await focusedCard()).toBe(first);
     await page.keyboard.press('Escape');
     // Focus goes back to the pill.
-    expect(
-      await page.evaluate(() =>
-        document.querySelector('firsthand-panel')?.shadowRoot?.activeElement?.getAttribute('data-firsthand'),
-      ),
-    ).toBe('pill');
+    expect(await ui.focused('data-firsthand')).toBe('pill');
     await page.close();
   });
 });
@@ -426,7 +462,7 @@ describe('the panel gives the reader control', () => {
 describe('the background', () => {
   it('keeps working after its service worker was stopped: old tabs keep their results, new pages get theirs', async () => {
     const earlier = await open('famineOrphans');
-    await earlier.locator(PILL).waitFor({ timeout: 15_000 });
+    await inPage(earlier).waitFor(PILL);
     const earlierTab = await h.tabIdOf(earlier);
     const before = await h.worker();
     await before.evaluate(() => {
@@ -436,15 +472,14 @@ describe('the background', () => {
     await h.stopWorker();
 
     const page = await open('gayDefector');
-    await page.locator(PILL).waitFor({ timeout: 20_000 });
-    await page.locator(PILL).click();
-    expect(await page.locator('[data-story-id="gay-north-korea-2005"]').count()).toBeGreaterThan(0);
+    const ui = inPage(page);
+    await ui.click(PILL, { timeout: 20_000 });
+    await expect.poll(() => ui.count('[data-story-id="gay-north-korea-2005"]')).toBeGreaterThan(0);
     // The worker that answered is a fresh one: the marker set before the stop is gone.
     const after = await h.worker();
     expect(await after.evaluate(() => (globalThis as { beforeRestart?: boolean }).beforeRestart)).toBeUndefined();
 
-    const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${earlierTab}`);
+    const popup = await h.popup({ tabId: earlierTab });
     await expect.poll(() => popup.getByText('On this page').count()).toBeGreaterThan(0);
     expect(await popup.locator('[data-story-id="josephs-story-part-1-2024"]').count()).toBeGreaterThan(0);
     await Promise.all([popup.close(), page.close(), earlier.close()]);

@@ -4,10 +4,27 @@
  * browser tries is recorded so a test can prove the extension made none of its own.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import { IN_PAGE_HOST, inPageEvaluate, isolatedEvaluate, loadIntoIsolatedWorld, until } from './in-page';
+
+export {
+  clickPillThroughPiercedDom,
+  IN_PAGE_HOST,
+  type InPage,
+  inPage,
+  inPageEvaluate,
+  isolatedEvaluate,
+  PANEL,
+  PILL,
+  TERM_CARD,
+  until,
+} from './in-page';
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,8 +45,23 @@ export interface Harness {
   badgeText(tabId: number): Promise<string>;
   /** Stops the extension's service worker, as Chrome does to an idle one. */
   stopWorker(): Promise<void>;
-  screenshot(page: Page, name: string): Promise<void>;
+  /**
+   * Waits until the detection script has read the page at its current address and is idle
+   * (its answer, if any, shown), and says whether the background heard of the page: the
+   * positive signal a "nothing happened" check waits for instead of a sleep.
+   */
+  scanned(page: Page, timeout?: number): Promise<{ finished: number; told: boolean }>;
+  /** One of the extension's pages (`options.html`...), in a colour scheme and viewport. */
+  extensionPage(path: string, options?: ExtensionPageOptions): Promise<Page>;
+  /** The toolbar popup as a page: for a tab (`tabId`), or searching `q`; 400 × 600 by default. */
+  popup(params?: { tabId?: number; q?: string }, options?: ExtensionPageOptions): Promise<Page>;
+  screenshot(page: Page | Locator, name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface ExtensionPageOptions {
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
 }
 
 export function chromePath(): string {
@@ -113,7 +145,7 @@ export async function launch({
   const extensionId = new URL((await worker()).url()).host;
   mkdirSync(artifactsDir, { recursive: true });
 
-  return {
+  const harness: Harness = {
     context,
     extensionId,
     requests,
@@ -144,25 +176,81 @@ export async function launch({
       await cdp.detach();
       await page.close();
     },
-    async screenshot(page, name) {
-      // Let opening animations finish: a half-faded panel is not what a reader sees.
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(artifactsDir, `${name}.png`) });
+    async scanned(page, timeout = 15_000) {
+      const tabId = await harness.tabIdOf(page);
+      const url = page.url().replace(/#.*$/, '');
+      return until(
+        `the detection script to finish reading ${url}`,
+        async () => {
+          const w = await worker();
+          const scans = await w.evaluate(async (id) => {
+            const [frame] = await chrome.scripting.executeScript({
+              target: { tabId: id },
+              func: () => {
+                const hook = (globalThis as Record<symbol, { scans(): unknown } | undefined>)[
+                  Symbol.for('firsthand.detection')
+                ];
+                return hook?.scans() ?? null;
+              },
+            });
+            return frame?.result as { finished: number; url: string; told: boolean; idle: boolean } | null;
+          }, tabId);
+          return scans && scans.finished > 0 && scans.idle && scans.url === url
+            ? { finished: scans.finished, told: scans.told }
+            : null;
+        },
+        timeout,
+      );
     },
+    async extensionPage(path, { viewport, colorScheme } = {}) {
+      const page = await context.newPage();
+      if (colorScheme) await page.emulateMedia({ colorScheme });
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    popup({ tabId, q } = {}, { viewport = { width: 400, height: 600 }, colorScheme } = {}) {
+      const query = new URLSearchParams();
+      if (tabId !== undefined) query.set('tabId', String(tabId));
+      if (q !== undefined) query.set('q', q);
+      const search = query.size > 0 ? `?${query}` : '';
+      return harness.extensionPage(`popup.html${search}`, { viewport, colorScheme });
+    },
+    screenshot: (target, name, options) => screenshot(target, name, options),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
-/** The in-page pill inside the extension's shadow root, if any. */
-export const PILL = '[data-firsthand="pill"]';
+/**
+ * Saves a screenshot to test-results/e2e/`name`.png, of a page or one element, once its
+ * animations have ended (`settleAnimations`: Playwright's `animations: 'disabled'` does not
+ * reach the in-page UI's closed root), so an opening panel is shown as a reader sees it,
+ * not half-faded, without a sleep; the page is brought to the front first, since a tab
+ * behind another runs no animation frames.
+ */
+export async function screenshot(
+  target: Page | Locator,
+  name: string,
+  { fullPage = false }: { fullPage?: boolean } = {},
+): Promise<void> {
+  const page = 'page' in target ? target.page() : target;
+  await page.bringToFront();
+  await settleAnimations(page);
+  const path = join(artifactsDir, `${name}.png`);
+  if ('page' in target) await target.screenshot({ path });
+  else await target.screenshot({ path, fullPage });
+}
 
 /**
  * What a hostile page's own script could notice of an extension: messages posted to the
- * window, elements or attributes added to its DOM, shadow roots attached, custom elements
- * defined. Installed before the page's first script; read with `pageSignals(page)`.
+ * window, elements or attributes added to its DOM. Installed before the page's first
+ * script; read with `pageSignals(page)`. (Patching `attachShadow` or `customElements` here
+ * would prove nothing: the extension's calls run in its isolated world, with its own
+ * prototypes, and never show in the page's. `shadowRootsIn` counts shadow roots instead.)
  */
 export async function spyOnPage(page: Page, extensionId?: string): Promise<void> {
   await page.addInitScript((id) => {
@@ -179,16 +267,6 @@ export async function spyOnPage(page: Page, extensionId?: string): Promise<void>
       }
     }
     window.addEventListener('message', (e) => signals.push(`message: ${JSON.stringify(e.data).slice(0, 120)}`), true);
-    const attach = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) {
-      signals.push(`attachShadow on ${this.tagName}`);
-      return attach.call(this, init);
-    };
-    const define = customElements.define.bind(customElements);
-    customElements.define = (name, ctor, options) => {
-      signals.push(`customElements.define ${name}`);
-      define(name, ctor, options);
-    };
     // The parser adds the page's own nodes: watch from when it is done (content scripts at
     // document_idle run after that).
     document.addEventListener('DOMContentLoaded', () => {
@@ -224,4 +302,173 @@ export async function pageSignals(page: Page, extensionId?: string): Promise<str
     }
     return signals;
   }, extensionId);
+}
+
+/**
+ * Every authored shadow root in the page, open or closed, as CDP's pierced DOM shows them (what
+ * DevTools sees): a count that an extension's isolated-world `attachShadow` cannot hide.
+ */
+export async function shadowRootsIn(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    type Node = typeof root;
+    // The browser's own (an <input>'s, a <video>'s controls) are not the page's or ours.
+    const authored = (node: Node) => (node.shadowRoots ?? []).filter((r) => r.shadowRootType !== 'user-agent');
+    const count = (node: Node): number =>
+      authored(node).length +
+      [...authored(node), ...(node.children ?? [])].reduce((sum, child) => sum + count(child), 0);
+    return count(root);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The tags every surface is judged by: WCAG 2.0 and 2.1, A and AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+/** One rule's finding (axe-core's `Result`). */
+export type AxeResult = AxeResults['violations'][number];
+
+/**
+ * Rules axe 4.14 declares `reviewOnFail`: when their check fails, axe files the node under
+ * "incomplete" (needs review) instead of "violations". A failure is a failure here.
+ */
+const REVIEW_ON_FAIL = new Set(['duplicate-id-aria', 'bypass', 'frame-title-unique', 'aria-braille-equivalent']);
+const isSerious = (v: AxeResult) => v.impact === 'serious' || v.impact === 'critical';
+
+/** A finding as the person fixing it needs it: which rule, how bad, where, and why. */
+export function describeFinding(v: AxeResult) {
+  return {
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({
+      target: n.target,
+      html: n.html,
+      why: n.failureSummary,
+      // The measurements behind it: a contrast's colours and ratio, the reason axe gave up.
+      data: n.any.map((check) => check.data).filter((data) => data !== null && data !== undefined),
+    })),
+  };
+}
+export type AxeFinding = ReturnType<typeof describeFinding>;
+
+/**
+ * The one accessibility policy of the suite: axe-core with `AXE_TAGS` on a whole extension
+ * page, or (`inPage`) on the in-page UI alone. Fails the test if axe checked nothing or
+ * measured no contrast (an audit that cannot fail). Returns the serious and critical
+ * findings, those axe filed for review included; the lesser ones and what axe could not
+ * decide are printed as notes.
+ */
+export async function axeAudit(page: Page, { name, inPage = false }: { name: string; inPage?: boolean }) {
+  await settleAnimations(page);
+  const { violations, passes, incomplete } = inPage ? await axeInPage(page) : await axeOnPage(page);
+  expect(passes.length, `axe checked nothing on ${name}`).toBeGreaterThan(0);
+  const contrastMeasured = [...passes, ...violations].filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes);
+  expect(contrastMeasured.length, `axe measured no contrast on ${name}`).toBeGreaterThan(0);
+  const notes = {
+    lesser: violations.filter((v) => !isSerious(v)).map(describeFinding),
+    // Not failures, but a person should look: a contrast over an image, say.
+    undecided: incomplete.filter((r) => !REVIEW_ON_FAIL.has(r.id)).map(describeFinding),
+  };
+  if (notes.lesser.length + notes.undecided.length > 0) {
+    console.info(`a11y ${name}:\n${JSON.stringify(notes, null, 2)}`);
+  }
+  const failedForReview = incomplete.filter((r) => REVIEW_ON_FAIL.has(r.id));
+  return [...violations, ...failedForReview].filter(isSerious).map(describeFinding);
+}
+
+/** The axe-core that @axe-core/playwright itself runs: one version for both kinds of audit. */
+const axeSource = (): string =>
+  (createRequire(import.meta.resolve('@axe-core/playwright'))('axe-core') as { source: string }).source;
+
+function axeOnPage(page: Page): Promise<AxeResults> {
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+}
+
+/**
+ * axe on the in-page UI, which a page's own axe cannot see (a closed shadow root). It runs
+ * in the test's isolated world, where the host's `shadowRoot`, on that world's wrapper of
+ * the host alone, returns the root the pierced DOM found: axe sees the live UI as it would
+ * an open root, and the page's world still sees null.
+ *
+ * axe-core builds the stacking grid its contrast check reads from `document.body` down
+ * (`createGrid` in axe.js), so the UI, whose host hangs from <html> after <body>, would be
+ * in no grid and every contrast undecided. For the audit the host moves into <body> and
+ * back, with no motion (moving restarts its opening fade); it is fixed-positioned in the
+ * top layer and renders the same in either place.
+ */
+async function axeInPage(page: Page): Promise<AxeResults> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const moveHost = (into: 'body' | 'html') =>
+    isolatedEvaluate(
+      page,
+      (document, [selector, into]) => {
+        const host = document.querySelector<HTMLElement>(selector);
+        if (!host) throw new Error(`no ${selector} on the page`);
+        (into === 'body' ? document.body : document.documentElement).append(host);
+        // Leaving the document closed the popover the UI had opened (mount-in-page-ui.tsx).
+        if (host.popover && !host.matches(':popover-open')) host.showPopover();
+      },
+      [IN_PAGE_HOST, into] as const,
+    );
+  await moveHost('body');
+  try {
+    await settleAnimations(page);
+    await loadIntoIsolatedWorld(page, 'axe', axeSource);
+    const results = await inPageEvaluate(
+      page,
+      async (root, tags) => {
+        const world = globalThis as unknown as {
+          axe?: { run(context: unknown, options: unknown): Promise<unknown> };
+        };
+        const host = root.host;
+        Object.defineProperty(host, 'shadowRoot', { configurable: true, get: () => root });
+        try {
+          return JSON.parse(
+            JSON.stringify(
+              await world.axe?.run({ include: [host] }, { runOnly: { type: 'tag', values: tags }, elementRef: false }),
+            ),
+          );
+        } finally {
+          delete (host as { shadowRoot?: unknown }).shadowRoot;
+        }
+      },
+      AXE_TAGS,
+    );
+    if (!results) throw new Error('no in-page UI to audit');
+    return results as AxeResults;
+  } finally {
+    await moveHost('html');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  }
+}
+
+/**
+ * Waits until nothing animates: opening animations and fades would make axe read
+ * half-transparent colours. Two frames first, since an animation that a change just caused
+ * (the panel opening, the dark scheme applied, the host moved and its animations restarted)
+ * starts only at the next style pass. In the test's world: a page may replace its own
+ * `requestAnimationFrame`.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  // An endless animation (a spinner) never ends: only the others are waited for.
+  for (let settled = false; !settled; ) {
+    const inDocument = await isolatedEvaluate(page, async (document) => {
+      const view = document.defaultView as Window;
+      await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
+      const running = document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      return running.length;
+    });
+    // The document's list leaves out shadow trees: the in-page UI's closed root has its own.
+    const inUi = await inPageEvaluate(page, async (root) => {
+      const running = root.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      return running.length;
+    });
+    settled = inDocument + (inUi ?? 0) === 0;
+  }
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HostilePage, hostilePages } from './fixtures/hostile-pages';
 import { fixturePages } from './fixtures/pages';
-import { type Harness, launch, PILL } from './harness';
+import { type Harness, inPage, launch, PANEL, PILL, until } from './harness';
 
 interface Box {
   x: number;
@@ -130,42 +130,38 @@ interface PillLook {
 }
 
 async function lookOf(page: Page, selector: string): Promise<PillLook> {
-  const el = page.locator(selector);
+  const ui = inPage(page);
   // A tab in the background runs no animation (the onboarding page the extension opens on
   // install may be in front), and the panel slides in: measure where it comes to rest.
   await page.bringToFront();
-  await el.evaluate(
-    (node) =>
+  await ui.waitFor(selector, { timeout: 5000 });
+  await ui.evaluate(
+    (root, s) =>
       Promise.race([
-        Promise.all(node.getAnimations({ subtree: true }).map((a) => a.finished)),
+        Promise.all((root.querySelector(s)?.getAnimations({ subtree: true }) ?? []).map((a) => a.finished)),
         new Promise((resolve) => setTimeout(resolve, 2000)),
       ]),
-    undefined,
-    { timeout: 5000 },
+    selector,
   );
-  const box = await el.boundingBox({ timeout: 5000 });
+  const box = await ui.box(selector);
   if (!box) throw new Error(`${selector} has no box`);
-  const fonts = await el.evaluate(
-    (node) => {
-      const s = getComputedStyle(node);
-      return {
-        fontSize: s.fontSize,
-        fontFamily: s.fontFamily,
-        fontWeight: s.fontWeight,
-        fontStyle: s.fontStyle,
-        lineHeight: s.lineHeight,
-        letterSpacing: s.letterSpacing,
-        textTransform: s.textTransform,
-      };
-    },
-    undefined,
-    { timeout: 5000 },
-  );
+  const fonts = await ui.evaluate((root, sel) => {
+    const node = root.querySelector(sel);
+    if (!node) throw new Error(`no ${sel}`);
+    const s = getComputedStyle(node);
+    return {
+      fontSize: s.fontSize,
+      fontFamily: s.fontFamily,
+      fontWeight: s.fontWeight,
+      fontStyle: s.fontStyle,
+      lineHeight: s.lineHeight,
+      letterSpacing: s.letterSpacing,
+      textTransform: s.textTransform,
+    };
+  }, selector);
+  if (!fonts) throw new Error('no in-page UI');
   return { box, fonts };
 }
-
-/** The open panel: a dialog named "Firsthand: ..." in the extension's shadow root. */
-const PANEL = '[role="dialog"][aria-label^="Firsthand"]';
 
 const within1px = (a: Box, b: Box) =>
   Math.abs(a.x - b.x) <= 1 &&
@@ -173,7 +169,12 @@ const within1px = (a: Box, b: Box) =>
   Math.abs(a.width - b.width) <= 1 &&
   Math.abs(a.height - b.height) <= 1;
 
+/** Frames to wait for a layout shift to be reported (see "moves nothing on the page"). */
+const SHIFT_FRAMES = 10;
+
 let h: Harness;
+/** How many scans the inputs page had finished once the typing was done. */
+let scansAfterTyping = 0;
 let baseline: Page;
 let baselinePill: PillLook;
 let baselinePanel: PillLook;
@@ -184,15 +185,21 @@ let baselinePanel: PillLook;
  * the pill with that text, measured beside it, anchored at the same bottom-right corner.
  */
 async function expectedPillBox(text: string): Promise<Box> {
-  const size = await baseline.locator(PILL).evaluate((pill, t) => {
-    const copy = pill.cloneNode(true) as HTMLElement;
-    copy.removeAttribute('data-firsthand');
-    copy.textContent = t;
-    pill.parentElement?.append(copy);
-    const r = copy.getBoundingClientRect();
-    copy.remove();
-    return { width: r.width, height: r.height };
-  }, text);
+  const size = await inPage(baseline).evaluate(
+    (root, [selector, t]) => {
+      const pill = root.querySelector(selector);
+      if (!pill) throw new Error('no pill');
+      const copy = pill.cloneNode(true) as HTMLElement;
+      copy.removeAttribute('data-firsthand');
+      copy.textContent = t;
+      pill.parentElement?.append(copy);
+      const r = copy.getBoundingClientRect();
+      copy.remove();
+      return { width: r.width, height: r.height };
+    },
+    [PILL, text] as const,
+  );
+  if (!size) throw new Error('no pill on the baseline page');
   const b = baselinePill.box;
   return { x: b.x + b.width - size.width, y: b.y + b.height - size.height, ...size };
 }
@@ -230,13 +237,14 @@ beforeAll(async () => {
   // The baseline: the pill and panel on a plain news page.
   baseline = await h.context.newPage();
   await baseline.goto(plain.url);
-  await baseline.locator(PILL).waitFor({ timeout: 20_000 });
+  const ui = inPage(baseline);
+  await ui.waitFor(PILL, { timeout: 20_000 });
   baselinePill = await lookOf(baseline, PILL);
-  await baseline.locator(PILL).click();
-  await baseline.locator(PANEL).waitFor();
+  await ui.click(PILL);
+  await ui.waitFor(PANEL);
   baselinePanel = await lookOf(baseline, PANEL);
   await baseline.keyboard.press('Escape');
-  await baseline.locator(PANEL).waitFor({ state: 'detached' });
+  await ui.waitFor(PANEL, { state: 'detached' });
 });
 afterAll(async () => {
   await h?.close();
@@ -284,7 +292,11 @@ function collectErrors(page: Page): ConsoleError[] {
  * fullscreen tab keeps the front.)
  */
 async function pillPixels(page: Page, box: Box): Promise<number> {
-  const colour = await page.locator(PILL).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const colour =
+    (await inPage(page).evaluate((root, s) => {
+      const pill = root.querySelector(s);
+      return pill ? getComputedStyle(pill).backgroundColor : null;
+    }, PILL)) ?? '';
   const rgb = (colour.match(/\d+/g) ?? []).slice(0, 3).map(Number);
   const png = await page.screenshot({ clip: box });
   return baseline.evaluate(
@@ -313,12 +325,17 @@ async function pillPixels(page: Page, box: Box): Promise<number> {
  * came and went, rather than waiting out a locator's timeout.
  */
 async function pillNow(page: Page) {
-  const pill = page.locator(PILL);
-  if (!(await pill.isVisible())) {
+  const ui = inPage(page);
+  if (!(await ui.isVisible(PILL))) {
     const hostEvents = await page.evaluate(() => (window as unknown as Probes).__hostEvents);
     throw new Error(`no pill now; the host in the document (ms since navigation): ${JSON.stringify(hostEvents)}`);
   }
-  return pill;
+  return {
+    boundingBox: () => ui.box(PILL),
+    textContent: () => ui.text(PILL),
+    getAttribute: (name: string) => ui.attribute(PILL, name),
+    click: () => ui.click(PILL),
+  };
 }
 
 /**
@@ -401,10 +418,13 @@ const behaviour: Record<string, Check[]> = {
       'keeps the pill while the page re-renders its body every 300 ms and replaces it once',
       async (page) => {
         const samples: boolean[] = [];
-        // 3 s: ten re-renders, and the body replaced at the fifth render if not before.
-        for (let i = 0; i < 10; i++) {
-          samples.push(await page.locator(PILL).isVisible());
-          await page.waitForTimeout(300);
+        // Ten re-renders, and the body replaced at the fifth render if not before: a look
+        // after each.
+        const renders = () => page.evaluate(() => (window as unknown as FixtureWindow).renderCount);
+        for (let i = 0, last = await renders(); i < 10; i++) {
+          await expect.poll(renders).toBeGreaterThan(last);
+          last = await renders();
+          samples.push(await inPage(page).isVisible(PILL));
         }
         const hostEvents = await page.evaluate(() => (window as unknown as Probes).__hostEvents);
         expect(samples, `host in the document: ${JSON.stringify(hostEvents)}`).toEqual(samples.map(() => true));
@@ -419,7 +439,7 @@ const behaviour: Record<string, Check[]> = {
         h.serve(url, h.fixture(fixture.file));
         const page = await h.context.newPage();
         await page.goto(url);
-        await page.locator(PILL).waitFor({ timeout: 20_000 });
+        await inPage(page).waitFor(PILL, { timeout: 20_000 });
         // Marked while the page was still re-rendering: the check below needs new marks.
         expect(await page.evaluate(() => (window as unknown as FixtureWindow).renderCount)).toBeLessThan(20);
         await expect
@@ -441,9 +461,8 @@ const behaviour: Record<string, Check[]> = {
       async (page) => {
         const count = () => page.evaluate(() => (window as unknown as FixtureWindow).renderCount);
         const before = await count();
-        await page.waitForTimeout(1500);
-        // Five renders are due; a slow machine may run fewer timers, never none.
-        expect((await count()) - before).toBeGreaterThanOrEqual(2);
+        // It goes on rendering: two more renders (five are due in 1.5 s).
+        await expect.poll(async () => (await count()) - before, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
         expect(await page.evaluate(() => (window as unknown as FixtureWindow).pageCheck?.())).toEqual([]);
       },
     ],
@@ -452,10 +471,13 @@ const behaviour: Record<string, Check[]> = {
     [
       'shows its UI in the top document only, never in a frame, and the frames still talk to the page',
       async (page) => {
-        // The frames have loaded and had time to be scanned, had they been.
-        await page.waitForTimeout(2000);
+        // The frames have loaded, and the page has been read (the detection script runs in
+        // the top document only: no scan of a frame is coming).
         const frames = page.frames().filter((f) => f !== page.mainFrame());
         expect(frames.length).toBe(4);
+        await Promise.all(frames.map((f) => f.waitForLoadState()));
+        await h.scanned(page);
+        // The same look finds the UI in the top document: the checks below can fail.
         expect(await page.locator('firsthand-panel').count()).toBe(1);
         for (const frame of frames) {
           const inFrame = await frame.locator(`firsthand-panel, ${PILL}`).count();
@@ -535,6 +557,7 @@ const behaviour: Record<string, Check[]> = {
         expect(seen.arrowDowns).toBe(1);
         // The pill is still there, closed: no key opened or closed it.
         expect(await (await pillNow(page)).getAttribute('aria-expanded')).toBe('false');
+        scansAfterTyping = (await h.scanned(page)).finished;
       },
     ],
     [
@@ -548,16 +571,16 @@ const behaviour: Record<string, Check[]> = {
         h.serve(plainUrl, plain);
         const other = await h.context.newPage();
         await other.goto(plainUrl);
-        await other.locator(PILL).waitFor({ timeout: 20_000 });
-        const plainText = await other.locator(PILL).textContent();
+        await inPage(other).waitFor(PILL, { timeout: 20_000 });
+        const plainText = await inPage(other).text(PILL);
         const plainBadge = await h.badgeText(await h.tabIdOf(other));
         await other.close();
 
         expect(await (await pillNow(page)).textContent()).toBe(plainText);
-        // Typing changed the editable regions (the test above): past the rescan's rate limit
-        // (4 s), the page has been read again.
-        await page.waitForTimeout(6000);
-        expect(await page.locator(PILL).textContent()).toBe(plainText);
+        // Typing changed the editable regions (the test above): wait until the page has been
+        // read again since (past the rescan's rate limit), and is at rest.
+        await until('a scan after the typing', async () => (await h.scanned(page)).finished > scansAfterTyping, 20_000);
+        expect(await inPage(page).text(PILL)).toBe(plainText);
         expect(await h.badgeText(await h.tabIdOf(page))).toBe(plainBadge);
       },
     ],
@@ -604,12 +627,12 @@ const behaviour: Record<string, Check[]> = {
           .poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null), { timeout: 5000 })
           .toBe('player');
         const fullscreenAt = await page.evaluate(() => performance.now());
-        await page.locator(PILL).waitFor({ state: 'attached', timeout: 20_000 });
+        await until('the pill attached', async () => (await inPage(page).count(PILL)) > 0, 20_000);
         const shownAt = await page.evaluate(() => (window as unknown as Probes).__hostEvents[0]?.at ?? 0);
         expect(shownAt, 'the pill came before the fullscreen: this test tests nothing').toBeGreaterThan(fullscreenAt);
         await h.screenshot(page, 'hostile-video-fullscreen-late');
 
-        const where = await expectedPillBox((await page.locator(PILL).textContent()) ?? '');
+        const where = await expectedPillBox((await inPage(page).text(PILL)) ?? '');
         expect(await pillPixels(page, where), 'share of pill-coloured pixels where the pill would be').toBeLessThan(
           0.02,
         );
@@ -662,7 +685,7 @@ describe.each(hostilePages)('on a hostile page ($name)', (fixture) => {
   });
 
   it('shows the pill within 20 s', async () => {
-    await page.locator(PILL).waitFor({ timeout: 20_000 });
+    await inPage(page).waitFor(PILL, { timeout: 20_000 });
   });
 
   it('shows the pill at the same size and place as on a plain page, on top of the page', async () => {
@@ -688,8 +711,13 @@ describe.each(hostilePages)('on a hostile page ($name)', (fixture) => {
 
   it('moves nothing on the page', async () => {
     await pillNow(page);
-    // A shift is reported in the frame after it happens.
-    await page.waitForTimeout(1000);
+    // A shift is reported after the frame it happens in: ten frames after the page came to
+    // rest (read, and the pill drawn), every shift of ours has been reported. The control
+    // below waits as long for one it makes.
+    await h.scanned(page);
+    await page.evaluate(async (n) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    }, SHIFT_FRAMES);
     const seen = await page.evaluate(() => {
       const w = window as unknown as Probes;
       return { shifts: w.__shifts, hostEvents: w.__hostEvents, atReady: w.__atReady, now: w.__measure() };
@@ -700,6 +728,18 @@ describe.each(hostilePages)('on a hostile page ($name)', (fixture) => {
     expect(seen.shifts.filter((s) => !s.input && s.at >= (shownAt ?? 0))).toEqual([]);
     // The page's landmarks are where they were before any content script ran.
     expect(seen.now).toEqual(seen.atReady);
+    // The same look sees a shift when there is one, as soon: the checks above can fail.
+    // (The page's own content moves down; on <html>, which no page re-renders.)
+    const shifted = await page.evaluate(async (n) => {
+      const w = window as unknown as Probes;
+      const before = w.__shifts.length;
+      const root = document.documentElement;
+      root.style.setProperty('padding-top', '40px', 'important');
+      for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      root.style.removeProperty('padding-top');
+      return w.__shifts.length - before;
+    }, SHIFT_FRAMES);
+    expect(shifted).toBeGreaterThan(0);
   });
 
   for (const [title, run] of behaviour[fixture.name] ?? []) {
@@ -708,8 +748,8 @@ describe.each(hostilePages)('on a hostile page ($name)', (fixture) => {
 
   it('opens its panel inside the viewport, as wide, in the same place and fonts as on a plain page', async () => {
     await (await pillNow(page)).click();
-    const panel = page.locator(PANEL);
-    await panel.waitFor();
+    const ui = inPage(page);
+    await ui.waitFor(PANEL);
     await h.screenshot(page, `hostile-${fixture.name}`);
     const { box, fonts } = await lookOf(page, PANEL);
     const viewport = page.viewportSize() ?? { width: 0, height: 0 };
@@ -726,7 +766,7 @@ describe.each(hostilePages)('on a hostile page ($name)', (fixture) => {
     expect(off, `panel ${JSON.stringify(got)}, on a plain page ${JSON.stringify(want)}`).toBeLessThanOrEqual(1);
     expect(fonts).toEqual(baselinePanel.fonts);
     await page.keyboard.press('Escape');
-    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => ui.count(PANEL)).toBe(0);
   });
 
   it("logs no error in the page's console", async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
-import { extensionDir, type Harness, launch, PILL } from './harness';
+import { extensionDir, type Harness, inPage, launch, PANEL, PILL, TERM_CARD } from './harness';
 
 /**
  * Firsthand in a Korean browser: the UI's words come from _locales/ko, its `lang`
@@ -73,41 +73,64 @@ describe('the extension in a Korean browser', () => {
     beforeAll(async () => {
       page = await h.context.newPage();
       await page.goto(famine.url);
-      await page.locator(PILL).waitFor({ timeout: 15_000 });
+      await inPage(page).waitFor(PILL);
     });
     afterAll(() => page?.close());
 
     it('shows the pill in Korean, marked as Korean', async () => {
-      const pill = page.locator(PILL);
-      await expect.poll(() => pill.textContent()).toMatch(/^이 기사와 관련된 증언 \d+건$/);
-      expect(await pill.getAttribute('aria-label')).toMatch(/^Firsthand: 이 기사와 관련된 증언 \d+건$/);
-      expect(await page.locator('.fh-inpage').getAttribute('lang')).toBe('ko');
+      const ui = inPage(page);
+      await expect.poll(() => ui.text(PILL)).toMatch(/^이 기사와 관련된 증언 \d+건$/);
+      expect(await ui.attribute(PILL, 'aria-label')).toMatch(/^Firsthand: 이 기사와 관련된 증언 \d+건$/);
+      expect(await ui.attribute('.fh-inpage', 'lang')).toBe('ko');
       await h.screenshot(page, 'ko-pill');
     });
 
     it('opens a Korean panel whose testimonies stay in English, each marked with its language', async () => {
-      await page.locator(PILL).click();
-      const dialog = page.getByRole('dialog', { name: 'Firsthand: 이 기사와 관련된 증언' });
-      await dialog.waitFor();
-      const card = page.locator('[data-passage-id]').first();
-      expect(await card.getAttribute('lang')).toBe('en');
-      expect(await card.locator('.fh-provenance').getAttribute('lang')).toBe('ko');
-      expect(await card.locator('.fh-provenance').textContent()).toMatch(HANGUL);
-      expect(await card.locator('.fh-card__why').textContent()).toMatch(/^관련 이유:/);
-      expect(await card.locator('time').textContent()).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일$/);
-      expect(await card.getByRole('button', { name: '전문 읽기' }).count()).toBe(1);
-      // The testimony itself is read in its own language.
-      expect(await card.locator('blockquote').evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('en');
-      expect(await page.getByRole('button', { name: 'bbc.com에서 끄기' }).count()).toBe(1);
-      expect(await dialog.getByRole('button', { name: '닫기' }).count()).toBe(1);
+      const ui = inPage(page);
+      await ui.click(PILL);
+      await ui.waitFor(PANEL);
+      expect(await ui.attribute(PANEL, 'aria-label')).toBe('Firsthand: 이 기사와 관련된 증언');
+      const card = await ui.evaluate((root) => {
+        const card = root.querySelector('[data-passage-id]');
+        if (!card) return null;
+        return {
+          lang: card.getAttribute('lang'),
+          provenanceLang: card.querySelector('.fh-provenance')?.getAttribute('lang'),
+          provenance: card.querySelector('.fh-provenance')?.textContent,
+          why: card.querySelector('.fh-card__why')?.textContent,
+          time: card.querySelector('time')?.textContent,
+          open: [...card.querySelectorAll('button')].filter((b) => b.textContent === '전문 읽기').length,
+          // The testimony itself is read in its own language.
+          textLang: card.querySelector('blockquote')?.closest('[lang]')?.getAttribute('lang'),
+        };
+      });
+      expect(card?.lang).toBe('en');
+      expect(card?.provenanceLang).toBe('ko');
+      expect(card?.provenance).toMatch(HANGUL);
+      expect(card?.why).toMatch(/^관련 이유:/);
+      expect(card?.time).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일$/);
+      expect(card?.open).toBe(1);
+      expect(card?.textLang).toBe('en');
+      const buttons = await ui.evaluate(
+        (root, panel) =>
+          [...(root.querySelector(panel)?.querySelectorAll('button') ?? [])].map(
+            (b) => b.getAttribute('aria-label') ?? b.textContent,
+          ),
+        PANEL,
+      );
+      expect(buttons).toContain('bbc.com에서 끄기');
+      expect(buttons).toContain('닫기');
       await h.screenshot(page, 'ko-panel');
-      await page.locator('.fh-panel__cards').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+      await ui.evaluate((root) => {
+        const list = root.querySelector('.fh-panel__cards');
+        list?.scrollTo(0, list.scrollHeight);
+      });
       await h.screenshot(page, 'ko-panel-end');
       await page.setViewportSize({ width: 400, height: 800 });
       await h.screenshot(page, 'ko-panel-narrow');
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.locator('[data-passage-id]').count()).toBe(0);
+      await expect.poll(() => ui.count('[data-passage-id]')).toBe(0);
     });
 
     it('opens a Korean term card beside a marked term', async () => {
@@ -120,20 +143,18 @@ describe('the extension in a Korean browser', () => {
       const term = terms[0];
       if (!term) throw new Error('no marked term on the page');
       await page.mouse.click(term.x, term.y);
-      const card = page.locator('[data-firsthand="term-card"]');
-      await card.waitFor({ timeout: 5_000 });
-      expect(await card.getAttribute('aria-label')).toMatch(/^Firsthand: ‘.+’ 관련 증언$/);
-      expect(await card.locator('.fh-termcard__count').textContent()).toMatch(/^증언 \d+건$/);
-      expect(await page.locator('.fh-termlayer').getAttribute('lang')).toBe('ko');
+      const ui = inPage(page);
+      await ui.waitFor(TERM_CARD, { timeout: 5_000 });
+      expect(await ui.attribute(TERM_CARD, 'aria-label')).toMatch(/^Firsthand: ‘.+’ 관련 증언$/);
+      expect(await ui.text(`${TERM_CARD} .fh-termcard__count`)).toMatch(/^증언 \d+건$/);
+      expect(await ui.attribute('.fh-termlayer', 'lang')).toBe('ko');
       await h.screenshot(page, 'ko-term-card');
       await page.keyboard.press('Escape');
     });
   });
 
   it('searches in a Korean popup: Korean words find the English testimonies, which keep their language', async () => {
-    const popup = await h.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    const popup = await h.popup();
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ko');
     const box = popup.getByRole('searchbox', { name: '증언 검색' });
     await h.screenshot(popup, 'ko-popup');

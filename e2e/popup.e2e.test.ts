@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
-import { type Harness, launch, PILL } from './harness';
+import { type Harness, inPage, launch, PILL } from './harness';
 
 let h: Harness;
 
@@ -13,19 +13,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function openPopup(query = ''): Promise<Page> {
-  const popup = await h.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html${query}`);
-  return popup;
-}
-
 const searchBox = (popup: Page) => popup.getByRole('searchbox', { name: 'Search testimonies' });
 const results = (popup: Page) => popup.locator('section[aria-busy="false"] [data-passage-id]');
 
 describe('the popup’s search', () => {
   it('marks the characters the words matched: a typo’s letters, a prefix, a whole word', async () => {
-    const popup = await openPopup();
+    const popup = await h.popup();
     await searchBox(popup).fill('Tongl market');
     const card = results(popup).filter({ hasText: 'Tongil Market' }).first();
     await card.waitFor();
@@ -43,7 +36,7 @@ describe('the popup’s search', () => {
   });
 
   it('filters by topic, voice and story, and browses by them with no words typed', async () => {
-    const popup = await openPopup();
+    const popup = await h.popup();
     const story = popup.getByLabel('Story');
     await story.waitFor();
     await story.selectOption('gay-north-korea-2005');
@@ -81,7 +74,7 @@ describe('the popup’s search', () => {
   });
 
   it('offers searches that work when empty, and after a search that finds nothing', async () => {
-    const popup = await openPopup();
+    const popup = await h.popup();
     await h.screenshot(popup, 'popup-empty');
     await searchBox(popup).fill('xylophone');
     await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('No testimonies match “xylophone”.');
@@ -97,17 +90,17 @@ describe('the popup’s switches', () => {
   it('switches private mode for open tabs, and opens the settings', async () => {
     const article = await h.context.newPage();
     await article.goto(fixturePages.famineOrphans?.url ?? '');
-    await article.locator(PILL).waitFor({ timeout: 15_000 });
+    await inPage(article).waitFor(PILL);
     const tabId = await h.tabIdOf(article);
-    const popup = await openPopup(`?tabId=${tabId}`);
+    const popup = await h.popup({ tabId });
     const toggle = popup.getByRole('switch', { name: /Private mode/ });
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();
     // Private: the in-page UI leaves the open tab; the popup still lists what was found.
-    await expect.poll(() => article.locator(PILL).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => inPage(article).count(PILL), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => popup.locator('.fh-popup__on-page [data-passage-id]').count()).toBeGreaterThan(0);
     await toggle.uncheck();
-    await article.locator(PILL).waitFor({ timeout: 10_000 });
+    await inPage(article).waitFor(PILL, { timeout: 10_000 });
 
     const [options] = await Promise.all([
       h.context.waitForEvent('page'),
@@ -126,14 +119,15 @@ describe('the popup’s switches', () => {
     const article = await h.context.newPage();
     await article.goto(blog);
     const tabId = await h.tabIdOf(article);
-    const popup = await openPopup(`?tabId=${tabId}`);
+    const popup = await h.popup({ tabId });
     await expect
       .poll(() => popup.locator('.fh-popup__notice').textContent())
       .toContain('example-blog.net is not one of them');
-    expect(await article.locator(PILL).count()).toBe(0);
+    expect(await inPage(article).count(PILL)).toBe(0);
     await popup.getByRole('button', { name: 'Run on example-blog.net too' }).click();
-    // Added to the list: the open tab is read and shows its pill without a reload.
-    await article.locator(PILL).waitFor({ timeout: 15_000 });
+    // Added to the list: the open tab is read and shows its pill without a reload (the
+    // check above sees it).
+    await inPage(article).waitFor(PILL);
     await expect.poll(() => popup.locator('.fh-popup__notice').count()).toBe(0);
     const stored = await worker.evaluate(`chrome.storage.local.get('newsSites').then((s) => s.newsSites)`);
     expect(stored).toContain('example-blog.net');

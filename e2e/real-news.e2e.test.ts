@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newsDevPages, type RealPage, sharedDir } from '../eval/real-sets';
-import { type Harness, launch, PILL } from './harness';
+import { type Harness, inPage, launch, PILL } from './harness';
 
 /**
  * Real news in the real browser (issue #11): pages of ../shared/news-dev, served at their
@@ -34,11 +34,10 @@ describe.skipIf(!has)('real news (../shared/news-dev)', () => {
   async function firstCard(page: RealPage): Promise<{ tab: Page; storyId: string | null }> {
     const tab = await h.context.newPage();
     await tab.goto(page.url);
-    await tab.locator(PILL).waitFor({ timeout: 15_000 });
-    await tab.locator(PILL).click();
-    const card = tab.locator('[data-passage-id]').first();
-    await card.waitFor();
-    return { tab, storyId: await card.getAttribute('data-story-id') };
+    const ui = inPage(tab);
+    await ui.click(PILL);
+    await ui.waitFor('[data-passage-id]');
+    return { tab, storyId: await ui.attribute('[data-passage-id]', 'data-story-id') };
   }
 
   it("puts the women's story first beside a real article on wives who out-earn their husbands", async () => {

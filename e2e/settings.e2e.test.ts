@@ -2,11 +2,10 @@
  * The options page against open tabs: where Firsthand runs, how many excerpts a page shows,
  * and reset to defaults, each applied to tabs already open, without a reload.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
-import { artifactsDir, type Harness, launch, PILL } from './harness';
+import { type Harness, inPage, launch, PILL } from './harness';
 
 const news = fixturePages.famineOrphans as { url: string; file: string };
 /** The same article on a site that is not a news site: a blog. */
@@ -27,12 +26,11 @@ beforeAll(async () => {
   await bbc.goto(news.url);
   blog = await h.context.newPage();
   await blog.goto(BLOG_URL);
-  await bbc.locator(PILL).waitFor({ timeout: 15_000 });
-  await blog.locator(PILL).waitFor({ timeout: 15_000 });
+  await inPage(bbc).waitFor(PILL);
+  await inPage(blog).waitFor(PILL);
   bbcTab = await h.tabIdOf(bbc);
   blogTab = await h.tabIdOf(blog);
-  options = await h.context.newPage();
-  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  options = await h.extensionPage('options.html');
   await options.getByLabel(/Private mode/).waitFor();
 });
 afterAll(async () => {
@@ -41,9 +39,8 @@ afterAll(async () => {
 
 /** The number the pill says ("4 testimonies relate to this article"); 0 without a pill. */
 async function pillCount(page: Page): Promise<number> {
-  const pill = page.locator(PILL);
-  if ((await pill.count()) === 0) return 0;
-  return Number((await pill.textContent())?.match(/\d+/)?.[0] ?? 0);
+  const text = await inPage(page).text(PILL);
+  return text === null ? 0 : Number(text.match(/\d+/)?.[0] ?? 0);
 }
 
 /** What the extension keeps in storage.local, its settings' versions left out. */
@@ -55,10 +52,7 @@ async function storedSettings(): Promise<Record<string, unknown>> {
 
 const status = () => options.getByRole('status').textContent();
 
-async function fullScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
-}
+const fullScreenshot = (page: Page, name: string) => h.screenshot(page, name, { fullPage: true });
 
 describe('where Firsthand runs', () => {
   it('"only on news sites" takes the pill and badge off a tab outside the list at once, and gives them back', async () => {
@@ -118,8 +112,8 @@ describe('the number of results', () => {
     await options.getByRole('radio', { name: 'Up to 3' }).check();
     await expect.poll(() => pillCount(bbc), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => h.badgeText(bbcTab)).toBe('3');
-    await bbc.locator(PILL).click();
-    await expect.poll(() => bbc.locator('[data-passage-id]').count()).toBe(3);
+    await inPage(bbc).click(PILL);
+    await expect.poll(() => inPage(bbc).count('[data-passage-id]')).toBe(3);
     await bbc.keyboard.press('Escape');
 
     await options.getByRole('radio', { name: 'Up to 6 (default)' }).check();

@@ -40,15 +40,32 @@ describe('Firsthand in Firefox', () => {
     const page: Page = await h.browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.goto(url, { waitUntil: 'load' });
+    // The UI's shadow root is closed: the page's world sees none of it. An extension's
+    // script sees it through Firefox's `openOrClosedShadowRoot`, run in the tab by the
+    // extension itself (from one of its pages, which has `browser`).
+    const probe = await h.extensionPage('/popup.html');
     const pill = await poll(
       () =>
-        page.evaluate(
-          () =>
-            document.querySelector('firsthand-panel')?.shadowRoot?.querySelector('[data-firsthand="pill"]')
-              ?.textContent ?? null,
-        ),
+        probe.evaluate(async (articleUrl) => {
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
+          if (tab?.id === undefined) return null;
+          const [frame] = await api.scripting.executeScript({
+            target: { tabId: tab.id },
+            func: () => {
+              const host = document.querySelector('firsthand-panel') as
+                | (Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+                | null;
+              return host?.openOrClosedShadowRoot?.querySelector('[data-firsthand="pill"]')?.textContent ?? null;
+            },
+          });
+          return (frame?.result as string | null | undefined) ?? null;
+        }, h.origin + articlePath),
       (text) => !!text,
     );
+    // ...and the page's own script cannot.
+    expect(await page.evaluate(() => document.querySelector('firsthand-panel')?.shadowRoot ?? null)).toBeNull();
+    await probe.close();
     await h.screenshot(page, 'firefox-panel');
     expect(pill).toMatch(/testimon/i);
     expect(pageErrors).toEqual([]);

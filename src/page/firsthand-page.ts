@@ -11,7 +11,7 @@ import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
 import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
 import { runsOnPage, WHERE_KEYS, whereItRunsFrom } from '@/src/settings/sites';
-import { inPageHook, isLive, setDetectionHook } from './in-page-hook';
+import { inPageHook, isLive, type ScanRecord, setDetectionHook } from './in-page-hook';
 
 /**
  * Firsthand on one page: reads the article, tells the background the terms it found,
@@ -56,7 +56,8 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
 
   // The UI, when injected later (back from private mode), asks where the terms are; what
   // it shows is then what a re-rendered article must be marked again for.
-  setDetectionHook({ termsOf: mark });
+  const scans: Omit<ScanRecord, 'idle'> = { finished: 0, url: '', told: false };
+  setDetectionHook({ termsOf: mark, scans: () => ({ ...scans, idle: running === null }) });
   ctx.onInvalidated(() => setDetectionHook(undefined));
 
   // Sites the reader switched off, and with "only on news sites" every site not in the
@@ -87,6 +88,7 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
   let reported = '';
   const scan = async () => {
     const url = articleUrl(location.href);
+    scans.url = url;
     if (!runsOnPage(url, await where)) return;
     const { detected, words, generation } = await runInSlices(scanner.scan(document));
     // A navigation during the scan: what it read belongs to the old article.
@@ -122,6 +124,8 @@ export function runFirsthandPage(ctx: ContentScriptContext): void {
       .catch(() => {})
       .finally(() => {
         running = null;
+        scans.finished += 1;
+        scans.told = reported !== '';
         if (again && ctx.isValid) {
           again = false;
           rescan();

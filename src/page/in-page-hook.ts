@@ -31,6 +31,24 @@ export function setInPageHook(hook: InPageHook | undefined): void {
 /** The detection script, as the UI sees it: where the terms that earned some matches occur. */
 export interface DetectionHook {
   termsOf(matches: PageMatches): TermRange[];
+  /**
+   * The scans that finished, and what the last one concluded, the answer shown. Read by the
+   * end-to-end tests in the isolated world (the page cannot see it): the positive signal
+   * that a page was read and judged, before they check that nothing happened on it.
+   */
+  scans(): ScanRecord;
+}
+
+/** What the detection script's scans of a page came to. */
+export interface ScanRecord {
+  /** Scans finished since the script started. */
+  finished: number;
+  /** The address the last one read ('' before any). */
+  url: string;
+  /** Whether the background has heard of this page (a quiet page is never told). */
+  told: boolean;
+  /** No scan running, none asked for. */
+  idle: boolean;
 }
 
 const DETECTION_KEY = Symbol.for('firsthand.detection');

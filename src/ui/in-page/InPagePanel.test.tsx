@@ -4,13 +4,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { syntheticMatches } from '../shared/synthetic-cards';
+import { asUser, userClick, userKey, userPointerDown } from './fake-user-input';
 import { InPagePanel, type InPagePanelProps } from './InPagePanel';
 import { inPageCss } from './in-page.css';
 
 let host: HTMLElement;
 let shadow: ShadowRoot;
 
-/** Mounts the panel the way the content script does: inside an open shadow root. */
+/** Mounts the panel inside a shadow root (open here, so the test can read it; closed in the extension). */
 function mount(props: Omit<InPagePanelProps, 'host'>, { passHost = true } = {}) {
   host = document.createElement('firsthand-panel');
   document.body.append(host);
@@ -54,7 +55,7 @@ describe('InPagePanel', () => {
 
   it('opens a labelled dialog with the cards when the pill is clicked', () => {
     mount({ matches: syntheticMatches(2), onOpenStory: () => {} });
-    act(() => pill().click());
+    act(() => userClick(pill()));
     expect(dialog()?.getAttribute('aria-label')).toBe('Firsthand: testimonies related to this article');
     expect(pill().getAttribute('aria-expanded')).toBe('true');
     expect([...shadow.querySelectorAll('article')].map((card) => card.dataset.passageId)).toEqual([
@@ -66,9 +67,9 @@ describe('InPagePanel', () => {
 
   it('closes on Esc and gives focus back to the pill', () => {
     mount({ matches: syntheticMatches(2), onOpenStory: () => {} });
-    act(() => pill().click());
+    act(() => userClick(pill()));
     act(() => {
-      dialog()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      userKey(dialog() as Element, 'Escape');
     });
     expect(dialog()).toBeNull();
     expect(shadow.activeElement).toBe(pill());
@@ -76,46 +77,42 @@ describe('InPagePanel', () => {
 
   it('closes with the close button', () => {
     mount({ matches: syntheticMatches(2), onOpenStory: () => {} });
-    act(() => pill().click());
-    act(() => shadow.querySelector<HTMLButtonElement>('button[aria-label="Close"]')?.click());
+    act(() => userClick(pill()));
+    act(() => userClick(shadow.querySelector('button[aria-label="Close"]') as Element));
     expect(dialog()).toBeNull();
     expect(shadow.activeElement).toBe(pill());
   });
 
   it('closes on a click outside, but not on a click inside', () => {
     mount({ matches: syntheticMatches(2), onOpenStory: () => {} });
-    act(() => pill().click());
+    act(() => userClick(pill()));
     act(() => {
-      shadow
-        .querySelector('article')
-        ?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      userPointerDown(shadow.querySelector('article') as Element);
     });
     expect(dialog()).not.toBeNull();
     act(() => {
-      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      userPointerDown(document.body);
     });
     expect(dialog()).toBeNull();
   });
 
   it('tells inside from outside by its own root when not given the host', () => {
     mount({ matches: syntheticMatches(2), onOpenStory: () => {} }, { passHost: false });
-    act(() => pill().click());
+    act(() => userClick(pill()));
     act(() => {
-      shadow
-        .querySelector('article')
-        ?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      userPointerDown(shadow.querySelector('article') as Element);
     });
     expect(dialog()).not.toBeNull();
     act(() => {
-      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      userPointerDown(document.body);
     });
     expect(dialog()).toBeNull();
   });
 
   it('toggles closed when the pill is clicked again', () => {
     mount({ matches: syntheticMatches(2), onOpenStory: () => {} });
-    act(() => pill().click());
-    act(() => pill().click());
+    act(() => userClick(pill()));
+    act(() => userClick(pill()));
     expect(dialog()).toBeNull();
   });
 
@@ -123,9 +120,53 @@ describe('InPagePanel', () => {
     const onOpenStory = vi.fn();
     const matches = syntheticMatches(2);
     mount({ matches: matches, onOpenStory: onOpenStory });
-    act(() => pill().click());
-    act(() => shadow.querySelectorAll<HTMLButtonElement>('article button')[1]?.click());
+    act(() => userClick(pill()));
+    act(() => userClick(shadow.querySelectorAll('article button')[1] as Element));
     expect(onOpenStory).toHaveBeenCalledWith(matches.cards[1]);
+  });
+
+  it("acts on none of the page's scripted clicks, keys and changes, only on the reader's", () => {
+    const onOpenStory = vi.fn();
+    const onMove = vi.fn();
+    const onHide = vi.fn();
+    const onSiteOff = vi.fn();
+    const onOpenSettings = vi.fn();
+    mount({ matches: syntheticMatches(3), onOpenStory, site: 'bbc.com', onMove, onHide, onSiteOff, onOpenSettings });
+    // A script's click on the pill (element.click() and a dispatched event) opens nothing.
+    act(() => pill().click());
+    act(() => {
+      pill().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
+    expect(dialog()).toBeNull();
+    // The reader's click does: the same checks can see it open.
+    act(() => userClick(pill()));
+    expect(dialog()).not.toBeNull();
+    const buttons = [...shadow.querySelectorAll<HTMLButtonElement>('button')];
+    for (const button of buttons.filter((b) => b !== pill())) act(() => button.click());
+    const select = shadow.querySelector('select') as HTMLSelectElement;
+    act(() => {
+      select.value = 'top-left';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const cardButtons = [...shadow.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
+    cardButtons[0]?.focus();
+    act(() => {
+      shadow.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    });
+    expect([onOpenStory, onMove, onHide, onSiteOff, onOpenSettings].map((f) => f.mock.calls.length)).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
+    expect(shadow.activeElement).toBe(cardButtons[0]);
+    expect(dialog()).not.toBeNull();
+    // The reader's own keys and clicks do all of it.
+    act(() => userKey(shadow.activeElement as Element, 'End'));
+    expect(shadow.activeElement).toBe(cardButtons[2]);
+    act(() => userClick(cardButtons[0] as Element));
+    expect(onOpenStory).toHaveBeenCalledTimes(1);
+    act(() => userKey(document, 'Escape'));
+    expect(dialog()).toBeNull();
   });
 
   it('is fixed in the bottom-right corner above the page, with a reset against page styles', () => {
@@ -137,13 +178,13 @@ describe('InPagePanel', () => {
 
   it('moves between the cards with the arrow keys, Home and End', () => {
     mount({ matches: syntheticMatches(3), onOpenStory: () => {} });
-    act(() => pill().click());
+    act(() => userClick(pill()));
     const buttons = [...shadow.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
     expect(buttons).toHaveLength(3);
     const list = shadow.querySelector('.fh-panel__cards') as HTMLElement;
     const press = (key: string) =>
       act(() => {
-        (shadow.activeElement ?? list).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        userKey(shadow.activeElement ?? list, key);
       });
     buttons[0]?.focus();
     press('ArrowDown');
@@ -197,20 +238,20 @@ describe('InPagePanel', () => {
       onOpenSettings,
     });
     expect(shadow.querySelector('.fh-inpage')?.classList.contains('fh-inpage--top-left')).toBe(true);
-    act(() => pill().click());
+    act(() => userClick(pill()));
     const select = shadow.querySelector('select') as HTMLSelectElement;
     expect(select.labels?.[0]?.textContent).toBe('Corner');
     expect(select.value).toBe('top-left');
     act(() => {
       select.value = 'bottom-left';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
+      select.dispatchEvent(asUser(new Event('change', { bubbles: true })));
     });
     expect(onMove).toHaveBeenCalledWith('bottom-left');
     const button = (name: string) =>
       [...shadow.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
-    act(() => button('Hide on this page').click());
-    act(() => button('Turn off on bbc.com').click());
-    act(() => button('Settings').click());
+    act(() => userClick(button('Hide on this page')));
+    act(() => userClick(button('Turn off on bbc.com')));
+    act(() => userClick(button('Settings')));
     expect([onHide, onSiteOff, onOpenSettings].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
   });
 
@@ -228,7 +269,7 @@ describe('InPagePanel', () => {
     expect(pill().textContent).toBe('이 기사와 관련된 증언 2건');
     expect(pill().getAttribute('aria-label')).toBe('Firsthand: 이 기사와 관련된 증언 2건');
     expect(shadow.querySelector('.fh-inpage')?.getAttribute('lang')).toBe('ko');
-    act(() => pill().click());
+    act(() => userClick(pill()));
     expect(dialog()?.getAttribute('aria-label')).toBe('Firsthand: 이 기사와 관련된 증언');
     expect(shadow.querySelector('button[aria-label="닫기"]')).not.toBeNull();
     expect(shadow.querySelector('select')?.labels?.[0]?.textContent).toBe('위치');

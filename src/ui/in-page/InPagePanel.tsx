@@ -5,6 +5,7 @@ import { CORNERS, type Corner } from '@/src/settings/page-settings';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';
+import { byUser } from './user-input';
 
 export interface InPagePanelProps {
   matches: PageMatches;
@@ -12,7 +13,7 @@ export interface InPagePanelProps {
   /**
    * The shadow host the panel is rendered under. A pointerdown whose composed path includes
    * it is a click inside the UI; without it, the component's own root is used, which only
-   * works in an open shadow root.
+   * works in an open shadow root (the extension's is closed).
    */
   host?: Element;
   /** Where the pill and panel sit. Default bottom-right. */
@@ -83,13 +84,13 @@ export function InPagePanel({
     const inside = host ?? root;
     // Capture phase: pages often stop propagation of their own clicks and keys, and WXT's
     // `isolateEvents` stops keys at the shadow root, which a bubbling listener would miss.
-    const onPointerDown = (event: PointerEvent) => {
+    const onPointerDown = byUser((event: PointerEvent) => {
       if (!event.composedPath().includes(inside)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
+    });
+    const onKeyDown = byUser((event: KeyboardEvent) => {
       // An IME's Escape cancels a composition; it is not meant for us.
       if (event.key === 'Escape' && !event.isComposing) closeAndFocusPill();
-    };
+    });
     document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('keydown', onKeyDown, true);
     return () => {
@@ -101,11 +102,12 @@ export function InPagePanel({
   if (count === 0) return null;
 
   /** Arrow keys between the cards: each card's "Read the full story" button. */
-  const onCardsKeyDown = (event: KeyboardEvent) => {
+  const onCardsKeyDown = byUser((event: KeyboardEvent) => {
     const buttons = [...(panelRef.current?.querySelectorAll<HTMLButtonElement>('.fh-card__open') ?? [])];
     const active = (panelRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement ?? null;
     if (moveBetween(event.key, buttons, active)) event.preventDefault();
-  };
+  });
+  const openStory = byUser((_event: MouseEvent, card: ExcerptCardData) => onOpenStory(card));
 
   return (
     <div ref={rootRef} class={`fh-inpage fh-theme fh-inpage--${corner}`} lang={uiLanguage()} dir="ltr">
@@ -128,7 +130,7 @@ export function InPagePanel({
               type="button"
               class="fh-panel__close"
               aria-label={i18n.t('common.close')}
-              onClick={closeAndFocusPill}
+              onClick={byUser(closeAndFocusPill)}
             >
               <span aria-hidden="true">×</span>
             </button>
@@ -136,7 +138,7 @@ export function InPagePanel({
           <ul class="fh-panel__cards" aria-label={i18n.t('panel.cards_label')} onKeyDown={onCardsKeyDown}>
             {matches.cards.map((card) => (
               <li key={card.passageId}>
-                <ExcerptCard card={card} onOpen={onOpenStory} headingLevel={3} />
+                <ExcerptCard card={card} onOpen={(card, event) => openStory(event, card)} headingLevel={3} />
               </li>
             ))}
           </ul>
@@ -149,7 +151,7 @@ export function InPagePanel({
                   <select
                     id={cornerId}
                     value={corner}
-                    onChange={(event) => onMove(event.currentTarget.value as Corner)}
+                    onChange={byUser((event) => onMove(event.currentTarget.value as Corner))}
                   >
                     {CORNERS.map((c) => (
                       <option key={c} value={c}>
@@ -160,17 +162,17 @@ export function InPagePanel({
                 </span>
               )}
               {onHide && (
-                <button type="button" class="fh-link-button" onClick={onHide}>
+                <button type="button" class="fh-link-button" onClick={byUser(onHide)}>
                   {i18n.t('panel.hide')}
                 </button>
               )}
               {onSiteOff && site && (
-                <button type="button" class="fh-link-button" onClick={onSiteOff}>
+                <button type="button" class="fh-link-button" onClick={byUser(onSiteOff)}>
                   {i18n.t('panel.site_off', [site])}
                 </button>
               )}
               {onOpenSettings && (
-                <button type="button" class="fh-link-button" onClick={onOpenSettings}>
+                <button type="button" class="fh-link-button" onClick={byUser(onOpenSettings)}>
                   {i18n.t('panel.settings')}
                 </button>
               )}
@@ -186,7 +188,7 @@ export function InPagePanel({
         aria-label={label}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => setOpen(!open)}
+        onClick={byUser(() => setOpen(!open))}
       >
         {pillText(count)}
       </button>

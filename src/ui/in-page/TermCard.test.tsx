@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { syntheticMatches } from '../shared/synthetic-cards';
+import { userClick, userKey, userPointerDown } from './fake-user-input';
 import { TermCard } from './TermCard';
 
 let root: HTMLElement;
@@ -62,17 +63,24 @@ describe('TermCard', () => {
 
   it('closes with Escape and with a click elsewhere, not with a click inside', () => {
     const onClose = mount();
-    act(() => {
-      card()?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-    });
+    act(() => userPointerDown(card() as Element));
     expect(onClose).not.toHaveBeenCalled();
-    act(() => {
-      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-    });
+    act(() => userPointerDown(document.body));
     expect(onClose).toHaveBeenCalledTimes(1);
+    act(() => userKey(document, 'Escape'));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it("ignores the page's scripted keys and clicks: Escape, a click elsewhere, its buttons", () => {
+    const onClose = mount();
     act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      for (const button of root.querySelectorAll('button')) button.click();
     });
-    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(onClose).not.toHaveBeenCalled();
+    // The reader's click on the close button does close it: the check above can fail.
+    act(() => userClick(root.querySelector('button[aria-label="Close"]') as Element));
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,6 +3,7 @@ import { i18n } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { placeCard } from './term-marks';
+import { byUser } from './user-input';
 
 /** A small card: long lists of excerpts scroll inside it. */
 const MAX_HEIGHT = 420;
@@ -70,14 +71,14 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
     const previous = document.activeElement as HTMLElement | null;
     if (takeFocus) card.focus({ preventScroll: true });
     const inside = host ?? card;
-    const onKeyDown = (event: KeyboardEvent) => {
+    const onKeyDown = byUser((event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.isComposing) return;
       onClose();
       if (takeFocus) previous?.focus?.({ preventScroll: true });
-    };
-    const onPointerDown = (event: PointerEvent) => {
+    });
+    const onPointerDown = byUser((event: PointerEvent) => {
       if (!event.composedPath().includes(inside)) onClose();
-    };
+    });
     document.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('pointerdown', onPointerDown, true);
     return () => {
@@ -86,6 +87,7 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
     };
   }, [takeFocus, host, onClose]);
 
+  const openStory = byUser((_event: MouseEvent, card: ExcerptCardData) => onOpenStory(card));
   const style = place
     ? { top: `${place.top}px`, left: `${place.left}px`, maxHeight: `${place.maxHeight}px` }
     : { visibility: 'hidden' as const };
@@ -104,14 +106,14 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
           {term}
           <span class="fh-termcard__count">{i18n.t('termcard.count', cards.length)}</span>
         </p>
-        <button type="button" class="fh-panel__close" aria-label={i18n.t('common.close')} onClick={onClose}>
+        <button type="button" class="fh-panel__close" aria-label={i18n.t('common.close')} onClick={byUser(onClose)}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
       <ul class="fh-termcard__cards">
         {cards.map((card) => (
           <li key={card.passageId}>
-            <ExcerptCard card={card} onOpen={onOpenStory} headingLevel={3} />
+            <ExcerptCard card={card} onOpen={(card, event) => openStory(event, card)} headingLevel={3} />
           </li>
         ))}
       </ul>

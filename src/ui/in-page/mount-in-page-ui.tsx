@@ -62,15 +62,20 @@ export function startInPageUi(ctx: ContentScriptContext): void {
   let terms: readonly TermRange[] = [];
   let picked: PickedTerm | null = null;
   const settings: Partial<Settings> = {};
-  const marks = createTermMarks(document, (pick) => {
-    if (pick === null) {
-      if (!picked?.byKeyboard) return;
-    } else if (picked?.mark === pick.mark) {
-      return; // already open for this occurrence
-    }
-    picked = pick;
-    render();
-  });
+  const marks = createTermMarks(
+    document,
+    (pick) => {
+      if (pick === null) {
+        if (!picked?.byKeyboard) return;
+      } else if (picked?.mark === pick.mark) {
+        return; // already open for this occurrence
+      }
+      picked = pick;
+      render();
+    },
+    undefined,
+    ui.contains,
+  );
   ctx.onInvalidated(() => marks.clear());
 
   const render = () => {
@@ -137,8 +142,12 @@ export function startInPageUi(ctx: ContentScriptContext): void {
 
 /**
  * The in-page UI, created only when a page has matches: a page with none gets no element,
- * no style, nothing. Lives in an open shadow root (PRODUCT.md's stable contract) so the
- * page's CSS cannot reach it and its CSS cannot reach the page.
+ * no style, nothing. Lives in a closed shadow root (PRODUCT.md's stable contract, issue 12):
+ * the page's CSS cannot reach it, its CSS cannot reach the page, and the page's scripts
+ * cannot read it (`host.shadowRoot` is null to them) — the cards may come from an archive
+ * the reader imported privately. Only the reference WXT returns reaches the root, and every
+ * handler acts on the reader's own input alone (`byUser`), so the page cannot drive it
+ * either.
  *
  * The host hangs from <html>, not <body>, so apps that re-render or replace their body
  * leave it alone; where the Popover API exists it is shown in the top layer, so no
@@ -154,6 +163,7 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
   const create = () =>
     createShadowRootUi(ctx, {
       name: 'firsthand-panel',
+      mode: 'closed',
       position: 'inline',
       anchor: 'html',
       append: 'last',

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { asUser, userKey } from './fake-user-input';
 import { createTermMarks, highlightsSupported, placeCard } from './term-marks';
 
 const viewport = { width: 1000, height: 800 };
@@ -80,9 +81,37 @@ describe('createTermMarks with the Custom Highlight API', () => {
       const marks = createTermMarks(document, (pick) => picks.push(pick ? pick.mark.term : null));
       marks.set([{ term: 'famine', range }]);
       expect(registry.has('firsthand-term')).toBe(true);
+      // A page's script dispatching the same event opens nothing; nor does focus that no
+      // key of the reader's moved (a script's focus(), which browsers call trusted).
       termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-      otherLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual([]);
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual([]);
+      userKey(document, 'Tab');
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      otherLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null]);
+      // Focus moving into our own UI (its host; the root is closed) keeps the card.
+      const host = document.createElement('firsthand-panel');
+      host.tabIndex = 0;
+      document.body.append(host);
+      const withHost = createTermMarks(
+        document,
+        (pick) => picks.push(pick ? pick.mark.term : null),
+        undefined,
+        (e) => e === host,
+      );
+      marks.clear();
+      withHost.set([{ term: 'famine', range }]);
+      userKey(document, 'Tab');
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      host.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual(['famine', null, 'famine']);
+      withHost.clear();
+      host.remove();
+      marks.set([{ term: 'famine', range }]);
       marks.clear();
       expect(registry.has('firsthand-term')).toBe(false);
       // A page too big to restyle at once is not marked.
@@ -90,8 +119,8 @@ describe('createTermMarks with the Custom Highlight API', () => {
       tooBig.set([{ term: 'famine', range }]);
       expect(registry.has('firsthand-term')).toBe(false);
       // Unmarked, nothing is listened to any more.
-      termLink?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-      expect(picks).toEqual(['famine', null]);
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual(['famine', null, 'famine']);
     } finally {
       vi.unstubAllGlobals();
     }

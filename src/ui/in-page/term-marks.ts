@@ -1,4 +1,5 @@
 import type { TermRange } from '@/src/detect/term-ranges';
+import { byUser } from './user-input';
 
 /** The name of our highlight in the page's highlight registry. */
 export const HIGHLIGHT_NAME = 'firsthand-term';
@@ -52,38 +53,47 @@ export function createTermMarks(
   doc: Document,
   onPick: (picked: PickedTerm | null) => void,
   maxElements = MAX_MARKED_PAGE_ELEMENTS,
+  /** Whether an element is our own UI's host (its root is closed: `shadowRoot` says nothing). */
+  isOwnUi: (element: Element) => boolean = () => false,
 ) {
   let marks: readonly TermRange[] = [];
   let sheet: CSSStyleSheet | null = null;
   let lastPointer = 0;
+  let lastKey = 0;
   const view = doc.defaultView;
 
-  const onClick = (event: MouseEvent) => {
+  const onClick = byUser((event: MouseEvent) => {
     if (event.button !== 0 || !(event.target instanceof Element) || event.target.closest(PAGE_CONTROLS)) return;
     if (doc.getSelection()?.isCollapsed === false) return; // selecting text, not picking
     const hit = markAtPoint(doc, marks, event.clientX, event.clientY);
     if (hit) onPick({ ...hit, byKeyboard: false });
-  };
-  const onPointerDown = () => {
+  });
+  const onPointerDown = byUser(() => {
     lastPointer = Date.now();
-  };
+  });
+  const onKeyDown = byUser(() => {
+    lastKey = Date.now();
+  });
   // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term
   // opens its card; focus moving on closes it (null), so it never covers what comes next.
+  // A page's `element.focus()` makes focus events the browser calls trusted: only focus
+  // that follows the reader's own key opens a card.
   let fromKeyboard = false;
-  const onFocusIn = (event: FocusEvent) => {
+  const onFocusIn = byUser((event: FocusEvent) => {
     const target = event.target;
     if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
     const small = target.matches('a[href], button, [tabindex]') && (target.textContent?.length ?? 0) <= 200;
-    const mark = small ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
+    const byKey = Date.now() - lastKey < 1000;
+    const mark = small && byKey ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
     if (mark) {
       fromKeyboard = true;
       onPick({ mark, line: 0, byKeyboard: true });
-    } else if (fromKeyboard && !target.shadowRoot) {
+    } else if (fromKeyboard && !isOwnUi(target)) {
       // Focus into our own UI (the shadow host) keeps the card; anywhere else closes it.
       fromKeyboard = false;
       onPick(null);
     }
-  };
+  });
 
   const listen = (on: boolean) => {
     const method = on ? 'addEventListener' : 'removeEventListener';
@@ -92,6 +102,7 @@ export function createTermMarks(
     doc[method]('click', onClick as EventListener, { capture: true });
     doc[method]('pointerdown', onPointerDown, { capture: true });
     doc[method]('focusin', onFocusIn as EventListener, { capture: true });
+    doc[method]('keydown', onKeyDown, { capture: true });
   };
 
   return {

@@ -152,7 +152,7 @@ describe('Popup', () => {
     const tabMatches = syntheticMatches(1);
     mount({ tabMatches, onOpen });
     act(() => root.querySelector<HTMLButtonElement>('article button')?.click());
-    expect(onOpen).toHaveBeenCalledWith(tabMatches.cards[0]);
+    expect(onOpen).toHaveBeenCalledWith(tabMatches.cards[0], expect.any(MouseEvent));
   });
 
   it('says when Firsthand is off on the site of the tab, and turns it back on in one click', () => {

@@ -96,7 +96,7 @@ describe('ExcerptCard', () => {
     const button = article().querySelector('button');
     expect(button?.textContent).toBe('Read the full story');
     act(() => button?.click());
-    expect(onOpen).toHaveBeenCalledWith(card);
+    expect(onOpen).toHaveBeenCalledWith(card, expect.any(MouseEvent));
   });
 
   it('clamps in compact mode only', () => {

@@ -9,7 +9,8 @@ export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
 export interface ExcerptCardProps {
   card: ExcerptCardData;
-  onOpen(card: ExcerptCardData): void;
+  /** The event too, for a surface that must tell the reader's click from a script's. */
+  onOpen(card: ExcerptCardData, event: MouseEvent): void;
   /** The level of the story title's heading, to fit the surrounding outline. Default 3. */
   headingLevel?: HeadingLevel;
   /** Clamp long excerpts to a few lines. Default true; the reader shows the full text. */
@@ -72,7 +73,7 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: 
         class="fh-button fh-card__open"
         lang={uiLang}
         aria-describedby={titleId}
-        onClick={() => onOpen(card)}
+        onClick={(event) => onOpen(card, event)}
       >
         {i18n.t('card.open')}
       </button>
