@@ -80,8 +80,7 @@ afterAll(async () => {
 });
 
 async function openOptions(): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+  const page = await h.extensionPage('options.html');
   await page.locator('[data-collection-id], .fh-options__note').first().waitFor();
   return page;
 }
@@ -222,8 +221,7 @@ function damageCachedIndex(value: unknown) {
 
 /** What the toolbar popup's search shows for `words`: its cards' story ids. */
 async function search(words: string): Promise<string[]> {
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const popup = await h.popup();
   await popup.getByRole('searchbox', { name: 'Search testimonies' }).fill(words);
   const done = popup.locator('section[aria-busy="false"]');
   await done.waitFor({ timeout: 30_000 });
