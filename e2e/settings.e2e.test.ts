@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from './fixtures/pages';
 import { type Harness, inPage, launch, PILL } from './harness';
 
-const news = fixturePages.famineOrphans as { url: string; file: string };
+/**
+ * An article with more cards than the smallest limit (the famine and the markets: two
+ * stories), at a news site's address.
+ */
+const news = {
+  url: (fixturePages.famineOrphans as { url: string }).url,
+  file: (fixturePages.demoNews as { file: string }).file,
+};
 /** The same article on a site that is not a news site: a blog. */
 const BLOG_URL = 'https://example-blog.net/post';
 
