@@ -37,6 +37,13 @@ export async function readEvidence(
 export const FOLDS = 5;
 /** Training negatives the threshold may show, at most (the threshold is set for precision). */
 export const MAX_FALSE_SHOWN = 0.025;
+/**
+ * The card floors tried (a passage under this share of the best one's score is not shown),
+ * the old fixed one first; the highest is chosen that keeps all but MAX_RELEVANT_LOST of
+ * the training positives' cards of a relevant story (the floor is set for precision too).
+ */
+export const FLOORS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+export const MAX_RELEVANT_LOST = 0.025;
 /** Two pages sharing this share of their words are one text told twice: same fold. */
 const NEAR_DUPLICATE = 0.5;
 
@@ -124,10 +131,14 @@ export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS): numb
   return fold;
 }
 
-/** One page as a candidate ranking reads it: its features and the stories of its cards. */
+/**
+ * One page as a candidate ranking reads it: its features, and its cards with no floor:
+ * each card's story and its score as a share of the best card's. A floor only cuts the
+ * tail of that list (the cards are chosen best first), so every floor is read off it.
+ */
 interface Reading {
   features: PageFeatures;
-  stories: string[];
+  cards: { story: string; share: number }[];
 }
 
 /** Every page read under every candidate's constants, once (null: the gate did not pass). */
@@ -135,10 +146,43 @@ function readAll(items: readonly LabelledEvidence[], index: CorpusIndex): (Readi
   return RANK_CANDIDATES.map((constants) =>
     items.map((item) => {
       if (!asked(item)) return null;
-      const { features, ranked } = readPage(index, item.evidence, constants);
-      return { features, stories: ranked.map((r) => storyOfPassage(index, r.passage).id) };
+      const { features, ranked } = readPage(index, item.evidence, constants, { floor: 0 });
+      const best = ranked[0]?.score ?? 0;
+      const cards = ranked.map((r) => ({
+        story: storyOfPassage(index, r.passage).id,
+        share: best > 0 ? r.score / best : 0,
+      }));
+      return { features, cards };
     }),
   );
+}
+
+/** The stories of the cards a floor leaves. */
+const storiesAbove = (r: Reading, floor: number) => r.cards.filter((c) => c.share >= floor).map((c) => c.story);
+
+/**
+ * The floor, set for precision: the highest that keeps all but MAX_RELEVANT_LOST of the
+ * training positives' cards of a relevant story (as the lowest floor tried shows them).
+ */
+function chooseFloor(
+  items: readonly LabelledEvidence[],
+  readings: (Reading | null)[],
+  train: readonly number[],
+): number {
+  const relevantCards = (floor: number) => {
+    let n = 0;
+    for (const i of train) {
+      const { page } = items[i] as LabelledEvidence;
+      const r = readings[i];
+      if (!r || !isPositive(page) || !fitted(page)) continue;
+      n += storiesAbove(r, floor).filter((s) => page.relevant.includes(s)).length;
+    }
+    return n;
+  };
+  const base = relevantCards(FLOORS[0] as number);
+  let chosen = FLOORS[0] as number;
+  for (const floor of FLOORS) if (relevantCards(floor) >= (1 - MAX_RELEVANT_LOST) * base) chosen = floor;
+  return chosen;
 }
 
 const row = (f: PageFeatures) => FEATURES.map((name) => f[name]);
@@ -155,7 +199,8 @@ function chooseConstants(items: readonly LabelledEvidence[], readings: (Reading 
       const { page } = items[i] as LabelledEvidence;
       const r = byPage[i];
       if (!r || !isPositive(page) || !fitted(page)) continue;
-      score += 2 * Number(relevantAt(page, r.stories, 1)) + Number(relevantAt(page, r.stories, 3));
+      const stories = storiesAbove(r, FLOORS[0] as number);
+      score += 2 * Number(relevantAt(page, stories, 1)) + Number(relevantAt(page, stories, 3));
     }
     if (score > bestScore) {
       bestScore = score;
@@ -229,9 +274,10 @@ function fitOn(
   const byPage = readings[candidate] as (Reading | null)[];
   const fit = fitWeights(items, byPage, train);
   const threshold = chooseThreshold(items, byPage, train, folds);
+  const floor = chooseFloor(items, byPage, train);
   return {
     candidate,
-    model: { rank: RANK_CANDIDATES[candidate] as RankConstants, features: FEATURES, ...fit, threshold },
+    model: { rank: RANK_CANDIDATES[candidate] as RankConstants, features: FEATURES, ...fit, threshold, floor },
   };
 }
 
@@ -266,12 +312,13 @@ export function crossValidate(items: readonly LabelledEvidence[], index: CorpusI
       if (folds[i] !== f) return;
       const r = readings[candidate]?.[i] ?? null;
       const probability = r ? predictLogistic(model, row(r.features)) : 0;
-      const shown = r !== null && probability >= model.threshold && r.stories.length > 0;
+      const stories = r ? storiesAbove(r, model.floor) : [];
+      const shown = r !== null && probability >= model.threshold && stories.length > 0;
       results[i] = {
         page: item.page,
         probability,
         shown,
-        stories: shown && r ? r.stories : [],
+        stories: shown ? stories : [],
         features: r?.features ?? null,
         fold: f,
       };
@@ -307,6 +354,9 @@ export interface RelevanceTotals {
   negativesQuiet: number;
   readability: number;
   readabilityQuiet: number;
+  /** Cards shown beside positives (any strength), and how many are of a story labelled relevant. */
+  positiveCards: number;
+  positiveCardsRelevant: number;
 }
 
 export function relevanceTotals(results: readonly PageResult[]): RelevanceTotals {
@@ -323,9 +373,15 @@ export function relevanceTotals(results: readonly PageResult[]): RelevanceTotals
     negativesQuiet: 0,
     readability: 0,
     readabilityQuiet: 0,
+    positiveCards: 0,
+    positiveCardsRelevant: 0,
   };
   for (const r of results) {
     const { page } = r;
+    if (page.kind === 'positive') {
+      t.positiveCards += r.stories.length;
+      t.positiveCardsRelevant += r.stories.filter((s) => page.relevant.includes(s)).length;
+    }
     const top1 = relevantAt(page, r.stories, 1) ? 1 : 0;
     const top3 = relevantAt(page, r.stories, 3) ? 1 : 0;
     if (page.kind === 'positive' && page.strength === 'borderline') {

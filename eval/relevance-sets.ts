@@ -23,6 +23,7 @@ export function modelJson(model: PageModel): string {
     weights: model.weights.map(round),
     bias: round(model.bias),
     threshold: round(model.threshold),
+    floor: round(model.floor),
   };
   return `${JSON.stringify(rounded, null, 2)}\n`;
 }

@@ -49,6 +49,11 @@ export interface PageModel {
   weights: number[];
   bias: number;
   threshold: number;
+  /**
+   * Cards: a passage scoring under this share of the best passage's score is not shown
+   * (chosen for precision on real labelled news, as the threshold is: docs/relevance.md).
+   */
+  floor: number;
 }
 
 export const SHIPPED_MODEL: PageModel = model as PageModel;

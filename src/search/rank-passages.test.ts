@@ -28,6 +28,21 @@ describe('rankPassages', () => {
     expect(storyOf(ranked[0]?.passage)).toBe('women-in-north-korea-2023');
   });
 
+  it("shows no card under the model's floor: a share of the best passage's score", () => {
+    const page = evidence(syntheticArticles.famineOrphans);
+    // Control: with no floor, passages far weaker than the best one would be shown too.
+    const all = readPage(index, page, SHIPPED_MODEL.rank, { floor: 0 }).ranked;
+    const best = all[0]?.score ?? 0;
+    const weak = all.filter((r) => r.score < SHIPPED_MODEL.floor * best);
+    expect(weak.length).toBeGreaterThan(0);
+    const shown = rankPassages(index, page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((r) => r.score >= SHIPPED_MODEL.floor * best)).toBe(true);
+    expect(shown.map((r) => r.passage)).toEqual(
+      all.filter((r) => r.score >= SHIPPED_MODEL.floor * best).map((r) => r.passage),
+    );
+  });
+
   it('shows nothing beside a missile test, although passages share its words', () => {
     const missile = evidence(syntheticArticles.missileTest);
     // Control: the article names North Korea, so the background is asked, and the ranking

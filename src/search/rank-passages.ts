@@ -28,8 +28,6 @@ const K1 = 1.2;
 const B = 0.75;
 /** How many of the article's words make the query (MoreLikeThis's default maxQueryTerms). */
 const QUERY_STEMS = 25;
-/** A passage far weaker than the best one is noise next to it. */
-const RELATIVE_FLOOR = 0.3;
 /** A term or word that earned less than this share of the passage's best is not shown as a reason. */
 const WHY_SHARE = 0.2;
 /** At most this many reasons: a card says why in one line, not a word list. */
@@ -43,6 +41,11 @@ export interface RankOptions {
   limit?: number;
   /** At most this many passages from one story, so one long story cannot fill the panel. */
   perStory?: number;
+  /**
+   * A passage scoring under this share of its source's best is not shown: next to the best
+   * it is noise. Fitted (the page model's `floor`, docs/relevance.md); 0 shows every one.
+   */
+  floor?: number;
 }
 
 /**
@@ -260,7 +263,7 @@ function scorePage(
   /** The chosen passages with "why this" worked out. */
   explain: () => RankedPassage[];
 } {
-  const { limit = 6, perStory = 3 } = opts;
+  const { limit = 6, perStory = 3, floor = SHIPPED_MODEL.floor } = opts;
   const { score, touched, seen, storyTotal, decoded } = scratch(index);
   const story = index.passageStory;
   const sources = sourcesOf(index);
@@ -352,7 +355,7 @@ function scorePage(
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
     const c = sources.of[p] as number;
-    if ((score[p] as number) <= 0 || (score[p] as number) < (perSource[c]?.best ?? 0) * RELATIVE_FLOOR) continue;
+    if ((score[p] as number) <= 0 || (score[p] as number) < (perSource[c]?.best ?? 0) * floor) continue;
     const list = candidates.get(c);
     if (list) list.push(p);
     else candidates.set(c, [p]);
@@ -413,7 +416,7 @@ export function rankPassages(
   opts: RankOptions = {},
   model: PageModel = SHIPPED_MODEL,
 ): RankedPassage[] {
-  const scored = scorePage(index, evidence, model.rank, opts);
+  const scored = scorePage(index, evidence, model.rank, { floor: model.floor, ...opts });
   return decidesToShow(scored.features, model) ? scored.explain() : [];
 }
 
