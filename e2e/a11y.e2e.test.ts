@@ -93,7 +93,7 @@ describe.each(SCHEMES)('accessibility in a %s system theme', (scheme) => {
   });
 
   it('the popup, with "On this page" and search results, has no serious or critical axe violations', async () => {
-    const popup = await extensionPage(`popup.html?tabId=${articleTabId}`, scheme, { width: 400, height: 600 });
+    const popup = await h.popup({ tabId: articleTabId }, { colorScheme: scheme });
     await expect.poll(() => popup.getByText('On this page').count()).toBeGreaterThan(0);
     await popup.getByRole('searchbox').or(popup.getByRole('textbox')).first().fill('Tongl market');
     await popup
