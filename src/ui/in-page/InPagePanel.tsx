@@ -82,8 +82,8 @@ export function InPagePanel({
     if (!open || !root) return;
     const document = root.ownerDocument;
     const inside = host ?? root;
-    // Capture phase: pages often stop propagation of their own clicks and keys, and WXT's
-    // `isolateEvents` stops keys at the shadow root, which a bubbling listener would miss.
+    // Capture phase: pages often stop propagation of their own clicks and keys, which a
+    // bubbling listener would miss.
     const onPointerDown = byUser((event: PointerEvent) => {
       if (!event.composedPath().includes(inside)) setOpen(false);
     });
