@@ -40,7 +40,7 @@ const found = async (service: ReturnType<typeof createFirsthandService>, words =
 /** The stores that hold the collection's word, of every store in the database. */
 const storesWithWord = async () =>
   Object.entries(await everyStoreAsText(COLLECTIONS_DB))
-    .filter(([, text]) => text.includes(WORD))
+    .filter(([, text]) => text.toLowerCase().includes(WORD.toLowerCase()))
     .map(([store]) => store)
     .sort();
 /** Writes `value` over a cache entry, as a damaged disk or another program might. */

@@ -57,14 +57,21 @@ export async function everyStoreAsText(name: string): Promise<Record<string, str
     if (ArrayBuffer.isView(value)) return '';
     if (typeof value === 'string') return value;
     if (Array.isArray(value)) return value.map(text).join('\n');
-    if (typeof value === 'object' && value !== null) return Object.values(value).map(text).join('\n');
+    if (typeof value === 'object' && value !== null) {
+      return Object.entries(value)
+        .map(([key, v]) => `${key}\n${text(v)}`)
+        .join('\n');
+    }
     return String(value);
   };
   const stores: Record<string, string> = {};
   for (const store of Array.from(database.objectStoreNames)) {
     stores[store] = await new Promise<string>((resolve, reject) => {
-      const all = database.transaction(store).objectStore(store).getAll();
-      all.onsuccess = () => resolve(text(all.result));
+      // Keys too: a collection's id or a word could be a key.
+      const objects = database.transaction(store).objectStore(store);
+      const keys = objects.getAllKeys();
+      const all = objects.getAll();
+      all.onsuccess = () => resolve([text(keys.result), text(all.result)].filter(Boolean).join('\n'));
       all.onerror = () => reject(all.error);
     });
   }
