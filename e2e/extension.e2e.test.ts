@@ -442,19 +442,20 @@ describe('the panel gives the reader control', () => {
     await ui.focus(PILL);
     await page.keyboard.press('Enter');
     await ui.waitFor(PANEL);
+    // The panel takes the focus once it has rendered: Tab from there, not from the pill.
+    await expect.poll(() => ui.focused('role')).toBe('dialog');
     await page.keyboard.press('Tab'); // the close button
     await page.keyboard.press('Tab'); // the first card's button
     const focusedCard = () => ui.focused('data-passage-id', 'article');
+    await expect.poll(focusedCard).not.toBeNull();
     const first = await focusedCard();
-    expect(first).not.toBeNull();
     await page.keyboard.press('ArrowDown');
-    const second = await focusedCard();
-    expect(second).not.toBe(first);
+    await expect.poll(focusedCard).not.toBe(first);
     await page.keyboard.press('ArrowUp');
-    expect(await focusedCard()).toBe(first);
+    await expect.poll(focusedCard).toBe(first);
     await page.keyboard.press('Escape');
     // Focus goes back to the pill.
-    expect(await ui.focused('data-firsthand')).toBe('pill');
+    await expect.poll(() => ui.focused('data-firsthand')).toBe('pill');
     await page.close();
   });
 });
