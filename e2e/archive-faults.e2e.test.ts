@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { largePack } from './fixtures/large-pack';
 import { type Harness, launch } from './harness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,51 +24,6 @@ const packText = readFileSync(join(root, 'e2e/fixtures/packs', PACK_FILE), 'utf8
 const WORD = 'zorbleberry';
 const SYNTHETIC_IDS = ['synthetic-chongjin-market-2026', 'synthetic-chongjin-winter-2026'];
 const DB = 'firsthand-collections';
-
-/**
- * A SYNTHETIC pack of `stories` invented stories of ten passages each, made here, never
- * saved. `varied`: made-up words that do not repeat, so the browser cannot compress the
- * pack to next to nothing on disk.
- */
-function largePack(stories: number, { id = 'synthetic-large', varied = false } = {}): string {
-  const words = 'SYNTHETIC invented test words about a made-up market town called Quolbery'.split(' ');
-  let seed = 12345;
-  const random = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const syllables = ['ka', 'lo', 'mi', 'zu', 're', 'ti', 'na', 'po', 'se', 'vu', 'ghe', 'dro'];
-  const madeUp = () =>
-    Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(
-      '',
-    );
-  const paragraph = (i: number, p: number) =>
-    Array.from({ length: 24 }, (_, w) =>
-      varied && w % 2 === 1 ? madeUp() : words[(i + p * 3 + w) % words.length],
-    ).join(' ');
-  return JSON.stringify({
-    format: 'firsthand-collection',
-    version: 1,
-    collection: { id, title: 'Synthetic large test collection', publisher: 'Synthetic Test Archive' },
-    stories: Array.from({ length: stories }, (_, i) => ({
-      file: `${id}-${i}.md`,
-      source: [
-        '---',
-        `id: ${id}-${i}`,
-        `title: SYNTHETIC large-pack story ${i}`,
-        'narrator: Synthetic narrator (invented for tests)',
-        'publisher: Synthetic Test Archive',
-        'date: 2026-01-15',
-        `url: https://example.org/synthetic/large-${i}`,
-        'topics: markets',
-        'provenance: firsthand',
-        '---',
-        '',
-        ...Array.from({ length: 10 }, (_, p) => [paragraph(i, p), '']).flat(),
-      ].join('\n'),
-    })),
-  });
-}
 
 let h: Harness;
 let options: Page;

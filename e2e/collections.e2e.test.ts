@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { largePack } from './fixtures/large-pack';
 import { axeAudit, type Harness, launch } from './harness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -359,39 +360,6 @@ describe('story files dropped on the drop zone', () => {
 });
 
 describe('a large pack', () => {
-  /** A SYNTHETIC pack of `stories` invented stories of ten passages each, made here, never saved. */
-  function largePack(stories: number): string {
-    const words = 'SYNTHETIC invented test words about a made-up market town called Quolbery'.split(' ');
-    const paragraph = (i: number, p: number) =>
-      Array.from({ length: 24 }, (_, w) => words[(i + p * 3 + w) % words.length]).join(' ');
-    return JSON.stringify({
-      format: 'firsthand-collection',
-      version: 1,
-      collection: {
-        id: 'synthetic-large',
-        title: 'Synthetic large test collection',
-        publisher: 'Synthetic Test Archive',
-      },
-      stories: Array.from({ length: stories }, (_, i) => ({
-        file: `synthetic-large-${i}.md`,
-        source: [
-          '---',
-          `id: synthetic-large-${i}`,
-          `title: SYNTHETIC large-pack story ${i}`,
-          'narrator: Synthetic narrator (invented for tests)',
-          'publisher: Synthetic Test Archive',
-          'date: 2026-01-15',
-          `url: https://example.org/synthetic/large-${i}`,
-          'topics: markets',
-          'provenance: firsthand',
-          '---',
-          '',
-          ...Array.from({ length: 10 }, (_, p) => [paragraph(i, p), '']).flat(),
-        ].join('\n'),
-      })),
-    });
-  }
-
   it('checks 10,000 passages with a progress bar, imports them, and reports how long it took', async () => {
     // Records what the progress bars showed, however briefly.
     await options.evaluate(() => {
