@@ -9,9 +9,10 @@
  *   npm run bench:cache                    (50,000 passages)
  *   BENCH_SIZES=10000 npm run bench:cache
  */
-import { buildCorpusFromData } from '@/src/corpus/read-data';
+
 import { TEXT_CHUNK, textChunks } from '@/src/search/corpus-index';
 import { packedToJson, packIndex } from '@/src/search/packed-index';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { launch } from '../e2e/harness';
 import { syntheticStories } from './synthetic-corpus';
 

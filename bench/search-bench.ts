@@ -31,12 +31,11 @@ import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
 import { Window } from 'happy-dom';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { Passage, Story } from '@/src/corpus/types';
 import { runToEnd } from '@/src/detect/extract-article';
-import { packGateTest, unpackGateTest } from '@/src/detect/gate-precheck';
-import { compileLexicon, type Term } from '@/src/detect/lexicon';
 import { createPageScanner } from '@/src/detect/page-scanner';
+import { packGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
+import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import {
@@ -50,6 +49,7 @@ import {
 import { toExcerptCard } from '@/src/search/excerpt-cards';
 import { type PackedIndex, packIndex } from '@/src/search/packed-index';
 import { aboutness, rankPassages } from '@/src/search/rank-passages';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { searchPassages } from '@/src/search/search-passages';
 import { evalPages } from '../eval/evaluate';
 import { realTermRate, syntheticStories } from './synthetic-corpus';

@@ -13,10 +13,10 @@
  * as a real archive's stories do. Seeded: every run generates the same corpus.
  */
 import { passagesOf } from '@/src/corpus/parse-story';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { Block, Provenance, Story } from '@/src/corpus/types';
-import { compileLexicon, findTerms, type Term, type TermMatcher } from '@/src/detect/lexicon';
-import { takesSuffixes, tokenize } from '@/src/detect/tokens';
+import { compileLexicon, findTerms, type Term, type TermMatcher } from '@/src/lexicon/lexicon';
+import { takesSuffixes, tokenize } from '@/src/lexicon/tokens';
+import { buildCorpusFromData } from '@/src/search/read-data';
 
 /** The prefix of every synthetic story id; passage ids follow as `synthetic-00042-p07`. */
 export const SYNTHETIC_ID_PREFIX = 'synthetic-';

@@ -5,18 +5,18 @@
  *   src/generated/matcher.json — the lexicon compiled for matching, bundled into the
  *     content script;
  *   src/generated/gate-test.json — the test that lets the content script skip pages that
- *     cannot be about North Korea (src/detect/gate-precheck.ts).
+ *     cannot be about North Korea (src/lexicon/gate-precheck.ts).
  * A bad source file fails with file:line: reason (exit code 1).
  *
  *   tsx data/build-corpus.ts [--data DIR]   (DIR defaults to data/)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildCorpusFromData, repoRoot } from '../src/corpus/read-data';
 import { SourceErrors } from '../src/corpus/source-error';
-import { packGateTest } from '../src/detect/gate-precheck';
-import { compileLexicon, packMatcher } from '../src/detect/lexicon';
+import { packGateTest } from '../src/lexicon/gate-precheck';
+import { compileLexicon, packMatcher } from '../src/lexicon/lexicon';
 import { packedFromJson } from '../src/search/packed-index';
+import { buildCorpusFromData, repoRoot } from '../src/search/read-data';
 
 const dataFlag = process.argv.indexOf('--data');
 const dataDir = dataFlag >= 0 ? process.argv[dataFlag + 1] : undefined;

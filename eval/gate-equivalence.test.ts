@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { hostilePages } from '../e2e/fixtures/hostile-pages';
-import { buildCorpusFromData } from '../src/corpus/read-data';
 import { runToEnd } from '../src/detect/extract-article';
-import { type GateTest, mayMentionGate, packGateTest, unpackGateTest } from '../src/detect/gate-precheck';
-import { compileLexicon } from '../src/detect/lexicon';
 import { createPageScanner } from '../src/detect/page-scanner';
+import { type GateTest, mayMentionGate, packGateTest, unpackGateTest } from '../src/lexicon/gate-precheck';
+import { compileLexicon } from '../src/lexicon/lexicon';
+import { buildCorpusFromData } from '../src/search/read-data';
 import { evalPages } from './evaluate';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { GateTest } from '../src/detect/gate-precheck';
+import type { GateTest } from '../src/lexicon/gate-precheck';
 import type { PageEvidence } from '../src/messaging/protocol';
 import { type CorpusIndex, storyOfPassage } from '../src/search/corpus-index';
 import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from '../src/search/page-decision';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCorpusFromData } from '../src/corpus/read-data';
-import { packGateTest, unpackGateTest } from '../src/detect/gate-precheck';
+import { packGateTest, unpackGateTest } from '../src/lexicon/gate-precheck';
 import { type CorpusIndex, loadBundleIndex } from '../src/search/corpus-index';
 import type { PageModel } from '../src/search/page-decision';
+import { buildCorpusFromData } from '../src/search/read-data';
 import { newsDevPages, readabilityPages } from './real-sets';
 import { type CrossValidation, crossValidate, fitPageModel, type LabelledEvidence, readEvidence } from './relevance-cv';
 

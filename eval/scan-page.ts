@@ -1,8 +1,8 @@
 import { Window } from 'happy-dom';
 import { runToEnd } from '../src/detect/extract-article';
-import type { GateTest } from '../src/detect/gate-precheck';
-import type { TermMatcher } from '../src/detect/lexicon';
 import { createPageScanner } from '../src/detect/page-scanner';
+import type { GateTest } from '../src/lexicon/gate-precheck';
+import type { TermMatcher } from '../src/lexicon/lexicon';
 import type { PageEvidence } from '../src/messaging/protocol';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpusFromData } from '../src/corpus/read-data';
 import { findPassage, loadBundleIndex } from '../src/search/corpus-index';
+import { buildCorpusFromData } from '../src/search/read-data';
 import { evaluateSearch, formatSearchEval, meetsSearchTargets, SEARCH_TARGETS } from './search-eval';
 import { searchQueries } from './search-queries';
 

@@ -2,8 +2,9 @@
  * Popup search on the labelled queries (eval/search-queries.ts): the real `searchPassages`
  * over the index the extension ships, built from data/ as eval/evaluate.ts builds it.
  */
-import { buildCorpusFromData } from '../src/corpus/read-data';
+
 import { type CorpusIndex, loadBundleIndex, passageIdAt } from '../src/search/corpus-index';
+import { buildCorpusFromData } from '../src/search/read-data';
 import { searchPassages } from '../src/search/search-passages';
 import { type SearchQuery, searchQueries } from './search-queries';
 

@@ -50,7 +50,7 @@ describe('context boundaries', () => {
   const contentScript = importGraph(join(root, 'entrypoints/firsthand.content/index.ts'));
 
   it('the walk sees the content script and what it imports', () => {
-    expect(contentScript).toContain('src/detect/lexicon.ts');
+    expect(contentScript).toContain('src/lexicon/lexicon.ts');
     expect(contentScript).toContain('src/messaging/protocol.ts');
   });
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readStoryFiles } from '@/src/corpus/collection-pack';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { articleEvidence } from '@/src/detect/assess-page';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
 import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { syntheticArticles } from '@/src/search/synthetic-articles';
 import { setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';

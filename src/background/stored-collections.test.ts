@@ -10,8 +10,8 @@ import {
 } from '@/src/collections/collection-store';
 import { everyStoreAsText, openThrows, quotaExceededOn } from '@/src/collections/fake-idb-faults';
 import { makePack } from '@/src/corpus/collection-pack';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import type { CorpusBundle } from '@/src/search/bundle';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { createFirsthandService, type ImportedCollections } from './firsthand-service';
 import { storedCollections } from './stored-collections';
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@/src/search/read-data';
 import {
   type CollectionPack,
   decodePack,
@@ -17,7 +18,6 @@ import {
 } from './collection-pack';
 import { parseStory } from './parse-story';
 import { englishReason } from './problem';
-import { repoRoot } from './read-data';
 
 // Synthetic stories and collections written for these tests: not testimony.
 const storySource = (id: string, body = 'A synthetic paragraph about the famine years and the market.') =>

@@ -1,5 +1,5 @@
-import { TERM_KINDS, type Term, type TermKind } from '@/src/detect/lexicon';
-import { tokenize } from '@/src/detect/tokens';
+import { TERM_KINDS, type Term, type TermKind } from '@/src/lexicon/lexicon';
+import { tokenize } from '@/src/lexicon/tokens';
 import { numberedLines, parseKeyValues, SourceError, SourceErrors, splitList } from './source-error';
 
 const KNOWN_KEYS = new Set(['term', 'kind', 'gate', 'context', 'weight', 'also', 'aliases']);

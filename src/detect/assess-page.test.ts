@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
 import { assessArticle } from './assess-page';
-import { compileLexicon, type Term } from './lexicon';
 
 const t = (term: string, aliases: string[], more: Partial<Term> = {}): Term => ({
   term,

@@ -1,7 +1,7 @@
+import { findTermsInTokens, type TermMatcher } from '@/src/lexicon/lexicon';
+import { type Token, tokenize } from '@/src/lexicon/tokens';
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import type { Article } from './extract-article';
-import { findTermsInTokens, type TermMatcher } from './lexicon';
-import { type Token, tokenize } from './tokens';
 
 /**
  * How many times gate terms (North Korea, DPRK, Pyongyang, 탈북자...) must occur in the body

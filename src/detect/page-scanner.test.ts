@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { packGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
+import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
 import { runToEnd } from './extract-article';
-import { packGateTest, unpackGateTest } from './gate-precheck';
-import { compileLexicon, type Term } from './lexicon';
 import { createPageScanner, runInSlices } from './page-scanner';
 
 const t = (term: string, aliases: string[], gate = false): Term => ({

@@ -1,8 +1,8 @@
+import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
+import type { TermMatcher } from '@/src/lexicon/lexicon';
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { articleWords, assessCounts, countText, type TextCounts } from './assess-page';
 import { type Article, readArticle } from './extract-article';
-import { type GateTest, mayMentionGate } from './gate-precheck';
-import type { TermMatcher } from './lexicon';
 
 /** Paragraphs matched between two chances to yield the main thread. */
 const STEP = 25;
@@ -20,7 +20,7 @@ export interface PageScan {
  * Reads a page's article and finds its terms, remembering what it read: on a rescan after
  * late content ("read more", infinite scroll) the article's container is reused and only
  * paragraphs it has not seen are matched. `forget` starts over (a new article). A page that
- * fails the gate test (src/detect/gate-precheck.ts) is never read.
+ * fails the gate test (src/lexicon/gate-precheck.ts) is never read.
  */
 export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMatcher) {
   let loaded: TermMatcher | null = null;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, type Term } from './lexicon';
+import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
 import { findTermRanges } from './term-ranges';
 
 const t = (term: string, aliases: string[]): Term => ({

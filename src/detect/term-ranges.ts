@@ -1,5 +1,5 @@
+import { findTerms, type TermMatcher } from '@/src/lexicon/lexicon';
 import { EDITABLE, INLINE, NOT_ARTICLE } from './extract-article';
-import { findTerms, type TermMatcher } from './lexicon';
 
 /** One occurrence of a lexicon term in the page, as a DOM range (for highlights). */
 export interface TermRange {

@@ -14,7 +14,7 @@ export interface DetectedTerm {
 /**
  * What the detection script tells the background about an article that names North Korea:
  * the lexicon terms it uses, and its own words with how often each occurs (the query of
- * query-by-document ranking: search/rank-passages.ts). Word keys as src/detect/tokens.ts
+ * query-by-document ranking: search/rank-passages.ts). Word keys as src/lexicon/tokens.ts
  * makes them; nothing leaves the browser.
  */
 export interface PageEvidence {

@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type PackedGateTest, unpackGateTest } from '@/src/detect/gate-precheck';
-import { type PackedMatcher, unpackMatcher } from '@/src/detect/lexicon';
 import { createPageScanner, runInSlices } from '@/src/detect/page-scanner';
 import { findTermRanges, type TermRange } from '@/src/detect/term-ranges';
 import { watchPage } from '@/src/detect/watch-page';
@@ -9,6 +7,8 @@ import { watchPage } from '@/src/detect/watch-page';
 // data as a 30 kB object literal, and the content script runs on every page.
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import matcherJson from '@/src/generated/matcher.json?raw';
+import { type PackedGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
+import { type PackedMatcher, unpackMatcher } from '@/src/lexicon/lexicon';
 import { articleUrl, onMessage, type PageMatches, sendMessage } from '@/src/messaging/protocol';
 import { runsOnPage, WHERE_KEYS, whereItRunsFrom } from '@/src/settings/sites';
 import { inPageHook, isLive, type ScanRecord, setDetectionHook } from './in-page-hook';

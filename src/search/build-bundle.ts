@@ -1,5 +1,5 @@
 import type { Story } from '@/src/corpus/types';
-import type { Term } from '@/src/detect/lexicon';
+import type { Term } from '@/src/lexicon/lexicon';
 import type { CorpusBundle } from './bundle';
 import { type PackedIndex, packedToJson, packIndex } from './packed-index';
 

@@ -1,5 +1,5 @@
 import type { Story } from '@/src/corpus/types';
-import type { Term } from '@/src/detect/lexicon';
+import type { Term } from '@/src/lexicon/lexicon';
 
 /**
  * The prebuilt corpus that ships in the extension (public/generated/corpus.json), made by

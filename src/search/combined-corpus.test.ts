@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { articleEvidence } from '@/src/detect/assess-page';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { bundleFingerprint, combineCorpus } from './combined-corpus';
 import { allPassages, loadBundleIndex, loadCorpusIndex, passageAt } from './corpus-index';
 import { packedFromJson } from './packed-index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '@/src/detect/tokens';
+import { tokenize } from '@/src/lexicon/tokens';
 import { contentStem } from './content-words';
 
 const stems = (text: string) => tokenize(text).map((t) => contentStem(t.key));

@@ -1,8 +1,8 @@
 import { eng, kor } from 'stopword';
 import { en as isoEnglish, ko as isoKorean } from 'stopwords-iso/stopwords-iso.json';
 import stemEnglish from 'wink-porter2-stemmer';
-import { hangulStem } from '@/src/detect/hangul-inflection';
-import { takesSuffixes } from '@/src/detect/tokens';
+import { hangulStem } from '@/src/lexicon/hangul-inflection';
+import { takesSuffixes } from '@/src/lexicon/tokens';
 
 /**
  * Content words as query-by-document compares them (issue #11): an article's words and a
@@ -10,10 +10,10 @@ import { takesSuffixes } from '@/src/detect/tokens';
  * reaches "repatriation" in a testimony and "the" reaches nothing.
  *
  * - English (and any Latin-script word): Porter2, the Snowball English stemmer
- *   (wink-porter2-stemmer), over the token key (src/detect/tokens.ts: lower case, no
+ *   (wink-porter2-stemmer), over the token key (src/lexicon/tokens.ts: lower case, no
  *   diacritics, plural already folded);
  * - Hangul: the word without the particles and endings after it (탈북자들은 → 탈북자:
- *   src/detect/hangul-inflection.ts), so a Korean collection matches Korean pages on its
+ *   src/lexicon/hangul-inflection.ts), so a Korean collection matches Korean pages on its
  *   own words;
  * - stop words (stopword's and stopwords-iso's English and Korean lists: the longer list
  *   also drops words that say nothing of a subject, such as thing, say, million), numbers
@@ -33,7 +33,7 @@ const isLatinWord = /^[a-z]+$/;
 const known = new Map<string, string>();
 const KNOWN_MAX = 50_000;
 
-/** The stem a word key (src/detect/tokens.ts) counts as, or '' for a word that does not count. */
+/** The stem a word key (src/lexicon/tokens.ts) counts as, or '' for a word that does not count. */
 export function contentStem(key: string): string {
   let stem = known.get(key);
   if (stem === undefined) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticStories } from '@/bench/synthetic-corpus';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { articleEvidence } from '@/src/detect/assess-page';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import {
   type CorpusIndex,
   findPassage,

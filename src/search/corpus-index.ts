@@ -1,6 +1,6 @@
 import { passageId } from '@/src/corpus/parse-story';
 import { type Passage, PROVENANCES, type StoryMeta } from '@/src/corpus/types';
-import { compileLexicon, type Term, type TermMatcher } from '@/src/detect/lexicon';
+import { compileLexicon, type Term, type TermMatcher } from '@/src/lexicon/lexicon';
 import type { CorpusBundle } from './bundle';
 import { listOf, lowerBound, PACKED_FORMAT, type PackedIndex, packedFromJson } from './packed-index';
 

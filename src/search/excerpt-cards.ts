@@ -1,4 +1,4 @@
-import { findTerms } from '@/src/detect/lexicon';
+import { findTerms } from '@/src/lexicon/lexicon';
 import type { ExcerptCard } from '@/src/messaging/protocol';
 import { type CorpusIndex, passageAt, passageText, storyOfPassage } from './corpus-index';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStory } from '@/src/corpus/parse-story';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { allPassages, findPassage, findWord, loadBundleIndex, loadCorpusIndex, passageIdAt } from './corpus-index';
 import { forEachGap, listOf, packedFromJson, packedToJson, packIndex } from './packed-index';
 

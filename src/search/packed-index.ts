@@ -1,7 +1,7 @@
 import { passagesOf } from '@/src/corpus/parse-story';
 import { type Passage, PROVENANCES, type Story, type StoryMeta } from '@/src/corpus/types';
-import { compileLexicon, findTerms, type Term } from '@/src/detect/lexicon';
-import { tokenize } from '@/src/detect/tokens';
+import { compileLexicon, findTerms, type Term } from '@/src/lexicon/lexicon';
+import { tokenize } from '@/src/lexicon/tokens';
 import { contentStem } from './content-words';
 
 /**
@@ -45,7 +45,7 @@ export interface PackedIndex {
   termPassages: Postings;
   /** Per term: the passages whose own text says one of its aliases (no `also`). */
   termSayers: Postings;
-  /** The distinct word keys (src/detect/tokens.ts) of the passages and their stories' titles and tellers, sorted, one per line. */
+  /** The distinct word keys (src/lexicon/tokens.ts) of the passages and their stories' titles and tellers, sorted, one per line. */
   vocabulary: string;
   /**
    * Per vocabulary word: the passages that have it, as the gaps between them in LEB128

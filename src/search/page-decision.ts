@@ -1,5 +1,5 @@
-import { isInflectedForm } from '@/src/detect/hangul-inflection';
-import { takesSuffixes } from '@/src/detect/tokens';
+import { isInflectedForm } from '@/src/lexicon/hangul-inflection';
+import { takesSuffixes } from '@/src/lexicon/tokens';
 import { contentStem } from './content-words';
 import model from './page-model.json';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseStory } from '@/src/corpus/parse-story';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { articleEvidence } from '@/src/detect/assess-page';
 import type { Article } from '@/src/detect/extract-article';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { loadBundleIndex, loadCorpusIndex, passageText, storyOfPassage } from './corpus-index';
 import { toExcerptCard } from './excerpt-cards';
 import { packIndex } from './packed-index';

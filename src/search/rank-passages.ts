@@ -1,5 +1,5 @@
-import type { Term } from '@/src/detect/lexicon';
-import { tokenize } from '@/src/detect/tokens';
+import type { Term } from '@/src/lexicon/lexicon';
+import { tokenize } from '@/src/lexicon/tokens';
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { contentStem } from './content-words';
 import { type CorpusIndex, findStem, passageText, perIndex, termPassages } from './corpus-index';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
-import { findTerms } from '@/src/detect/lexicon';
+import { findTerms } from '@/src/lexicon/lexicon';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { allPassages, findPassage, loadBundleIndex, passageAt } from './corpus-index';
 import { relatedPassages } from './related-passages';
 

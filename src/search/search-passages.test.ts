@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { allPassages, loadBundleIndex, passageAt } from './corpus-index';
 import { searchPassages } from './search-passages';
 

@@ -1,7 +1,7 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
 import { PROVENANCES } from '@/src/corpus/types';
-import { findTerms, type TermHit } from '@/src/detect/lexicon';
-import { takesSuffixes, tokenize } from '@/src/detect/tokens';
+import { findTerms, type TermHit } from '@/src/lexicon/lexicon';
+import { takesSuffixes, tokenize } from '@/src/lexicon/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';

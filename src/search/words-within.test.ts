@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { loadBundleIndex } from './corpus-index';
 import { typoDistance, wordsWithin } from './words-within';
 

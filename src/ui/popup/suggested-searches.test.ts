@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
 import { type FakeUiLanguage, setUiLanguage } from '@/src/i18n/fake-i18n';
 import { loadBundleIndex, passageAt } from '@/src/search/corpus-index';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { searchPassages } from '@/src/search/search-passages';
 import { suggestedSearches } from './Popup';
 

@@ -79,7 +79,7 @@ const isHanOrKana = (c: number) =>
 const endsInVowel = (c: number) => !isSyllable(c) || (c - 0xac00) % 28 === 0;
 
 /**
- * Whether `word` (a token key, src/detect/tokens.ts) is its first `stem` code units — a
+ * Whether `word` (a token key, src/lexicon/tokens.ts) is its first `stem` code units — a
  * lexicon alias — and only what may follow that alias in the same word.
  */
 export function isInflectedForm(word: string, stem: number): boolean {

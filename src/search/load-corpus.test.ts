@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aliasForm, parseLexicon } from '@/src/corpus/parse-lexicon';
+import { SourceErrors } from '@/src/corpus/source-error';
 import { allPassages, loadBundleIndex, termPassages } from '@/src/search/corpus-index';
 import { buildCorpus } from './load-corpus';
-import { aliasForm, parseLexicon } from './parse-lexicon';
 import { repoRoot } from './read-data';
-import { SourceErrors } from './source-error';
 
 // Synthetic story written for these tests: not testimony.
 const story = (id: string) => ({

@@ -1,11 +1,11 @@
-import type { Term } from '@/src/detect/lexicon';
+import { readStoryFiles } from '@/src/corpus/collection-pack';
+import { type ParsedTerm, parseLexicon } from '@/src/corpus/parse-lexicon';
+import { SourceError, SourceErrors } from '@/src/corpus/source-error';
+import type { Story } from '@/src/corpus/types';
+import type { Term } from '@/src/lexicon/lexicon';
 import { buildBundle } from '@/src/search/build-bundle';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { packIndex } from '@/src/search/packed-index';
-import { readStoryFiles } from './collection-pack';
-import { type ParsedTerm, parseLexicon } from './parse-lexicon';
-import { SourceError, SourceErrors } from './source-error';
-import type { Story } from './types';
 
 export interface SourceFile {
   /** Path shown in error messages, e.g. data/stories/x.md. */

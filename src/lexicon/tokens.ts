@@ -108,7 +108,7 @@ function keyOf(word: string): string {
 
 /**
  * True for words compared by prefix (Hangul takes particles: 탈북자들은 starts with 탈북자).
- * What may follow the prefix is src/detect/hangul-inflection.ts's to say (not 산 in 북한산).
+ * What may follow the prefix is src/lexicon/hangul-inflection.ts's to say (not 산 in 북한산).
  */
 export function takesSuffixes(key: string): boolean {
   // Anywhere in the word: 38선 and 6자회담 start with a digit, DMZ를 with Latin letters.

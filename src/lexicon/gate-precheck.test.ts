@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpusFromData } from '@/src/corpus/read-data';
-import { runToEnd } from './extract-article';
+import { runToEnd } from '@/src/detect/extract-article';
+import { buildCorpusFromData } from '@/src/search/read-data';
 import { foldText, mayMentionGate, packGateTest, unpackGateTest } from './gate-precheck';
 import { compileLexicon, findTerms } from './lexicon';
 
