@@ -2,7 +2,7 @@
 import { tabFirst } from './tab-first';
 import { render } from 'preact';
 import { browser, type PublicPath } from 'wxt/browser';
-import { tabResults } from '@/src/background/tab-results';
+import { tabResults } from '@/src/messaging/tab-results';
 import { uiLanguage } from '@/src/i18n';
 import {
   type ExcerptCard,

@@ -1,6 +1,6 @@
 import { browser } from '@wxt-dev/browser';
-import { tabResultsKey } from '@/src/background/tab-results-key';
 import type { PageMatches } from '@/src/messaging/protocol';
+import { tabResultsKey } from '@/src/messaging/tab-results-key';
 import { tabIdFromSearch } from '@/src/ui/popup/popup-tab';
 
 /**

@@ -10,6 +10,7 @@ import type {
   StoryView,
 } from '@/src/messaging/protocol';
 import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
+import { tabResults } from '@/src/messaging/tab-results';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
 import { type CorpusIndex, loadCorpusIndex, TEXT_CHUNK, textChunks, withText } from '@/src/search/corpus-index';
@@ -21,8 +22,8 @@ import { searchPassages } from '@/src/search/search-passages';
 import { resultCount } from '@/src/settings/result-count';
 import { runsOnPage } from '@/src/settings/sites';
 import { watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
+import { showCount } from './badge';
 import { followDisplayMode, revealInPage, showInPage } from './in-page-ui';
-import { showCount, tabResults } from './tab-results';
 
 export interface FirsthandServiceOptions {
   /** Reads the prebuilt corpus (in the extension: public/generated/corpus.json). */

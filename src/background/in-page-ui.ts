@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/src/messaging/protocol';
+import { tabResults } from '@/src/messaging/tab-results';
 import { displayMode } from '@/src/settings/display-mode';
-import { tabResults } from './tab-results';
 
 /** The in-page UI script (entrypoints/firsthand-ui.content), as WXT builds it. */
 const UI_SCRIPT = '/content-scripts/firsthand-ui.js';
