@@ -49,14 +49,23 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
   hooks: {
-    // The detection script runs on every page, so its start-up cost is every page's cost:
-    // it uses the browser's own promise-based `browser`/`chrome` namespace (what `wxt/browser`
-    // is without the polyfill module) instead of webextension-polyfill, whose set-up alone
-    // costs a few milliseconds per page (npm run bench:detect). Every other part of the
-    // extension keeps the polyfill. It also gets a context that announces nothing to the
-    // page (src/page/page-context.ts): WXT's dispatches events a page can listen for.
+    // Stage 0 of the page pipeline (entrypoints/firsthand-gate.ts) runs on every page, so
+    // its cost is every page's cost: it is an unlisted script, with no WXT content-script
+    // runtime, listed here in the manifest. The background injects the rest (docs/architecture.md).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['http://*/*', 'https://*/*'], js: ['firsthand-gate.js'], run_at: 'document_idle' },
+      ];
+    },
+    // The pipeline's first two stages use the browser's own promise-based `browser`/`chrome`
+    // namespace (what `wxt/browser` is without the polyfill module) instead of
+    // webextension-polyfill, whose set-up alone costs a few milliseconds per page (npm run
+    // bench:detect). Every other part of the extension keeps the polyfill. They also get a
+    // context that announces nothing to the page (src/page/page-context.ts): WXT's
+    // dispatches events a page can listen for.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.name === 'firsthand' && e.type === 'content-script')) return;
+      if (!entrypoints.some((e) => e.name === 'firsthand-gate' || e.name === 'firsthand-detect')) return;
       config.resolve ??= {};
       const alias = config.resolve.alias ?? [];
       const list = Array.isArray(alias)

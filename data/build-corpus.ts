@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SourceErrors } from '../src/corpus/source-error';
-import { packGateTest } from '../src/lexicon/gate-precheck';
+import { packGateTest } from '../src/lexicon/gate-pack';
 import { compileLexicon, packMatcher } from '../src/lexicon/lexicon';
 import { packedFromJson } from '../src/search/packed-index';
 import { buildCorpusFromData, repoRoot } from '../src/search/read-data';

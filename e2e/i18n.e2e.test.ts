@@ -168,9 +168,12 @@ describe('the extension in a Korean browser', () => {
     await popup.close();
   });
 
-  it('keeps the words out of the detection script, which shows none', () => {
-    const script = readFileSync(join(extensionDir, 'content-scripts/firsthand.js'), 'utf8');
-    expect(script).not.toMatch(/getMessage|i18n/);
+  it('keeps the words out of the page pipeline before the UI, which shows none', () => {
+    for (const path of ['firsthand-gate.js', 'content-scripts/firsthand-detect.js']) {
+      expect(readFileSync(join(extensionDir, path), 'utf8')).not.toMatch(/getMessage|i18n/);
+    }
+    // Control: the UI script does read its words.
+    expect(readFileSync(join(extensionDir, 'content-scripts/firsthand-ui.js'), 'utf8')).toMatch(/getMessage/);
   });
 
   it('makes no network request', () => {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createFirsthandService, registerFirsthandService } from '@/src/background/firsthand-service';
 import { openOnboardingOnInstall } from '@/src/background/onboarding';
 import { storedCollections } from '@/src/background/stored-collections';
+import { createTabPages, registerTabPages } from '@/src/background/tab-pages';
 import { registerWaysIn } from '@/src/background/ways-in';
 import { BUNDLE_PATH, type CorpusBundle } from '@/src/search/bundle';
 
@@ -21,5 +22,8 @@ export default defineBackground(() => {
   openOnboardingOnInstall();
   registerWaysIn();
   // The reader's imported collections, and their combined index, in IndexedDB.
-  registerFirsthandService(createFirsthandService({ loadBundle, collections: storedCollections() }));
+  const service = createFirsthandService({ loadBundle, collections: storedCollections() });
+  const pages = createTabPages({ rank: service.rankPage });
+  registerTabPages(pages);
+  registerFirsthandService(service, pages);
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packGateTest, unpackGateTest } from '../src/lexicon/gate-precheck';
+import { packGateTest } from '../src/lexicon/gate-pack';
+import { unpackGateTest } from '../src/lexicon/gate-precheck';
 import { type CorpusIndex, loadBundleIndex } from '../src/search/corpus-index';
 import type { PageModel } from '../src/search/page-decision';
 import { buildCorpusFromData } from '../src/search/read-data';

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The boundaries between contexts (STYLE.md): the detection content script runs in every
- * tab, so it must not carry the corpus, the search index or fuse.js — the background owns
- * them — nor the in-page UI, its settings or webextension-polyfill: the UI is another
- * script, injected only into pages with something to show (bench/detect-bench.ts).
- * This walks the real import graph (type-only imports are erased and do not count).
+ * The boundaries between contexts and folders (STYLE.md, issue 13), as a matrix: each page
+ * stage carries only what it needs (stage 0 runs on every page: bench/detect-bench.ts),
+ * no surface imports background code, each folder of src/ imports only the folders below
+ * it, and tests, evals and benches depend on src/, never on each other. This walks the
+ * real import graph (type-only imports are erased and do not count).
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,11 +26,12 @@ function resolveImport(from: string, spec: string): string | null {
   return base;
 }
 
-function importGraph(entry: string): Set<string> {
+function importGraph(entry: string, depth = Number.POSITIVE_INFINITY): Set<string> {
   const seen = new Set<string>();
-  const visit = (file: string) => {
+  const visit = (file: string, level = 0) => {
     if (seen.has(file)) return;
     seen.add(file);
+    if (level >= depth) return;
     if (!file.startsWith('/') || !/\.tsx?$/.test(file) || !existsSync(file)) return;
     const source = readFileSync(file, 'utf8');
     const specifiers = [
@@ -40,51 +41,136 @@ function importGraph(entry: string): Set<string> {
       ...[...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)],
       ...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)],
     ].map((m) => m[1] as string);
-    for (const spec of specifiers) visit(resolveImport(file, spec) as string);
+    for (const spec of specifiers) visit(resolveImport(file, spec) as string, level + 1);
   };
   visit(entry);
   return new Set([...seen].map((f) => (f.startsWith('/') ? relative(root, f) : f)));
 }
 
-describe('context boundaries', () => {
-  const contentScript = importGraph(join(root, 'entrypoints/firsthand.content/index.ts'));
+const walk = (entry: string) => importGraph(join(root, entry));
+/** Every file of a folder of our own (src/x/...), without tests. */
+const ownFiles = (graph: Set<string>) => [...graph].filter((f) => !f.endsWith('.test.ts') && !f.endsWith('.test.tsx'));
+const under = (graph: Set<string>, folder: RegExp) => ownFiles(graph).filter((f) => folder.test(f));
+/** Every TypeScript file under a folder of the repository, tests included. */
+function filesUnder(folder: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) visit(path);
+      else if (/\.tsx?$/.test(entry.name)) out.push(path);
+    }
+  };
+  visit(folder);
+  return out;
+}
+/** What a set of files import directly (first step of the walk), as repository paths or packages. */
+function directImports(files: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const f of importGraph(join(root, file), 1)) if (f !== file) seen.add(f);
+  }
+  return seen;
+}
 
-  it('the walk sees the content script and what it imports', () => {
-    expect(contentScript).toContain('src/lexicon/lexicon.ts');
-    expect(contentScript).toContain('src/messaging/protocol.ts');
+/** Packages no page script may carry: the UI, storage, the polyfill, search, stemming. */
+const HEAVY =
+  /^(preact|@preact\/|webextension-polyfill|@wxt-dev\/webextension-polyfill|wxt\/utils\/storage|@wxt-dev\/storage|fuse\.js|wink-porter2-stemmer|stopword|stopwords-iso)/;
+
+describe('context boundaries: the page pipeline', () => {
+  const stage0 = walk('entrypoints/firsthand-gate.ts');
+  const stage1 = walk('entrypoints/firsthand-detect.content/index.ts');
+  const stage2 = walk('entrypoints/firsthand-ui.content/index.ts');
+  const background = walk('entrypoints/background.ts');
+
+  it('the walk sees each stage and what it imports (the checks below can fail)', () => {
+    expect(stage0).toContain('src/lexicon/gate-precheck.ts');
+    expect(stage1).toContain('src/lexicon/lexicon.ts');
+    expect(stage1).toContain('src/messaging/protocol.ts');
+    expect([...stage2].some((f) => f.startsWith('preact'))).toBe(true);
+    expect([...stage2].some((f) => f === 'wxt/utils/storage' || f.startsWith('src/settings/'))).toBe(true);
   });
 
-  it('the content script imports neither fuse.js, the search index, the corpus nor background code', () => {
-    const crossings = [...contentScript].filter((f) => f === 'fuse.js' || /^src\/(search|corpus|background)\//.test(f));
+  it('stage 0, on every page, imports nothing heavy: no library, no protocol runtime, no settings', () => {
+    const crossings = [...stage0].filter(
+      (f) =>
+        HEAVY.test(f) ||
+        f.startsWith('@webext-core/') ||
+        f === 'src/messaging/protocol.ts' ||
+        /^src\/(search|corpus|background|ui|settings|i18n|collections)\//.test(f) ||
+        f === 'src/lexicon/lexicon.ts' ||
+        f === 'src/lexicon/tokens.ts',
+    );
     expect(crossings).toEqual([]);
   });
 
-  it('the content script carries no stemmer and no stop-word lists: it sends word keys, the background stems them', () => {
-    const background = importGraph(join(root, 'entrypoints/background.ts'));
-    const stemming = ['wink-porter2-stemmer', 'stopword', 'stopwords-iso/stopwords-iso.json'];
-    // Control: the background does import them (the walk would see them).
-    expect(stemming.filter((p) => background.has(p))).toEqual(stemming);
-    expect(stemming.filter((p) => contentScript.has(p))).toEqual([]);
-  });
-
-  it('the content script carries no UI, no settings storage and no polyfill', () => {
-    const heavy = [...contentScript].filter(
-      (f) =>
-        /^(preact|webextension-polyfill|@wxt-dev\/webextension-polyfill|wxt\/utils\/storage|@wxt-dev\/storage)/.test(
-          f,
-        ) ||
-        /^src\/(ui|i18n)\//.test(f) ||
-        // Settings are read through @wxt-dev/storage; the detection script reads its few keys
-        // raw, through sites.ts alone.
-        (/^src\/settings\//.test(f) && f !== 'src/settings/sites.ts'),
+  it('stage 1, the detector, carries no search, corpus, UI, settings storage, stemmer or polyfill', () => {
+    const crossings = [...stage1].filter(
+      (f) => HEAVY.test(f) || /^src\/(search|corpus|background|ui|i18n|collections|settings)\//.test(f),
     );
-    expect(heavy).toEqual([]);
-    // ...while the in-page UI script, walked the same way, does reach them: the check can fail.
-    const ui = importGraph(join(root, 'entrypoints/firsthand-ui.content/index.ts'));
-    expect([...ui].some((f) => f.startsWith('preact'))).toBe(true);
-    expect([...ui].some((f) => f === 'src/settings/page-settings.ts')).toBe(true);
+    expect(crossings).toEqual([]);
+    // Control: the background, walked the same way, reaches them.
+    const stemming = ['wink-porter2-stemmer', 'stopword', 'stopwords-iso/stopwords-iso.json'];
+    expect(stemming.filter((p) => background.has(p))).toEqual(stemming);
   });
 
+  it('the in-page UI (stage 2) and the detector never import background code', () => {
+    expect(under(stage2, /^src\/background\//)).toEqual([]);
+    expect(under(stage1, /^src\/background\//)).toEqual([]);
+    expect(background.has('src/background/tab-pages.ts')).toBe(true);
+  });
+});
+
+describe('context boundaries: surfaces and folders', () => {
+  const surfaces = [
+    'entrypoints/popup/main.tsx',
+    'entrypoints/options/main.tsx',
+    'entrypoints/reader/main.tsx',
+    'entrypoints/onboarding/main.tsx',
+    'entrypoints/firsthand-ui.content/index.ts',
+  ];
+
+  it.each(surfaces)('%s reaches state through the protocol and typed items, never background code', (entry) => {
+    const graph = walk(entry);
+    expect(graph.size).toBeGreaterThan(3);
+    expect(under(graph, /^src\/background\//)).toEqual([]);
+  });
+
+  const folderRules: [folder: string, mayNotImport: RegExp][] = [
+    ['src/lexicon', /^src\/(detect|search|corpus|page|ui|background|settings|collections)\//],
+    ['src/corpus', /^src\/(search|detect|page|ui|background)\//],
+    ['src/detect', /^src\/(search|corpus|ui|background|settings|collections)\//],
+    ['src/search', /^src\/(detect|page|ui|background|settings)\//],
+    ['src/page', /^src\/(search|corpus|ui|background|settings|collections)\//],
+    ['src/ui', /^src\/(background|search|page\/(?!in-page-view))/],
+    ['src/settings', /^src\/(search|corpus|detect|page|ui|background)\//],
+    ['src/messaging', /^src\/(search|detect|page|ui|background)\//],
+  ];
+
+  it.each(folderRules)('%s imports none of the folders it must not', (folder, mayNotImport) => {
+    const files = filesUnder(folder).filter((f) => !/\.test\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    expect([...directImports(files)].filter((f) => mayNotImport.test(f))).toEqual([]);
+  });
+
+  it('tests, evals and benches depend on src/, never on each other', () => {
+    const crossings: string[] = [];
+    for (const [folder, others] of [
+      ['e2e', /^(eval|bench)\//],
+      ['eval', /^(e2e|bench)\//],
+      ['bench', /^(e2e|eval)\//],
+    ] as const) {
+      for (const f of directImports(filesUnder(folder))) if (others.test(f)) crossings.push(`${folder} → ${f}`);
+    }
+    expect(crossings).toEqual([]);
+  });
+
+  it('the rules can fail: a folder that does import another is seen', () => {
+    expect([...directImports(filesUnder('src/search'))].some((f) => f.startsWith('src/lexicon/'))).toBe(true);
+  });
+});
+
+describe('context boundaries: fuse.js', () => {
   it('only src/search imports fuse.js', () => {
     const importers = ['entrypoints/background.ts', 'entrypoints/popup/main.tsx', 'entrypoints/reader/main.tsx']
       .filter((f) => existsSync(join(root, f)))

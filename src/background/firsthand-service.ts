@@ -1,15 +1,8 @@
 import { browser } from 'wxt/browser';
 import { isQuotaError } from '@/src/collections/collection-store';
 import { PROVENANCES, type Story } from '@/src/corpus/types';
-import type {
-  ExcerptCard,
-  PageEvidence,
-  PageMatches,
-  SearchFacets,
-  SearchFilters,
-  StoryView,
-} from '@/src/messaging/protocol';
-import { articleUrl, onMessage, readerPath, sendMessage } from '@/src/messaging/protocol';
+import type { ExcerptCard, PageEvidence, SearchFacets, SearchFilters, StoryView } from '@/src/messaging/protocol';
+import { onMessage, readerPath } from '@/src/messaging/protocol';
 import { tabResults } from '@/src/messaging/tab-results';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
@@ -19,11 +12,8 @@ import { PACKED_FORMAT, type PackedIndex, type Postings, packedFromJson } from '
 import { rankPassages } from '@/src/search/rank-passages';
 import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
-import { resultCount } from '@/src/settings/result-count';
-import { runsOnPage } from '@/src/settings/sites';
-import { watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
 import { showCount } from './badge';
-import { followDisplayMode, revealInPage, showInPage } from './in-page-ui';
+import type { TabPages } from './tab-pages';
 
 export interface FirsthandServiceOptions {
   /** Reads the prebuilt corpus (in the extension: public/generated/corpus.json). */
@@ -64,8 +54,9 @@ export interface Indexed {
 }
 
 /**
- * Everything the background answers. The index is loaded on first need, once; per-tab
- * results live in session storage, so a restarted worker answers as before.
+ * Everything the background answers from the stories: pages' rankings, search, stories,
+ * related excerpts. The index is loaded on first need, once. (Each tab's page is
+ * src/background/tab-pages.ts's.)
  *
  * Imported collections never leave it dead (issue 12): a cache or a database that cannot
  * be read, or an index that fails to load or to answer, gives the bundled stories at once,
@@ -233,49 +224,9 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
       return (await loadBundle()).stories.map((s) => s.id);
     },
 
-    async matchPage(tabId: number | undefined, url: string, evidence: PageEvidence): Promise<PageMatches> {
-      const cards: ExcerptCard[] = [];
-      // A site the reader switched off, or not in the news-site list when Firsthand runs only
-      // there, gets nothing: no cards, no badge, nothing kept. (The detection script does
-      // not read such a page at all; this holds even when it reports before it knows.)
-      if (evidence.terms.length > 0 && runsOnPage(url, await whereItRuns())) {
-        const limit = await resultCount.getValue();
-        cards.push(
-          ...(await answer((index) => rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r)))),
-        );
-      }
-      const matches: PageMatches = { url, cards };
-      // The tab may have moved on while we ranked: an old page's answer must not become
-      // the new page's badge, nor outlive a closed tab.
-      if (tabId !== undefined && (await tabShows(tabId, url))) {
-        // Hidden on this page stays hidden when the page reports again (late content).
-        const before = await tabResults.get(tabId);
-        if (before?.hidden && before.url === url) matches.hidden = true;
-        if (cards.length > 0) await tabResults.set(tabId, matches);
-        else await tabResults.remove(tabId);
-        await showCount(tabId, cards.length);
-      }
-      return matches;
-    },
-
-    /** Hides Firsthand on a tab's page, or shows it again; false when the tab has no results. */
-    async hideOnPage(tabId: number, hidden: boolean): Promise<boolean> {
-      const known = await tabResults.get(tabId);
-      if (!known) return false;
-      const { hidden: _was, ...matches } = known;
-      await tabResults.set(tabId, hidden ? { ...matches, hidden: true } : matches);
-      return true;
-    },
-
-    /**
-     * A tab's page is not to be read any more (its site switched off, or not in the news-site
-     * list): the tab forgets its results and loses its badge.
-     */
-    async siteSwitchedOff(tabId: number): Promise<void> {
-      if (!(await tabResults.get(tabId))) return;
-      await tabResults.remove(tabId);
-      await showCount(tabId, 0);
-    },
+    /** The excerpt cards for a page's evidence, at most `limit`, strongest first. */
+    rankPage: (evidence: PageEvidence, limit: number): Promise<ExcerptCard[]> =>
+      answer((index) => rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r))),
 
     async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {
       return answer((index) => searchPassages(index, query, limit, filters).map((r) => toExcerptCard(index, r)));
@@ -292,8 +243,6 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
         stories: stories.map((s) => ({ id: s.id, title: s.title })),
       };
     },
-
-    getTabMatches: (tabId: number) => tabResults.get(tabId),
 
     async getStory(storyId: string): Promise<StoryView | null> {
       const index = await corpus();
@@ -315,28 +264,7 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
         ),
       );
     },
-
-    /** Forgets a tab's results when it goes elsewhere; an SPA re-reports its new article. */
-    async tabNavigated(tabId: number, url: string): Promise<void> {
-      const known = await tabResults.get(tabId);
-      if (known && known.url !== articleUrl(url)) {
-        await tabResults.remove(tabId);
-        await showCount(tabId, 0);
-      }
-    },
-
-    tabClosed: (tabId: number) => tabResults.remove(tabId),
   };
-}
-
-async function tabShows(tabId: number, url: string): Promise<boolean> {
-  try {
-    const tab = await browser.tabs.get(tabId);
-    // Without a URL (no host permission for it), trust the content script's report.
-    return tab.url === undefined || articleUrl(tab.url) === articleUrl(url);
-  } catch {
-    return false; // closed
-  }
 }
 
 /** The cache's signature: the index's format and the text's chunking, the bundled corpus, the collections. */
@@ -409,25 +337,11 @@ export class CorruptCache extends Error {
 
 export type FirsthandService = ReturnType<typeof createFirsthandService>;
 
-/** Wires the service to the typed protocol and to tab events. Call once, in the background. */
-export function registerFirsthandService(service: FirsthandService): void {
-  onMessage('matchPage', ({ data, sender }) =>
-    service.matchPage(sender.tab?.id, data.url, {
-      terms: data.terms,
-      words: Array.isArray(data.words) ? data.words : [],
-    }),
-  );
-  onMessage('showInPage', ({ sender }) =>
-    sender.tab?.id === undefined ? false : showInPage(sender.tab.id, sender.frameId ?? 0),
-  );
-  onMessage('getPageMatches', ({ sender }) =>
-    sender.tab?.id === undefined ? null : service.getTabMatches(sender.tab.id),
-  );
-  onMessage('hideOnPage', async ({ data, sender }) => {
-    const tabId = data.tabId ?? sender.tab?.id;
-    if (tabId === undefined || !(await service.hideOnPage(tabId, data.hidden))) return;
-    if (!data.hidden) await revealInPage(tabId);
-  });
+/**
+ * Wires the service to the typed protocol. Call once, in the background. `pages` ranks
+ * again the open pages with results when the collections change.
+ */
+export function registerFirsthandService(service: FirsthandService, pages: Pick<TabPages, 'rankAgain'>): void {
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   onMessage('search', ({ data }) => service.search(data.query, data.limit, data.filters));
   onMessage('searchFacets', () => service.searchFacets());
@@ -437,10 +351,7 @@ export function registerFirsthandService(service: FirsthandService): void {
   onMessage('collectionsChanged', async () => {
     const indexed = await service.collectionsChanged();
     // Open tabs with results rank their page again, with (or without) the collections.
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id === undefined || !(await service.getTabMatches(tab.id))) continue;
-      await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
-    }
+    await pages.rankAgain();
     return indexed;
   });
   onMessage('openReader', async ({ data, sender }) => {
@@ -449,58 +360,5 @@ export function registerFirsthandService(service: FirsthandService): void {
       ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),
       ...(sender.tab?.id !== undefined ? { openerTabId: sender.tab.id } : {}),
     });
-  });
-  followTabNavigation(service);
-  browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
-  followDisplayMode();
-  followWhereItRuns(service);
-  followResultCount(service);
-}
-
-/**
- * A tab that goes to another page loses its results and its badge. Firsthand has no `tabs`
- * permission: it sees a tab's address only where its host permissions reach (the http and
- * https pages it reads). A tab that starts loading a page whose address it may not see (a
- * browser page, a file, about:blank) has left the article all the same.
- */
-export function followTabNavigation(service: FirsthandService): () => void {
-  const listener = (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }) => {
-    if (change.url) void service.tabNavigated(tabId, change.url);
-    else if (change.status === 'loading' && tab.url === undefined) void service.tabNavigated(tabId, '');
-  };
-  browser.tabs.onUpdated.addListener(listener);
-  return () => browser.tabs.onUpdated.removeListener(listener);
-}
-
-/** A new cap on excerpts per page: open tabs with results rank their page again. */
-export function followResultCount(service: FirsthandService): () => void {
-  return resultCount.watch(async () => {
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id === undefined || !(await service.getTabMatches(tab.id))) continue;
-      await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
-    }
-  });
-}
-
-/**
- * Open tabs follow where Firsthand runs, without a reload: a tab whose page is not to be read
- * any more (its site switched off, or "only on news sites" and not in the list) is cleared,
- * and one whose page is to be read again is asked to read it (its detection script hides
- * the in-page UI by itself; src/page/firsthand-page.ts).
- */
-export function followWhereItRuns(service: FirsthandService): () => void {
-  // One change at a time, in order: an older change's clearing must not land after a newer
-  // change's rescan has stored fresh results.
-  let applied = Promise.resolve();
-  return watchWhereItRuns((now, before) => {
-    applied = applied
-      .then(async () => {
-        for (const tab of await browser.tabs.query({})) {
-          if (tab.id === undefined || !tab.url) continue;
-          if (!runsOnPage(tab.url, now)) await service.siteSwitchedOff(tab.id);
-          else if (!runsOnPage(tab.url, before)) await sendMessage('rescanPage', undefined, tab.id).catch(() => {});
-        }
-      })
-      .catch(() => {});
   });
 }

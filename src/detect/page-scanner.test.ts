@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { packGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
+import { packGateTest } from '@/src/lexicon/gate-pack';
+import { unpackGateTest } from '@/src/lexicon/gate-precheck';
 import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
 import { runToEnd } from './extract-article';
-import { createPageScanner, runInSlices } from './page-scanner';
+import { createPageScanner } from './page-scanner';
+import { runInSlices } from './run-in-slices';
 
 const t = (term: string, aliases: string[], gate = false): Term => ({
   term,

@@ -3,6 +3,7 @@ import type { TermMatcher } from '@/src/lexicon/lexicon';
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { articleWords, assessCounts, countText, type TextCounts } from './assess-page';
 import { type Article, readArticle } from './extract-article';
+import { pageGateText } from './gate-text';
 
 /** Paragraphs matched between two chances to yield the main thread. */
 const STEP = 25;
@@ -53,9 +54,7 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
       // Most pages never mention North Korea: one pass over every text the scan may read
       // (the title, the og:title it falls back on, the body) says so, and their article is
       // never read.
-      const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content ?? '';
-      const text = passed ? '' : `${doc.title} ${og} ${doc.body?.textContent ?? ''}`;
-      if (!passed && !(yield* mayMentionGate(text, gateTest))) {
+      if (!passed && !(yield* mayMentionGate(pageGateText(doc), gateTest))) {
         return { article: { title: '', paragraphs: [] }, detected: [], words: [], matched: 0, generation: started };
       }
       if (started === generation) passed = true;
@@ -97,30 +96,4 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
       };
     },
   };
-}
-
-/** Longest stretch of work before the page gets the main thread back. */
-const SLICE_MS = 8;
-
-/**
- * Runs steps on the main thread in slices of a few milliseconds, yielding in between, so
- * even a 2 MB page never sees a long task from us.
- */
-export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = SLICE_MS): Promise<T> {
-  let start = performance.now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (performance.now() - start > sliceMs) {
-      await yieldToMain();
-      start = performance.now();
-    }
-  }
-}
-
-function yieldToMain(): Promise<void> {
-  // scheduler.yield() keeps our place in the queue where supported (Chrome 129+).
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { articleUrl } from '@/src/messaging/protocol';
+import { articleUrl } from '@/src/messaging/article-url';
 
 /** Quiet time after the last change before a rescan: late content arrives in bursts. */
 const SETTLE_MS = 800;
@@ -11,13 +11,19 @@ const MAX_WAIT_MS = 2500;
 export type PageChange = 'navigation' | 'content';
 
 /**
+ * What the watcher needs of a content script's context: timers and listeners that stop
+ * when the script does (WXT's context, or src/page/page-context.ts's).
+ */
+export type PageLifetime = Pick<ContentScriptContext, 'setTimeout' | 'addEventListener' | 'onInvalidated'>;
+
+/**
  * Calls `rescan` when the page shows a new article (single-page-app navigation, through the
  * Navigation API where present) or its content changes (late content), debounced and
  * rate-limited so that a page that mutates constantly never keeps the extension busy, yet
  * never starves it either. `ignore` tells mutations of our own UI apart.
  */
 export function watchPage(
-  ctx: ContentScriptContext,
+  ctx: PageLifetime,
   rescan: (change: PageChange) => void,
   ignore: (node: Node) => boolean,
 ): void {

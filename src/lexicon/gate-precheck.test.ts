@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '@/src/detect/extract-article';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { foldText, mayMentionGate, packGateTest, unpackGateTest } from './gate-precheck';
+import { packGateTest } from './gate-pack';
+import { foldText, mayMentionGate, unpackGateTest } from './gate-precheck';
 import { compileLexicon, findTerms } from './lexicon';
 
 const { terms } = buildCorpusFromData();

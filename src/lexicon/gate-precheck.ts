@@ -1,6 +1,3 @@
-import type { Term } from './lexicon';
-import { takesSuffixes, tokenize } from './tokens';
-
 /**
  * A page can only be about North Korea if its text mentions a gate term somewhere (the
  * page gate, src/detect/assess-page.ts). Most pages a person reads mention none, so the
@@ -23,28 +20,6 @@ import { takesSuffixes, tokenize } from './tokens';
  *   but letters and digits, or nothing, between them.
  * Literal alternatives keep the expression cheap to compile and run once, cold, per page.
  */
-const SHORTEST_LITERAL = 4;
-/** What a page's word may add after a Latin key: -s, -es, -ies(s), a possessive s. */
-const SUFFIX = '[a-z0-9]{0,4}';
-/**
- * Words that occur on pages about anything, as they appear among the gate aliases' keys
- * (folded, y dropped). Only the expression's speed depends on this list, never a result.
- */
-const EVERYDAY = new Set(
-  (
-    'act agenc agreement air area arm dail part song sun assembl association autonomous camp center central committee ' +
-    'complex count currenc dear democratic department diamond distribution divided economic eternal ' +
-    'famil first for game general generation great human idea ideolog industrial inter island issue ' +
-    'japan japanese joint labor labour launching leader libert limit line march market mass militar ' +
-    'ministr missile mount mountain movement neighbourhood new north northern nuclear people polic ' +
-    'politic political prefecture president prison prisoner program programme province public ration ' +
-    'rationing reform refugee regime region relation republic resident reunion right river satellite ' +
-    'securit separated settlement six social socialist south special square state station street ' +
-    'suffering summit support supreme system talk television test the three training truce trump ' +
-    'unification union unit village war woman women worker zone'
-  ).split(' '),
-);
-
 /** Text folded for the gate test: lower case, no diacritics, no apostrophes. */
 export function foldText(text: string): string {
   let folded = text.toLowerCase();
@@ -53,15 +28,16 @@ export function foldText(text: string): string {
   return folded.replace(/['’ʼ]/g, '');
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const isLatin = (s: string) => /^[a-z0-9]+$/.test(s);
+/** What a page's word may add after a Latin key: -s, -es, -ies(s), a possessive s. */
+export const SUFFIX = '[a-z0-9]{0,4}';
+export const isLatin = (s: string) => /^[a-z0-9]+$/.test(s);
 
-/** The gate test as JSON, made at build time. */
+/** The gate test as JSON, made at build time (gate-pack.ts). */
 export interface PackedGateTest {
   /** One alternation of literal keys. */
   literals: string;
-  /** Phrases, grouped by their longest key: [key, alternation of the phrases]. */
-  phrases: [string, string][];
+  /** Phrases, grouped by their longest key: each group its phrases' keys (space between), `|` between phrases. */
+  phrases: string[];
 }
 
 /** The gate test, ready to run. */
@@ -71,42 +47,27 @@ export interface GateTest {
   phrases: [string, RegExp][];
 }
 
-/** Build time: the gate test for a lexicon. */
-export function packGateTest(terms: readonly Term[]): PackedGateTest {
-  const literals = new Set<string>();
-  const phrases = new Map<string, Set<string>>();
-  for (const term of terms) {
-    if (!term.gate) continue;
-    for (const alias of term.aliases) {
-      const pieces = tokenize(alias).map(({ key }) =>
-        foldText(takesSuffixes(key) || !key.endsWith('y') ? key : key.slice(0, -1)),
-      );
-      const rank = (p: string) => (isLatin(p) ? p.length : 100) + (EVERYDAY.has(p) ? 0 : 1000);
-      let best = pieces[0];
-      if (!best) continue;
-      for (const piece of pieces) if (rank(piece) >= rank(best)) best = piece;
-      if (!isLatin(best) || (best.length >= SHORTEST_LITERAL && !EVERYDAY.has(best))) {
-        literals.add(best);
-        continue;
-      }
-      let longest = '';
-      for (const piece of pieces) if (piece.length > longest.length) longest = piece;
-      // Anything or nothing between the keys: the page's text may glue two words that the
-      // article reader keeps apart (a <br> between them, "Daily<br>NK").
-      const phrase = pieces.map((p) => `${escapeRegExp(p)}${isLatin(p) ? SUFFIX : ''}`).join('[^a-z0-9]*');
-      phrases.set(longest, (phrases.get(longest) ?? new Set()).add(`(?<![a-z0-9])${phrase}`));
-    }
-  }
-  // A literal that contains another adds nothing.
-  const kept = [...literals].filter((l) => ![...literals].some((other) => other !== l && l.includes(other)));
-  return {
-    literals: kept.sort().map(escapeRegExp).join('|'),
-    phrases: [...phrases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, set]) => [key, [...set].sort().join('|')]),
-  };
-}
+/**
+ * A phrase's keys in order, the first starting a word, with anything or nothing between
+ * them (the page's text may glue two words the article reader keeps apart: "Daily<br>NK"),
+ * and the endings a Latin key may take.
+ */
+const phraseSource = (keys: string): string =>
+  `(?<![a-z0-9])${keys
+    .split(' ')
+    .map((key) => key + (isLatin(key) ? SUFFIX : ''))
+    .join('[^a-z0-9]*')}`;
 
 export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest {
-  return { literals: new RegExp(literals), phrases: phrases.map(([key, source]) => [key, new RegExp(source)]) };
+  return {
+    literals: new RegExp(literals.normalize('NFD')),
+    phrases: phrases.map((packed) => {
+      const group = packed.normalize('NFD').split('|');
+      // The group's key: the longest key of its phrases (all share it).
+      const key = (group[0] ?? '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+      return [key, new RegExp(group.map(phraseSource).join('|'))];
+    }),
+  };
 }
 
 /** Longest text folded and tested at once: a 2 MB page is tested in slices. */

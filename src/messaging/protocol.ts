@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Block, Provenance, StoryMeta } from '@/src/corpus/types';
+import type { Corner } from '@/src/settings/page-settings';
 
 /** A lexicon term found on a page, as the content script reports it. */
 export interface DetectedTerm {
@@ -49,6 +50,21 @@ export interface PageMatches {
   hidden?: boolean;
 }
 
+/**
+ * What a page shows, whole, as the background decides it (src/background/tab-pages.ts):
+ * pushed to the page's detection script, which hands it to the in-page UI with where the
+ * earning terms occur. The page never decides whether to show: no cards, nothing shown.
+ */
+export interface PageView {
+  /** The article these cards belong to: a page that moved on shows none of them. */
+  url: string;
+  /** The cards to show; empty when nothing is (none found, hidden, private mode, site off). */
+  cards: ExcerptCard[];
+  corner: Corner;
+  /** Whether the terms that earned the cards are marked in the article. */
+  markTerms: boolean;
+}
+
 /** What the popup's filters keep: passages of stories on a topic, of one voice, of one story. */
 export interface SearchFilters {
   topic?: string;
@@ -73,15 +89,16 @@ export interface StoryView extends StoryMeta {
  * script, popup and reader only ask.
  */
 export interface ProtocolMap {
-  /** Content script → background: the terms found on this tab's article (empty: none). */
-  matchPage(data: { url: string } & PageEvidence): PageMatches;
   /**
-   * Content script → background: my page has matches to show. The background injects the
-   * in-page UI script unless in private mode; says whether it did.
+   * Stage 0 (every page) → background: this page may name North Korea (the gate pre-test
+   * said so). The background injects the detection script where Firsthand runs, and says
+   * whether it did: from then on that script follows the page.
    */
-  showInPage(): boolean;
-  /** In-page UI → background: what was found on my tab, if anything. */
-  getPageMatches(): PageMatches | null;
+  pageMayMention(): boolean;
+  /** Detection script → background: the terms found on this tab's article (empty: none). */
+  matchPage(data: { url: string } & PageEvidence): void;
+  /** Background → detection script: what the page shows now, whole (it injected the UI first). */
+  pageState(view: PageView): void;
   /**
    * In-page UI or popup → background: hide Firsthand on a tab's page, or show it again
    * (the popup's undo). `tabId` for the popup; the UI's own tab otherwise.
@@ -90,12 +107,11 @@ export interface ProtocolMap {
   /** In-page UI → background: open the settings (content scripts cannot). */
   openOptions(): void;
   /**
-   * Background → detection script: read the page again and report (its site was switched
-   * back on or added to the news sites, or the number of excerpts a page shows changed).
+   * Background → page: read the page again and report (its site was switched back on or
+   * added to the news sites, the number of excerpts a page shows changed, the collections
+   * changed). Stage 0 answers where the detection script is not running yet.
    */
   rescanPage(): void;
-  /** Background → in-page UI: ask for this tab's matches again (shown again from the popup). */
-  refreshPage(): void;
   /** Popup → background: search as you type. */
   search(data: { query: string; limit?: number; filters?: SearchFilters }): ExcerptCard[];
   /** Popup → background: the filters' choices (and a head start on loading the index). */
@@ -133,8 +149,4 @@ export function searchPath(words: string): string {
   return `/popup.html?${new URLSearchParams({ q: words.trim().slice(0, 200) })}`;
 }
 
-/** An article's address without its fragment: jumping to #comments is not a new article. */
-export function articleUrl(href: string): string {
-  const hash = href.indexOf('#');
-  return hash < 0 ? href : href.slice(0, hash);
-}
+export { articleUrl } from './article-url';

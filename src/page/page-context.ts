@@ -18,10 +18,9 @@ export class ContentScriptContext {
   #watchingLocation = false;
   readonly #locationHandlers: Handler[] = [];
 
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: object,
-  ) {}
+  // WXT's wrapper passes the script's name and options; nothing here needs them, and
+  // every byte of stage 0 is paid on every page.
+  constructor(_name?: string, _options?: object) {}
 
   get signal(): AbortSignal {
     return this.#abort.signal;
@@ -47,14 +46,6 @@ export class ContentScriptContext {
       if (this.isValid) handler();
     }, timeout);
     this.onInvalidated(() => clearTimeout(id));
-    return id;
-  }
-
-  setInterval(handler: () => void, timeout?: number): number {
-    const id = window.setInterval(() => {
-      if (this.isValid) handler();
-    }, timeout);
-    this.onInvalidated(() => clearInterval(id));
     return id;
   }
 
@@ -95,7 +86,8 @@ export class ContentScriptContext {
         { signal: this.signal },
       );
     } else {
-      this.setInterval(() => changed(location.href), 1000);
+      const id = window.setInterval(() => this.isValid && changed(location.href), 1000);
+      this.onInvalidated(() => clearInterval(id));
     }
   }
 }

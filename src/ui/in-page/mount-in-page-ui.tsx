@@ -1,31 +1,14 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { TermRange } from '@/src/detect/term-ranges';
 import { uiLanguage } from '@/src/i18n';
-import {
-  articleUrl,
-  type ExcerptCard as ExcerptCardData,
-  onMessage,
-  type PageMatches,
-  sendMessage,
-} from '@/src/messaging/protocol';
-import { detectionHook, isLive, setInPageHook } from '@/src/page/in-page-hook';
-import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
-import { type Corner, corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
+import { type ExcerptCard as ExcerptCardData, type PageMatches, sendMessage } from '@/src/messaging/protocol';
+import { type InPageViewModel, isLive, setInPageView } from '@/src/page/in-page-view';
+import { type Corner, corner, setSiteOff, siteOf } from '@/src/settings/page-settings';
 import { InPagePanel } from './InPagePanel';
 import { inPageCss } from './in-page.css';
 import { TermCard } from './TermCard';
 import { createTermMarks, type PickedTerm } from './term-marks';
-
-/** Everything the page's UI depends on besides its matches. */
-interface Settings {
-  mode: DisplayMode;
-  corner: Corner;
-  offSites: string[];
-  markTerms: boolean;
-}
 
 /** What the page's UI shows now. */
 interface InPageView {
@@ -36,32 +19,24 @@ interface InPageView {
 }
 
 /**
- * The in-page UI script's start (`firsthand-ui.content`, injected by the background into a
- * page with matches): registers with the page's detection script, shows what the
- * background found for this tab, and follows the settings, so switching to private mode
- * or off on this site takes everything away at once, and switching back brings it back.
+ * The in-page UI script's start (`firsthand-ui.content`, stage 2 of the page pipeline,
+ * injected by the background into a page with something to show). It is a view: it
+ * registers with the page's detection script and renders what that hands it — the
+ * background's decision, whole, with the terms to mark — and nothing else. The reader's
+ * actions go to the background (hide on this page, open a story or the settings) or to
+ * the typed settings (the corner, off on this site), which the background follows and
+ * pushes back as the page's new view.
  */
 export function startInPageUi(ctx: ContentScriptContext): void {
+  let model: InPageViewModel = { cards: [], corner: 'bottom-right', terms: [] };
+  let picked: PickedTerm | null = null;
   const ui = createInPageUi(ctx, {
-    // Hidden at once here; the background remembers it for this page and the popup's undo.
-    hide: () =>
-      void sendMessage('hideOnPage', { hidden: true })
-        .catch(() => {})
-        .finally(() => {
-          hiddenUrl = latest?.url ?? null;
-          render();
-        }),
+    hide: () => void sendMessage('hideOnPage', { hidden: true }).catch(() => {}),
     closeTermCard: () => {
       picked = null;
-      render();
+      draw();
     },
   });
-  let latest: PageMatches | null = null;
-  /** Hidden here by the reader: an answer already on its way must not bring it back. */
-  let hiddenUrl: string | null = null;
-  let terms: readonly TermRange[] = [];
-  let picked: PickedTerm | null = null;
-  const settings: Partial<Settings> = {};
   const marks = createTermMarks(
     document,
     (pick) => {
@@ -71,73 +46,31 @@ export function startInPageUi(ctx: ContentScriptContext): void {
         return; // already open for this occurrence
       }
       picked = pick;
-      render();
+      draw();
     },
     undefined,
     ui.contains,
   );
   ctx.onInvalidated(() => marks.clear());
 
-  const render = () => {
-    const { mode, corner: place, offSites: sites, markTerms: marking } = settings;
-    if (mode === undefined || place === undefined || sites === undefined || marking === undefined) return;
-    const shown =
-      latest !== null &&
-      mode === 'standard' &&
-      !latest.hidden &&
-      latest.url !== hiddenUrl &&
-      // Matches for another address (a single-page app moved on) are never shown.
-      latest.url === articleUrl(location.href) &&
-      !isOffSite(location.href, sites);
-    const matches = shown && latest ? latest : { url: '', cards: [] };
-    if (shown && marking) marks.set(terms.filter(isLive));
+  const draw = () => {
+    const terms = model.cards.length > 0 ? model.terms.filter(isLive) : [];
+    if (terms.length > 0) marks.set(terms);
     else marks.clear();
-    if (!shown || !marking) picked = null;
-    void ui.show({ matches, corner: place, picked });
+    if (terms.length === 0) picked = null;
+    void ui.show({ matches: { url: location.href, cards: model.cards }, corner: model.corner, picked });
   };
-  const follow = <K extends keyof Settings>(key: K, item: WxtStorageItem<Settings[K], Record<string, unknown>>) => {
-    const apply = (value: Settings[K]) => {
-      settings[key] = value;
-      render();
-    };
-    void item.getValue().then(apply);
-    ctx.onInvalidated(item.watch(apply));
-  };
-  follow('mode', displayMode);
-  follow('corner', corner);
-  follow('offSites', offSites);
-  follow('markTerms', markTerms);
-
-  /** Asks the background for this tab's matches (`first`: only if none were handed over yet). */
-  const fetchMatches = (first = false) =>
-    sendMessage('getPageMatches', undefined)
-      .then((matches) => {
-        if (first && (latest !== null || !matches)) return;
-        latest = matches;
-        // Shown again from the popup: the background's word is the last.
-        if (matches && !matches.hidden) hiddenUrl = null;
-        terms = matches ? (detectionHook()?.termsOf(matches) ?? []) : [];
-        render();
-      })
-      .catch(() => {});
-  setInPageHook({
-    show(matches, found) {
-      latest = matches;
-      terms = found;
-      // A new answer (late content, another article) closes an open term card.
-      picked = null;
-      render();
-    },
-    mark(found) {
-      terms = found;
-      render();
+  const passages = (cards: readonly ExcerptCardData[]) => cards.map((card) => card.passageId).join(' ');
+  setInPageView({
+    render(next) {
+      // New cards (late content, another article) close an open term card; a new corner does not.
+      if (passages(next.cards) !== passages(model.cards)) picked = null;
+      model = next;
+      draw();
     },
     contains: ui.contains,
   });
-  ctx.onInvalidated(() => setInPageHook(undefined));
-  ctx.onInvalidated(onMessage('refreshPage', () => void fetchMatches()));
-  // Injected after the mode changed back to standard, nobody hands us the matches: ask.
-  void fetchMatches(true);
+  ctx.onInvalidated(() => setInPageView(undefined));
 }
 
 /**

@@ -1,0 +1,26 @@
+// As strings, parsed at start: V8 reads JSON text far faster than it compiles the same
+// data as a 30 kB object literal.
+import gateTestJson from '@/src/generated/gate-test.json?raw';
+import matcherJson from '@/src/generated/matcher.json?raw';
+import { type PackedGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
+import { type PackedMatcher, unpackMatcher } from '@/src/lexicon/lexicon';
+import { runPageDetector } from '@/src/page/page-detector';
+
+/**
+ * Stage 1, the detector: never listed in the manifest. The background injects it into a
+ * page whose gate pre-test (stage 0, entrypoints/firsthand-gate.ts) said "maybe", on a
+ * site where Firsthand runs.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['http://*/*', 'https://*/*'],
+  cssInjectionMode: 'manual',
+  // WXT announces a started content script to the page with window.postMessage; a page's
+  // own script could read that and learn the extension is installed (PRODUCT.md, privacy).
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    runPageDetector(ctx, unpackGateTest(JSON.parse(gateTestJson) as PackedGateTest), () =>
+      unpackMatcher(JSON.parse(matcherJson) as PackedMatcher),
+    );
+  },
+});

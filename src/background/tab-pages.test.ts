@@ -1,0 +1,361 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readStoryFiles } from '@/src/corpus/collection-pack';
+import { articleEvidence } from '@/src/detect/assess-page';
+import type { PageView } from '@/src/messaging/protocol';
+import type { CorpusBundle } from '@/src/search/bundle';
+import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
+import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
+import { buildCorpusFromData } from '@/src/search/read-data';
+import { syntheticArticles } from '@/src/search/synthetic-articles';
+import { displayMode } from '@/src/settings/display-mode';
+import { corner, markTerms, setSiteOff } from '@/src/settings/page-settings';
+import { resultCount } from '@/src/settings/result-count';
+import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
+import { newsSites, runsOn } from '@/src/settings/where-it-runs';
+import { createFirsthandService, type FirsthandService } from './firsthand-service';
+import { createTabPages, DETECTOR_SCRIPT, followTabNavigation, UI_SCRIPT } from './tab-pages';
+
+const bundle = buildCorpusFromData();
+const bundledIndex = loadBundleIndex(bundle);
+const passages = allPassages(bundledIndex);
+// The bundle crosses a JSON boundary in the extension; so it does here.
+const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
+
+/** What the detection script reports for a (synthetic) article about the famine's orphans. */
+const famineArticle = articleEvidence(syntheticArticles.famineOrphans, bundledIndex.matcher);
+/** ...and one about the famine and the women who kept their families alive in the markets: more cards. */
+const broadArticle = articleEvidence(
+  {
+    title: syntheticArticles.famineOrphans.title,
+    paragraphs: [...syntheticArticles.famineOrphans.paragraphs, ...syntheticArticles.marketWomen.paragraphs],
+  },
+  bundledIndex.matcher,
+);
+
+/** Opens a fake tab at `url` and returns its id. */
+async function tabAt(url: string): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({ url });
+  return tab.id as number;
+}
+
+/** A tab as an event shows it: with its address only where Firsthand may see it. */
+async function seen(tabId: number, url?: string) {
+  const { url: _, ...tab } = await fakeBrowser.tabs.get(tabId);
+  return url === undefined ? tab : { ...tab, url };
+}
+
+/** A tab's pages over a service, with the page's scripts faked: nothing is injected. */
+function pagesOf(service: FirsthandService) {
+  return createTabPages({ rank: service.rankPage, inject: async () => {}, hasUi: async () => true });
+}
+
+describe("the background's tab pages", () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('answers a page, sets the badge to the number of excerpts and remembers it for the popup', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const tab = await tabAt('https://news.example/a');
+    const matches = await pages.reported(tab, 'https://news.example/a', famineArticle);
+    expect(matches.cards.length).toBeGreaterThan(0);
+    expect(matches.cards[0]?.storyId).toBe('josephs-story-part-1-2024');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe(String(matches.cards.length));
+    expect(await pages.results(tab)).toEqual(matches);
+  });
+
+  it('gives a site the reader switched off nothing: no cards, no badge, nothing kept', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    await setSiteOff('news.example', true);
+    const tab = await tabAt('https://www.news.example/a');
+    const matches = await pages.reported(tab, 'https://www.news.example/a', famineArticle);
+    expect(matches.cards).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+    expect(await pages.results(tab)).toBeNull();
+    // ...and answers again once it is switched back on.
+    await setSiteOff('news.example', false);
+    expect((await pages.reported(tab, 'https://www.news.example/a', famineArticle)).cards.length).toBeGreaterThan(0);
+  });
+
+  it('hides on a page until the tab shows another, through late content, and shows again', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const tab = await tabAt('https://news.example/a');
+    await pages.reported(tab, 'https://news.example/a', famineArticle);
+    expect(await pages.hide(tab, true)).toBe(true);
+    // The page reports again (late content): still hidden, badge still counts.
+    const again = await pages.reported(tab, 'https://news.example/a', famineArticle);
+    expect(again.hidden).toBe(true);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe(String(again.cards.length));
+    await pages.hide(tab, false);
+    expect((await pages.results(tab))?.hidden).toBeUndefined();
+    await pages.hide(tab, true);
+    // Another article in the same tab starts shown.
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/b' });
+    await pages.navigated(tab, 'https://news.example/b');
+    expect((await pages.reported(tab, 'https://news.example/b', famineArticle)).hidden).toBeUndefined();
+    // A tab with nothing found has nothing to hide.
+    expect(await pages.hide(await tabAt('https://news.example/c'), true)).toBe(false);
+  });
+
+  it('keeps what it found on a tab across a service-worker restart', async () => {
+    const before = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const tab = await tabAt('https://news.example/a');
+    const matches = await before.reported(tab, 'https://news.example/a', famineArticle);
+    // A new service instance is what a restarted worker builds: nothing carried in memory.
+    const after = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    expect(await after.results(tab)).toEqual(matches);
+  });
+
+  it('clears the badge and the tab when the page has nothing, or the tab goes elsewhere', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const tab = await tabAt('https://news.example/a');
+    await pages.reported(tab, 'https://news.example/a', famineArticle);
+    await pages.navigated(tab, 'https://news.example/a'); // same article: kept
+    await pages.navigated(tab, 'https://news.example/a#comments'); // a jump within it: kept
+    expect(await pages.results(tab)).not.toBeNull();
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/b' });
+    await pages.navigated(tab, 'https://news.example/b');
+    expect(await pages.results(tab)).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/c' });
+    await pages.reported(tab, 'https://news.example/c', famineArticle);
+    await pages.reported(tab, 'https://news.example/c', { terms: [], words: [] });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+  });
+
+  it('clears a tab that goes to a page whose address it may not see (no tabs permission)', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const stop = followTabNavigation(pages);
+    const reloaded = await tabAt('https://news.example/a');
+    const left = await tabAt('https://news.example/b');
+    await pages.reported(reloaded, 'https://news.example/a', famineArticle);
+    await pages.reported(left, 'https://news.example/b', famineArticle);
+    // A reload of a page it may read: the address is there, the article the same.
+    await fakeBrowser.tabs.onUpdated.trigger(
+      reloaded,
+      { status: 'loading' },
+      await seen(reloaded, 'https://news.example/a'),
+    );
+    // A browser page: Chrome tells neither the new address nor the tab's.
+    await fakeBrowser.tabs.onUpdated.trigger(left, { status: 'loading' }, await seen(left));
+    await vi.waitFor(async () => expect(await pages.results(left)).toBeNull());
+    expect(await fakeBrowser.action.getBadgeText({ tabId: left })).toBe('');
+    expect(await pages.results(reloaded)).not.toBeNull();
+    // An address it may read, and another article: cleared too.
+    await fakeBrowser.tabs.onUpdated.trigger(
+      reloaded,
+      { url: 'https://news.example/c' },
+      await seen(reloaded, 'https://news.example/c'),
+    );
+    await vi.waitFor(async () => expect(await pages.results(reloaded)).toBeNull());
+    stop();
+  });
+
+  it("does not let an old page's late answer become the new page's badge", async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const tab = await tabAt('https://news.example/a');
+    const late = pages.reported(tab, 'https://news.example/a', famineArticle);
+    // The reader moved on while the corpus was loading and the passages were ranked.
+    await fakeBrowser.tabs.update(tab, { url: 'https://news.example/c' });
+    await late;
+    expect(await pages.results(tab)).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
+  });
+
+  it('keeps nothing for a tab that closed before its answer', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    // A tab id the browser no longer knows is what a closed tab looks like to tabs.get.
+    // (fakeBrowser's tabs.remove mixes up tab and window ids, so the tab is never created.)
+    const closed = 4242;
+    await pages.reported(closed, 'https://news.example/a', famineArticle);
+    expect(await pages.results(closed)).toBeNull();
+  });
+});
+
+describe('the background, as the settings change', () => {
+  const bbc = 'https://www.bbc.com/news/articles/c0famine0001';
+  const blog = 'https://example-blog.net/post';
+  /** Requests to read a page again: [tab id, 'rescanPage']. */
+  let sent: [number, string][];
+  /** What pages were told they show: [tab id, view]. */
+  let views: [number, PageView][];
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sent = [];
+    views = [];
+    // @webext-core/messaging sends to a tab through chrome.tabs.sendMessage (fakeBrowser's).
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((
+      tabId: number,
+      message: { type: string; data: unknown },
+      _options: unknown,
+      respond?: (response: unknown) => void,
+    ) => {
+      if (message.type === 'pageState') views.push([tabId, message.data as PageView]);
+      else sent.push([tabId, message.type]);
+      respond?.({ res: undefined });
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage);
+  });
+  let stops: (() => void)[] = [];
+  afterEach(() => {
+    for (const stop of stops) stop();
+    stops = [];
+  });
+
+  it('with "only news sites", gives a page outside the list nothing: no cards, no badge, nothing kept', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    await runsOn.setValue('news-sites');
+    const other = await tabAt(blog);
+    expect((await pages.reported(other, blog, famineArticle)).cards).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
+    expect(await pages.results(other)).toBeNull();
+    // A listed news site, and a subdomain of one, still get their testimonies.
+    const news = await tabAt(bbc);
+    expect((await pages.reported(news, bbc, famineArticle)).cards.length).toBeGreaterThan(0);
+    const sub = await tabAt('https://news.bbc.co.uk/2/hi/asia-pacific/famine');
+    expect(
+      (await pages.reported(sub, 'https://news.bbc.co.uk/2/hi/asia-pacific/famine', famineArticle)).cards.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows at most as many excerpts as the reader chose', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const tab = await tabAt(bbc);
+    const usual = (await pages.reported(tab, bbc, broadArticle)).cards;
+    expect(usual.length).toBeGreaterThan(3);
+    expect(usual.length).toBeLessThanOrEqual(6);
+    await resultCount.setValue(3);
+    const fewer = (await pages.reported(tab, bbc, broadArticle)).cards;
+    expect(fewer).toEqual(usual.slice(0, 3)); // the same ranking, cut shorter
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('3');
+    await resultCount.setValue(10);
+    const more = (await pages.reported(tab, bbc, broadArticle)).cards;
+    expect(more.slice(0, usual.length)).toEqual(usual);
+    expect(more.length).toBeLessThanOrEqual(10);
+  });
+
+  it('clears open tabs a change of where it runs leaves out, and asks the ones it lets back in to read again', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    stops.push(pages.follow());
+    const news = await tabAt(bbc);
+    const other = await tabAt(blog);
+    await pages.reported(news, bbc, famineArticle);
+    await pages.reported(other, blog, famineArticle);
+
+    await runsOn.setValue('news-sites');
+    await expect.poll(() => pages.results(other)).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
+    expect(await pages.results(news)).not.toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: news })).not.toBe('');
+    expect(sent).toEqual([]);
+
+    await runsOn.setValue('all');
+    await expect.poll(() => sent).toEqual([[other, 'rescanPage']]);
+
+    // Back to news sites, then the blog added to the list: asked again.
+    await runsOn.setValue('news-sites');
+    await newsSites.setValue([...DEFAULT_NEWS_SITES, 'example-blog.net']);
+    await expect
+      .poll(() => sent)
+      .toEqual([
+        [other, 'rescanPage'],
+        [other, 'rescanPage'],
+      ]);
+    // Switching bbc.com off clears it, whatever the list says.
+    await setSiteOff('bbc.com', true);
+    await expect.poll(() => pages.results(news)).toBeNull();
+  });
+
+  it('asks tabs with results to rank their page again when the number of excerpts changes', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    stops.push(pages.follow());
+    const news = await tabAt(bbc);
+    const quiet = await tabAt(blog);
+    await pages.reported(news, bbc, famineArticle);
+    await pages.reported(quiet, blog, { terms: [], words: [] });
+    await resultCount.setValue(3);
+    await expect.poll(() => sent).toEqual([[news, 'rescanPage']]);
+  });
+
+  /** Tab pages whose injections are recorded: [tab id, script]; the UI is there once injected. */
+  function recordingPages() {
+    const injected: [number, string][] = [];
+    const pages = createTabPages({
+      rank: createFirsthandService({ loadBundle: shipped }).rankPage,
+      inject: async (tabId, file) => {
+        injected.push([tabId, file]);
+      },
+      hasUi: async (tabId) => injected.some(([id, file]) => id === tabId && file === UI_SCRIPT),
+    });
+    return { pages, injected };
+  }
+
+  it('injects the detector only where Firsthand runs, private mode included', async () => {
+    const { pages, injected } = recordingPages();
+    const news = await tabAt(bbc);
+    const other = await tabAt(blog);
+    expect(await pages.mayMention(news, bbc)).toBe(true);
+    await runsOn.setValue('news-sites');
+    expect(await pages.mayMention(other, blog)).toBe(false);
+    await setSiteOff('bbc.com', true);
+    expect(await pages.mayMention(news, bbc)).toBe(false);
+    await setSiteOff('bbc.com', false);
+    await displayMode.setValue('private');
+    // Private mode reads the page for the badge and the popup; it never shows anything in it.
+    expect(await pages.mayMention(news, bbc)).toBe(true);
+    expect(injected).toEqual([
+      [news, DETECTOR_SCRIPT],
+      [news, DETECTOR_SCRIPT],
+    ]);
+  });
+
+  it('pushes a page its whole view, injecting the UI once, only when there is something to show', async () => {
+    const { pages, injected } = recordingPages();
+    const news = await tabAt(bbc);
+    const quiet = await tabAt(blog);
+    const matches = await pages.reported(news, bbc, famineArticle);
+    await pages.reported(quiet, blog, { terms: [], words: [] });
+    expect(views).toEqual([
+      [news, { url: bbc, cards: matches.cards, corner: 'bottom-right', markTerms: true }],
+      [quiet, { url: '', cards: [], corner: 'bottom-right', markTerms: true }],
+    ]);
+    expect(injected).toEqual([[news, UI_SCRIPT]]);
+    // Late content: the same view again, the UI not injected twice.
+    await pages.reported(news, bbc, famineArticle);
+    expect(injected).toEqual([[news, UI_SCRIPT]]);
+    expect(views.at(-1)).toEqual([news, { url: bbc, cards: matches.cards, corner: 'bottom-right', markTerms: true }]);
+  });
+
+  it('hides and shows again through the pushed view, the badge counting throughout', async () => {
+    const { pages } = recordingPages();
+    const news = await tabAt(bbc);
+    const { cards } = await pages.reported(news, bbc, famineArticle);
+    await pages.hide(news, true);
+    expect(views.at(-1)).toEqual([news, expect.objectContaining({ url: bbc, cards: [] })]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: news })).toBe(String(cards.length));
+    await pages.hide(news, false);
+    expect(views.at(-1)).toEqual([news, expect.objectContaining({ url: bbc, cards })]);
+  });
+
+  it('follows the display mode, the corner and the marks: pushed to the open pages with results', async () => {
+    const { pages, injected } = recordingPages();
+    stops.push(pages.follow());
+    const news = await tabAt(bbc);
+    await displayMode.setValue('private');
+    const { cards } = await pages.reported(news, bbc, famineArticle);
+    // Private: found and counted, nothing shown, no UI injected.
+    expect(cards.length).toBeGreaterThan(0);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: news })).toBe(String(cards.length));
+    expect(views).toEqual([[news, expect.objectContaining({ cards: [] })]]);
+    expect(injected).toEqual([]);
+    // Standard again: the UI goes in, and the page is told what to show.
+    await displayMode.setValue('standard');
+    await expect.poll(() => views.length).toBe(2);
+    expect(views.at(-1)).toEqual([news, expect.objectContaining({ cards })]);
+    expect(injected).toEqual([[news, UI_SCRIPT]]);
+    await corner.setValue('top-left');
+    await expect.poll(() => views.at(-1)?.[1].corner).toBe('top-left');
+    await markTerms.setValue(false);
+    await expect.poll(() => views.at(-1)?.[1].markTerms).toBe(false);
+    expect(views.at(-1)).toEqual([news, expect.objectContaining({ cards })]);
+  });
+});

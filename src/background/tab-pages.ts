@@ -1,0 +1,283 @@
+import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import {
+  articleUrl,
+  type ExcerptCard,
+  onMessage,
+  type PageEvidence,
+  type PageMatches,
+  type PageView,
+  sendMessage,
+} from '@/src/messaging/protocol';
+import { tabResults } from '@/src/messaging/tab-results';
+import { displayMode } from '@/src/settings/display-mode';
+import { corner, markTerms } from '@/src/settings/page-settings';
+import { resultCount } from '@/src/settings/result-count';
+import { runsOnPage } from '@/src/settings/sites';
+import { watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
+import { showCount } from './badge';
+
+/** The page pipeline's later stages, as WXT builds them (entrypoints/*.content). */
+export const DETECTOR_SCRIPT = '/content-scripts/firsthand-detect.js';
+export const UI_SCRIPT = '/content-scripts/firsthand-ui.js';
+
+/** How far the page pipeline goes on a page. */
+export type Pipeline =
+  /** Not read at all: a site switched off, or not in the news-site list when Firsthand runs only there. */
+  | 'off'
+  /** Read, with results in the badge and the popup only: private mode. */
+  | 'detect'
+  /** Read, and shown in the page where there is something to show. */
+  | 'show';
+
+/**
+ * THE rule for whether Firsthand runs on a page, and how far: the one place that reads the
+ * sites switched off, the news-site list and the display mode for it. Private mode stops
+ * the pipeline before the UI (stage 2): nothing is ever added to the page, and the results
+ * reach the reader through the badge and the popup, as PRODUCT.md promises; reading the
+ * page in the isolated world (stage 1) adds nothing a page's script can see.
+ */
+export async function pipelineFor(url: string): Promise<Pipeline> {
+  if (!/^https?:/.test(url) || !runsOnPage(url, await whereItRuns())) return 'off';
+  return (await displayMode.getValue()) === 'private' ? 'detect' : 'show';
+}
+
+export interface TabPagesOptions {
+  /** Ranks a page's evidence: the excerpt cards to show, at most `limit`. */
+  rank(evidence: PageEvidence, limit: number): Promise<ExcerptCard[]>;
+  /** Runs one of the pipeline's scripts in a tab's page (top frame). */
+  inject?(tabId: number, file: string): Promise<void>;
+  /** Whether the tab's page has the in-page UI script already. */
+  hasUi?(tabId: number): Promise<boolean>;
+}
+
+/**
+ * The owner of each tab's page: what was found on it, whether the reader hid it, and what
+ * it shows. Pages report; the background decides, keeps the tab's results in session
+ * storage (the popup reads them; a restarted worker still has them) and pushes each page
+ * its whole view in one message. Every change for a tab runs after the one before it.
+ */
+export function createTabPages({ rank, inject = injectScript, hasUi = uiIsThere }: TabPagesOptions) {
+  const queues = new Map<number, Promise<unknown>>();
+  /** Runs `work` for a tab after its earlier work, whatever became of that. */
+  const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).catch(() => {}).then(work);
+    queues.set(
+      tabId,
+      next.finally(() => {
+        if (queues.get(tabId) === next) queues.delete(tabId);
+      }),
+    );
+    return next;
+  };
+
+  /** Pushes a tab's page what it shows now, injecting the UI first if it is to show something. */
+  const present = async (tabId: number): Promise<void> => {
+    const known = await tabResults.get(tabId);
+    const [pipeline, place, marking] = await Promise.all([
+      known ? pipelineFor(known.url) : Promise.resolve<Pipeline>('off'),
+      corner.getValue(),
+      markTerms.getValue(),
+    ]);
+    const shows = known !== null && known.cards.length > 0 && !known.hidden && pipeline === 'show';
+    try {
+      if (shows && !(await hasUi(tabId))) await inject(tabId, UI_SCRIPT);
+      const view: PageView = {
+        url: known?.url ?? '',
+        cards: shows ? known.cards : [],
+        corner: place,
+        markTerms: marking,
+      };
+      await sendMessage('pageState', view, { tabId, frameId: 0 });
+    } catch {
+      // A tab that cannot be scripted (closed, gone elsewhere, a page the extension may not
+      // touch) or whose detection script is not running: nothing to show there.
+    }
+  };
+
+  /** A tab's results go (and its badge, and what its page shows). */
+  const forget = async (tabId: number): Promise<void> => {
+    if (!(await tabResults.get(tabId))) return;
+    await tabResults.remove(tabId);
+    await showCount(tabId, 0);
+    await present(tabId);
+  };
+
+  /** Every tab with results (`query` lists the open tabs). */
+  const tabsWithResults = async (): Promise<number[]> => {
+    const ids: number[] = [];
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined && (await tabResults.get(tab.id))) ids.push(tab.id);
+    }
+    return ids;
+  };
+
+  return {
+    /**
+     * Stage 0 says a page may name North Korea: the detector goes in where Firsthand runs.
+     * Says whether it did.
+     */
+    mayMention: (tabId: number, url: string): Promise<boolean> =>
+      inTurn(tabId, async () => {
+        if ((await pipelineFor(url)) === 'off') return false;
+        await inject(tabId, DETECTOR_SCRIPT);
+        return true;
+      }),
+
+    /** The detector's report: ranked, kept for the popup, counted on the badge, pushed to the page. */
+    reported: (tabId: number, url: string, evidence: PageEvidence): Promise<PageMatches> =>
+      inTurn(tabId, async () => {
+        // A site the reader switched off gets nothing: no cards, no badge, nothing kept.
+        // (Its page is not read at all; this holds even when a report was on its way.)
+        const ranked =
+          evidence.terms.length > 0 && (await pipelineFor(url)) !== 'off'
+            ? await rank(evidence, await resultCount.getValue())
+            : [];
+        const matches: PageMatches = { url, cards: ranked };
+        // The tab may have moved on while we ranked: an old page's answer must not become
+        // the new page's badge, nor outlive a closed tab.
+        if (!(await tabShows(tabId, url))) return matches;
+        // Hidden on this page stays hidden when the page reports again (late content).
+        const before = await tabResults.get(tabId);
+        if (before?.hidden && before.url === url) matches.hidden = true;
+        if (ranked.length > 0) await tabResults.set(tabId, matches);
+        else await tabResults.remove(tabId);
+        await showCount(tabId, ranked.length);
+        await present(tabId);
+        return matches;
+      }),
+
+    /** Hides Firsthand on a tab's page, or shows it again; false when the tab has no results. */
+    hide: (tabId: number, hidden: boolean): Promise<boolean> =>
+      inTurn(tabId, async () => {
+        const known = await tabResults.get(tabId);
+        if (!known) return false;
+        const { hidden: _was, ...matches } = known;
+        await tabResults.set(tabId, hidden ? { ...matches, hidden: true } : matches);
+        await present(tabId);
+        return true;
+      }),
+
+    /** Forgets a tab's results when it goes elsewhere; an app re-reports its new article. */
+    navigated: (tabId: number, url: string): Promise<void> =>
+      inTurn(tabId, async () => {
+        const known = await tabResults.get(tabId);
+        if (known && known.url !== articleUrl(url)) await forget(tabId);
+      }),
+
+    closed: (tabId: number): Promise<void> => inTurn(tabId, () => tabResults.remove(tabId)),
+
+    results: (tabId: number) => tabResults.get(tabId),
+
+    /**
+     * Open tabs follow the settings without a reload: where Firsthand runs (a tab no longer
+     * to be read is cleared; one to be read again is asked to read), the number of excerpts
+     * (pages with results rank again), and how pages show them (display mode, corner,
+     * marks: pushed again). Returns the function that stops following.
+     */
+    follow(): () => void {
+      // One change of where it runs at a time, in order: an older change's clearing must not
+      // land after a newer change's rescan has stored fresh results.
+      let applied = Promise.resolve();
+      const stops = [
+        watchWhereItRuns((now, before) => {
+          applied = applied
+            .then(async () => {
+              for (const tab of await browser.tabs.query({})) {
+                if (tab.id === undefined || !tab.url) continue;
+                const id = tab.id;
+                if (!runsOnPage(tab.url, now)) await inTurn(id, () => forget(id));
+                else if (!runsOnPage(tab.url, before)) await askToRead(id);
+              }
+            })
+            .catch(() => {});
+        }),
+        resultCount.watch(async () => {
+          for (const id of await tabsWithResults()) await askToRead(id);
+        }),
+        ...[displayMode, corner, markTerms].map((item) =>
+          item.watch(async () => {
+            for (const id of await tabsWithResults()) await inTurn(id, () => present(id));
+          }),
+        ),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
+
+    /** Pages with results rank again (the imported collections changed). */
+    async rankAgain(): Promise<void> {
+      for (const id of await tabsWithResults()) await askToRead(id);
+    },
+  };
+}
+
+export type TabPages = ReturnType<typeof createTabPages>;
+
+/** Asks a tab's page to read itself again and report (stage 1 where it runs, else stage 0). */
+async function askToRead(tabId: number): Promise<void> {
+  await sendMessage('rescanPage', undefined, { tabId, frameId: 0 }).catch(() => {});
+}
+
+async function tabShows(tabId: number, url: string): Promise<boolean> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    // Without a URL (no host permission for it), trust the content script's report.
+    return tab.url === undefined || articleUrl(tab.url) === articleUrl(url);
+  } catch {
+    return false; // closed
+  }
+}
+
+async function injectScript(tabId: number, file: string): Promise<void> {
+  // WXT types `files` with the paths it knows; these two are its content scripts' outputs.
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file as ScriptPublicPath] });
+}
+
+async function uiIsThere(tabId: number): Promise<boolean> {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    // Runs in the page's isolated world: the same key as src/page/in-page-view.ts.
+    func: () => (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-ui')] !== undefined,
+  });
+  return frame?.result === true;
+}
+
+/** Wires the tab pages to the typed protocol and to tab events. Call once, in the background. */
+export function registerTabPages(pages: TabPages): void {
+  onMessage('pageMayMention', ({ sender }) =>
+    sender.tab?.id === undefined || sender.frameId !== 0
+      ? false
+      : pages.mayMention(sender.tab.id, sender.url ?? sender.tab.url ?? ''),
+  );
+  onMessage('matchPage', async ({ data, sender }) => {
+    if (sender.tab?.id === undefined) return;
+    await pages.reported(sender.tab.id, data.url, {
+      terms: data.terms,
+      words: Array.isArray(data.words) ? data.words : [],
+    });
+  });
+  onMessage('hideOnPage', async ({ data, sender }) => {
+    const tabId = data.tabId ?? sender.tab?.id;
+    if (tabId !== undefined) await pages.hide(tabId, data.hidden);
+  });
+  followTabNavigation(pages);
+  browser.tabs.onRemoved.addListener((tabId) => void pages.closed(tabId));
+  pages.follow();
+}
+
+/**
+ * A tab that goes to another page loses its results and its badge. Firsthand has no `tabs`
+ * permission: it sees a tab's address only where its host permissions reach (the http and
+ * https pages it reads). A tab that starts loading a page whose address it may not see (a
+ * browser page, a file, about:blank) has left the article all the same.
+ */
+export function followTabNavigation(pages: Pick<TabPages, 'navigated'>): () => void {
+  const listener = (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }) => {
+    if (change.url) void pages.navigated(tabId, change.url);
+    else if (change.status === 'loading' && tab.url === undefined) void pages.navigated(tabId, '');
+  };
+  browser.tabs.onUpdated.addListener(listener);
+  return () => browser.tabs.onUpdated.removeListener(listener);
+}

@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import type { ProtocolMap } from './protocol';
+
+type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
+type Reply<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
+
+/**
+ * The typed protocol (protocol.ts) for stage 0 of the page pipeline, which runs on every
+ * page and must stay a few kilobytes: the same messages in @webext-core/messaging's own
+ * wire format (`{ id, type, data, timestamp }`, answered `{ res }` or `{ err }`), without
+ * the library's error serialisation and logging. light-messaging.test.ts checks that the
+ * library's listeners answer it and that it answers the library's senders.
+ */
+export async function sendLight<K extends keyof ProtocolMap>(type: K, data?: Data<K>): Promise<Reply<K>> {
+  const message = { id: Math.floor(Math.random() * 1e4), type, data, timestamp: Date.now() };
+  const reply = (await browser.runtime.sendMessage(message)) as { res?: Reply<K>; err?: unknown } | undefined;
+  if (!reply || reply.err != null) throw new Error(`${type}: no answer`);
+  return reply.res as Reply<K>;
+}
+
+/** Answers one message type (a handler without an answer: `{ res: undefined }`). */
+export function onLight<K extends keyof ProtocolMap>(type: K, handler: (data: Data<K>) => void): () => void {
+  const listener = (message: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
+    const m = message as { type?: unknown; timestamp?: unknown; data?: Data<K> } | null;
+    if (m?.type !== type || typeof m.timestamp !== 'number') return;
+    handler(m.data as Data<K>);
+    respond({ res: undefined });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

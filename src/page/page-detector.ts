@@ -1,0 +1,146 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createPageScanner } from '@/src/detect/page-scanner';
+import { runInSlices } from '@/src/detect/run-in-slices';
+import { findTermRanges, type TermRange } from '@/src/detect/term-ranges';
+import { watchPage } from '@/src/detect/watch-page';
+import type { GateTest } from '@/src/lexicon/gate-precheck';
+import type { TermMatcher } from '@/src/lexicon/lexicon';
+import { articleUrl, onMessage, type PageView, sendMessage } from '@/src/messaging/protocol';
+import { inPageView, isLive } from './in-page-view';
+import { setScanRecord } from './scan-record';
+
+const RUNNING = Symbol.for('firsthand.detector');
+
+/**
+ * Stage 1 of the page pipeline: the detector, injected by the background only into a page
+ * whose gate pre-test said "maybe" on a site where Firsthand runs. It reads the article,
+ * tells the background the terms and words it found, and follows the page as it changes.
+ *
+ * It decides nothing about showing: the background pushes what the page shows, whole
+ * (`pageState`), and this script hands it to the in-page UI with where the earning terms
+ * occur in the article, which only it knows.
+ */
+export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadMatcher: () => TermMatcher): void {
+  // Injected twice into one document (two "maybe"s racing): the first one answers.
+  const held = globalThis as { [RUNNING]?: boolean };
+  if (held[RUNNING]) return;
+  held[RUNNING] = true;
+  ctx.onInvalidated(() => {
+    held[RUNNING] = false;
+  });
+
+  const scanner = createPageScanner(gate, loadMatcher);
+  /** What the background last said the page shows. */
+  let view: PageView | null = null;
+  /** Where its earning terms are in the article. */
+  let marked: TermRange[] = [];
+
+  /** Where the terms that earned the cards occur in the article. */
+  const termsOf = (shown: PageView): TermRange[] => {
+    const root = scanner.root();
+    if (!root || !shown.markTerms || shown.cards.length === 0) return [];
+    const earned = new Set(shown.cards.flatMap((card) => card.why));
+    return findTermRanges(root, scanner.matcher(), earned, (node) => inPageView()?.contains(node) ?? false);
+  };
+
+  /** Hands the UI what it shows; cards for another address (the app moved on) never are. */
+  const render = () => {
+    const ui = inPageView();
+    if (!ui || !view) return;
+    const current = view.url === articleUrl(location.href);
+    ui.render({
+      cards: current ? view.cards : [],
+      corner: view.corner,
+      terms: current ? marked.filter(isLive) : [],
+    });
+  };
+
+  ctx.onInvalidated(
+    onMessage('pageState', ({ data }) => {
+      view = data;
+      marked = termsOf(data);
+      render();
+    }),
+  );
+
+  const scans = { finished: 0, url: '', told: false };
+  setScanRecord(() => ({ ...scans, idle: running === null }));
+  ctx.onInvalidated(() => setScanRecord(undefined));
+
+  /** What the background last heard from this page; '' = nothing. */
+  let reported = '';
+  const scan = async () => {
+    const url = articleUrl(location.href);
+    scans.url = url;
+    const { detected, words, generation } = await runInSlices(scanner.scan(document));
+    // A navigation during the scan: what it read belongs to the old article.
+    if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
+    // The words too: late paragraphs may add words but no new term, and the ranking reads them.
+    const report = JSON.stringify([url, detected, words]);
+    if (report === reported) {
+      // Nothing new to say; but a page that re-rendered its article took the marked text
+      // with it: mark the new text.
+      if (view && !marked.every(isLive)) {
+        marked = termsOf(view);
+        render();
+      }
+      return;
+    }
+    // Nothing to say and nothing said before: the background never hears of this page.
+    if (detected.length === 0 && reported === '') return;
+    reported = report;
+    try {
+      await sendMessage('matchPage', { url, terms: detected, words });
+    } catch {
+      if (report === reported) reported = ''; // let the next scan say it again
+    }
+  };
+
+  // One scan at a time: a change during a scan asks for one more after it.
+  let running: Promise<void> | null = null;
+  let again = false;
+  const rescan = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = scan()
+      .catch(() => {})
+      .finally(() => {
+        running = null;
+        scans.finished += 1;
+        scans.told = reported !== '';
+        if (again && ctx.isValid) {
+          again = false;
+          rescan();
+        }
+      });
+  };
+
+  // The first scan in a task of its own, not in the one that evaluates this script.
+  ctx.setTimeout(rescan, 0);
+  // The background asks again when the reader switches this site back on, changes how many
+  // excerpts a page shows, or the collections change.
+  ctx.onInvalidated(
+    onMessage('rescanPage', () => {
+      reported = '';
+      rescan();
+    }),
+  );
+  watchPage(
+    ctx,
+    (change) => {
+      if (change === 'navigation') {
+        // A new article: read it from scratch, and tell the background everything again
+        // (it forgot this tab when the address changed).
+        scanner.forget();
+        reported = '';
+        marked = [];
+        // The old article's testimonies do not belong beside the new one.
+        render();
+      }
+      rescan();
+    },
+    (node) => inPageView()?.contains(node) ?? false,
+  );
+}
