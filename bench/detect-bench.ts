@@ -8,11 +8,12 @@
  * tasks containing them give the longest task it caused. Beside it, the floor:
  * `document.body.innerText` plus one lower-casing pass, timed in the same page.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import { launch, PILL } from '../e2e/harness';
+import { extensionDir, launch, PILL } from '../e2e/harness';
 import { hugePage, longPage, typicalArticle, typicalOtherArticle } from './synthetic-pages';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -129,7 +130,8 @@ async function measure(page: Page, cdp: CDPSession, url: string, scriptUrl: stri
     return { ms: performance.now() - t, chars: text.length };
   });
   return {
-    ...attribute(events, (u) => u.startsWith(scriptUrl)),
+    ...attribute(events, (u) => STAGES.some((stage) => u === scriptUrl + stage.file)),
+    stages: STAGES.map((stage) => attribute(events, (u) => u === scriptUrl + stage.file).total),
     reference: attribute(events, (u) => u.endsWith(`/${REFERENCE_SCRIPT}`)).total,
     floor: floor.ms,
   };
@@ -145,6 +147,11 @@ const median = (xs: number[]) => {
 // The reference: an extension whose content script is empty, loaded beside Firsthand, so
 // the cost any content script pays on these machines (its world, its bindings) is visible.
 const REFERENCE_SCRIPT = 'empty-content-script.js';
+const STAGES = [
+  { name: 'stage 0: gate', file: 'firsthand-gate.js' },
+  { name: 'stage 1: detector', file: 'content-scripts/firsthand-detect.js' },
+  { name: 'stage 2: UI', file: 'content-scripts/firsthand-ui.js' },
+];
 const referenceDir = mkdtempSync(join(tmpdir(), 'firsthand-bench-reference-'));
 writeFileSync(
   join(referenceDir, 'manifest.json'),
@@ -158,27 +165,33 @@ writeFileSync(
 writeFileSync(join(referenceDir, REFERENCE_SCRIPT), 'void 0;\n');
 
 const h = await launch({ alsoLoad: [referenceDir] });
-// Both content scripts: the detection script on every page, and the in-page UI script the
-// background injects into a page with something to show.
-const scriptUrl = `chrome-extension://${h.extensionId}/content-scripts/`;
+// The page pipeline's three scripts: stage 0 on every page, the detector and the UI
+// injected by the background where needed (docs/architecture.md).
+const scriptUrl = `chrome-extension://${h.extensionId}/`;
 for (const p of pages) h.serve(p.url, p.html);
-console.log(`Firsthand content scripts, main-thread time (median of ${RUNS} runs; max for the longest task)\n`);
+const gzipped = (file: string) => gzipSync(readFileSync(join(extensionDir, file)), { level: 9 }).length;
+console.log('Firsthand page pipeline: script sizes (minified; gzip by Node zlib, level 9)\n');
+for (const stage of STAGES) {
+  console.log(`${stage.name}: ${statSync(join(extensionDir, stage.file)).size} bytes, ${gzipped(stage.file)} gzipped`);
+}
+console.log(`\nMain-thread time (median of ${RUNS} runs; max for the longest task)\n`);
 console.log(
   [
     'page',
     'size',
-    'content script (traced)',
-    'content script (sampled)',
+    ...STAGES.map((stage) => stage.name),
+    'all stages (traced)',
+    'all stages (sampled)',
     'longest task',
-    'floor: innerText+lowercase',
+    'floor: empty content script',
+    'floor: + innerText & lowercase',
     'ratio to floor',
-    'an empty content script',
   ].join(' | '),
 );
 // BENCH_PAGES=other,huge: only the pages whose address ends with one of these words.
 const only = process.env.BENCH_PAGES?.split(',');
 for (const p of pages.filter((page) => !only || only.some((w) => page.url.endsWith(`/${w}`)))) {
-  const results = [];
+  const results: Awaited<ReturnType<typeof measure>>[] = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await h.context.newPage();
     const cdp = await h.context.newCDPSession(page);
@@ -195,26 +208,34 @@ for (const p of pages.filter((page) => !only || only.some((w) => page.url.endsWi
     await page.close();
   }
   const ours = median(results.map((r) => r.total));
-  const floor = median(results.map((r) => r.floor));
+  const empty = median(results.map((r) => r.reference));
+  // The floor: what any content script pays to exist (an empty one, beside ours), and to
+  // read the page's text once (innerText plus one lower-casing pass, in the same page).
+  const floor = empty + median(results.map((r) => r.floor));
   const longest = Math.max(...results.map((r) => r.longest));
   console.log(
     [
       p.name,
       `${(p.html.length / 1e6).toFixed(2)} MB`,
+      ...STAGES.map((_, i) => `${median(results.map((r) => r.stages[i] ?? 0)).toFixed(1)} ms`),
       `${ours.toFixed(1)} ms`,
       `${median(sampled).toFixed(1)} ms`,
       `${longest.toFixed(1)} ms`,
+      `${empty.toFixed(1)} ms`,
       `${floor.toFixed(1)} ms`,
       `${(ours / floor).toFixed(2)}×`,
-      `${median(results.map((r) => r.reference)).toFixed(1)} ms`,
     ].join(' | '),
   );
 }
 console.log(`
-content script: both of Firsthand's (detection on every page; the in-page UI where shown).
+stage 0: the gate pre-test, on every page; stage 1: the detector, injected where stage 0
+  says "maybe" on a site where Firsthand runs; stage 2: the in-page UI, injected where there
+  is something to show.
 traced: trace events that run their code (evaluation and callbacks).
 sampled: V8 CPU-profile samples in its code, promise continuations included (the sampler
   itself slows the code a little; the truth lies between the two, nearer the larger).
 longest task: the longest browser task holding traced work of ours (max over runs).
-Targets: ≤ 5 ms median on the typical article; no task over 50 ms on the 2 MB page.`);
+floor: an empty content script's own cost beside ours, plus innerText and one lower-casing pass.
+Targets (issue 13): a typical article not about North Korea ≤ 3× the floor; a typical
+article with the pill shown ≤ 15×; no task over 50 ms on the 2 MB page.`);
 await h.close();
