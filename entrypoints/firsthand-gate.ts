@@ -1,6 +1,5 @@
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import { type PackedGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
-import { ContentScriptContext } from '@/src/page/page-context';
 import { runPageGate } from '@/src/page/page-gate';
 
 /**
@@ -9,5 +8,5 @@ import { runPageGate } from '@/src/page/page-gate';
  * lists it in the manifest's content_scripts.
  */
 export default defineUnlistedScript(() => {
-  runPageGate(new ContentScriptContext('firsthand-gate'), unpackGateTest(JSON.parse(gateTestJson) as PackedGateTest));
+  runPageGate(document, unpackGateTest(JSON.parse(gateTestJson) as PackedGateTest));
 });

@@ -1,5 +1,12 @@
-import { browser } from 'wxt/browser';
 import type { ProtocolMap } from './protocol';
+
+/**
+ * The extension API, looked up when first used, not when the script loads: stage 0 touches
+ * no extension API on a page that cannot be about North Korea. Firefox's `browser` and
+ * Chrome's `chrome` (MV3) both answer with promises.
+ */
+const extension = (): typeof chrome =>
+  (globalThis as { browser?: typeof chrome }).browser ?? (globalThis as unknown as { chrome: typeof chrome }).chrome;
 
 type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 type Reply<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
@@ -13,7 +20,7 @@ type Reply<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
  */
 export async function sendLight<K extends keyof ProtocolMap>(type: K, data?: Data<K>): Promise<Reply<K>> {
   const message = { id: Math.floor(Math.random() * 1e4), type, data, timestamp: Date.now() };
-  const reply = (await browser.runtime.sendMessage(message)) as { res?: Reply<K>; err?: unknown } | undefined;
+  const reply = (await extension().runtime.sendMessage(message)) as { res?: Reply<K>; err?: unknown } | undefined;
   if (!reply || reply.err != null) throw new Error(`${type}: no answer`);
   return reply.res as Reply<K>;
 }
@@ -26,6 +33,6 @@ export function onLight<K extends keyof ProtocolMap>(type: K, handler: (data: Da
     handler(m.data as Data<K>);
     respond({ res: undefined });
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  extension().runtime.onMessage.addListener(listener);
+  return () => extension().runtime.onMessage.removeListener(listener);
 }

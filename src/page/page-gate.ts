@@ -1,38 +1,61 @@
 import { pageGateText } from '@/src/detect/gate-text';
 import { runInSlices } from '@/src/detect/run-in-slices';
-import { watchPage } from '@/src/detect/watch-page';
 import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
 import { articleUrl } from '@/src/messaging/article-url';
 import { onLight, sendLight } from '@/src/messaging/light-messaging';
-import type { ContentScriptContext } from './page-context';
 import { setScanRecord } from './scan-record';
+
+/** Quiet time after the last change before testing again: late content arrives in bursts. */
+const SETTLE_MS = 800;
+/** However busy the page (a live ticker), at most one test in this long. */
+const MIN_INTERVAL_MS = 4000;
 
 /**
  * Stage 0 of the page pipeline, on every page (entrypoints/firsthand-gate.ts): a few
  * kilobytes with no WXT runtime and no polyfill. It asks one regular expression whether
  * the page may name North Korea and, where it may, tells the background, which injects
  * the detection script (stage 1) if Firsthand runs on that site; that script then follows
- * the page, and this one stops. Until then it follows the page as it changes (late
- * content, a single-page app's navigation) and asks again.
+ * the page, and this one stops.
+ *
+ * Until then it follows the page cheaply: one MutationObserver, whose bursts of changes
+ * (late content, and the new article of a single-page app's navigation, whose address it
+ * reads then) it tests again, at most every few seconds. It touches no extension API until
+ * the page may be about North Korea: a page that is not costs the test and nothing else.
  *
  * What it sends the background is the bare fact "maybe": no word of the page. The
  * background reads the address from the sender, as it does for any tab.
  */
-export function runPageGate(ctx: ContentScriptContext, gate: GateTest): void {
+export function runPageGate(doc: Document, gate: GateTest): void {
   const scans = { finished: 0, url: '', told: false };
   let running: Promise<void> | null = null;
   let again = false;
-  setScanRecord(() => ({ ...scans, idle: running === null && !again }));
+  let stopped = false;
+  const observer = new MutationObserver(() => schedule());
+  const stop = () => {
+    stopped = true;
+    observer.disconnect();
+  };
+  setScanRecord(() => ({ ...scans, idle: running === null && !again && timer === undefined }));
 
+  let listening = false;
   const test = async () => {
     const url = articleUrl(location.href);
     scans.url = url;
-    if (!(await runInSlices(mayMentionGate(pageGateText(document), gate)))) return;
-    // Moved on while testing: the watcher asks again for the new article.
-    if (articleUrl(location.href) !== url || !ctx.isValid) return;
-    const detecting = await sendLight('pageMayMention').catch(() => false);
-    // The detection script runs here now, and answers for the page's scans: stop.
-    if (detecting) ctx.notifyInvalidated();
+    if (!(await runInSlices(mayMentionGate(pageGateText(doc), gate)))) return;
+    // Moved on while testing: the next burst of changes tests the new article.
+    if (articleUrl(location.href) !== url || stopped) return;
+    try {
+      // The detection script runs here now, and follows the page: stop.
+      if (await sendLight('pageMayMention')) stop();
+      else if (!listening) {
+        // Not on this site: asked again if the reader switches it back on.
+        listening = true;
+        onLight('rescanPage', retest);
+      }
+    } catch {
+      // The extension was updated or removed: this script is an orphan now.
+      if (globalThis.chrome?.runtime?.id === undefined) stop();
+    }
   };
 
   const retest = () => {
@@ -45,16 +68,27 @@ export function runPageGate(ctx: ContentScriptContext, gate: GateTest): void {
       .finally(() => {
         running = null;
         scans.finished += 1;
-        if (again && ctx.isValid) {
+        lastRun = Date.now();
+        if (again && !stopped) {
           again = false;
           retest();
         }
       });
   };
 
+  let timer: number | undefined;
+  let lastRun = 0;
+  const schedule = () => {
+    if (timer !== undefined || stopped) return;
+    const due = Math.max(Date.now() + SETTLE_MS, lastRun + MIN_INTERVAL_MS);
+    timer = window.setTimeout(() => {
+      timer = undefined;
+      if (!stopped) retest();
+    }, due - Date.now());
+  };
+
   // The first test in a task of its own, not in the one that evaluates this script.
-  ctx.setTimeout(retest, 0);
-  watchPage(ctx, retest, () => false);
-  // The background asks again when the reader switches this site back on.
-  ctx.onInvalidated(onLight('rescanPage', retest));
+  window.setTimeout(retest, 0);
+  // The root, not <body>: some apps replace <body> itself.
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 }
