@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   ImportRefused,
   ImportTooLarge,
@@ -17,6 +18,7 @@ import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { findButton } from '@/src/ui/shared/find-button';
 import { Collections, type CollectionsProps, type CollectionsStore } from './Collections';
 import { Options } from './Options';
+import { createOptionsState } from './options-state';
 import { packText } from './read-import';
 
 /** A synthetic story's source file: two passages of invented text. */
@@ -651,15 +653,15 @@ describe('in Korean', () => {
 
 describe('on the options page', () => {
   it('is a section of its own, before Reset, speaking through the page’s status line', async () => {
+    fakeBrowser.reset();
     root = document.createElement('div');
     document.body.append(root);
     const store = memoryStore([stored()]);
+    const state = createOptionsState();
     act(() =>
       render(
         <Options
-          mode="standard"
-          onModeChange={() => {}}
-          onReset={() => {}}
+          state={state}
           collections={{
             store,
             bundledStoryIds: async () => [],
@@ -669,9 +671,18 @@ describe('on the options page', () => {
         root,
       ),
     );
-    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Display', 'Collections', 'Reset']);
+    await until(() => root.querySelector('main'));
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Display',
+      'Where Firsthand runs',
+      'Sites where Firsthand is off',
+      'Results',
+      'Collections',
+      'Reset',
+    ]);
     await until(() => root.querySelector('input[type="checkbox"][aria-label^="Enabled"]'));
     await act(async () => (root.querySelector('input[aria-label^="Enabled"]') as HTMLInputElement).click());
     await until(() => root.querySelector('[role="status"]')?.textContent?.includes('is off'));
+    state.stop();
   });
 });
