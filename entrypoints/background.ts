@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerCollectionsService } from '@/src/background/collections-service';
 import { createFirsthandService, registerFirsthandService } from '@/src/background/firsthand-service';
 import { openOnboardingOnInstall } from '@/src/background/onboarding';
 import { storedCollections } from '@/src/background/stored-collections';
@@ -22,4 +23,5 @@ export default defineBackground(() => {
   registerWaysIn();
   // The reader's imported collections, and their combined index, in IndexedDB.
   registerFirsthandService(createFirsthandService({ loadBundle, collections: storedCollections() }));
+  registerCollectionsService({ bundledStoryIds: async () => (await loadBundle()).stories.map((s) => s.id) });
 });

@@ -274,11 +274,10 @@ describe('importing a pack', () => {
     await act(async () => button('Import').click());
     await until(() => root.querySelector('[data-collection-id="synthetic-archive"]'));
     await until(() => spies.announce.mock.calls.length === 2);
-    expect(spies.store.add).toHaveBeenCalledWith(
-      pack,
-      { storyIds: pack.stories.map((s) => s.file.replace('.md', '')), passageCount: 14 },
-      new Set(['josephs-story-part-1-2024', 'women-in-north-korea-2023']),
-    );
+    expect(spies.store.add).toHaveBeenCalledWith(pack, {
+      storyIds: pack.stories.map((s) => s.file.replace('.md', '')),
+      passageCount: 14,
+    });
     expect(spies.collectionsChanged).toHaveBeenCalledTimes(1);
     expect(spies.announce).toHaveBeenLastCalledWith('Imported “Synthetic test collection”: 7 stories, 14 passages.');
     expect(preview()).toBeNull();

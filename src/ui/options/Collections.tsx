@@ -30,15 +30,14 @@ import {
   readPackFile,
 } from './read-import';
 
-/** The collection store (src/collections/collection-store.ts), passed in so tests need no IndexedDB. */
+/** The collection store, through the background (collections-client.ts); passed in so tests need none. */
 export interface CollectionsStore {
   list(): Promise<StoredCollection[]>;
-  /** Stores a collection whole, or throws (ImportRefused when an id is taken) and changes nothing. */
-  add(
-    pack: CollectionPack,
-    counts: { storyIds: string[]; passageCount: number },
-    takenStoryIds: ReadonlySet<string>,
-  ): Promise<StoredCollection>;
+  /**
+   * Stores a collection whole, or throws (ImportRefused when an id is taken, by another
+   * collection or a story Firsthand ships with) and changes nothing.
+   */
+  add(pack: CollectionPack, counts: { storyIds: string[]; passageCount: number }): Promise<StoredCollection>;
   setEnabled(id: string, enabled: boolean): Promise<void>;
   remove(id: string): Promise<void>;
   exportPack(id: string): Promise<CollectionPack | undefined>;
@@ -368,11 +367,10 @@ export function Collections({
     const counted = (over: OverCap) => (over.what === 'stories' ? candidate.stories.length : candidate.passageCount);
     let stored: StoredCollection;
     try {
-      stored = await store.add(
-        pack,
-        { storyIds: candidate.stories.map((s) => s.id), passageCount: candidate.passageCount },
-        preview.bundled,
-      );
+      stored = await store.add(pack, {
+        storyIds: candidate.stories.map((s) => s.id),
+        passageCount: candidate.passageCount,
+      });
     } catch (error) {
       // Refused or failed: the store changed nothing, and the preview stays for another try.
       setStage({ step: 'preview', preview: { ...preview, imported: (await refresh()) ?? preview.imported } });
