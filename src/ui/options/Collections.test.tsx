@@ -13,13 +13,13 @@ import {
   NotEnoughSpace,
   type StoredCollection,
 } from '@/src/collections/collection-store';
+import { packText } from '@/src/collections/read-import';
 import { type CollectionPack, makePack, type PackStoryFile } from '@/src/corpus/collection-pack';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { findButton } from '@/src/ui/shared/find-button';
 import { Collections, type CollectionsProps, type CollectionsStore } from './Collections';
 import { Options } from './Options';
 import { createOptionsState } from './options-state';
-import { packText } from './read-import';
 
 /** A synthetic story's source file: two passages of invented text. */
 function syntheticStory(id: string, title = `Synthetic story ${id}`, extra = ''): PackStoryFile {
