@@ -35,6 +35,7 @@ function downloadText(fileName: string, text: string): void {
 export function Collections({ download = downloadText, ...deps }: CollectionsProps) {
   const headingId = useUniqueId();
   const fieldIds = { title: useUniqueId(), publisher: useUniqueId(), id: useUniqueId() };
+  // The section's store, made once per section (its state is signals, not this hook's).
   const [state] = useState<CollectionsState>(() => createCollectionsState({ ...deps, download }));
   const chooseRef = useRef<HTMLButtonElement | null>(null);
   const previewHeadingRef = useRef<HTMLHeadingElement | null>(null);

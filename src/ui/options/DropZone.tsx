@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import { useUniqueId } from '../shared/unique-id';
 
@@ -16,32 +17,32 @@ export interface DropZoneProps {
 export function DropZone({ busy, error, onFiles, chooseRef }: DropZoneProps) {
   const dropHintId = useUniqueId();
   const errorId = useUniqueId();
-  const [dropping, setDropping] = useState(false);
+  const dropping = useSignal(false);
   const inputRef = useRef<HTMLInputElement>(null);
   return (
     <>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping files is a pointer shortcut; the button inside is the way for everyone else (WCAG 2.1.1) */}
       <div
         class="fh-collections__drop"
-        data-dropping={String(dropping)}
+        data-dropping={String(dropping.value)}
         onDragEnter={(event) => {
           if (!event.dataTransfer?.types.includes('Files')) return;
           event.preventDefault();
-          setDropping(true);
+          dropping.value = true;
         }}
         onDragOver={(event) => {
           if (!event.dataTransfer?.types.includes('Files')) return;
           event.preventDefault();
           event.dataTransfer.dropEffect = 'copy';
-          setDropping(true);
+          dropping.value = true;
         }}
         onDragLeave={(event) => {
           const to = event.relatedTarget;
-          if (!(to instanceof Node && event.currentTarget.contains(to))) setDropping(false);
+          if (!(to instanceof Node && event.currentTarget.contains(to))) dropping.value = false;
         }}
         onDrop={(event) => {
           event.preventDefault();
-          setDropping(false);
+          dropping.value = false;
           onFiles([...(event.dataTransfer?.files ?? [])]);
         }}
       >
