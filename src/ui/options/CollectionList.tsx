@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'preact/hooks';
 import type { StoredCollection } from '@/src/collections/collection-store';
 import { i18n, uiLanguage } from '@/src/i18n';
 import { passagesText, storiesText } from './collection-texts';
@@ -10,6 +11,8 @@ export const collectionTitleId = (id: string) => `fh-collection-${id}`;
 export interface CollectionListRefs {
   remove: Map<string, HTMLButtonElement>;
   cancelRemove: { current: HTMLButtonElement | null };
+  /** Moves focus where the store asked, if its target is rendered now (Collections.tsx). */
+  settle(): void;
 }
 
 /** The imported collections: each with its switch, Export, and Remove (asked first). */
@@ -39,6 +42,8 @@ function CollectionItem({
   refs: CollectionListRefs;
   dateFormat: Intl.DateTimeFormat;
 }) {
+  // This item re-renders on its own when it asks "Remove …?": focus may go to its buttons.
+  useLayoutEffect(() => refs.settle());
   return (
     <li class="fh-collection" data-collection-id={c.id} data-enabled={String(c.enabled)}>
       <div class="fh-collection__head">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import { useUniqueId } from '../shared/unique-id';
 import { CollectionList, type CollectionListRefs, collectionTitleId } from './CollectionList';
@@ -39,7 +39,11 @@ export function Collections({ download = downloadText, ...deps }: CollectionsPro
   const [state] = useState<CollectionsState>(() => createCollectionsState({ ...deps, download }));
   const chooseRef = useRef<HTMLButtonElement | null>(null);
   const previewHeadingRef = useRef<HTMLHeadingElement | null>(null);
-  const listRefs = useRef<CollectionListRefs>({ remove: new Map(), cancelRemove: { current: null } }).current;
+  const listRefs = useRef<CollectionListRefs>({
+    remove: new Map(),
+    cancelRemove: { current: null },
+    settle: () => {},
+  }).current;
 
   useEffect(() => {
     void state.refresh();
@@ -55,9 +59,14 @@ export function Collections({ download = downloadText, ...deps }: CollectionsPro
     };
   }, [state]);
 
-  // Where the store asked focus to go, once what it goes to is rendered.
-  const next = state.focus.value;
-  useEffect(() => {
+  /**
+   * Moves focus where the store asked, once what it goes to is rendered (a target not there
+   * yet stays asked for). Run after every commit of the section and of the list's items, in
+   * the same commit (a layout effect): signals re-render a component on its own, so the
+   * item that shows "Cancel" may commit after the section does.
+   */
+  listRefs.settle = () => {
+    const next = state.focus.peek();
     if (!next) return;
     const target =
       next.to === 'collection'
@@ -71,11 +80,13 @@ export function Collections({ download = downloadText, ...deps }: CollectionsPro
               : next.to === 'preview'
                 ? previewHeadingRef.current
                 : chooseRef.current;
-    // Not there yet (the list is being read again): the next render moves it.
     if (!target) return;
     state.focus.value = null;
     target.focus();
-  });
+  };
+  // Read so that a request alone renders the section, and settles it.
+  state.focus.value;
+  useLayoutEffect(() => listRefs.settle());
 
   const stage = state.stage.value;
   const busy = stage.step === 'reading' || stage.step === 'saving';
