@@ -14,8 +14,9 @@ import { ImportRefused, ImportTooLarge, isQuotaError, NotEnoughSpace, packHash }
 export { ImportRefused, ImportTooLarge, isQuotaError, NotEnoughSpace } from './import-outcome';
 
 /**
- * The collections a reader imported, in the extension's IndexedDB (shared by the options
- * page, which imports, and the background, which indexes). A collection is kept as its
+ * The collections a reader imported, in the extension's IndexedDB, which only the
+ * background opens: it imports for the options page (src/background/collections-service.ts,
+ * through the typed protocol) and indexes them. A collection is kept as its
  * pack's source files, so it can be indexed again by a newer Firsthand, and exported as it
  * came. Every change is one transaction: an import either lands whole or not at all. The
  * cache (the combined index, with the passages' text) only ever holds the enabled
