@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COLLECTIONS_DB, closeCollectionStore, listCollections } from '@/src/collections/collection-store';
 import { everyStoreAsText, quotaExceededOn } from '@/src/collections/fake-idb-faults';
 import { packHash, storedOrThrow } from '@/src/collections/import-outcome';
 import { makePack } from '@/src/corpus/collection-pack';
-import { createCollectionsService } from './collections-service';
+import { createCollectionsService, fromExtensionPage } from './collections-service';
 
 // Synthetic collections written for these tests: not testimony.
 const source = (id: string, text = 'A synthetic paragraph.') =>
@@ -66,5 +67,13 @@ describe('the background’s collections service (what the options page asks)', 
     const outcome = await service.importCollection(pack('big', ['story-a']), ['story-a'], 25_001);
     expect(outcome).toEqual({ tooLarge: { scope: 'collection', what: 'passages', count: 25_001, max: 25_000 } });
     expect(await service.list()).toEqual([]);
+  });
+});
+
+describe('who may ask', () => {
+  it('is the extension’s own pages, never a content script beside a page', () => {
+    expect(fromExtensionPage({ url: fakeBrowser.runtime.getURL('/options.html') })).toBe(true);
+    expect(fromExtensionPage({ url: 'https://www.bbc.com/news/x', tab: { id: 3 } })).toBe(false);
+    expect(fromExtensionPage({})).toBe(false);
   });
 });

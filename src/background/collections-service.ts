@@ -43,7 +43,7 @@ export function createCollectionsService({ bundledStoryIds }: CollectionsService
 export type CollectionsService = ReturnType<typeof createCollectionsService>;
 
 /** Whether a message comes from one of the extension's own pages (not a content script). */
-function fromExtensionPage(sender: { tab?: unknown; url?: string }): boolean {
+export function fromExtensionPage(sender: { tab?: unknown; url?: string }): boolean {
   return sender.url?.startsWith(browser.runtime.getURL('/')) === true;
 }
 
