@@ -317,9 +317,11 @@ describe('a service worker stopped in the middle', () => {
     try {
       await choose('synthetic-large.json', largePack(1000));
       await preview().getByText('No problems found.').waitFor({ timeout: 20_000 });
-      // The moment the import's transaction has asked to store the sources, before it can
-      // commit: the page's script says so and holds its thread, and the page is closed.
-      await options.evaluate(() => {
+      // The background stores the import (issue 13). The moment its transaction has asked to
+      // store the sources, before it can commit, the worker's script says so and holds its
+      // thread; the page is closed and the worker stopped.
+      const background = await h.worker();
+      await background.evaluate(() => {
         const { add } = IDBObjectStore.prototype;
         IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
           const request = add.apply(this, args);
@@ -333,7 +335,7 @@ describe('a service worker stopped in the middle', () => {
           return request;
         };
       });
-      const requested = options.waitForEvent('console', (m) => m.text() === 'firsthand-test: sources requested');
+      const requested = background.waitForEvent('console', (m) => m.text() === 'firsthand-test: sources requested');
       await preview().getByRole('button', { name: 'Import', exact: true }).click({ noWaitAfter: true });
       await requested;
       await options.close();

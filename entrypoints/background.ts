@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerCollectionsService } from '@/src/background/collections-service';
 import { createFirsthandService, registerFirsthandService } from '@/src/background/firsthand-service';
 import { openOnboardingOnInstall } from '@/src/background/onboarding';
 import { storedCollections } from '@/src/background/stored-collections';
@@ -26,4 +27,5 @@ export default defineBackground(() => {
   const pages = createTabPages({ rank: service.rankPage });
   registerTabPages(pages);
   registerFirsthandService(service, pages);
+  registerCollectionsService({ bundledStoryIds: async () => (await loadBundle()).stories.map((s) => s.id) });
 });

@@ -180,4 +180,14 @@ describe('context boundaries: fuse.js', () => {
     expect(importers.every((f) => f.startsWith('src/search/'))).toBe(true);
     expect(importers.length).toBeGreaterThan(0);
   });
+
+  it('the options page reaches the collections only through the background: no IndexedDB store (issue 13)', () => {
+    const store = ['src/collections/collection-store.ts', 'idb'];
+    const options = importGraph(join(root, 'entrypoints/options/main.tsx'));
+    expect(options).toContain('src/messaging/protocol.ts');
+    expect(store.filter((f) => options.has(f))).toEqual([]);
+    // Control: the background, walked the same way, does reach them.
+    const background = importGraph(join(root, 'entrypoints/background.ts'));
+    expect(store.filter((f) => background.has(f))).toEqual(store);
+  });
 });

@@ -3,18 +3,20 @@ import {
   type CollectionMeta,
   type CollectionPack,
   makePack,
-  type OverCap,
   overCap,
   type PackStoryFile,
   readStoryFiles,
 } from '@/src/corpus/collection-pack';
-import { contentHash } from '@/src/corpus/content-hash';
 import { passagesOf } from '@/src/corpus/parse-story';
 import type { Story } from '@/src/corpus/types';
+import { ImportRefused, ImportTooLarge, isQuotaError, NotEnoughSpace, packHash } from './import-outcome';
+
+export { ImportRefused, ImportTooLarge, isQuotaError, NotEnoughSpace } from './import-outcome';
 
 /**
- * The collections a reader imported, in the extension's IndexedDB (shared by the options
- * page, which imports, and the background, which indexes). A collection is kept as its
+ * The collections a reader imported, in the extension's IndexedDB, which only the
+ * background opens: it imports for the options page (src/background/collections-service.ts,
+ * through the typed protocol) and indexes them. A collection is kept as its
  * pack's source files, so it can be indexed again by a newer Firsthand, and exported as it
  * came. Every change is one transaction: an import either lands whole or not at all. The
  * cache (the combined index, with the passages' text) only ever holds the enabled
@@ -79,44 +81,6 @@ function signatureOf(collections: readonly StoredCollection[]): string {
     .join('|');
 }
 
-/** Why an import was refused: it would change or shadow what is already there. */
-export class ImportRefused extends Error {
-  constructor(
-    readonly reason: 'collection-exists' | 'story-exists',
-    readonly id: string,
-  ) {
-    super(
-      reason === 'collection-exists'
-        ? `a collection "${id}" is already imported`
-        : `a story "${id}" is already in Firsthand`,
-    );
-    this.name = 'ImportRefused';
-  }
-}
-
-/** Why an import was refused: it would go over a cap on stories or passages (collection-pack.ts CAPS). */
-export class ImportTooLarge extends Error {
-  constructor(readonly over: OverCap) {
-    super(
-      `${over.count} ${over.what} ${over.scope === 'total' ? 'imported in all' : 'in one collection'}: at most ${over.max}`,
-    );
-    this.name = 'ImportTooLarge';
-  }
-}
-
-/** The browser refused to store an import: not enough space (QuotaExceededError). Nothing was stored. */
-export class NotEnoughSpace extends Error {
-  constructor(readonly bytesNeeded: number) {
-    super(`not enough space: about ${Math.ceil(bytesNeeded / 1024 / 1024)} MB needed`);
-    this.name = 'NotEnoughSpace';
-  }
-}
-
-/** IndexedDB says a write went over the quota as the request's or the transaction's error. */
-export function isQuotaError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'QuotaExceededError';
-}
-
 /**
  * About what an import needs on disk: its source files as UTF-8, and about as much again
  * for the combined index the background caches beside them (npm run bench:cache: 32 MB for
@@ -128,9 +92,6 @@ export function importBytes(pack: CollectionPack): number {
   for (const { file, source } of pack.stories) bytes += encoder.encode(file).length + encoder.encode(source).length;
   return 2 * bytes;
 }
-
-const packHash = (pack: CollectionPack) =>
-  contentHash([JSON.stringify(pack.collection), ...pack.stories.flatMap(({ file, source }) => [file, source])]);
 
 /**
  * Adds a collection, in one transaction that also checks its id and its story ids against

@@ -1,4 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { StoredCollection } from '@/src/collections/collection-store';
+import type { ImportOutcome } from '@/src/collections/import-outcome';
+import type { CollectionPack } from '@/src/corpus/collection-pack';
 import type { Block, Provenance, StoryMeta } from '@/src/corpus/types';
 import type { Corner } from '@/src/settings/page-settings';
 
@@ -131,6 +134,23 @@ export interface ProtocolMap {
   collectionsChanged(): { passages: number; stories: number; ms: number; cacheBytesShort?: number };
   /** Options → background: the ids of the stories Firsthand ships with (an import may not reuse one). */
   bundledStoryIds(): string[];
+  /**
+   * Options → background: the imported collections (the background owns their IndexedDB;
+   * src/background/collections-service.ts), oldest first.
+   */
+  listCollections(): StoredCollection[];
+  /**
+   * Options → background: store a checked pack whole, or nothing (refused, over a cap, no
+   * space). A pack is at most MAX_PACK_BYTES (45 MB) of JSON, under the 64 MiB a message
+   * carries. The page then sends `collectionsChanged`, as for every change.
+   */
+  importCollection(data: { pack: CollectionPack; storyIds: string[]; passageCount: number }): ImportOutcome;
+  /** Options → background: switch an imported collection off (kept, shown nowhere) or on. */
+  setCollectionEnabled(data: { id: string; enabled: boolean }): void;
+  /** Options → background: remove an imported collection, its sources and the cache that holds its text. */
+  removeCollection(data: { id: string }): void;
+  /** Options → background: an imported collection as the pack it came as (null: not there). */
+  exportCollection(data: { id: string }): CollectionPack | null;
   /** Content script → background: open the reader at a passage in a new tab. */
   openReader(data: { storyId: string; passageId: string }): void;
 }

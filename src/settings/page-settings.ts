@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { isOnAnySite, normaliseHost, normaliseSites, OFF_SITES_KEY } from './sites';
+import { isOnAnySite, normaliseSites, OFF_SITES_KEY, siteOf } from './sites';
 
 export { isOffSite, siteOf } from './sites';
 
@@ -24,8 +24,8 @@ export const offSites = storage.defineItem<string[]>(`local:${OFF_SITES_KEY}`, {
     // or a whole address that slipped in never matched a page, and a site listed twice took
     // two clicks to turn back on. v2 holds each site once, by its canonical name, sorted.
     // The panel and popup saved `siteOf(url)`, which can be localhost, an IP address or an
-    // intranet name: those are kept (normaliseHost), or their pages would be read again.
-    2: (sites: unknown) => normaliseSites(sites, normaliseHost),
+    // intranet name: those are kept (siteOf), or their pages would be read again.
+    2: (sites: unknown) => normaliseSites(sites, siteOf),
   },
 });
 
@@ -38,7 +38,10 @@ export async function setPageSiteOn(url: string): Promise<void> {
   await offSites.setValue(sites.filter((site) => !isOnAnySite(url, [site])));
 }
 
+/** Switches a site (a host or an address, named by `siteOf`) off, or back on. */
 export async function setSiteOff(site: string, off: boolean): Promise<void> {
-  const sites = (await offSites.getValue()).filter((s) => s !== site);
-  await offSites.setValue(off ? [...sites, site].sort() : sites);
+  const name = siteOf(site);
+  if (name === '') return;
+  const sites = (await offSites.getValue()).filter((s) => s !== name);
+  await offSites.setValue(off ? [...sites, name].sort() : sites);
 }

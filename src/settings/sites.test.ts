@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NEWS_SITES,
   isOnAnySite,
+  isSiteName,
   NEWS_SITES_KEY,
   normaliseSite,
   normaliseSites,
   OFF_SITES_KEY,
   RUNS_ON_KEY,
   runsOnPage,
+  siteOf,
   type WhereItRuns,
   whereItRunsFrom,
 } from './sites';
@@ -51,6 +53,40 @@ describe('where Firsthand runs', () => {
     expect(isOnAnySite('https://www.bbc.com/news', ['bbc.com'])).toBe(true);
     expect(isOnAnySite('https://bbc.com/', ['news.bbc.com'])).toBe(false);
     expect(isOnAnySite('https://www.nknews.org/a', [])).toBe(false);
+  });
+});
+
+describe('siteOf, the one normaliser of sites', () => {
+  it('names a page or a host the same way: lower case, without www., a port or a trailing dot', () => {
+    for (const input of [
+      'https://www.bbc.com/news/x',
+      'HTTPS://WWW.BBC.COM',
+      'www.bbc.com',
+      ' BBC.com. ',
+      'bbc.com:8080/path',
+      'http://bbc.com:8080',
+    ]) {
+      expect(siteOf(input), input).toBe('bbc.com');
+    }
+  });
+
+  it('keeps hosts the extension names itself: localhost, an IP address, an intranet name', () => {
+    expect(siteOf('http://localhost:8080/a')).toBe('localhost');
+    expect(siteOf('localhost:8080')).toBe('localhost');
+    expect(siteOf('192.168.1.20')).toBe('192.168.1.20');
+    expect(siteOf('intranet')).toBe('intranet');
+  });
+
+  it('names no site for pages without a host, and for nothing', () => {
+    for (const input of ['', '  ', 'about:blank', 'data:text/html,x', 'mailto:a@bbc.com', 'not a url']) {
+      expect(siteOf(input), input).toBe('');
+    }
+  });
+
+  it('is what the lists are matched by, and what the reader’s typing is checked against', () => {
+    expect(normaliseSite('https://www.BBC.com/x')).toBe(siteOf('https://www.BBC.com/x'));
+    expect(isSiteName(siteOf('localhost'))).toBe(false);
+    expect(isSiteName(siteOf('en.yna.co.kr'))).toBe(true);
   });
 });
 

@@ -97,10 +97,21 @@ export function runsOnPage(url: string, where: WhereItRuns): boolean {
   return where.runsOn === 'all' || isOnAnySite(url, where.newsSites);
 }
 
-/** A page's site, as the reader names it: its host name without "www.". */
-export function siteOf(url: string): string {
+/**
+ * THE site normaliser: a page's site as Firsthand names it everywhere (lists, matching,
+ * "turn off on this site"), from a whole address ("https://www.BBC.com/news/x") or a host
+ * ("WWW.bbc.com."): lower-cased, without "www." or a trailing dot; '' when it names no
+ * host. It may be localhost, an IP address or an intranet name (`isSiteName` says whether
+ * it is a site a reader may type into a list). Issue 13: this is the only normaliser.
+ */
+export function siteOf(input: string): string {
+  const text = input.trim().toLowerCase();
+  if (text === '') return '';
+  // A scheme ("https:", "about:") is a colon after letters, and not a port ("localhost:8080").
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    return new URL(/^[a-z][a-z0-9+.-]*:(?!\d)/.test(text) ? text : `https://${text}`).hostname
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
   } catch {
     return '';
   }
@@ -118,31 +129,29 @@ export const isOffSite = isOnAnySite;
 /** A host name of two labels or more; the last one not all digits (no IP addresses). */
 const SITE_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/**
- * A site as the reader typed it, a host or a whole address ("https://www.BBC.com/news/x",
- * "bbc.com"), named the way lists hold it ("bbc.com"); '' when it names no site.
- */
-export function normaliseSite(input: string): string {
-  const text = input.trim().toLowerCase();
-  if (text === '') return '';
-  const site = siteOf(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`).replace(/\.$/, '');
-  return site.length <= 253 && SITE_NAME.test(site) ? site : '';
+/** Whether a normalised site (`siteOf`) is one a reader may list: a domain name, not an IP address. */
+export function isSiteName(site: string): boolean {
+  return site.length <= 253 && SITE_NAME.test(site);
 }
 
 /**
- * A host as the extension itself names a page's site (`siteOf`), which may be localhost, an
- * IP address or an intranet name: lower-cased, without "www." or a trailing dot, from a host
- * or a whole address; '' when it names no host at all.
+ * A site as the reader typed it, named the way lists hold it (`siteOf`), when it is a site
+ * name (`isSiteName`); '' otherwise.
  */
-export function normaliseHost(input: string): string {
-  const text = input.trim().toLowerCase();
-  if (text === '') return '';
-  return siteOf(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`).replace(/\.$/, '');
+export function normaliseSite(input: string): string {
+  const site = siteOf(input);
+  return isSiteName(site) ? site : '';
 }
+
+/**
+ * @deprecated `siteOf` is the one normaliser; this is its old name, kept until the popup
+ * (entrypoints/popup/main.tsx) stops importing it.
+ */
+export const normaliseHost = siteOf;
 
 /**
  * A list of sites made canonical: each normalised (by default as a typed site name; the
- * lists the extension saved itself keep any host, `normaliseHost`), none empty, none twice,
+ * lists the extension saved itself keep any host, `siteOf`), none empty, none twice,
  * sorted.
  */
 export function normaliseSites(sites: unknown, normalise: (site: string) => string = normaliseSite): string[] {

@@ -6,18 +6,20 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   ImportRefused,
   ImportTooLarge,
   NotEnoughSpace,
   type StoredCollection,
 } from '@/src/collections/collection-store';
+import { packText } from '@/src/collections/read-import';
 import { type CollectionPack, makePack, type PackStoryFile } from '@/src/corpus/collection-pack';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { findButton } from '@/src/ui/shared/find-button';
 import { Collections, type CollectionsProps, type CollectionsStore } from './Collections';
 import { Options } from './Options';
-import { packText } from './read-import';
+import { createOptionsState } from './options-state';
 
 /** A synthetic story's source file: two passages of invented text. */
 function syntheticStory(id: string, title = `Synthetic story ${id}`, extra = ''): PackStoryFile {
@@ -272,11 +274,10 @@ describe('importing a pack', () => {
     await act(async () => button('Import').click());
     await until(() => root.querySelector('[data-collection-id="synthetic-archive"]'));
     await until(() => spies.announce.mock.calls.length === 2);
-    expect(spies.store.add).toHaveBeenCalledWith(
-      pack,
-      { storyIds: pack.stories.map((s) => s.file.replace('.md', '')), passageCount: 14 },
-      new Set(['josephs-story-part-1-2024', 'women-in-north-korea-2023']),
-    );
+    expect(spies.store.add).toHaveBeenCalledWith(pack, {
+      storyIds: pack.stories.map((s) => s.file.replace('.md', '')),
+      passageCount: 14,
+    });
     expect(spies.collectionsChanged).toHaveBeenCalledTimes(1);
     expect(spies.announce).toHaveBeenLastCalledWith('Imported “Synthetic test collection”: 7 stories, 14 passages.');
     expect(preview()).toBeNull();
@@ -651,15 +652,15 @@ describe('in Korean', () => {
 
 describe('on the options page', () => {
   it('is a section of its own, before Reset, speaking through the page’s status line', async () => {
+    fakeBrowser.reset();
     root = document.createElement('div');
     document.body.append(root);
     const store = memoryStore([stored()]);
+    const state = createOptionsState();
     act(() =>
       render(
         <Options
-          mode="standard"
-          onModeChange={() => {}}
-          onReset={() => {}}
+          state={state}
           collections={{
             store,
             bundledStoryIds: async () => [],
@@ -669,9 +670,18 @@ describe('on the options page', () => {
         root,
       ),
     );
-    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Display', 'Collections', 'Reset']);
+    await until(() => root.querySelector('main'));
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Display',
+      'Where Firsthand runs',
+      'Sites where Firsthand is off',
+      'Results',
+      'Collections',
+      'Reset',
+    ]);
     await until(() => root.querySelector('input[type="checkbox"][aria-label^="Enabled"]'));
     await act(async () => (root.querySelector('input[aria-label^="Enabled"]') as HTMLInputElement).click());
     await until(() => root.querySelector('[role="status"]')?.textContent?.includes('is off'));
+    state.stop();
   });
 });

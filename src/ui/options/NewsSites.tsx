@@ -1,5 +1,6 @@
+import { useSignal } from '@preact/signals';
 import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import { addSite, type SiteRefusal } from '@/src/settings/where-it-runs';
 import { useUniqueId } from '../shared/unique-id';
@@ -34,8 +35,8 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
   const headingId = useUniqueId();
   const inputId = useUniqueId();
   const errorId = useUniqueId();
-  const [input, setInput] = useState('');
-  const [error, setError] = useState('');
+  const input = useSignal('');
+  const error = useSignal('');
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   /** Where focus goes once a removed site has left the list (its button goes with it). */
@@ -52,15 +53,15 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
 
   const add = (event: Event) => {
     event.preventDefault();
-    const result = addSite(sites, input);
+    const result = addSite(sites, input.value);
     if ('sites' in result) {
       const added = result.sites.find((site) => !sites.includes(site)) ?? '';
       onChange(result.sites);
-      setInput('');
-      setError('');
+      input.value = '';
+      error.value = '';
       announce(i18n.t('options.site_added', [added]));
     } else {
-      setError(refusal(result, input));
+      error.value = refusal(result, input.value);
       inputRef.current?.focus();
     }
   };
@@ -90,12 +91,12 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
             autoComplete="off"
             spellcheck={false}
             placeholder={i18n.t('options.add_site_placeholder')}
-            value={input}
-            aria-invalid={error !== ''}
-            aria-describedby={error ? errorId : undefined}
+            value={input.value}
+            aria-invalid={error.value !== ''}
+            aria-describedby={error.value ? errorId : undefined}
             onInput={(event) => {
-              setInput(event.currentTarget.value);
-              if (error) setError('');
+              input.value = event.currentTarget.value;
+              if (error.value) error.value = '';
             }}
           />
           <button type="submit" class="fh-button">
@@ -103,7 +104,7 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
           </button>
         </div>
         <p id={errorId} class="fh-options__error" role="alert">
-          {error}
+          {error.value}
         </p>
       </form>
       {sites.length === 0 ? (
@@ -130,7 +131,7 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
         class="fh-link-button"
         onClick={() => {
           onRestoreDefaults();
-          setError('');
+          error.value = '';
           announce(i18n.t('options.news_sites_restored'));
         }}
       >

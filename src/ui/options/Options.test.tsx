@@ -1,20 +1,50 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
+import { displayMode } from '@/src/settings/display-mode';
+import { corner, markTerms, offSites } from '@/src/settings/page-settings';
+import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
+import { newsSites, runsOn } from '@/src/settings/where-it-runs';
 import { findButton } from '@/src/ui/shared/find-button';
-import { Options, type OptionsProps } from './Options';
+import { Options } from './Options';
+import { createOptionsState, type OptionsState } from './options-state';
 
 let root: HTMLElement;
-afterEach(() => root?.remove());
+let state: OptionsState | undefined;
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  root?.remove();
+  state?.stop();
+  state = undefined;
+});
 
-function mount(mode: 'standard' | 'private', onModeChange = vi.fn()) {
+/** Lets storage events and the signals' re-renders land, until `check` holds. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) {
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  }
+  expect(check()).toBe(true);
+}
+
+/**
+ * The whole page over storage as a reader's browser has it (fakeBrowser): `before` stores
+ * settings first; the page shows once it has read them all.
+ */
+async function mountAll(before: () => Promise<unknown> = async () => {}) {
+  await newsSites.setValue(['bbc.com', 'nknews.org']);
+  await before();
+  state = createOptionsState();
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<Options mode={mode} onModeChange={onModeChange} />, root));
-  return onModeChange;
+  const page = state;
+  act(() => render(<Options state={page} />, root));
+  await until(() => root.querySelector('main') !== null);
+  return page;
 }
 
 /** The control whose label contains "Private mode" (PRODUCT.md, stable contract). */
@@ -26,74 +56,64 @@ function privateModeControl(): HTMLInputElement {
 }
 
 describe('Options', () => {
-  it('has a control labelled "Private mode" that shows the current mode', () => {
-    mount('private');
+  it('shows nothing until every setting is read, so no control shows a default it does not have', async () => {
+    await displayMode.setValue('private');
+    state = createOptionsState();
+    root = document.createElement('div');
+    document.body.append(root);
+    const page = state;
+    act(() => render(<Options state={page} />, root));
+    expect(root.querySelector('main')).toBeNull();
+    await until(() => root.querySelector('main') !== null);
     expect(privateModeControl().checked).toBe(true);
-    act(() => render(<Options mode="standard" onModeChange={() => {}} />, root));
-    expect(privateModeControl().checked).toBe(false);
   });
 
-  it('switches private mode on and off, and says it saved', () => {
-    const onModeChange = mount('standard');
+  it('has a control labelled "Private mode" that shows the current mode, as it changes anywhere', async () => {
+    await mountAll(() => displayMode.setValue('private'));
+    expect(privateModeControl().checked).toBe(true);
+    // Another window (the onboarding page, say) changes it: the page follows.
+    await displayMode.setValue('standard');
+    await until(() => !privateModeControl().checked);
+  });
+
+  it('switches private mode on and off, and says it saved', async () => {
+    await mountAll();
     act(() => privateModeControl().click());
-    expect(onModeChange).toHaveBeenLastCalledWith('private');
+    expect(privateModeControl().checked).toBe(true);
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Saved.');
+    await until(() => privateModeControl().checked);
+    expect(await displayMode.getValue()).toBe('private');
+    act(() => privateModeControl().click());
+    await until(() => !privateModeControl().checked);
+    expect(await displayMode.getValue()).toBe('standard');
   });
 
-  it('explains the mode to screen readers through the control description', () => {
-    mount('standard');
+  it('explains the mode to screen readers through the control description', async () => {
+    await mountAll();
     const hint = document.getElementById(privateModeControl().getAttribute('aria-describedby') ?? '');
     expect(hint?.textContent).toMatch(/cannot tell that it is installed/);
   });
 
-  it('switches the underlining of terms, on by default', () => {
-    const onMarkTermsChange = vi.fn();
-    root = document.createElement('div');
-    document.body.append(root);
-    act(() => render(<Options mode="standard" onModeChange={() => {}} onMarkTermsChange={onMarkTermsChange} />, root));
+  it('switches the underlining of terms, on by default', async () => {
+    await mountAll();
     const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('Underline the terms'));
     const input = label?.querySelector('input') as HTMLInputElement;
     expect(input.checked).toBe(true);
     act(() => input.click());
-    expect(onMarkTermsChange).toHaveBeenLastCalledWith(false);
+    await until(() => !input.checked);
+    expect(await markTerms.getValue()).toBe(false);
   });
 
-  it('lists the sites where Firsthand is off, each with a way to turn it back on', () => {
-    const onSiteOn = vi.fn();
-    root = document.createElement('div');
-    document.body.append(root);
-    act(() =>
-      render(
-        <Options mode="standard" onModeChange={() => {}} offSites={['bbc.com', 'nknews.org']} onSiteOn={onSiteOn} />,
-        root,
-      ),
-    );
-    const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
-    expect(buttons).toEqual(['Turn on for bbc.com', 'Turn on for nknews.org']);
-    act(() => root.querySelector('button')?.click());
-    expect(onSiteOn).toHaveBeenCalledWith('bbc.com');
+  it('lists the sites where Firsthand is off, each with a way to turn it back on', async () => {
+    await mountAll(() => offSites.setValue(['bbc.com', 'nknews.org']));
+    const offSection = () => root.querySelectorAll('section')[2] as HTMLElement;
+    const buttons = () => [...offSection().querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons()).toEqual(['Turn on for bbc.com', 'Turn on for nknews.org']);
+    act(() => offSection().querySelector('button')?.click());
+    await until(() => buttons().length === 1);
+    expect(await offSites.getValue()).toEqual(['nknews.org']);
   });
 });
-
-/** The whole page, every section, with spies for every change. */
-function mountAll(props: Partial<OptionsProps> = {}) {
-  const spies = {
-    onModeChange: vi.fn(),
-    onMarkTermsChange: vi.fn(),
-    onCornerChange: vi.fn(),
-    onRunsOnChange: vi.fn(),
-    onNewsSitesChange: vi.fn(),
-    onRestoreNewsSites: vi.fn(),
-    onSiteOn: vi.fn(),
-    onResultCountChange: vi.fn(),
-    onReset: vi.fn(() => Promise.resolve()),
-  };
-  root = document.createElement('div');
-  document.body.append(root);
-  const all = { mode: 'standard' as const, newsSites: ['bbc.com', 'nknews.org'], offSites: [], ...spies, ...props };
-  act(() => render(<Options {...all} />, root));
-  return { spies, rerender: (more: Partial<OptionsProps>) => act(() => render(<Options {...all} {...more} />, root)) };
-}
 
 const control = (name: string | RegExp) => {
   const label = [...root.querySelectorAll('label')].find((l) =>
@@ -122,8 +142,8 @@ const submit = (input: HTMLInputElement) =>
   });
 
 describe('the options page, every section', () => {
-  it('groups the settings under headings, in order', () => {
-    mountAll();
+  it('groups the settings under headings, in order', async () => {
+    await mountAll();
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
       'Display',
       'Where Firsthand runs',
@@ -137,8 +157,8 @@ describe('the options page, every section', () => {
     }
   });
 
-  it('has a label for every control, and nothing kept out of the keyboard', () => {
-    mountAll();
+  it('has a label for every control, and nothing kept out of the keyboard', async () => {
+    await mountAll();
     const controls = [...root.querySelectorAll('input, select, button')];
     expect(controls.length).toBeGreaterThan(10);
     for (const el of controls) {
@@ -151,42 +171,43 @@ describe('the options page, every section', () => {
     }
   });
 
-  it('moves the pill to another corner, except in private mode where there is none', () => {
-    const { spies, rerender } = mountAll({ corner: 'top-left' });
+  it('moves the pill to another corner, except in private mode where there is none', async () => {
+    await mountAll(() => corner.setValue('top-left'));
     const select = control('Corner of the page for the Firsthand button') as unknown as HTMLSelectElement;
     expect(select.value).toBe('top-left');
     select.value = 'bottom-left';
     act(() => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    expect(spies.onCornerChange).toHaveBeenCalledWith('bottom-left');
-    rerender({ mode: 'private' });
-    expect(select.disabled).toBe(true);
+    await until(() => select.value === 'bottom-left');
+    expect(await corner.getValue()).toBe('bottom-left');
+    await displayMode.setValue('private');
+    await until(() => select.disabled);
   });
 
-  it('chooses where Firsthand runs: every site, or only the news sites in the list', () => {
-    const { spies, rerender } = mountAll();
+  it('chooses where Firsthand runs: every site, or only the news sites in the list', async () => {
+    await mountAll();
     expect(control('On every site').checked).toBe(true);
     act(() => control('Only on news sites in my list').click());
-    expect(spies.onRunsOnChange).toHaveBeenCalledWith('news-sites');
     expect(status()).toBe('Saved.');
-    rerender({ runsOn: 'news-sites' });
-    expect(control('Only on news sites in my list').checked).toBe(true);
+    await until(() => control('Only on news sites in my list').checked);
+    expect(await runsOn.getValue()).toBe('news-sites');
     expect(control('On every site').checked).toBe(false);
   });
 
-  it('adds a news site typed as a host or pasted as an address, by its name', () => {
-    const { spies } = mountAll();
+  it('adds a news site typed as a host or pasted as an address, by its name', async () => {
+    await mountAll();
     const input = control('Add a news site');
     type(input, 'https://www.DailyNK.com/english/some-article/');
     submit(input);
-    expect(spies.onNewsSitesChange).toHaveBeenCalledWith(['bbc.com', 'dailynk.com', 'nknews.org']);
     expect(input.value).toBe('');
     expect(status()).toBe('Added dailynk.com.');
+    await until(() => root.textContent?.includes('My news sites (3)') === true);
+    expect(await newsSites.getValue()).toEqual(['bbc.com', 'dailynk.com', 'nknews.org']);
   });
 
-  it('says clearly, next to the field, why a site was not added', () => {
-    const { spies } = mountAll();
+  it('says clearly, next to the field, why a site was not added', async () => {
+    await mountAll();
     const input = control('Add a news site');
     const error = () => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
     for (const [typed, says] of [
@@ -200,78 +221,84 @@ describe('the options page, every section', () => {
       expect(input.getAttribute('aria-invalid'), typed).toBe('true');
       expect(error(), typed).toMatch(says);
     }
-    expect(spies.onNewsSitesChange).not.toHaveBeenCalled();
+    expect(await newsSites.getValue()).toEqual(['bbc.com', 'nknews.org']);
     // Typing again clears the complaint.
     type(input, 'nk');
     expect(input.getAttribute('aria-invalid')).toBe('false');
     expect(input.getAttribute('aria-describedby')).toBeNull();
   });
 
-  it('removes a news site, and restores the default list', () => {
-    const { spies } = mountAll();
+  it('removes a news site, and restores the default list', async () => {
+    await mountAll();
     act(() => button(/^Remove\s*bbc.com$/).click());
-    expect(spies.onNewsSitesChange).toHaveBeenCalledWith(['nknews.org']);
     expect(status()).toBe('Removed bbc.com.');
+    await until(() => root.textContent?.includes('My news sites (1)') === true);
+    expect(await newsSites.getValue()).toEqual(['nknews.org']);
     act(() => button('Restore the default list').click());
-    expect(spies.onRestoreNewsSites).toHaveBeenCalled();
+    await until(() => root.textContent?.includes(`My news sites (${DEFAULT_NEWS_SITES.length})`) === true);
+    // Restored by removing the value: the default list is the item's own.
+    expect(await fakeBrowser.storage.local.get('newsSites')).toEqual({});
   });
 
-  it('lists the default news sites with a count', () => {
-    mountAll({ newsSites: DEFAULT_NEWS_SITES });
+  it('lists the default news sites with a count', async () => {
+    await mountAll(() => newsSites.removeValue());
     expect(root.querySelector('h3')?.textContent).toBe(`My news sites (${DEFAULT_NEWS_SITES.length})`);
     expect(root.querySelectorAll('.fh-options__site-grid li').length).toBe(DEFAULT_NEWS_SITES.length);
   });
 
-  it('chooses how many testimonies a page shows', () => {
-    const { spies } = mountAll({ resultCount: 6 });
+  it('chooses how many testimonies a page shows', async () => {
+    await mountAll();
     expect(control('Up to 6 (default)').checked).toBe(true);
     act(() => control('Up to 3').click());
-    expect(spies.onResultCountChange).toHaveBeenCalledWith(3);
     expect(status()).toBe('Saved.');
+    await until(() => control('Up to 3').checked);
+    expect(await resultCount.getValue()).toBe(3);
   });
 
   it('resets every setting only after an inline confirmation, and says so', async () => {
-    const { spies } = mountAll();
+    await mountAll(() => displayMode.setValue('private'));
     act(() => button('Reset all settings').click());
     expect(root.textContent).toContain('Are you sure?');
     // Focus goes to the safe answer.
     expect(document.activeElement?.textContent).toBe('Cancel');
     act(() => button('Cancel').click());
-    expect(spies.onReset).not.toHaveBeenCalled();
+    expect(await displayMode.getValue()).toBe('private');
     expect(document.activeElement?.textContent).toBe('Reset all settings');
 
     act(() => button('Reset all settings').click());
     await act(async () => button('Reset').click());
-    expect(spies.onReset).toHaveBeenCalledTimes(1);
-    expect(status()).toBe('Settings restored to their defaults.');
+    await until(() => status() === 'Settings restored to their defaults.');
+    expect(await displayMode.getValue()).toBe('standard');
+    await until(() => !privateModeControl().checked);
     expect(root.textContent).not.toContain('Are you sure?');
   });
 
   it('says so when the reset fails, and keeps the question open to try again', async () => {
-    mountAll({ onReset: vi.fn(() => Promise.reject(new Error('storage full'))) });
+    await mountAll();
+    vi.spyOn(storage, 'removeItems').mockRejectedValue(new Error('storage full'));
     act(() => button('Reset all settings').click());
     await act(async () => button('Reset').click());
-    expect(status()).toBe('The settings could not be reset. Please try again.');
+    await until(() => status() === 'The settings could not be reset. Please try again.');
     expect(root.textContent).toContain('Are you sure?');
   });
 
-  it('closes the confirmation with Esc', () => {
-    const { spies } = mountAll();
+  it('closes the confirmation with Esc', async () => {
+    await mountAll(() => displayMode.setValue('private'));
     act(() => button('Reset all settings').click());
     act(() => {
       document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(root.textContent).not.toContain('Are you sure?');
-    expect(spies.onReset).not.toHaveBeenCalled();
+    expect(await displayMode.getValue()).toBe('private');
   });
 });
 
 describe('the options page in Korean', () => {
   afterEach(() => setUiLanguage('en'));
 
-  it('speaks Korean, says so, and keeps "Private mode" in the label the contract names', () => {
+  it('speaks Korean, says so, and keeps "Private mode" in the label the contract names', async () => {
     setUiLanguage('ko');
-    mountAll({ resultCount: 6 });
+    await mountAll();
     expect(root.querySelector('main')?.getAttribute('lang')).toBe('ko');
     expect(root.querySelector('h1')?.textContent).toBe('Firsthand 설정');
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
@@ -288,9 +315,9 @@ describe('the options page in Korean', () => {
     expect(button('bbc.com 삭제').textContent).toBe('삭제');
   });
 
-  it('says in Korean why a site was not added, and what changed', () => {
+  it('says in Korean why a site was not added, and what changed', async () => {
     setUiLanguage('ko');
-    mountAll();
+    await mountAll();
     const input = control('뉴스 사이트 추가');
     type(input, 'north korea');
     submit(input);

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import { useUniqueId } from '../shared/unique-id';
 
@@ -15,7 +16,7 @@ export interface ResetSettingsProps {
 export function ResetSettings({ onReset, announce }: ResetSettingsProps) {
   const headingId = useUniqueId();
   const hintId = useUniqueId();
-  const [confirming, setConfirming] = useState(false);
+  const confirming = useSignal(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   /** Focus follows the question: to Cancel when it opens, back to the button when it closes. */
@@ -23,12 +24,12 @@ export function ResetSettings({ onReset, announce }: ResetSettingsProps) {
 
   useEffect(() => {
     if (!moved.current) return;
-    (confirming ? cancelRef : startRef).current?.focus();
-  }, [confirming]);
+    (confirming.value ? cancelRef : startRef).current?.focus();
+  }, [confirming.value]);
 
   const ask = (open: boolean) => {
     moved.current = true;
-    setConfirming(open);
+    confirming.value = open;
   };
 
   return (
@@ -37,7 +38,7 @@ export function ResetSettings({ onReset, announce }: ResetSettingsProps) {
       <p id={hintId} class="fh-options__note">
         {i18n.t('options.reset_hint')}
       </p>
-      {confirming ? (
+      {confirming.value ? (
         <fieldset
           class="fh-options__confirm"
           onKeyDown={(event) => {
