@@ -13,8 +13,8 @@
 import { TEXT_CHUNK, textChunks } from '@/src/search/corpus-index';
 import { packedToJson, packIndex } from '@/src/search/packed-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { launch } from '../e2e/harness';
-import { syntheticStories } from './synthetic-corpus';
+import { launch } from '../src/testing/harness';
+import { syntheticStories } from '../src/testing/synthetic-corpus';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50000').split(',').map(Number);
 const RUNS = 7;

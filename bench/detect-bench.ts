@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import { extensionDir, launch, PILL } from '../e2e/harness';
-import { hugePage, longPage, typicalArticle, typicalOtherArticle } from './synthetic-pages';
+import { extensionDir, launch, PILL } from '../src/testing/harness';
+import { hugePage, longPage, typicalArticle, typicalOtherArticle } from '../src/testing/synthetic-pages';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const pages = [

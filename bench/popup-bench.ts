@@ -16,7 +16,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { fixturePages } from '../e2e/fixtures/pages';
+import { fixturePages } from '../src/testing/fixture-pages';
 import { SEARCH_DEBOUNCE_MS } from '../src/ui/popup/Popup';
 
 // The floor: an extension page whose one module script writes a line of text and sets the
@@ -35,7 +35,7 @@ writeFileSync(
 );
 process.env.FIRSTHAND_EXTENSION_DIR = copy;
 // Loaded after the variable is set: the harness reads it when it loads.
-const { launch, PILL } = await import('../e2e/harness');
+const { launch, PILL } = await import('../src/testing/harness');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TARGET_MS = 100;

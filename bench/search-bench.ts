@@ -53,7 +53,7 @@ import { aboutness, rankPassages } from '@/src/search/rank-passages';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { searchPassages } from '@/src/search/search-passages';
 import { evalPages } from '../eval/evaluate';
-import { realTermRate, syntheticStories } from './synthetic-corpus';
+import { realTermRate, syntheticStories } from '../src/testing/synthetic-corpus';
 
 // A full GC before and after a load, so the heap difference is what the load keeps.
 setFlagsFromString('--expose-gc');

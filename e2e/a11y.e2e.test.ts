@@ -12,8 +12,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages } from './fixtures/pages';
-import { axeAudit, type Harness, inPage, launch, PANEL, PILL, TERM_CARD } from './harness';
+import { fixturePages } from '../src/testing/fixture-pages';
+import { axeAudit, type Harness, inPage, launch, PANEL, PILL, TERM_CARD } from '../src/testing/harness';
 
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];

@@ -14,8 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, launch } from '../src/testing/harness';
 import { largePack } from './fixtures/large-pack';
-import { type Harness, launch } from './harness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACK_FILE = 'synthetic-chongjin.firsthand.json';

@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeAudit, type Harness, launch } from '../src/testing/harness';
 import { largePack } from './fixtures/large-pack';
-import { axeAudit, type Harness, launch } from './harness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACK_FILE = 'synthetic-chongjin.firsthand.json';

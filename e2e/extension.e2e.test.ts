@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages } from './fixtures/pages';
+import { fixturePages } from '../src/testing/fixture-pages';
 import {
   extensionDir,
   type Harness,
@@ -16,7 +16,7 @@ import {
   spyOnPage,
   TERM_CARD,
   until,
-} from './harness';
+} from '../src/testing/harness';
 
 let h: Harness;
 

@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HostilePage, hostilePages } from './fixtures/hostile-pages';
-import { fixturePages } from './fixtures/pages';
-import { type Harness, inPage, launch, PANEL, PILL, until } from './harness';
+import { fixturePages } from '../src/testing/fixture-pages';
+import { type Harness, inPage, launch, PANEL, PILL, until } from '../src/testing/harness';
+import { type HostilePage, hostilePages } from '../src/testing/hostile-pages';
 
 interface Box {
   x: number;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages } from './fixtures/pages';
-import { extensionDir, type Harness, inPage, launch, PANEL, PILL, TERM_CARD } from './harness';
+import { fixturePages } from '../src/testing/fixture-pages';
+import { extensionDir, type Harness, inPage, launch, PANEL, PILL, TERM_CARD } from '../src/testing/harness';
 
 /**
  * Firsthand in a Korean browser: the UI's words come from _locales/ko, its `lang`

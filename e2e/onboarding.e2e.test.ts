@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch } from './harness';
+import { type Harness, launch } from '../src/testing/harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages } from './fixtures/pages';
+import { fixturePages } from '../src/testing/fixture-pages';
 import {
   clickPillThroughPiercedDom,
   type Harness,
@@ -19,7 +19,7 @@ import {
   PANEL,
   PILL,
   TERM_CARD,
-} from './harness';
+} from '../src/testing/harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages } from './fixtures/pages';
-import { extensionDir, type Harness, launch } from './harness';
+import { fixturePages } from '../src/testing/fixture-pages';
+import { extensionDir, type Harness, launch } from '../src/testing/harness';
 
 let h: Harness;
 const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));

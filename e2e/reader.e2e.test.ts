@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeAudit, type Harness, launch } from './harness';
+import { axeAudit, type Harness, launch } from '../src/testing/harness';
 
 const JOSEPH = 'josephs-story-part-1-2024';
 const WOMEN = 'women-in-north-korea-2023';

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newsDevPages, type RealPage, sharedDir } from '../eval/real-sets';
-import { type Harness, inPage, launch, PILL } from './harness';
+import { type Harness, inPage, launch, PILL } from '../src/testing/harness';
+import { newsDevPages, type RealPage, sharedDir } from '../src/testing/real-sets';
 
 /**
  * Real news in the real browser (issue #11): pages of ../shared/news-dev, served at their

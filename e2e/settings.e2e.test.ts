@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages } from './fixtures/pages';
-import { type Harness, inPage, launch, PILL } from './harness';
+import { fixturePages } from '../src/testing/fixture-pages';
+import { type Harness, inPage, launch, PILL } from '../src/testing/harness';
 
 /**
  * An article with more cards than the smallest limit (the famine and the markets: two

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SYNTHETIC_ID_PREFIX, syntheticStories } from '../bench/synthetic-corpus';
-import { fixturePages } from '../e2e/fixtures/pages';
 import { packGateTest } from '../src/lexicon/gate-pack';
 import { unpackGateTest } from '../src/lexicon/gate-precheck';
 import { loadBundleIndex, loadCorpusIndex, storyOfPassage } from '../src/search/corpus-index';
@@ -11,6 +9,8 @@ import { packIndex } from '../src/search/packed-index';
 import { decidesToShow, showProbability } from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';
 import { buildCorpusFromData } from '../src/search/read-data';
+import { fixturePages } from '../src/testing/fixture-pages';
+import { SYNTHETIC_ID_PREFIX, syntheticStories } from '../src/testing/synthetic-corpus';
 import type { EvalPage } from './eval-page';
 import { negativePages } from './labels-negative';
 import { positivePages } from './labels-positive';

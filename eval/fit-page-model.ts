@@ -5,7 +5,7 @@
  * page. `npm run eval` checks that the shipped model is this fit.
  */
 import { writeFileSync } from 'node:fs';
-import { missingSetsLine } from './real-sets';
+import { missingSetsLine } from '../src/testing/real-sets';
 import { loadRealSets, modelFile, modelJson } from './relevance-sets';
 
 const sets = await loadRealSets();

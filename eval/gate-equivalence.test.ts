@@ -3,13 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { hostilePages } from '../e2e/fixtures/hostile-pages';
 import { runToEnd } from '../src/detect/extract-article';
 import { createPageScanner } from '../src/detect/page-scanner';
 import { packGateTest } from '../src/lexicon/gate-pack';
 import { type GateTest, mayMentionGate, unpackGateTest } from '../src/lexicon/gate-precheck';
 import { compileLexicon } from '../src/lexicon/lexicon';
 import { buildCorpusFromData } from '../src/search/read-data';
+import { hostilePages } from '../src/testing/hostile-pages';
 import { evalPages } from './evaluate';
 
 const here = dirname(fileURLToPath(import.meta.url));

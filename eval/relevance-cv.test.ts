@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingSetsLine, newsDevPages, type RealPage, readabilityPages } from './real-sets';
+import { missingSetsLine, newsDevPages, type RealPage, readabilityPages } from '../src/testing/real-sets';
 import { assignFolds, FOLDS, groupPages, type LabelledEvidence } from './relevance-cv';
 
 // SYNTHETIC pages for these tests: only their labels and words matter.

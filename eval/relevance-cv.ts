@@ -4,8 +4,8 @@ import type { PageEvidence } from '../src/messaging/protocol';
 import { type CorpusIndex, storyOfPassage } from '../src/search/corpus-index';
 import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';
+import type { RealPage } from '../src/testing/real-sets';
 import { fitLogistic, predictLogistic } from './logistic';
-import type { RealPage } from './real-sets';
 import { scanPage } from './scan-page';
 
 /**

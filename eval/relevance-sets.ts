@@ -6,7 +6,7 @@ import { unpackGateTest } from '../src/lexicon/gate-precheck';
 import { type CorpusIndex, loadBundleIndex } from '../src/search/corpus-index';
 import type { PageModel } from '../src/search/page-decision';
 import { buildCorpusFromData } from '../src/search/read-data';
-import { newsDevPages, readabilityPages } from './real-sets';
+import { newsDevPages, readabilityPages } from '../src/testing/real-sets';
 import { type CrossValidation, crossValidate, fitPageModel, type LabelledEvidence, readEvidence } from './relevance-cv';
 
 /** The shipped page model's file. */

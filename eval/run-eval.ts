@@ -14,9 +14,10 @@
  *   npm run eval -- --synthetic 50000   the team's pages with a SYNTHETIC collection of
  *                                       that many passages indexed beside the bundled stories
  */
+
+import { missingSetsLine } from '../src/testing/real-sets';
 import { evaluate, meetsTargets, TARGETS, totals } from './evaluate';
 import { EXTRACTION_SKIPPED, formatExtraction, measureExtraction } from './extraction';
-import { missingSetsLine } from './real-sets';
 import { meetsRealTargets, type PageResult, REAL_TARGETS, relevanceTotals } from './relevance-cv';
 import { loadRealSets, modelJson, shippedModelJson } from './relevance-sets';
 import { evaluateSearch, formatSearchEval, meetsSearchTargets } from './search-eval';

@@ -4,7 +4,7 @@
  *   npm start -- --screenshot out.png  headless: saves what a reader would see instead
  */
 import { resolve } from 'node:path';
-import { launch, PILL } from '../e2e/harness';
+import { launch, PILL } from '../src/testing/harness';
 
 const DEMO_URL = 'https://news.example.com/world/north-korea-famine-memory';
 const flag = process.argv.indexOf('--screenshot');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticStories } from '@/bench/synthetic-corpus';
 import { articleEvidence } from '@/src/detect/assess-page';
 import { buildCorpusFromData } from '@/src/search/read-data';
+import { syntheticStories } from '@/src/testing/synthetic-corpus';
 import {
   type CorpusIndex,
   findPassage,

@@ -27,7 +27,7 @@ export {
 } from './in-page';
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built extension; FIRSTHAND_EXTENSION_DIR points at another build (a copy under test). */
 export const extensionDir = process.env.FIRSTHAND_EXTENSION_DIR ?? join(root, '.output/chrome-mv3');
 export const artifactsDir = join(root, 'test-results/e2e');

@@ -30,7 +30,7 @@ export interface RealPage {
   query: string;
 }
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function sharedDir(): string {
   return resolve(process.env.FIRSTHAND_SHARED ?? join(repoRoot, '..', 'shared'));
