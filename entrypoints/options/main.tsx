@@ -14,12 +14,7 @@ import { type Corner, corner, markTerms, offSites, setSiteOff } from '@/src/sett
 import { type ResultCount, resultCount } from '@/src/settings/result-count';
 import { newsSites, type RunsOn, runsOn } from '@/src/settings/where-it-runs';
 import { Options } from '@/src/ui/options/Options';
-import { optionsCss } from '@/src/ui/options/options.css';
 
-const style = document.createElement('style');
-style.textContent = optionsCss;
-document.head.append(style);
-document.documentElement.classList.add('fh-theme');
 document.documentElement.lang = uiLanguage();
 document.title = i18n.t('options.title');
 

@@ -15,7 +15,7 @@ import { detectionHook, isLive, setInPageHook } from '@/src/page/in-page-hook';
 import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
 import { type Corner, corner, isOffSite, markTerms, offSites, setSiteOff, siteOf } from '@/src/settings/page-settings';
 import { InPagePanel } from './InPagePanel';
-import { inPageCss } from './in-page.css';
+import inPageCss from './in-page.css?inline';
 import { TermCard } from './TermCard';
 import { createTermMarks, type PickedTerm } from './term-marks';
 
