@@ -12,6 +12,9 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     restoreMocks: true,
+    // The UI's style sheets, imported with ?inline, are processed as in the build (their
+    // @import inlined) rather than replaced by empty strings, Vitest's default.
+    css: { include: [/\/src\/ui\/.+\.css(\?|$)/] },
     // browser.i18n with the real messages (fakeBrowser has none); tests can switch to Korean.
     setupFiles: ['src/i18n/vitest-setup.ts'],
   },

@@ -2,13 +2,8 @@ import { render } from 'preact';
 import { i18n, uiLanguage } from '@/src/i18n';
 import { collectionsClient } from '@/src/ui/options/collections-client';
 import { Options } from '@/src/ui/options/Options';
-import { optionsCss } from '@/src/ui/options/options.css';
 import { createOptionsState } from '@/src/ui/options/options-state';
 
-const style = document.createElement('style');
-style.textContent = optionsCss;
-document.head.append(style);
-document.documentElement.classList.add('fh-theme');
 document.documentElement.lang = uiLanguage();
 document.title = i18n.t('options.title');
 

@@ -17,7 +17,6 @@ import { offSites, setPageSiteOn, setSiteOff, siteOf } from '@/src/settings/page
 import { isOnAnySite, normaliseHost, runsOnPage, type WhereItRuns } from '@/src/settings/sites';
 import { newsSites, watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
 import { Popup } from '@/src/ui/popup/Popup';
-import { popupCss } from '@/src/ui/popup/popup.css';
 import { queryFromSearch } from '@/src/ui/popup/popup-tab';
 
 function searchTestimonies(query: string, filters: SearchFilters): Promise<ExcerptCard[]> {
@@ -132,10 +131,6 @@ async function main(app: HTMLElement): Promise<void> {
   watchWhereItRuns(followWhere);
 }
 
-const style = document.createElement('style');
-style.textContent = popupCss;
-document.head.append(style);
-document.documentElement.classList.add('fh-theme');
 document.documentElement.lang = uiLanguage();
 const app = document.getElementById('app');
 if (app) void main(app);

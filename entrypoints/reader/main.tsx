@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { type ExcerptCard, type StoryView, sendMessage } from '@/src/messaging/protocol';
 import { ReaderPage } from '@/src/ui/reader/Reader';
-import { readerCss } from '@/src/ui/reader/reader.css';
 
 function getStory(storyId: string): Promise<StoryView | null> {
   return sendMessage('getStory', { storyId });
@@ -10,11 +9,6 @@ function getStory(storyId: string): Promise<StoryView | null> {
 function getRelated(storyId: string, passageId?: string): Promise<ExcerptCard[]> {
   return sendMessage('related', { storyId, ...(passageId === undefined ? {} : { passageId }), limit: 3 });
 }
-
-const style = document.createElement('style');
-style.textContent = readerCss;
-document.head.append(style);
-document.documentElement.classList.add('fh-theme');
 
 const params = new URLSearchParams(location.search);
 const app = document.getElementById('app');

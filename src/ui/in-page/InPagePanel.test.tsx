@@ -6,7 +6,7 @@ import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { syntheticMatches } from '../shared/synthetic-cards';
 import { asUser, userClick, userKey, userPointerDown } from './fake-user-input';
 import { InPagePanel, type InPagePanelProps } from './InPagePanel';
-import { inPageCss } from './in-page.css';
+import inPageCss from './in-page.css?inline';
 
 let host: HTMLElement;
 let shadow: ShadowRoot;
@@ -170,10 +170,16 @@ describe('InPagePanel', () => {
   });
 
   it('is fixed in the bottom-right corner above the page, with a reset against page styles', () => {
-    expect(inPageCss).toMatch(/\.fh-inpage \{\s*all: initial;/);
+    expect(inPageCss).toMatch(/:where\(\.fh-inpage\) \{\s*all: initial;/);
     expect(inPageCss).toContain('position: fixed;');
     expect(inPageCss).toContain('z-index: 2147483646;');
     expect(inPageCss).toContain('prefers-color-scheme: dark');
+  });
+
+  it('carries the shared theme in its own sheet: no @import for the page to resolve or refuse', () => {
+    expect(inPageCss).toContain('--fh-accent:');
+    expect(inPageCss).toContain('.fh-card__text {');
+    expect(inPageCss).not.toContain('@import');
   });
 
   it('moves between the cards with the arrow keys, Home and End', () => {

@@ -6,7 +6,7 @@ import { type ExcerptCard as ExcerptCardData, type PageMatches, sendMessage } fr
 import { type InPageViewModel, isLive, setInPageView } from '@/src/page/in-page-view';
 import { type Corner, corner, setSiteOff, siteOf } from '@/src/settings/page-settings';
 import { InPagePanel } from './InPagePanel';
-import { inPageCss } from './in-page.css';
+import inPageCss from './in-page.css?inline';
 import { TermCard } from './TermCard';
 import { createTermMarks, type PickedTerm } from './term-marks';
 

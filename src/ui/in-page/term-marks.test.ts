@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { asUser, userKey } from './fake-user-input';
-import { createTermMarks, highlightsSupported, placeCard } from './term-marks';
+import { createTermMarks, HIGHLIGHT_NAME, highlightsSupported, placeCard } from './term-marks';
 
 const viewport = { width: 1000, height: 800 };
 const size = { width: 340, height: 300 };
@@ -121,6 +121,28 @@ describe('createTermMarks with the Custom Highlight API', () => {
       // Unmarked, nothing is listened to any more.
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null, 'famine']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('underlines the terms it marks, in a sheet of its own that styles its highlight, gone when unmarked', () => {
+    vi.stubGlobal('CSS', { highlights: new Map<string, unknown>() });
+    vi.stubGlobal('Highlight', class {});
+    // happy-dom drops the ::highlight() rule it cannot parse, so read what the sheet is given.
+    const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    try {
+      document.body.innerHTML = '<p>The famine.</p>';
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('p') as Element);
+      const marks = createTermMarks(document, () => {});
+      marks.set([{ term: 'famine', range }]);
+      expect(document.adoptedStyleSheets).toHaveLength(1);
+      expect(replaceSync).toHaveBeenCalledTimes(1);
+      const text = String(replaceSync.mock.calls[0]?.[0]);
+      expect(text).toMatch(new RegExp(`::highlight\\(${HIGHLIGHT_NAME}\\) \\{[^}]*text-decoration-line: underline;`));
+      marks.clear();
+      expect(document.adoptedStyleSheets).toHaveLength(0);
     } finally {
       vi.unstubAllGlobals();
     }

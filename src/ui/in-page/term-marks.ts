@@ -1,20 +1,9 @@
 import type { TermRange } from '@/src/detect/term-ranges';
+import highlightCss from './term-marks.css?inline';
 import { byUser } from './user-input';
 
 /** The name of our highlight in the page's highlight registry. */
 export const HIGHLIGHT_NAME = 'firsthand-term';
-
-/**
- * A quiet dotted underline, amber so it reads on light and dark pages alike. It is the only
- * style Firsthand gives the page, in a constructed sheet: no element, no attribute.
- */
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) {
-  text-decoration-line: underline;
-  text-decoration-style: dotted;
-  text-decoration-color: #c99a1e;
-  text-decoration-thickness: 2px;
-  text-underline-offset: 3px;
-}`;
 
 /**
  * The largest page whose terms are marked. A style sheet added to a document makes the
@@ -116,7 +105,7 @@ export function createTermMarks(
       if (!sheet) {
         if (doc.getElementsByTagName('*').length > maxElements) return;
         sheet = new view.CSSStyleSheet();
-        sheet.replaceSync(HIGHLIGHT_CSS);
+        sheet.replaceSync(highlightCss);
         doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
         listen(true);
       }
