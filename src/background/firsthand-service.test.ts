@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readStoryFiles } from '@/src/corpus/collection-pack';
 import { articleEvidence } from '@/src/detect/assess-page';
@@ -7,10 +7,6 @@ import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
 import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { syntheticArticles } from '@/src/search/synthetic-articles';
-import { setSiteOff } from '@/src/settings/page-settings';
-import { resultCount } from '@/src/settings/result-count';
-import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
-import { newsSites, runsOn } from '@/src/settings/where-it-runs';
 import { CorruptCache, checkedIndex, createFirsthandService } from './firsthand-service';
 
 const bundle = buildCorpusFromData();
@@ -20,9 +16,9 @@ const passages = allPassages(bundledIndex);
 const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
 
 /** What the detection script reports for a (synthetic) article about the famine's orphans. */
-const famineArticle = articleEvidence(syntheticArticles.famineOrphans, bundledIndex.matcher);
+const _famineArticle = articleEvidence(syntheticArticles.famineOrphans, bundledIndex.matcher);
 /** ...and one about the famine and the women who kept their families alive in the markets: more cards. */
-const broadArticle = articleEvidence(
+const _broadArticle = articleEvidence(
   {
     title: syntheticArticles.famineOrphans.title,
     paragraphs: [...syntheticArticles.famineOrphans.paragraphs, ...syntheticArticles.marketWomen.paragraphs],
@@ -31,13 +27,13 @@ const broadArticle = articleEvidence(
 );
 
 /** Opens a fake tab at `url` and returns its id. */
-async function tabAt(url: string): Promise<number> {
+async function _tabAt(url: string): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url });
   return tab.id as number;
 }
 
 /** A tab as an event shows it: with its address only where Firsthand may see it. */
-async function seen(tabId: number, url?: string) {
+async function _seen(tabId: number, url?: string) {
   const { url: _, ...tab } = await fakeBrowser.tabs.get(tabId);
   return url === undefined ? tab : { ...tab, url };
 }

@@ -3,7 +3,6 @@ import { isQuotaError } from '@/src/collections/collection-store';
 import { PROVENANCES, type Story } from '@/src/corpus/types';
 import type { ExcerptCard, PageEvidence, SearchFacets, SearchFilters, StoryView } from '@/src/messaging/protocol';
 import { onMessage, readerPath } from '@/src/messaging/protocol';
-import { tabResults } from '@/src/messaging/tab-results';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
 import { type CorpusIndex, loadCorpusIndex, TEXT_CHUNK, textChunks, withText } from '@/src/search/corpus-index';
@@ -12,7 +11,6 @@ import { PACKED_FORMAT, type PackedIndex, type Postings, packedFromJson } from '
 import { rankPassages } from '@/src/search/rank-passages';
 import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
-import { showCount } from './badge';
 import type { TabPages } from './tab-pages';
 
 export interface FirsthandServiceOptions {

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readStoryFiles } from '@/src/corpus/collection-pack';
 import { articleEvidence } from '@/src/detect/assess-page';
 import type { PageView } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
-import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { syntheticArticles } from '@/src/search/synthetic-articles';
 import { displayMode } from '@/src/settings/display-mode';
@@ -18,7 +16,7 @@ import { createTabPages, DETECTOR_SCRIPT, followTabNavigation, UI_SCRIPT } from 
 
 const bundle = buildCorpusFromData();
 const bundledIndex = loadBundleIndex(bundle);
-const passages = allPassages(bundledIndex);
+const _passages = allPassages(bundledIndex);
 // The bundle crosses a JSON boundary in the extension; so it does here.
 const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
 

@@ -22,7 +22,7 @@ describe("the detection script's context", () => {
     };
     listen(window);
     listen(document);
-    const ctx = used(new ContentScriptContext('firsthand', {}));
+    const ctx = used(new ContentScriptContext());
     const changes: string[] = [];
     ctx.addEventListener(window, 'wxt:locationchange', () => changes.push(location.href));
     history.pushState({}, '', '/another-article');
@@ -33,7 +33,7 @@ describe("the detection script's context", () => {
 
   it('stops its timers once invalidated, and says so', async () => {
     vi.useFakeTimers();
-    const ctx = new ContentScriptContext('firsthand');
+    const ctx = new ContentScriptContext();
     const ran = vi.fn();
     const invalidated = vi.fn();
     ctx.onInvalidated(invalidated);
@@ -46,7 +46,7 @@ describe("the detection script's context", () => {
   });
 
   it('removes its listeners with it', () => {
-    const ctx = new ContentScriptContext('firsthand');
+    const ctx = new ContentScriptContext();
     const clicked = vi.fn();
     ctx.addEventListener(document, 'click', clicked);
     document.dispatchEvent(new Event('click'));

@@ -18,10 +18,6 @@ export class ContentScriptContext {
   #watchingLocation = false;
   readonly #locationHandlers: Handler[] = [];
 
-  // WXT's wrapper passes the script's name and options; nothing here needs them, and
-  // every byte of stage 0 is paid on every page.
-  constructor(_name?: string, _options?: object) {}
-
   get signal(): AbortSignal {
     return this.#abort.signal;
   }
