@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import { extensionDir, launch, PILL } from '../src/testing/harness';
+import { extensionDir, inPage, launch, PILL } from '../src/testing/harness';
 import { hugePage, longPage, typicalArticle, typicalOtherArticle } from '../src/testing/synthetic-pages';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -85,7 +85,7 @@ async function sample(page: Page, cdp: CDPSession, url: string, scriptUrl: strin
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   await page.goto(url);
-  if (showsPill) await page.locator(PILL).waitFor({ timeout: 30_000 });
+  if (showsPill) await inPage(page).waitFor(PILL, { timeout: 30_000 });
   await page.waitForTimeout(showsPill ? 1500 : 2500);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -119,7 +119,7 @@ async function measure(page: Page, cdp: CDPSession, url: string, scriptUrl: stri
     transferMode: 'ReportEvents',
   });
   await page.goto(url);
-  if (showsPill) await page.locator(PILL).waitFor({ timeout: 30_000 });
+  if (showsPill) await inPage(page).waitFor(PILL, { timeout: 30_000 });
   // Let the scan's slices, the message round trip and the first render finish.
   await page.waitForTimeout(showsPill ? 500 : 2500);
   await cdp.send('Tracing.end');

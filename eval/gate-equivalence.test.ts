@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../src/detect/extract-article';
-import { createPageScanner } from '../src/detect/page-scanner';
+import { detectPage } from '../src/detect/page-scanner';
 import { packGateTest } from '../src/lexicon/gate-pack';
 import { type GateTest, mayMentionGate, unpackGateTest } from '../src/lexicon/gate-precheck';
 import { compileLexicon } from '../src/lexicon/lexicon';
@@ -22,7 +22,7 @@ const passAll: GateTest = { literals: /(?:)/, phrases: [] };
 function detect(html: string, url: string, test: GateTest) {
   const window = new Window({ url });
   window.document.write(html);
-  const scan = runToEnd(createPageScanner(test, () => matcher).scan(window.document as unknown as Document));
+  const scan = detectPage(window.document as unknown as Document, test, matcher);
   window.close();
   return scan.detected;
 }

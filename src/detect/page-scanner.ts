@@ -2,7 +2,7 @@ import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
 import type { TermMatcher } from '@/src/lexicon/lexicon';
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { articleWords, assessCounts, countText, type TextCounts } from './assess-page';
-import { type Article, readArticle } from './extract-article';
+import { type Article, readArticle, runToEnd } from './extract-article';
 import { pageGateText } from './gate-text';
 
 /** Paragraphs matched between two chances to yield the main thread. */
@@ -96,4 +96,14 @@ export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMat
       };
     },
   };
+}
+
+/**
+ * The detection pipeline, whole and at once: the gate pre-test, the article, its terms and
+ * its words, as the page's detector finds them (src/page/page-detector.ts runs the same
+ * `scan`, in slices, remembering what it read). The evaluation and the benchmarks call
+ * this, so they judge exactly what the extension does.
+ */
+export function detectPage(doc: Document, gateTest: GateTest, matcher: TermMatcher): PageScan {
+  return runToEnd(createPageScanner(gateTest, () => matcher).scan(doc));
 }
