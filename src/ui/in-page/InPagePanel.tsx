@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n, uiLanguage } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
+import { cornerLabel } from '@/src/settings/corner-labels';
 import { CORNERS, type Corner } from '@/src/settings/page-settings';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
@@ -32,13 +33,6 @@ export interface InPagePanelProps {
 export function pillText(count: number): string {
   return i18n.t('panel.pill', count);
 }
-
-const CORNER_LABELS: Record<Corner, () => string> = {
-  'bottom-right': () => i18n.t('panel.corner_bottom_right'),
-  'bottom-left': () => i18n.t('panel.corner_bottom_left'),
-  'top-right': () => i18n.t('panel.corner_top_right'),
-  'top-left': () => i18n.t('panel.corner_top_left'),
-};
 
 /**
  * The in-page entry point: a small pill in a corner that opens a panel of excerpt cards.
@@ -155,7 +149,7 @@ export function InPagePanel({
                   >
                     {CORNERS.map((c) => (
                       <option key={c} value={c}>
-                        {CORNER_LABELS[c]()}
+                        {cornerLabel(c)}
                       </option>
                     ))}
                   </select>
