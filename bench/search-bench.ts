@@ -20,17 +20,26 @@
  * full text. It takes seconds a query, so only a few of its queries are timed (the output
  * says which).
  *
+ * Then the libraries a developer would pick instead (issue 13, item 7), on the same
+ * passages in the same run, each configured as its documentation recommends for search as
+ * you type with typo tolerance (see LIBRARIES): MiniSearch and FlexSearch. For each, as for
+ * ours: the load from its own serialised form as a cache would give it back, the heap it
+ * keeps with the passages' text, and the latency of every keystroke of the same queries.
+ *
  *   npm run bench:search                      (sizes 10000,50000)
  *   BENCH_SIZES=10000 npm run bench:search    (one size)
  *   BENCH_NAIVE=0 npm run bench:search        (skip the naive searches)
+ *   BENCH_LIBS=0 npm run bench:search         (skip MiniSearch and FlexSearch)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Charset, Index as FlexIndex } from 'flexsearch';
 import Fuse from 'fuse.js';
 import { Window } from 'happy-dom';
+import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { Passage, Story } from '@/src/corpus/types';
 import { runToEnd } from '@/src/detect/extract-article';
 import { createPageScanner } from '@/src/detect/page-scanner';
@@ -61,6 +70,7 @@ const gc = (globalThis.gc ?? runInNewContext('gc')) as () => void;
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const NAIVE = process.env.BENCH_NAIVE !== '0';
+const LIBS = process.env.BENCH_LIBS !== '0';
 const LOAD_RUNS = 5;
 const PAGE_REPS = 20;
 const SEARCH_REPS = 5;
@@ -182,6 +192,161 @@ function printTable(rows: Row[]): void {
   for (const r of table) console.log(line(r));
 }
 
+/**
+ * A library a developer might pick instead of ours, as a search as you type would use it:
+ * it indexes the passages (position = passage number) into its own serialised form, which
+ * a cache would keep; it loads that form; the loaded search answers a query with passage
+ * numbers, best first.
+ */
+interface Library {
+  name: string;
+  /** How it is configured, in a few words, for the output. */
+  config: string;
+  /** Timed passes over the keystrokes at a size: MiniSearch takes up to a second a keystroke at 50,000. */
+  passes: (size: number) => number;
+  index(texts: readonly string[]): unknown;
+  load(saved: unknown): (query: string, limit: number) => number[];
+}
+
+/**
+ * MiniSearch, as its README sets it up for search as you type with typo tolerance: default
+ * search options `prefix: true` (an unfinished word matches the words it begins) and
+ * `fuzzy: 0.2` (a word matches words within a fifth of its length in edits); the passage
+ * text as its one field (ours also indexes each story's title and teller: more work for
+ * ours, not less). Serialised with JSON.stringify and loaded with MiniSearch.loadJSON, as
+ * its README says. It scores every match (BM25+); the first `limit` are taken.
+ */
+const MINISEARCH_OPTIONS: MiniSearchOptions = { fields: ['text'], searchOptions: { prefix: true, fuzzy: 0.2 } };
+
+/**
+ * FlexSearch 0.8, as its README sets it up for partial matching and fuzziness: an Index over
+ * the passage text with the "forward" tokenizer (every prefix of every word is indexed, so
+ * an unfinished word matches at once; "full" would also match inside words, at n² memory,
+ * and "tolerant" drops prefixes), the LatinBalance encoder (its phonetic normalisation:
+ * "hamgyong" meets "hamgyeong"; it has no edit-distance search), and `suggest: true` at
+ * query time, so a query with a word that matches nothing (a typo) still answers with the
+ * others. Its query cache stays off, as ours starts each pass with nothing remembered.
+ * Serialised with `export` and loaded with `import`, as its README says.
+ */
+const FLEXSEARCH_OPTIONS = { tokenize: 'forward', encoder: Charset.LatinBalance } as const;
+
+const LIBRARIES: Library[] = [
+  {
+    name: 'MiniSearch',
+    config: 'prefix: true, fuzzy: 0.2',
+    passes: (size) => (size >= 50000 ? 2 : 3),
+    index(texts) {
+      const search = new MiniSearch(MINISEARCH_OPTIONS);
+      search.addAll(texts.map((text, id) => ({ id, text })));
+      return JSON.stringify(search);
+    },
+    load(saved) {
+      const search = MiniSearch.loadJSON(saved as string, MINISEARCH_OPTIONS);
+      return (query, limit) =>
+        search
+          .search(query)
+          .slice(0, limit)
+          .map((r) => r.id as number);
+    },
+  },
+  {
+    name: 'FlexSearch',
+    config: 'Index, tokenize: forward, LatinBalance, suggest',
+    passes: () => SEARCH_REPS,
+    index(texts) {
+      const index = new FlexIndex(FLEXSEARCH_OPTIONS);
+      texts.forEach((text, id) => {
+        index.add(id, text);
+      });
+      const saved: [string, string][] = [];
+      index.export((key: string | number, data: string) => {
+        saved.push([String(key), data]);
+      });
+      return saved;
+    },
+    load(saved) {
+      const index = new FlexIndex(FLEXSEARCH_OPTIONS);
+      for (const [key, data] of saved as [string, string][]) index.import(key, data);
+      return (query, limit) => index.search(query, { limit, suggest: true }) as number[];
+    },
+  },
+];
+
+interface LibraryOutcome {
+  name: string;
+  config: string;
+  indexMs: number;
+  loadMs: number;
+  memoryMb: number;
+  p50: number;
+  p95: number;
+  passes: number;
+  /** Results for each whole query, as "query n". */
+  finals: string;
+}
+
+/**
+ * One library, measured as ours is: its load from the cache (a structured clone of its
+ * serialised form, then its own load), the heap that load keeps with the passages' text
+ * (which its results show, as ours keeps it) after one search, and every keystroke of the
+ * same queries, each answer made into what a card shows (its passage and text).
+ */
+function measureLibrary(library: Library, texts: readonly string[], typed: readonly string[], size: number) {
+  const [saved, indexMs] = time(() => library.index(texts));
+  const loadMs = median(Array.from({ length: 3 }, () => time(() => library.load(structuredClone(saved)))[1]));
+  const before = heap();
+  const kept = structuredClone(texts);
+  const search = library.load(structuredClone(saved));
+  search('tongl market', SEARCH_LIMIT);
+  const memoryMb = (heap() - before) / MB;
+  const answer = (q: string) => search(q, SEARCH_LIMIT).map((p) => ({ passage: p, text: kept[p] }));
+  for (const q of typed) answer(q);
+  const passes = library.passes(size);
+  const samples: number[] = [];
+  for (let pass = 0; pass < passes; pass++) for (const q of typed) samples.push(time(() => answer(q))[1]);
+  return {
+    name: library.name,
+    config: library.config,
+    indexMs,
+    loadMs,
+    memoryMb,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    passes,
+    finals: QUERIES.map((q) => `"${q}" ${answer(q).length}`).join(', '),
+  };
+}
+
+/** Ours beside the libraries: each cell with the library's figure as a multiple of ours. */
+function printLibraryTable(
+  ours: { indexMs: number; loadMs: number; memoryMb: number; p50: number; p95: number },
+  libraries: LibraryOutcome[],
+): void {
+  // FlexSearch answers some keystrokes in microseconds: three decimals below 0.1 ms.
+  const fmt = (v: number, unit: string) =>
+    `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 0.1 ? v.toFixed(2) : v.toFixed(3)} ${unit}`;
+  const rows: [string, keyof typeof ours, string][] = [
+    ['cold load: cache read + load (median)', 'loadMs', 'ms'],
+    ['heap after load, with the text', 'memoryMb', 'MB'],
+    ['keystroke p50 (search + cards)', 'p50', 'ms'],
+    ['keystroke p95 (search + cards)', 'p95', 'ms'],
+    ['indexing (import)', 'indexMs', 'ms'],
+  ];
+  const head = ['measure', 'ours', ...libraries.map((l) => `${l.name} (÷ ours)`)];
+  const table = rows.map(([label, key, unit]) => [
+    label,
+    fmt(ours[key], unit),
+    ...libraries.map(
+      (l) => `${fmt(l[key], unit)} (${(l[key] / ours[key]).toFixed(l[key] / ours[key] >= 10 ? 0 : 2)}×)`,
+    ),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of table) console.log(line(r));
+}
+
 async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[]): Promise<void> {
   console.log(`\n=== ${size.toLocaleString('en')} synthetic passages + the bundled corpus ===`);
   const [synthetic, generateMs] = time(() => syntheticStories(size));
@@ -295,15 +460,26 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
       `(${syntheticShown} with synthetic ones); slowest: ${slowPages.map(([n, ms]) => `${n} ${ms.toFixed(1)} ms`).join(', ')}`,
   );
 
-  // Search as you type, as the popup asks: every keystroke of every query.
-  const search = (q: string) => searchPassages(idx, q, SEARCH_LIMIT).map((r) => toExcerptCard(idx, r));
+  // Search as you type, as the popup asks: every keystroke of every query. Each pass types
+  // them into a search that remembers nothing of earlier passes: a fresh view of the same
+  // index, so the per-index caches (search-passages.ts) start empty. Passes repeat the same
+  // keystrokes; a cache filled by the pass before would flatter ours (the libraries' own
+  // query caches are off too).
   const typed = QUERIES.flatMap(keystrokes);
-  for (let rep = 0; rep < 2; rep++) for (const q of typed) search(q);
+  const session = (): CorpusIndex => ({ ...idx });
+  const searchIn = (view: CorpusIndex, q: string) =>
+    searchPassages(view, q, SEARCH_LIMIT).map((r) => toExcerptCard(view, r));
+  const search = (q: string) => searchIn(idx, q);
+  for (let rep = 0; rep < 2; rep++) {
+    const view = session();
+    for (const q of typed) searchIn(view, q);
+  }
   const searchSamples: number[] = [];
   const perKeystroke = new Map<string, number>();
   for (let rep = 0; rep < SEARCH_REPS; rep++) {
+    const view = session();
     for (const q of typed) {
-      const [, ms] = time(() => search(q));
+      const [, ms] = time(() => searchIn(view, q));
       searchSamples.push(ms);
       perKeystroke.set(q, Math.max(perKeystroke.get(q) ?? 0, ms));
     }
@@ -318,6 +494,22 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
   // The naive approach: Fuse over the passages' full text.
   index = undefined;
   const passages: Passage[] = allPassages(idx);
+  const libraries = LIBS
+    ? LIBRARIES.map((library) =>
+        measureLibrary(
+          library,
+          passages.map((p) => p.text),
+          typed,
+          size,
+        ),
+      )
+    : [];
+  for (const l of libraries) {
+    console.log(
+      `${l.name} (${l.config}): indexed in ${l.indexMs.toFixed(0)} ms; ${plural(typed.length, 'keystroke')} × ${l.passes}; ` +
+        `results (of ${SEARCH_LIMIT}): ${l.finals}`,
+    );
+  }
   const [fuseIndex, naiveImportMs] = time(() => Fuse.createIndex(FUSE_OPTIONS.keys, passages));
   const naiveJson = JSON.stringify({ stories: packed.stories, passages, index: fuseIndex.toJSON() });
   const naiveLoad = () => {
@@ -411,6 +603,19 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
       unit: 'ms',
     },
   ]);
+  if (libraries.length > 0) {
+    console.log('');
+    printLibraryTable(
+      {
+        indexMs: importMs,
+        loadMs: median(loadMs),
+        memoryMb,
+        p50: percentile(searchSamples, 50),
+        p95: percentile(searchSamples, 95),
+      },
+      libraries,
+    );
+  }
 }
 
 const started = now();
@@ -430,5 +635,6 @@ console.log(
     `cold load on the median, import on indexing alone (reading and storing the files come on top). ` +
     `Memory is Node's heap + array buffers; Node runs V8 without pointer compression, Chrome with it, ` +
     `so arrays and objects take up to half as much in the extension (strings the same). ` +
+    `Beside the libraries, (÷ ours) is the library's figure over ours: above 1, ours is faster or smaller. ` +
     `Total ${((now() - started) / 1000).toFixed(0)} s.`,
 );
