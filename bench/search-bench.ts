@@ -114,6 +114,20 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 const median = (samples: number[]) => percentile(samples, 50);
+
+/**
+ * The p95 over keystrokes of each keystroke's median over the passes (samples in pass
+ * order, `perPass` a pass). On a machine shared with other work, a time slice taken away
+ * in the middle of a keystroke lands in the raw p95 as often as the keystroke is long;
+ * the median of its passes keeps what the keystroke itself costs, every pass alike.
+ */
+function typicalP95(samples: readonly number[], perPass: number): number {
+  const passes = Math.floor(samples.length / perPass);
+  const medians = Array.from({ length: perPass }, (_, k) =>
+    median(Array.from({ length: passes }, (_, pass) => samples[pass * perPass + k] as number)),
+  );
+  return percentile(medians, 95);
+}
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function time<T>(f: () => T): [T, number] {
@@ -202,8 +216,12 @@ interface Library {
   name: string;
   /** How it is configured, in a few words, for the output. */
   config: string;
-  /** Timed passes over the keystrokes at a size: MiniSearch takes up to a second a keystroke at 50,000. */
-  passes: (size: number) => number;
+  /**
+   * Timed passes over the keystrokes at a size, when timed alone (MiniSearch takes up to a
+   * second a keystroke at 50,000); undefined for a library timed beside ours, keystroke by
+   * keystroke, in ours' passes.
+   */
+  passes?: (size: number) => number;
   index(texts: readonly string[]): unknown;
   load(saved: unknown): (query: string, limit: number) => number[];
 }
@@ -252,7 +270,6 @@ const LIBRARIES: Library[] = [
   {
     name: 'FlexSearch',
     config: 'Index, tokenize: forward, LatinBalance, suggest',
-    passes: () => SEARCH_REPS,
     index(texts) {
       const index = new FlexIndex(FLEXSEARCH_OPTIONS);
       texts.forEach((text, id) => {
@@ -280,18 +297,34 @@ interface LibraryOutcome {
   memoryMb: number;
   p50: number;
   p95: number;
+  /** See typicalP95. */
+  typical95: number;
   passes: number;
   /** Results for each whole query, as "query n". */
   finals: string;
+}
+
+/** A library loaded, and measured but for the keystrokes it answers beside ours. */
+interface PreparedLibrary {
+  outcome: LibraryOutcome;
+  /** For a library timed beside ours: its answer to a keystroke, made into what a card shows. */
+  answer?: (query: string) => unknown[];
+  samples: number[];
 }
 
 /**
  * One library, measured as ours is: its load from the cache (a structured clone of its
  * serialised form, then its own load), the heap that load keeps with the passages' text
  * (which its results show, as ours keeps it) after one search, and every keystroke of the
- * same queries, each answer made into what a card shows (its passage and text).
+ * same queries, each answer made into what a card shows (its passage and text): alone
+ * here, or beside ours (see `passes`).
  */
-function measureLibrary(library: Library, texts: readonly string[], typed: readonly string[], size: number) {
+function prepareLibrary(
+  library: Library,
+  texts: readonly string[],
+  typed: readonly string[],
+  size: number,
+): PreparedLibrary {
   const [saved, indexMs] = time(() => library.index(texts));
   const loadMs = median(Array.from({ length: 3 }, () => time(() => library.load(structuredClone(saved)))[1]));
   const before = heap();
@@ -300,26 +333,37 @@ function measureLibrary(library: Library, texts: readonly string[], typed: reado
   search('tongl market', SEARCH_LIMIT);
   const memoryMb = (heap() - before) / MB;
   const answer = (q: string) => search(q, SEARCH_LIMIT).map((p) => ({ passage: p, text: kept[p] }));
-  for (const q of typed) answer(q);
-  const passes = library.passes(size);
   const samples: number[] = [];
-  for (let pass = 0; pass < passes; pass++) for (const q of typed) samples.push(time(() => answer(q))[1]);
+  const passes = library.passes?.(size);
+  if (passes !== undefined) {
+    for (const q of typed) answer(q);
+    for (let pass = 0; pass < passes; pass++) {
+      gc();
+      for (const q of typed) samples.push(time(() => answer(q))[1]);
+    }
+  }
   return {
-    name: library.name,
-    config: library.config,
-    indexMs,
-    loadMs,
-    memoryMb,
-    p50: percentile(samples, 50),
-    p95: percentile(samples, 95),
-    passes,
-    finals: QUERIES.map((q) => `"${q}" ${answer(q).length}`).join(', '),
+    outcome: {
+      name: library.name,
+      config: library.config,
+      indexMs,
+      loadMs,
+      memoryMb,
+      p50: Number.NaN,
+      p95: Number.NaN,
+      typical95: Number.NaN,
+      passes: passes ?? SEARCH_REPS,
+      finals: QUERIES.map((q) => `"${q}" ${answer(q).length}`).join(', '),
+    },
+    // One timed alone is let go: its heap would weigh on the timings that follow.
+    ...(passes === undefined ? { answer } : {}),
+    samples,
   };
 }
 
 /** Ours beside the libraries: each cell with the library's figure as a multiple of ours. */
 function printLibraryTable(
-  ours: { indexMs: number; loadMs: number; memoryMb: number; p50: number; p95: number },
+  ours: { indexMs: number; loadMs: number; memoryMb: number; p50: number; p95: number; typical95: number },
   libraries: LibraryOutcome[],
 ): void {
   // FlexSearch answers some keystrokes in microseconds: three decimals below 0.1 ms.
@@ -330,6 +374,7 @@ function printLibraryTable(
     ['heap after load, with the text', 'memoryMb', 'MB'],
     ['keystroke p50 (search + cards)', 'p50', 'ms'],
     ['keystroke p95 (search + cards)', 'p95', 'ms'],
+    ['keystroke p95 of medians over passes', 'typical95', 'ms'],
     ['indexing (import)', 'indexMs', 'ms'],
   ];
   const head = ['measure', 'ours', ...libraries.map((l) => `${l.name} (÷ ours)`)];
@@ -460,43 +505,12 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
       `(${syntheticShown} with synthetic ones); slowest: ${slowPages.map(([n, ms]) => `${n} ${ms.toFixed(1)} ms`).join(', ')}`,
   );
 
-  // Search as you type, as the popup asks: every keystroke of every query. Each pass types
-  // them into a search that remembers nothing of earlier passes: a fresh view of the same
-  // index, so the per-index caches (search-passages.ts) start empty. Passes repeat the same
-  // keystrokes; a cache filled by the pass before would flatter ours (the libraries' own
-  // query caches are off too).
-  const typed = QUERIES.flatMap(keystrokes);
-  const session = (): CorpusIndex => ({ ...idx });
-  const searchIn = (view: CorpusIndex, q: string) =>
-    searchPassages(view, q, SEARCH_LIMIT).map((r) => toExcerptCard(view, r));
-  const search = (q: string) => searchIn(idx, q);
-  for (let rep = 0; rep < 2; rep++) {
-    const view = session();
-    for (const q of typed) searchIn(view, q);
-  }
-  const searchSamples: number[] = [];
-  const perKeystroke = new Map<string, number>();
-  for (let rep = 0; rep < SEARCH_REPS; rep++) {
-    const view = session();
-    for (const q of typed) {
-      const [, ms] = time(() => searchIn(view, q));
-      searchSamples.push(ms);
-      perKeystroke.set(q, Math.max(perKeystroke.get(q) ?? 0, ms));
-    }
-  }
-  const slowKeys = [...perKeystroke].sort((a, b) => b[1] - a[1]).slice(0, 5);
-  console.log(
-    `search: ${typed.length} keystrokes × ${SEARCH_REPS}; slowest: ${slowKeys.map(([q, ms]) => `"${q}" ${ms.toFixed(1)} ms`).join(', ')}`,
-  );
-  const finals = QUERIES.map((q) => `"${q}" ${search(q).length}`).join(', ');
-  console.log(`search results (of ${SEARCH_LIMIT}): ${finals}`);
-
-  // The naive approach: Fuse over the passages' full text.
-  index = undefined;
+  // The libraries, loaded from their caches, on the same passages.
   const passages: Passage[] = allPassages(idx);
-  const libraries = LIBS
+  const typed = QUERIES.flatMap(keystrokes);
+  const prepared = LIBS
     ? LIBRARIES.map((library) =>
-        measureLibrary(
+        prepareLibrary(
           library,
           passages.map((p) => p.text),
           typed,
@@ -504,12 +518,71 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
         ),
       )
     : [];
+  const beside = prepared.flatMap((l) => (l.answer ? [{ ...l, answer: l.answer }] : []));
+
+  // Search as you type, as the popup asks: every keystroke of every query. Each pass types
+  // them into a search that remembers nothing of earlier passes: a fresh view of the same
+  // index, so the per-index caches (search-passages.ts) start empty, its working arrays made
+  // before the pass by a word no query types. Passes repeat the same keystrokes; a cache
+  // filled by the pass before would flatter ours (the libraries' own query caches are off
+  // too). The libraries timed beside ours answer each keystroke in turn with ours, first
+  // and second by turns, so that the noise of a shared machine falls on both alike.
+  const session = (): CorpusIndex => {
+    const view = { ...idx };
+    searchPassages(view, 'qqqqqq', SEARCH_LIMIT);
+    return view;
+  };
+  const searchIn = (view: CorpusIndex, q: string) =>
+    searchPassages(view, q, SEARCH_LIMIT).map((r) => toExcerptCard(view, r));
+  const search = (q: string) => searchIn(idx, q);
+  for (let rep = 0; rep < 2; rep++) {
+    const view = session();
+    for (const q of typed) {
+      searchIn(view, q);
+      for (const l of beside) l.answer(q);
+    }
+  }
+  const searchSamples: number[] = [];
+  const perKeystroke = new Map<string, number>();
+  for (let rep = 0; rep < SEARCH_REPS; rep++) {
+    const view = session();
+    gc();
+    typed.forEach((q, k) => {
+      const theirs = () => {
+        for (const l of beside) l.samples.push(time(() => l.answer(q))[1]);
+      };
+      if ((k + rep) % 2 === 1) theirs();
+      const [, ms] = time(() => searchIn(view, q));
+      if ((k + rep) % 2 === 0) theirs();
+      searchSamples.push(ms);
+      perKeystroke.set(q, Math.max(perKeystroke.get(q) ?? 0, ms));
+    });
+  }
+  const libraries = prepared.map(
+    ({ outcome, samples }): LibraryOutcome => ({
+      ...outcome,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      typical95: typicalP95(samples, typed.length),
+    }),
+  );
+  const slowKeys = [...perKeystroke].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  console.log(
+    `search: ${typed.length} keystrokes × ${SEARCH_REPS}; slowest: ${slowKeys.map(([q, ms]) => `"${q}" ${ms.toFixed(1)} ms`).join(', ')}`,
+  );
+  const finals = QUERIES.map((q) => `"${q}" ${search(q).length}`).join(', ');
+  console.log(`search results (of ${SEARCH_LIMIT}): ${finals}`);
+
   for (const l of libraries) {
     console.log(
-      `${l.name} (${l.config}): indexed in ${l.indexMs.toFixed(0)} ms; ${plural(typed.length, 'keystroke')} × ${l.passes}; ` +
+      `${l.name} (${l.config}): indexed in ${l.indexMs.toFixed(0)} ms; ${plural(typed.length, 'keystroke')} × ${l.passes}` +
+        `${beside.some((b) => b.outcome.name === l.name) ? ', in turn with ours' : ', alone'}; ` +
         `results (of ${SEARCH_LIMIT}): ${l.finals}`,
     );
   }
+
+  // The naive approach: Fuse over the passages' full text.
+  index = undefined;
   const [fuseIndex, naiveImportMs] = time(() => Fuse.createIndex(FUSE_OPTIONS.keys, passages));
   const naiveJson = JSON.stringify({ stories: packed.stories, passages, index: fuseIndex.toJSON() });
   const naiveLoad = () => {
@@ -612,6 +685,7 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
         memoryMb,
         p50: percentile(searchSamples, 50),
         p95: percentile(searchSamples, 95),
+        typical95: typicalP95(searchSamples, typed.length),
       },
       libraries,
     );
