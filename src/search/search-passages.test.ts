@@ -267,7 +267,8 @@ describe('as the reader types (issue 13)', () => {
     expect(long('orphans')).toBeLessThan(1024);
   });
 
-  it('answers every keystroke exactly as a search that remembers nothing would', () => {
+  // Property tests over every keystroke of many queries: on a busy machine they may take 10 s.
+  it('answers every keystroke exactly as a search that remembers nothing would', { timeout: 60_000 }, () => {
     for (const searched of [index, archive]) {
       for (const f of filters) {
         // One view types on and on, keeping what it remembers; each fresh view of the same
@@ -284,7 +285,9 @@ describe('as the reader types (issue 13)', () => {
     }
   });
 
-  it('answers exactly as reading every list whole would, though it reads long lists in part', () => {
+  it('answers exactly as reading every list whole would, though it reads long lists in part', {
+    timeout: 60_000,
+  }, () => {
     for (const f of filters) {
       for (const q of typed) {
         for (const k of keystrokes(q)) {

@@ -5,7 +5,7 @@ import { type Token, takesSuffixes, tokenize } from '@/src/lexicon/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
-import { decodeGaps, listHas, lowerBound } from './packed-index';
+import { listHas, lowerBound } from './packed-index';
 import { typoDistance, wordsStartingWithin, wordsWithin } from './words-within';
 
 /** Fuse scores above this are too far from the typed word to count (0 = exact). */
@@ -44,8 +44,6 @@ interface Scratch {
   seen: Uint8Array;
   touchedByWord: Uint32Array;
   seenByWord: Uint8Array;
-  /** A word's passages, decoded from their varint gaps. */
-  postings: Uint32Array;
   readings: Map<string, Readings>;
 }
 const scratch = perIndex(
@@ -58,7 +56,6 @@ const scratch = perIndex(
     seen: new Uint8Array(n),
     touchedByWord: new Uint32Array(n),
     seenByWord: new Uint8Array(n),
-    postings: new Uint32Array(n),
     readings: new Map(),
   }),
 );
@@ -202,16 +199,24 @@ const isOneList = (word: TypedWord) => !word.hit && word.terms.length === 0 && w
 /** The answer to one word read one way: the first `limit` passages of its list that pass the filters. */
 function firstOfOneList(
   index: CorpusIndex,
-  { score, covered, touched, seen, postings }: Scratch,
+  { score, covered, touched, seen }: Scratch,
   word: TypedWord,
   limit: number,
   keep: ((p: number) => boolean) | undefined,
 ): [number, number[]] {
   const [w, wordScore] = word.words[0] as [number, number];
-  const n = decodeGaps(index.packed.wordPassages, w, postings);
+  const { start, data } = index.packed.wordPassages;
   const chosen: number[] = [];
-  for (let k = 0; k < n && chosen.length < limit; k++) {
-    const p = postings[k] as number;
+  // The varint gaps decoded as read (packed-index.ts decodeGaps), only as far as needed.
+  for (let at = start[w] as number, end = start[w + 1] as number, p = 0; at < end && chosen.length < limit; ) {
+    let byte: number;
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      byte = data[at++] as number;
+      gap |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    p += gap;
     if (keep && !keep(p)) continue;
     seen[p] = 1;
     touched[chosen.length] = p;
@@ -229,8 +234,30 @@ function firstOfOneList(
  * only to passages a shorter list reached.
  */
 function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number): number {
-  const { score, covered, best, bestTerm, touched, seen, touchedByWord, seenByWord, postings } = work;
+  const { score, covered, best, bestTerm, touched, seen, touchedByWord, seenByWord } = work;
   const wordPassages = index.packed.wordPassages;
+  const { start, data } = wordPassages;
+  // A word's passages are read from their varint gaps as the loops go (packed-index.ts
+  // decodeGaps), into no array: at 50,000 passages one would hold 200 kB for the index's life.
+  let at = 0;
+  let end = 0;
+  let last = 0;
+  const open = (w: number) => {
+    at = start[w] as number;
+    end = start[w + 1] as number;
+    last = 0;
+  };
+  const next = () => {
+    let byte: number;
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      byte = data[at++] as number;
+      gap |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    last += gap;
+    return last;
+  };
   let reached = 0;
   const partly = large < Number.POSITIVE_INFINITY;
   if (partly) {
@@ -248,7 +275,14 @@ function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number
     for (const word of plan.words) {
       if (word.hit && word.hit.length <= large) mark(word.hit, word.hit.length);
       for (const [w] of word.words) {
-        if ((wordPassages.count[w] as number) <= large) mark(postings, decodeGaps(wordPassages, w, postings));
+        if ((wordPassages.count[w] as number) > large) continue;
+        for (open(w); at < end; ) {
+          const q = next();
+          if (seen[q] === 0) {
+            seen[q] = 1;
+            touched[reached++] = q;
+          }
+        }
       }
       for (const [list] of word.terms) if (list.length <= large) mark(list, list.length);
     }
@@ -272,9 +306,8 @@ function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number
       // of its list once: its score goes straight to the passage.
       const [w, wordScore] = word.words[0] as [number, number];
       const onlySeen = (wordPassages.count[w] as number) > large;
-      const n = decodeGaps(wordPassages, w, postings);
-      for (let k = 0; k < n; k++) {
-        const p = postings[k] as number;
+      for (open(w); at < end; ) {
+        const p = next();
         if (seen[p] === 0) {
           if (onlySeen) continue;
           seen[p] = 1;
@@ -308,9 +341,8 @@ function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number
     // every word it might stand for ("kim" is Kim, not Kim + kimchi).
     for (const [w, wordScore] of word.words) {
       const onlySeen = (wordPassages.count[w] as number) > large;
-      const n = decodeGaps(wordPassages, w, postings);
-      for (let k = 0; k < n; k++) {
-        const p = postings[k] as number;
+      for (open(w); at < end; ) {
+        const p = next();
         if (seen[p] === 0) {
           if (onlySeen) continue;
           seen[p] = 1;
