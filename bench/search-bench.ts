@@ -3,7 +3,7 @@
  * "Search that scales"). A benchmark, not a test: these machines are noisy.
  *
  * For each size, the bundled stories plus a SYNTHETIC pack of that many passages
- * (bench/synthetic-corpus.ts: generated text, never shipped), as an imported collection,
+ * (src/testing/synthetic-corpus.ts: generated text, never shipped), as an imported collection,
  * are indexed with the real `packIndex` and measured the way the background uses them:
  * - import: `packIndex` (the indexing an import pays; parsing and storing come on top);
  * - cold load: the packed index without its text from the background's cache
@@ -696,7 +696,7 @@ const started = now();
 const real = buildCorpusFromData();
 const pages = scanEvalPages(real.terms);
 console.log(
-  `Firsthand search benchmark — node ${process.version}; synthetic text from bench/synthetic-corpus.ts ` +
+  `Firsthand search benchmark — node ${process.version}; synthetic text from src/testing/synthetic-corpus.ts ` +
     `(never shipped), lexicon aliases at the real stories' rate of ${(100 * realTermRate()).toFixed(1)} per 100 words`,
 );
 console.log(
