@@ -3,7 +3,7 @@
  * "Search that scales"). A benchmark, not a test: these machines are noisy.
  *
  * For each size, the bundled stories plus a SYNTHETIC pack of that many passages
- * (bench/synthetic-corpus.ts: generated text, never shipped), as an imported collection,
+ * (src/testing/synthetic-corpus.ts: generated text, never shipped), as an imported collection,
  * are indexed with the real `packIndex` and measured the way the background uses them:
  * - import: `packIndex` (the indexing an import pays; parsing and storing come on top);
  * - cold load: the packed index without its text from the background's cache
@@ -20,17 +20,26 @@
  * full text. It takes seconds a query, so only a few of its queries are timed (the output
  * says which).
  *
+ * Then the libraries a developer would pick instead (issue 13, item 7), on the same
+ * passages in the same run, each configured as its documentation recommends for search as
+ * you type with typo tolerance (see LIBRARIES): MiniSearch and FlexSearch. For each, as for
+ * ours: the load from its own serialised form as a cache would give it back, the heap it
+ * keeps with the passages' text, and the latency of every keystroke of the same queries.
+ *
  *   npm run bench:search                      (sizes 10000,50000)
  *   BENCH_SIZES=10000 npm run bench:search    (one size)
  *   BENCH_NAIVE=0 npm run bench:search        (skip the naive searches)
+ *   BENCH_LIBS=0 npm run bench:search         (skip MiniSearch and FlexSearch)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Charset, Index as FlexIndex } from 'flexsearch';
 import Fuse from 'fuse.js';
 import { Window } from 'happy-dom';
+import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { Passage, Story } from '@/src/corpus/types';
 import { runToEnd } from '@/src/detect/extract-article';
 import { createPageScanner } from '@/src/detect/page-scanner';
@@ -61,6 +70,7 @@ const gc = (globalThis.gc ?? runInNewContext('gc')) as () => void;
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const NAIVE = process.env.BENCH_NAIVE !== '0';
+const LIBS = process.env.BENCH_LIBS !== '0';
 const LOAD_RUNS = 5;
 const PAGE_REPS = 20;
 const SEARCH_REPS = 5;
@@ -104,6 +114,20 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 const median = (samples: number[]) => percentile(samples, 50);
+
+/**
+ * The p95 over keystrokes of each keystroke's median over the passes (samples in pass
+ * order, `perPass` a pass). On a machine shared with other work, a time slice taken away
+ * in the middle of a keystroke lands in the raw p95 as often as the keystroke is long;
+ * the median of its passes keeps what the keystroke itself costs, every pass alike.
+ */
+function typicalP95(samples: readonly number[], perPass: number): number {
+  const passes = Math.floor(samples.length / perPass);
+  const medians = Array.from({ length: perPass }, (_, k) =>
+    median(Array.from({ length: passes }, (_, pass) => samples[pass * perPass + k] as number)),
+  );
+  return percentile(medians, 95);
+}
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function time<T>(f: () => T): [T, number] {
@@ -175,6 +199,192 @@ function printTable(rows: Row[]): void {
     r.target === undefined ? 'n/a' : r.judged <= r.target ? 'MET' : 'NOT MET',
   ]);
   const head = ['measure', 'ours p50', 'ours p95', 'naive (Fuse over text)', 'ratio', 'target', 'target met'];
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of table) console.log(line(r));
+}
+
+/**
+ * A library a developer might pick instead of ours, as a search as you type would use it:
+ * it indexes the passages (position = passage number) into its own serialised form, which
+ * a cache would keep; it loads that form; the loaded search answers a query with passage
+ * numbers, best first.
+ */
+interface Library {
+  name: string;
+  /** How it is configured, in a few words, for the output. */
+  config: string;
+  /**
+   * Timed passes over the keystrokes at a size, when timed alone (MiniSearch takes up to a
+   * second a keystroke at 50,000); undefined for a library timed beside ours, keystroke by
+   * keystroke, in ours' passes.
+   */
+  passes?: (size: number) => number;
+  index(texts: readonly string[]): unknown;
+  load(saved: unknown): (query: string, limit: number) => number[];
+}
+
+/**
+ * MiniSearch, as its README sets it up for search as you type with typo tolerance: default
+ * search options `prefix: true` (an unfinished word matches the words it begins) and
+ * `fuzzy: 0.2` (a word matches words within a fifth of its length in edits); the passage
+ * text as its one field (ours also indexes each story's title and teller: more work for
+ * ours, not less). Serialised with JSON.stringify and loaded with MiniSearch.loadJSON, as
+ * its README says. It scores every match (BM25+); the first `limit` are taken.
+ */
+const MINISEARCH_OPTIONS: MiniSearchOptions = { fields: ['text'], searchOptions: { prefix: true, fuzzy: 0.2 } };
+
+/**
+ * FlexSearch 0.8, as its README sets it up for partial matching and fuzziness: an Index over
+ * the passage text with the "forward" tokenizer (every prefix of every word is indexed, so
+ * an unfinished word matches at once; "full" would also match inside words, at n² memory,
+ * and "tolerant" drops prefixes), the LatinBalance encoder (its phonetic normalisation:
+ * "hamgyong" meets "hamgyeong"; it has no edit-distance search), and `suggest: true` at
+ * query time, so a query with a word that matches nothing (a typo) still answers with the
+ * others. Its query cache stays off, as ours starts each pass with nothing remembered.
+ * Serialised with `export` and loaded with `import`, as its README says.
+ */
+const FLEXSEARCH_OPTIONS = { tokenize: 'forward', encoder: Charset.LatinBalance } as const;
+
+const LIBRARIES: Library[] = [
+  {
+    name: 'MiniSearch',
+    config: 'prefix: true, fuzzy: 0.2',
+    passes: (size) => (size >= 50000 ? 2 : 3),
+    index(texts) {
+      const search = new MiniSearch(MINISEARCH_OPTIONS);
+      search.addAll(texts.map((text, id) => ({ id, text })));
+      return JSON.stringify(search);
+    },
+    load(saved) {
+      const search = MiniSearch.loadJSON(saved as string, MINISEARCH_OPTIONS);
+      return (query, limit) =>
+        search
+          .search(query)
+          .slice(0, limit)
+          .map((r) => r.id as number);
+    },
+  },
+  {
+    name: 'FlexSearch',
+    config: 'Index, tokenize: forward, LatinBalance, suggest',
+    index(texts) {
+      const index = new FlexIndex(FLEXSEARCH_OPTIONS);
+      texts.forEach((text, id) => {
+        index.add(id, text);
+      });
+      const saved: [string, string][] = [];
+      index.export((key: string | number, data: string) => {
+        saved.push([String(key), data]);
+      });
+      return saved;
+    },
+    load(saved) {
+      const index = new FlexIndex(FLEXSEARCH_OPTIONS);
+      for (const [key, data] of saved as [string, string][]) index.import(key, data);
+      return (query, limit) => index.search(query, { limit, suggest: true }) as number[];
+    },
+  },
+];
+
+interface LibraryOutcome {
+  name: string;
+  config: string;
+  indexMs: number;
+  loadMs: number;
+  memoryMb: number;
+  p50: number;
+  p95: number;
+  /** See typicalP95. */
+  typical95: number;
+  passes: number;
+  /** Results for each whole query, as "query n". */
+  finals: string;
+}
+
+/** A library loaded, and measured but for the keystrokes it answers beside ours. */
+interface PreparedLibrary {
+  outcome: LibraryOutcome;
+  /** For a library timed beside ours: its answer to a keystroke, made into what a card shows. */
+  answer?: (query: string) => unknown[];
+  samples: number[];
+}
+
+/**
+ * One library, measured as ours is: its load from the cache (a structured clone of its
+ * serialised form, then its own load), the heap that load keeps with the passages' text
+ * (which its results show, as ours keeps it) after one search, and every keystroke of the
+ * same queries, each answer made into what a card shows (its passage and text): alone
+ * here, or beside ours (see `passes`).
+ */
+function prepareLibrary(
+  library: Library,
+  texts: readonly string[],
+  typed: readonly string[],
+  size: number,
+): PreparedLibrary {
+  const [saved, indexMs] = time(() => library.index(texts));
+  const loadMs = median(Array.from({ length: 3 }, () => time(() => library.load(structuredClone(saved)))[1]));
+  const before = heap();
+  const kept = structuredClone(texts);
+  const search = library.load(structuredClone(saved));
+  search('tongl market', SEARCH_LIMIT);
+  const memoryMb = (heap() - before) / MB;
+  const answer = (q: string) => search(q, SEARCH_LIMIT).map((p) => ({ passage: p, text: kept[p] }));
+  const samples: number[] = [];
+  const passes = library.passes?.(size);
+  if (passes !== undefined) {
+    for (const q of typed) answer(q);
+    for (let pass = 0; pass < passes; pass++) {
+      gc();
+      for (const q of typed) samples.push(time(() => answer(q))[1]);
+    }
+  }
+  return {
+    outcome: {
+      name: library.name,
+      config: library.config,
+      indexMs,
+      loadMs,
+      memoryMb,
+      p50: Number.NaN,
+      p95: Number.NaN,
+      typical95: Number.NaN,
+      passes: passes ?? SEARCH_REPS,
+      finals: QUERIES.map((q) => `"${q}" ${answer(q).length}`).join(', '),
+    },
+    // One timed alone is let go: its heap would weigh on the timings that follow.
+    ...(passes === undefined ? { answer } : {}),
+    samples,
+  };
+}
+
+/** Ours beside the libraries: each cell with the library's figure as a multiple of ours. */
+function printLibraryTable(
+  ours: { indexMs: number; loadMs: number; memoryMb: number; p50: number; p95: number; typical95: number },
+  libraries: LibraryOutcome[],
+): void {
+  // FlexSearch answers some keystrokes in microseconds: three decimals below 0.1 ms.
+  const fmt = (v: number, unit: string) =>
+    `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 0.1 ? v.toFixed(2) : v.toFixed(3)} ${unit}`;
+  const rows: [string, keyof typeof ours, string][] = [
+    ['cold load: cache read + load (median)', 'loadMs', 'ms'],
+    ['heap after load, with the text', 'memoryMb', 'MB'],
+    ['keystroke p50 (search + cards)', 'p50', 'ms'],
+    ['keystroke p95 (search + cards)', 'p95', 'ms'],
+    ['keystroke p95 of medians over passes', 'typical95', 'ms'],
+    ['indexing (import)', 'indexMs', 'ms'],
+  ];
+  const head = ['measure', 'ours', ...libraries.map((l) => `${l.name} (÷ ours)`)];
+  const table = rows.map(([label, key, unit]) => [
+    label,
+    fmt(ours[key], unit),
+    ...libraries.map(
+      (l) => `${fmt(l[key], unit)} (${(l[key] / ours[key]).toFixed(l[key] / ours[key] >= 10 ? 0 : 2)}×)`,
+    ),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
   console.log(line(head));
@@ -295,19 +505,67 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
       `(${syntheticShown} with synthetic ones); slowest: ${slowPages.map(([n, ms]) => `${n} ${ms.toFixed(1)} ms`).join(', ')}`,
   );
 
-  // Search as you type, as the popup asks: every keystroke of every query.
-  const search = (q: string) => searchPassages(idx, q, SEARCH_LIMIT).map((r) => toExcerptCard(idx, r));
+  // The libraries, loaded from their caches, on the same passages.
+  const passages: Passage[] = allPassages(idx);
   const typed = QUERIES.flatMap(keystrokes);
-  for (let rep = 0; rep < 2; rep++) for (const q of typed) search(q);
+  const prepared = LIBS
+    ? LIBRARIES.map((library) =>
+        prepareLibrary(
+          library,
+          passages.map((p) => p.text),
+          typed,
+          size,
+        ),
+      )
+    : [];
+  const beside = prepared.flatMap((l) => (l.answer ? [{ ...l, answer: l.answer }] : []));
+
+  // Search as you type, as the popup asks: every keystroke of every query. Each pass types
+  // them into a search that remembers nothing of earlier passes: a fresh view of the same
+  // index, so the per-index caches (search-passages.ts) start empty, its working arrays made
+  // before the pass by a word no query types. Passes repeat the same keystrokes; a cache
+  // filled by the pass before would flatter ours (the libraries' own query caches are off
+  // too). The libraries timed beside ours answer each keystroke in turn with ours, first
+  // and second by turns, so that the noise of a shared machine falls on both alike.
+  const session = (): CorpusIndex => {
+    const view = { ...idx };
+    searchPassages(view, 'qqqqqq', SEARCH_LIMIT);
+    return view;
+  };
+  const searchIn = (view: CorpusIndex, q: string) =>
+    searchPassages(view, q, SEARCH_LIMIT).map((r) => toExcerptCard(view, r));
+  const search = (q: string) => searchIn(idx, q);
+  for (let rep = 0; rep < 2; rep++) {
+    const view = session();
+    for (const q of typed) {
+      searchIn(view, q);
+      for (const l of beside) l.answer(q);
+    }
+  }
   const searchSamples: number[] = [];
   const perKeystroke = new Map<string, number>();
   for (let rep = 0; rep < SEARCH_REPS; rep++) {
-    for (const q of typed) {
-      const [, ms] = time(() => search(q));
+    const view = session();
+    gc();
+    typed.forEach((q, k) => {
+      const theirs = () => {
+        for (const l of beside) l.samples.push(time(() => l.answer(q))[1]);
+      };
+      if ((k + rep) % 2 === 1) theirs();
+      const [, ms] = time(() => searchIn(view, q));
+      if ((k + rep) % 2 === 0) theirs();
       searchSamples.push(ms);
       perKeystroke.set(q, Math.max(perKeystroke.get(q) ?? 0, ms));
-    }
+    });
   }
+  const libraries = prepared.map(
+    ({ outcome, samples }): LibraryOutcome => ({
+      ...outcome,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      typical95: typicalP95(samples, typed.length),
+    }),
+  );
   const slowKeys = [...perKeystroke].sort((a, b) => b[1] - a[1]).slice(0, 5);
   console.log(
     `search: ${typed.length} keystrokes × ${SEARCH_REPS}; slowest: ${slowKeys.map(([q, ms]) => `"${q}" ${ms.toFixed(1)} ms`).join(', ')}`,
@@ -315,9 +573,16 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
   const finals = QUERIES.map((q) => `"${q}" ${search(q).length}`).join(', ');
   console.log(`search results (of ${SEARCH_LIMIT}): ${finals}`);
 
+  for (const l of libraries) {
+    console.log(
+      `${l.name} (${l.config}): indexed in ${l.indexMs.toFixed(0)} ms; ${plural(typed.length, 'keystroke')} × ${l.passes}` +
+        `${beside.some((b) => b.outcome.name === l.name) ? ', in turn with ours' : ', alone'}; ` +
+        `results (of ${SEARCH_LIMIT}): ${l.finals}`,
+    );
+  }
+
   // The naive approach: Fuse over the passages' full text.
   index = undefined;
-  const passages: Passage[] = allPassages(idx);
   const [fuseIndex, naiveImportMs] = time(() => Fuse.createIndex(FUSE_OPTIONS.keys, passages));
   const naiveJson = JSON.stringify({ stories: packed.stories, passages, index: fuseIndex.toJSON() });
   const naiveLoad = () => {
@@ -411,13 +676,27 @@ async function measureSize(size: number, real: CorpusBundle, pages: ScannedPage[
       unit: 'ms',
     },
   ]);
+  if (libraries.length > 0) {
+    console.log('');
+    printLibraryTable(
+      {
+        indexMs: importMs,
+        loadMs: median(loadMs),
+        memoryMb,
+        p50: percentile(searchSamples, 50),
+        p95: percentile(searchSamples, 95),
+        typical95: typicalP95(searchSamples, typed.length),
+      },
+      libraries,
+    );
+  }
 }
 
 const started = now();
 const real = buildCorpusFromData();
 const pages = scanEvalPages(real.terms);
 console.log(
-  `Firsthand search benchmark — node ${process.version}; synthetic text from bench/synthetic-corpus.ts ` +
+  `Firsthand search benchmark — node ${process.version}; synthetic text from src/testing/synthetic-corpus.ts ` +
     `(never shipped), lexicon aliases at the real stories' rate of ${(100 * realTermRate()).toFixed(1)} per 100 words`,
 );
 console.log(
@@ -430,5 +709,6 @@ console.log(
     `cold load on the median, import on indexing alone (reading and storing the files come on top). ` +
     `Memory is Node's heap + array buffers; Node runs V8 without pointer compression, Chrome with it, ` +
     `so arrays and objects take up to half as much in the extension (strings the same). ` +
+    `Beside the libraries, (÷ ours) is the library's figure over ours: above 1, ours is faster or smaller. ` +
     `Total ${((now() - started) / 1000).toFixed(0)} s.`,
 );

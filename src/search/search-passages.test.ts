@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import type { Provenance, Story } from '@/src/corpus/types';
+import type { Term } from '@/src/lexicon/lexicon';
+import type { SearchFilters } from '@/src/messaging/protocol';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { allPassages, loadBundleIndex, passageAt } from './corpus-index';
+import {
+  allPassages,
+  type CorpusIndex,
+  findWord,
+  loadBundleIndex,
+  loadCorpusIndex,
+  passageAt,
+  textChunks,
+  withText,
+} from './corpus-index';
+import { packIndex } from './packed-index';
 import { searchPassages } from './search-passages';
 
-const index = loadBundleIndex(buildCorpusFromData());
+const bundle = buildCorpusFromData();
+const index = loadBundleIndex(bundle);
 const ids = (query: string) => searchPassages(index, query).map((r) => passageAt(index, r.passage).id);
 const texts = (query: string) => searchPassages(index, query).map((r) => passageAt(index, r.passage).text ?? '');
 
@@ -178,5 +192,127 @@ describe('searchPassages', () => {
     const pasted = `famine ${'the '.repeat(40)}kotjebi`;
     expect(ids(pasted)).toEqual(ids(`famine ${'the '.repeat(31)}`));
     expect(ids(pasted)).not.toEqual(ids('famine kotjebi'));
+  });
+});
+
+/**
+ * A SYNTHETIC archive for these tests, made up here, never shipped: 3,000 passages of words
+ * drawn from a short list (so "the" and "in" reach most passages, as in a large archive)
+ * and a few lexicon aliases, by a seeded generator.
+ */
+function syntheticArchive(terms: Term[]): CorpusIndex {
+  let seed = 13;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const common = 'the in and to of a was we my she he they mother father market china river night food'.split(' ');
+  const rare = 'orphans famine tongil hamgyeong escape border broker kotjebi families farm fanfare fathom'.split(' ');
+  const aliases = ['Tongil Market', '탈북자들은', 'North Korean defector', 'jangmadang', 'Tumen River', 'starvation'];
+  const voices: Provenance[] = ['firsthand', 'witness', 'report', 'commentary'];
+  const topics = ['famine', 'markets', 'defection'];
+  const stories: Story[] = [];
+  for (let s = 0; s < 200; s++) {
+    const id = `synthetic-test-${String(s).padStart(3, '0')}`;
+    const blocks = Array.from({ length: 15 }, (_, b) => {
+      const words = Array.from({ length: 40 }, () => {
+        const r = random();
+        if (r < 0.03) return aliases[Math.floor(random() * aliases.length)] as string;
+        if (r < 0.13) return rare[Math.floor(random() * rare.length)] as string;
+        return common[Math.floor(random() ** 2 * common.length)] as string;
+      });
+      return { kind: voices[(s + b) % voices.length] as Provenance, text: `${words.join(' ')}.`, line: 13 + 2 * b };
+    });
+    stories.push({
+      id,
+      title: `Synthetic test story ${s}`,
+      narrator: 'Synthetic narrator',
+      publisher: 'search-passages.test.ts: not testimony',
+      date: '2024-01-01',
+      url: `https://example.org/${id}`,
+      topics: [topics[s % topics.length] as string],
+      contentNotes: [],
+      lang: 'en',
+      blocks,
+    });
+  }
+  return loadCorpusIndex(packIndex(stories, terms));
+}
+
+describe('as the reader types (issue 13)', () => {
+  const archive = syntheticArchive(bundle.terms);
+  const typed = [
+    'famine',
+    'tongil market',
+    'tongl market',
+    'orphans in china',
+    'the orphans of the famine',
+    'hamgyong',
+    '탈북자',
+    'north korean defector',
+    'kotjebbi on the streets',
+    'zyxwvut',
+    'in the market women',
+    'escape to china',
+  ];
+  const keystrokes = (q: string) => [...q].map((_, i) => [...q].slice(0, i + 1).join(''));
+  const filters: SearchFilters[] = [{}, { provenance: 'firsthand' }, { topic: 'famine' }];
+
+  it('has long lists to read in part: the archive is large enough to take the shortcuts', () => {
+    const long = (word: string) => archive.packed.wordPassages.count[findWord(archive, word) ?? -1] ?? 0;
+    expect(long('the')).toBeGreaterThan(1024);
+    expect(long('in')).toBeGreaterThan(1024);
+    expect(long('orphans')).toBeLessThan(1024);
+  });
+
+  // Property tests over every keystroke of many queries: on a busy machine they may take 10 s.
+  it('answers every keystroke exactly as a search that remembers nothing would', { timeout: 60_000 }, () => {
+    for (const searched of [index, archive]) {
+      for (const f of filters) {
+        // One view types on and on, keeping what it remembers; each fresh view of the same
+        // index starts with nothing remembered (its per-index caches are its own).
+        const typing = { ...searched };
+        for (const q of typed) {
+          for (const k of keystrokes(q)) {
+            expect(searchPassages(typing, k, 20, f), `${k} ${JSON.stringify(f)}`).toEqual(
+              searchPassages({ ...searched }, k, 20, f),
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('answers exactly as reading every list whole would, though it reads long lists in part', {
+    timeout: 60_000,
+  }, () => {
+    for (const f of filters) {
+      for (const q of typed) {
+        for (const k of keystrokes(q)) {
+          for (const limit of [5, 20]) {
+            expect(searchPassages(archive, k, limit, f), `${k} ${limit} ${JSON.stringify(f)}`).toEqual(
+              searchPassages(archive, k, limit, f, { everyListWhole: true }),
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('marks the passages whose text it had to read first, as it marks those at hand', async () => {
+    const whole = loadCorpusIndex(archive.packed);
+    const chunks = textChunks(archive.packed);
+    expect(chunks.length).toBeGreaterThan(1);
+    // No chunk at hand: every passage's text is read as the search first shows it.
+    const lazy = loadCorpusIndex(archive.packed, new Array(chunks.length));
+    lazy.texts.read = async (chunk) => chunks[chunk];
+    for (const q of ['tongil market', 'orphans in china', 'famin']) {
+      const expected = searchPassages(whole, q);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.every((r) => r.marks.length > 0)).toBe(true);
+      expect(await withText(lazy, () => searchPassages(lazy, q))).toEqual(expected);
+    }
   });
 });

@@ -1,12 +1,12 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
 import { PROVENANCES } from '@/src/corpus/types';
-import { findTerms, type TermHit } from '@/src/lexicon/lexicon';
-import { takesSuffixes, tokenize } from '@/src/lexicon/tokens';
+import { findTerms, findTermsInTokens, type TermHit } from '@/src/lexicon/lexicon';
+import { type Token, takesSuffixes, tokenize } from '@/src/lexicon/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
-import { forEachGap, listHas, lowerBound } from './packed-index';
-import { typoDistance, wordsWithin } from './words-within';
+import { listHas, lowerBound } from './packed-index';
+import { typoDistance, wordsStartingWithin, wordsWithin } from './words-within';
 
 /** Fuse scores above this are too far from the typed word to count (0 = exact). */
 const MAX_FUZZY_SCORE = 0.34;
@@ -61,6 +61,12 @@ const scratch = perIndex(
 );
 const READINGS_KEPT = 256;
 
+/** For tests: the search without its shortcuts, the answer they must give exactly. */
+export interface SearchShortcuts {
+  /** Read every list of passages whole, and add up every passage reached. */
+  everyListWhole?: boolean;
+}
+
 /**
  * Search as you type over all passages: lexicon phrases in the query ("Tumen River",
  * "탈북자") reach their passages through the term links; every word reaches passages
@@ -75,6 +81,7 @@ export function searchPassages(
   query: string,
   limit = 20,
   filters: SearchFilters = {},
+  { everyListWhole = false }: SearchShortcuts = {},
 ): RankedPassage[] {
   const keep = passageFilter(index, filters);
   // A pasted paragraph is not a query: its first words are (and the work stays bounded).
@@ -87,65 +94,281 @@ export function searchPassages(
     }
     return all;
   }
-  const { score, covered, best, bestTerm, touched, seen, touchedByWord, seenByWord } = scratch(index);
-  let reached = 0;
-  const touch = (p: number) => {
-    if (seen[p] === 0) {
-      seen[p] = 1;
-      touched[reached++] = p;
-    }
-  };
+  const work = scratch(index);
+  const { score, covered } = work;
 
   // A lexicon phrase in the query ("Tumen River", "탈북자") reaches its term's passages.
   const termHits = findTerms(query.slice(0, tokens[tokens.length - 1]?.end), index.matcher);
   const hitOf: (TermHit | undefined)[] = tokens.map((tok) =>
     termHits.find((th) => tok.start >= th.start && tok.end <= th.end),
   );
-  for (const th of termHits) {
-    const add = 2 * (index.termIdf[th.term] as number);
-    for (const p of termPassages(index, th.term)) {
-      touch(p);
-      score[p] = (score[p] as number) + add;
-    }
-  }
-
   // Which characters of each vocabulary word the query matched, for the marks.
   const readings = new Map<number, [number, number][]>();
   // The terms typos and unfinished words stand for ("famin" → famine), for the marks and the why.
   const readTerms = new Set<number>();
-  tokens.forEach((tok, i) => {
+  const plan: QueryPlan = {
+    phrases: termHits.map((th) => ({
+      passages: termPassages(index, th.term),
+      add: 2 * (index.termIdf[th.term] as number),
+    })),
+    words: tokens.map((tok, i) => {
+      const { words, terms } = similarWords(index, tok.key, i === tokens.length - 1);
+      for (const [w, { matched }] of words) {
+        // Two typed words may reach one word ("famine fam"): it is marked as far as either matched.
+        readings.set(w, [...(readings.get(w) ?? []), ...matched]);
+      }
+      for (const t of terms.keys()) readTerms.add(t);
+      const hit = hitOf[i];
+      return {
+        ...(hit ? { hit: termPassages(index, hit.term) } : {}),
+        words: [...words].map(([w, { similarity }]): [number, number] => [
+          w,
+          similarity * (index.wordIdf[w] as number),
+        ]),
+        terms: [...terms].map(([t, similarity]): [Uint32Array, number] => [
+          termPassages(index, t),
+          similarity * 2 * (index.termIdf[t] as number),
+        ]),
+      };
+    }),
+  };
+
+  let reached: number;
+  let chosen: number[];
+  const only = plan.words[0];
+  if (!everyListWhole && plan.words.length === 1 && plan.phrases.length === 0 && only && isOneList(only)) {
+    // One word read one way: every passage it reaches answers it alike, with the same
+    // score; the first `limit` in order are the answer ("to" reaches nearly every passage).
+    [reached, chosen] = firstOfOneList(index, work, only, limit, keep);
+  } else {
+    // Lists longer than `large` are first read only for the passages the shorter lists
+    // reach ("orphans in china": "in" is read for the passages on orphans or China), when
+    // the passages outside those cannot be among the best: see `outside`.
+    const large = everyListWhole ? Number.POSITIVE_INFINITY : Math.max(LARGE_LIST, index.passageCount >> 4);
+    reached = addUp(index, work, plan, large);
+    chosen = choose(work, reached, limit, keep);
+    const bound = reached < index.passageCount ? outside(index, plan, large) : undefined;
+    const floor = chosen[limit - 1];
+    const safe =
+      bound === undefined ||
+      (floor !== undefined &&
+        ((covered[floor] as number) > bound.covered ||
+          ((covered[floor] as number) === bound.covered && (score[floor] as number) > bound.score * (1 + 1e-9))));
+    if (!safe) {
+      reset(work, reached, index.passageCount);
+      reached = addUp(index, work, plan, Number.POSITIVE_INFINITY);
+      chosen = choose(work, reached, limit, keep);
+    }
+  }
+  const typedTerms = [...new Set(termHits.map((th) => th.term))];
+  const readOnly = [...readTerms].filter((t) => !typedTerms.includes(t));
+  const marking = markQuery(index, typedTerms, readOnly, readings);
+  const out = chosen.map((p) => {
+    const here = (t: number) => listHas(termPassages(index, t), p);
+    const typed = typedTerms.filter(here);
+    const read = readOnly.filter(here);
+    const marks = searchMarks(index, p, typed, read, marking);
+    return { passage: p, score: score[p] as number, terms: [...typed, ...read], marks };
+  });
+  reset(work, reached, index.passageCount);
+  return out;
+}
+
+/** Below this many passages a list is never read in part (see searchPassages). */
+const LARGE_LIST = 1024;
+
+/** A query, as the lists of passages it reads and what each earns a passage. */
+interface QueryPlan {
+  /** The lexicon phrases typed: their term's passages, and the score each earns. */
+  phrases: { passages: Uint32Array; add: number }[];
+  words: TypedWord[];
+}
+
+/** A typed word: a passage answers it through any of its lists, and earns its best reading's score. */
+interface TypedWord {
+  /** The passages of the lexicon phrase the word is part of. */
+  hit?: Uint32Array;
+  /** Vocabulary words it may stand for, with the score each earns. */
+  words: [number, number][];
+  /** Terms it may stand for (their passages), with the score each earns. */
+  terms: [Uint32Array, number][];
+}
+
+const isOneList = (word: TypedWord) => !word.hit && word.terms.length === 0 && word.words.length === 1;
+
+/** The answer to one word read one way: the first `limit` passages of its list that pass the filters. */
+function firstOfOneList(
+  index: CorpusIndex,
+  { score, covered, touched, seen }: Scratch,
+  word: TypedWord,
+  limit: number,
+  keep: ((p: number) => boolean) | undefined,
+): [number, number[]] {
+  const [w, wordScore] = word.words[0] as [number, number];
+  const { start, data } = index.packed.wordPassages;
+  const chosen: number[] = [];
+  // The varint gaps decoded as read (packed-index.ts decodeGaps), only as far as needed.
+  for (let at = start[w] as number, end = start[w + 1] as number, p = 0; at < end && chosen.length < limit; ) {
+    let byte: number;
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      byte = data[at++] as number;
+      gap |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    p += gap;
+    if (keep && !keep(p)) continue;
+    seen[p] = 1;
+    touched[chosen.length] = p;
+    // As addUp would add it up: from 0, the word's score, no term's.
+    score[p] = 0 + wordScore;
+    covered[p] = 1;
+    chosen.push(p);
+  }
+  return [chosen.length, chosen];
+}
+
+/**
+ * Adds up what the query earns each passage (score) and how many of its words each answers
+ * (covered), noting every passage reached (touched, seen). Lists longer than `large` add
+ * only to passages a shorter list reached.
+ */
+function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number): number {
+  const { score, covered, best, bestTerm, touched, seen, touchedByWord, seenByWord } = work;
+  const wordPassages = index.packed.wordPassages;
+  const { start, data } = wordPassages;
+  // A word's passages are read from their varint gaps as the loops go (packed-index.ts
+  // decodeGaps), into no array: at 50,000 passages one would hold 200 kB for the index's life.
+  let at = 0;
+  let end = 0;
+  let last = 0;
+  const open = (w: number) => {
+    at = start[w] as number;
+    end = start[w + 1] as number;
+    last = 0;
+  };
+  const next = () => {
+    let byte: number;
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      byte = data[at++] as number;
+      gap |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    last += gap;
+    return last;
+  };
+  let reached = 0;
+  const partly = large < Number.POSITIVE_INFINITY;
+  if (partly) {
+    // First every passage a short list reaches: the only ones the long lists are read for.
+    const mark = (list: ArrayLike<number>, n: number) => {
+      for (let k = 0; k < n; k++) {
+        const p = list[k] as number;
+        if (seen[p] === 0) {
+          seen[p] = 1;
+          touched[reached++] = p;
+        }
+      }
+    };
+    for (const { passages } of plan.phrases) if (passages.length <= large) mark(passages, passages.length);
+    for (const word of plan.words) {
+      if (word.hit && word.hit.length <= large) mark(word.hit, word.hit.length);
+      for (const [w] of word.words) {
+        if ((wordPassages.count[w] as number) > large) continue;
+        for (open(w); at < end; ) {
+          const q = next();
+          if (seen[q] === 0) {
+            seen[q] = 1;
+            touched[reached++] = q;
+          }
+        }
+      }
+      for (const [list] of word.terms) if (list.length <= large) mark(list, list.length);
+    }
+  }
+  // The loops below are written out, not calls per passage: a common word ("in", "to")
+  // reaches nearly every passage, and at 50,000 passages each call counted (issue 13).
+  for (const { passages, add } of plan.phrases) {
+    const onlySeen = passages.length > large;
+    for (const p of passages) {
+      if (seen[p] === 0) {
+        if (onlySeen) continue;
+        seen[p] = 1;
+        touched[reached++] = p;
+      }
+      score[p] = (score[p] as number) + add;
+    }
+  }
+  for (const word of plan.words) {
+    if (isOneList(word)) {
+      // A word read one way only (a word of the corpus, typed in full) answers each passage
+      // of its list once: its score goes straight to the passage.
+      const [w, wordScore] = word.words[0] as [number, number];
+      const onlySeen = (wordPassages.count[w] as number) > large;
+      for (open(w); at < end; ) {
+        const p = next();
+        if (seen[p] === 0) {
+          if (onlySeen) continue;
+          seen[p] = 1;
+          touched[reached++] = p;
+        }
+        // The sum the general case makes, best + bestTerm, with no term to add.
+        score[p] = (score[p] as number) + wordScore;
+        covered[p] = (covered[p] as number) + 1;
+      }
+      continue;
+    }
     // Every typed word is a part of the query, inside a lexicon phrase or not: a passage
     // answers it through the phrase's term or through the word itself ("markets" is answered
     // by "the private markets" though the phrase there is "private market"; issue 11).
     let reachedByWord = 0;
-    const answers = (p: number) => {
-      touch(p);
-      if (seenByWord[p] === 0) {
-        seenByWord[p] = 1;
-        touchedByWord[reachedByWord++] = p;
+    if (word.hit) {
+      const onlySeen = word.hit.length > large;
+      for (const p of word.hit) {
+        if (seen[p] === 0) {
+          if (onlySeen) continue;
+          seen[p] = 1;
+          touched[reached++] = p;
+        }
+        if (seenByWord[p] === 0) {
+          seenByWord[p] = 1;
+          touchedByWord[reachedByWord++] = p;
+        }
       }
-    };
-    const hit = hitOf[i];
-    if (hit) for (const p of termPassages(index, hit.term)) answers(p);
+    }
     // One typed word earns a passage the score of its best reading there, not the sum of
     // every word it might stand for ("kim" is Kim, not Kim + kimchi).
-    const { words, terms } = similarWords(index, tok.key, i === tokens.length - 1);
-    for (const [w, { similarity, matched }] of words) {
-      // Two typed words may reach one word ("famine fam"): it is marked as far as either matched.
-      readings.set(w, [...(readings.get(w) ?? []), ...matched]);
-      const wordScore = similarity * (index.wordIdf[w] as number);
-      forEachGap(index.packed.wordPassages, w, (p) => {
-        answers(p);
+    for (const [w, wordScore] of word.words) {
+      const onlySeen = (wordPassages.count[w] as number) > large;
+      for (open(w); at < end; ) {
+        const p = next();
+        if (seen[p] === 0) {
+          if (onlySeen) continue;
+          seen[p] = 1;
+          touched[reached++] = p;
+        }
+        if (seenByWord[p] === 0) {
+          seenByWord[p] = 1;
+          touchedByWord[reachedByWord++] = p;
+        }
         if (wordScore > (best[p] as number)) best[p] = wordScore;
-      });
+      }
     }
     // A typo or an unfinished word stands for the word it reads as, lexicon term and all, as
     // that word typed in full would: "famin" reaches the starvation that famine brought.
-    for (const [t, similarity] of terms) {
-      readTerms.add(t);
-      const termScore = similarity * 2 * (index.termIdf[t] as number);
-      for (const p of termPassages(index, t)) {
-        answers(p);
+    for (const [list, termScore] of word.terms) {
+      const onlySeen = list.length > large;
+      for (const p of list) {
+        if (seen[p] === 0) {
+          if (onlySeen) continue;
+          seen[p] = 1;
+          touched[reached++] = p;
+        }
+        if (seenByWord[p] === 0) {
+          seenByWord[p] = 1;
+          touchedByWord[reachedByWord++] = p;
+        }
         if (termScore > (bestTerm[p] as number)) bestTerm[p] = termScore;
       }
     }
@@ -157,40 +380,104 @@ export function searchPassages(
       bestTerm[p] = 0;
       seenByWord[p] = 0;
     }
-  });
+  }
+  return reached;
+}
 
-  // Passages that answer more of the query first, without dropping those that answer less
-  // (issue 11: "market women" keeps the passages on women alone, after those on both); then
-  // by score, then position: the best `limit` in one pass, no sorting of every passage reached.
+/**
+ * The most a passage that no list of `large` or fewer passages reaches can earn: only the
+ * long lists reach it, so it answers at most the words that have one, and earns at most
+ * their best scores and the long phrases'. Undefined when no list is long.
+ */
+function outside(index: CorpusIndex, plan: QueryPlan, large: number): { covered: number; score: number } | undefined {
+  let anyLong = false;
+  let coveredMost = 0;
+  let scoreMost = 0;
+  for (const { passages, add } of plan.phrases) {
+    if (passages.length > large) {
+      anyLong = true;
+      scoreMost += add;
+    }
+  }
+  for (const word of plan.words) {
+    let long = word.hit !== undefined && word.hit.length > large;
+    let wordMost = 0;
+    let termMost = 0;
+    for (const [w, wordScore] of word.words) {
+      if ((index.packed.wordPassages.count[w] as number) > large) {
+        long = true;
+        wordMost = Math.max(wordMost, wordScore);
+      }
+    }
+    for (const [list, termScore] of word.terms) {
+      if (list.length > large) {
+        long = true;
+        termMost = Math.max(termMost, termScore);
+      }
+    }
+    if (long) {
+      anyLong = true;
+      coveredMost++;
+      scoreMost += wordMost + termMost;
+    }
+  }
+  // Without a long list, every list was read whole: no passage is outside.
+  return anyLong ? { covered: coveredMost, score: scoreMost } : undefined;
+}
+
+/**
+ * The best `limit` passages reached that pass the filters: those that answer more of the
+ * query first, without dropping those that answer less (issue 11: "market women" keeps the
+ * passages on women alone, after those on both); then by score, then position. In one
+ * pass, no sorting of every passage reached.
+ */
+function choose(
+  { score, covered, touched }: Scratch,
+  reached: number,
+  limit: number,
+  keep: ((p: number) => boolean) | undefined,
+): number[] {
   const better = (a: number, b: number) =>
     (covered[a] as number) > (covered[b] as number) ||
     (covered[a] === covered[b] && ((score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b)));
   const chosen: number[] = [];
+  // The last chosen, once `limit` are: most passages reached fall below it, told at once.
+  let floor = -1;
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
+    if (floor >= 0) {
+      const cp = covered[p] as number;
+      const cf = covered[floor] as number;
+      if (
+        cp < cf ||
+        (cp === cf && ((score[p] as number) < (score[floor] as number) || (score[p] === score[floor] && p > floor)))
+      )
+        continue;
+    }
     if (keep && !keep(p)) continue;
-    if (chosen.length === limit && !better(p, chosen[limit - 1] as number)) continue;
     let at = chosen.length;
     while (at > 0 && better(p, chosen[at - 1] as number)) at--;
     chosen.splice(at, 0, p);
     if (chosen.length > limit) chosen.pop();
+    if (chosen.length === limit) floor = chosen[limit - 1] as number;
   }
-  const typedTerms = [...new Set(termHits.map((th) => th.term))];
-  const readOnly = [...readTerms].filter((t) => !typedTerms.includes(t));
-  const out = chosen.map((p) => {
-    const here = (t: number) => listHas(termPassages(index, t), p);
-    const typed = typedTerms.filter(here);
-    const read = readOnly.filter(here);
-    const marks = searchMarks(index, p, typed, read, readings);
-    return { passage: p, score: score[p] as number, terms: [...typed, ...read], marks };
-  });
+  return chosen;
+}
+
+/** Clears what a search added up: passage by passage, or whole arrays when it reached many. */
+function reset({ score, covered, touched, seen }: Scratch, reached: number, passageCount: number): void {
+  if (reached > passageCount >> 3) {
+    score.fill(0);
+    covered.fill(0);
+    seen.fill(0);
+    return;
+  }
   for (let k = 0; k < reached; k++) {
     const p = touched[k] as number;
     score[p] = 0;
     covered[p] = 0;
     seen[p] = 0;
   }
-  return out;
 }
 
 /** The filters as a test on passage positions; undefined when nothing is filtered. */
@@ -300,9 +587,17 @@ function typosOf(
   last: boolean,
 ): { at: number; similarity: number; matched: [number, number][] }[] {
   const errors = Math.floor(MAX_FUZZY_SCORE * key.length);
-  const near = wordsWithin(list, key, errors).filter(
-    (w) => typoDistance(key, list[w] as string, errors, last) <= errors,
-  );
+  // The words that start with a typo of the key (a typo of a whole word is one of its
+  // start), then those Fuse's scan would find: the same words, in the same order, as a
+  // scan of the whole list, at a fraction of its cost.
+  const starts = wordsStartingWithin(list, key, errors);
+  const near = wordsWithin(
+    starts.map((w) => list[w] as string),
+    key,
+    errors,
+  )
+    .map((i) => starts[i] as number)
+    .filter((w) => last || typoDistance(key, list[w] as string, errors) <= errors);
   const fuse = new Fuse(
     near.map((w) => list[w] as string),
     // Typo tolerance on single words: a threshold that lets "tongl" reach "tongil" and
@@ -333,39 +628,96 @@ function fuseRanges(matches: readonly FuseResultMatch[] | undefined, length: num
 }
 
 /**
+ * A shown passage's words and terms, as its marks read them. A keystroke mostly shows again
+ * passages the one before showed: kept for the last SHOWN_KEPT passages shown, so each is
+ * tokenized once while the reader types (issue 13: tokenizing every card's text twice
+ * took half of a keystroke's time).
+ */
+interface ShownPassage {
+  text: string;
+  tokens: Token[];
+  /** Its lexicon terms, found when a query with terms first marks it. */
+  terms?: TermHit[];
+}
+const SHOWN_KEPT = 64;
+const shownPassages = perIndex(() => new Map<number, ShownPassage>());
+
+function shownPassage(index: CorpusIndex, p: number): ShownPassage {
+  const kept = shownPassages(index);
+  const known = kept.get(p);
+  if (known) {
+    // Most recently used last, so the first entry is the one to let go.
+    kept.delete(p);
+    kept.set(p, known);
+    return known;
+  }
+  const text = passageText(index, p);
+  const shown: ShownPassage = { text, tokens: tokenize(text) };
+  // A passage whose text is not at hand yet reads as '' (withText reads it and runs again).
+  if (text !== '') {
+    if (kept.size >= SHOWN_KEPT) kept.delete(kept.keys().next().value as number);
+    kept.set(p, shown);
+  }
+  return shown;
+}
+
+/** What a search marks, made once for all its passages. */
+interface MarkQuery {
+  /** Every word the query reached, by key, with the characters matched. */
+  words: ReadonlyMap<string, [number, number][]>;
+  /** Terms typed and terms read, each with every term they reach through `also`. */
+  typed: ReadonlySet<number>;
+  read: ReadonlySet<number>;
+}
+
+function markQuery(
+  index: CorpusIndex,
+  typedTerms: readonly number[],
+  readTerms: readonly number[],
+  readings: ReadonlyMap<number, [number, number][]>,
+): MarkQuery {
+  return {
+    words: new Map([...readings].map(([w, matched]) => [index.vocabulary[w] as string, matched])),
+    // 탈북자 reaches the passages about defectors through `also`: mark "defector" there.
+    typed: withAlso(index, new Set(typedTerms)),
+    read: withAlso(index, new Set(readTerms)),
+  };
+}
+
+/**
  * What to mark in a passage: the characters each matched word was matched on ("fam" in
  * "famine", the letters of "tongl" that Fuse found in "tongil"), whole terms typed, and
  * the terms a typo or an unfinished word stands for where no word was marked ("famin"
- * marks "starvation", and only "famin" in "famine").
+ * marks "starvation", and only "famin" in "famine"). `typedTerms` and `readTerms` are
+ * those of the query this passage has.
  */
 function searchMarks(
   index: CorpusIndex,
   p: number,
   typedTerms: readonly number[],
   readTerms: readonly number[],
-  readings: ReadonlyMap<number, [number, number][]>,
+  query: MarkQuery,
 ): [number, number][] {
-  const text = passageText(index, p);
+  const shown = shownPassage(index, p);
+  const { text, tokens } = shown;
   // Every word the query reached: those of this passage's text are the ones its postings hold.
-  const words = new Map([...readings].map(([w, matched]) => [index.vocabulary[w], matched]));
+  const { words } = query;
   const marks: [number, number][] = [];
-  for (const t of tokenize(text)) {
-    if (!words.has(t.key)) continue;
+  for (const t of tokens) {
     const matched = words.get(t.key);
+    if (matched === undefined) continue;
     // A word's key is folded ("Families" → "family"): its characters map onto the text's
     // only as far as the two agree; a match reaching beyond marks the whole word.
     const agree = commonPrefixLength(text.slice(t.start, t.end).toLowerCase(), t.key);
-    if (!matched || matched.some(([, end]) => end > agree)) marks.push([t.start, t.end]);
+    if (matched.some(([, end]) => end > agree)) marks.push([t.start, t.end]);
     else for (const [start, end] of matched) marks.push([t.start + start, t.start + end]);
   }
   if (typedTerms.length + readTerms.length > 0) {
-    // 탈북자 reaches the passages about defectors through `also`: mark "defector" there.
-    const typed = withAlso(index, new Set(typedTerms));
-    const read = withAlso(index, new Set(readTerms));
     const wordMarks = marks.length;
-    for (const th of findTerms(text, index.matcher)) {
+    shown.terms ??= findTermsInTokens(tokens, index.matcher);
+    for (const th of shown.terms) {
       const unmarked = () => !marks.slice(0, wordMarks).some(([s, e]) => s < th.end && e > th.start);
-      if (typed.has(th.term) || (read.has(th.term) && unmarked())) marks.push([th.start, th.end]);
+      if (query.typed.has(th.term) || (query.read.has(th.term) && unmarked())) marks.push([th.start, th.end]);
     }
   }
   return marks.sort((a, b) => a[0] - b[0]);

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { loadBundleIndex } from './corpus-index';
-import { typoDistance, wordsWithin } from './words-within';
+import { typoDistance, wordsStartingWithin, wordsWithin } from './words-within';
 
 const { vocabulary } = loadBundleIndex(buildCorpusFromData());
 /** As search-passages.ts asks Fuse. */
@@ -149,5 +149,37 @@ describe('typoDistance', () => {
       );
       expect(capped(typoDistance(typed, word, max, true)), `${typed} → ${word}…`).toBe(capped(toStart));
     }
+  });
+});
+
+describe('wordsStartingWithin', () => {
+  /** The words whose start is within `max` of the typed word, by typoDistance over every word. */
+  const everyWordStarting = (list: readonly string[], typed: string, max: number) =>
+    list.flatMap((w, i) => (typoDistance(typed, w, max, true) <= max ? [i] : []));
+
+  it('finds exactly the words a scan of every word finds, in order, for 2,000 typed typos', {
+    timeout: 60_000,
+  }, () => {
+    const next = random(17);
+    const long = vocabulary.filter((w) => w.length >= 4);
+    for (let i = 0; i < 2000; i++) {
+      const typed = typo(long[Math.floor(next() * long.length)] as string, next);
+      const max = Math.floor(0.34 * typed.length);
+      expect(wordsStartingWithin(vocabulary, typed, max), typed).toEqual(everyWordStarting(vocabulary, typed, max));
+    }
+  });
+
+  it('counts a swap of neighbours as one edit, and takes every word a close start begins', () => {
+    const words = ['mraket', 'market', 'marketplace', 'markets', 'marx', 'trader'].sort();
+    const starting = (typed: string, max: number) => wordsStartingWithin(words, typed, max).map((w) => words[w]);
+    expect(starting('mraket', 1)).toEqual(['market', 'marketplace', 'markets', 'mraket']);
+    expect(starting('marke', 0)).toEqual(['market', 'marketplace', 'markets']);
+    expect(starting('tarder', 1)).toEqual(['trader']);
+    expect(starting('zzzz', 1)).toEqual([]);
+  });
+
+  it('reads Hangul as it reads Latin letters', () => {
+    const words = ['탈북', '탈북자', '탈북자들', '평양'].sort();
+    expect(wordsStartingWithin(words, '탈북쟈', 1).map((w) => words[w])).toEqual(['탈북', '탈북자', '탈북자들']);
   });
 });

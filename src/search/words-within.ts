@@ -81,3 +81,72 @@ export function typoDistance(typed: string, word: string, max: number, prefix = 
   }
   return prefix ? Math.min(...last) : (last[n] as number);
 }
+
+/**
+ * The words of a sorted list that start with a typo of `typed`: those with a prefix (the
+ * whole word included) within `max` edits of it, as typoDistance counts edits. So exactly
+ * the words for which `typoDistance(typed, word, max, true) <= max`, in list order; and,
+ * as a typo of a whole word is a typo of its start, every word within `max` of it whole.
+ *
+ * The sorted list is walked as the trie it is: the words that share a prefix are one run
+ * of it, and the run of each next character is found by binary search. Each step adds one
+ * column of the edit-distance table; a column whose every entry is above `max` ends the
+ * walk below that prefix (no longer prefix can come back under it), and a column whose
+ * last entry is at most `max` takes the whole run. A typed word reaches a few hundred
+ * prefixes, not the 60,000 words of a 50,000-passage vocabulary that a scan of every word
+ * would read (issue 13: a typo cost a keystroke 4 ms that way).
+ */
+export function wordsStartingWithin(sorted: readonly string[], typed: string, max: number): number[] {
+  const m = typed.length;
+  if (m <= max) return sorted.map((_, i) => i);
+  const codes = Array.from({ length: m }, (_, i) => typed.charCodeAt(i));
+  // columns[j][i]: edits from typed's first i characters to the prefix's first j.
+  const deepest = m + max;
+  const columns = Array.from({ length: deepest + 1 }, () => new Int32Array(m + 1));
+  const first = columns[0] as Int32Array;
+  for (let i = 0; i <= m; i++) first[i] = i;
+  /** The prefix's characters, for swaps of neighbours. */
+  const path = new Int32Array(deepest + 1);
+  const out: number[] = [];
+  const walk = (lo: number, hi: number, depth: number) => {
+    let a = lo;
+    // The word that is the prefix itself sorts first and has no character at `depth`.
+    while (a < hi && (sorted[a] as string).length === depth) a++;
+    const j = depth + 1;
+    const before = columns[depth] as Int32Array;
+    const col = columns[j] as Int32Array;
+    const twoBack = depth > 0 ? (columns[depth - 1] as Int32Array) : undefined;
+    const previous = depth > 0 ? (path[depth - 1] as number) : -1;
+    while (a < hi) {
+      const c = (sorted[a] as string).charCodeAt(depth);
+      // The run of words with `c` here: within a run of one prefix, characters only grow.
+      let l = a + 1;
+      let h = hi;
+      while (l < h) {
+        const mid = (l + h) >> 1;
+        if ((sorted[mid] as string).charCodeAt(depth) === c) l = mid + 1;
+        else h = mid;
+      }
+      const b = l;
+      path[depth] = c;
+      col[0] = j;
+      let smallest = j;
+      for (let i = 1; i <= m; i++) {
+        const t = codes[i - 1] as number;
+        let d = Math.min(
+          (before[i] as number) + 1,
+          (col[i - 1] as number) + 1,
+          (before[i - 1] as number) + (t === c ? 0 : 1),
+        );
+        if (twoBack && i > 1 && t === previous && codes[i - 2] === c) d = Math.min(d, (twoBack[i - 2] as number) + 1);
+        col[i] = d;
+        if (d < smallest) smallest = d;
+      }
+      if ((col[m] as number) <= max) for (let w = a; w < b; w++) out.push(w);
+      else if (smallest <= max && j < deepest) walk(a, b, j);
+      a = b;
+    }
+  };
+  walk(0, sorted.length, 0);
+  return out;
+}
