@@ -32,8 +32,7 @@
  *   BENCH_LIBS=0 npm run bench:search         (skip MiniSearch and FlexSearch)
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Charset, Index as FlexIndex } from 'flexsearch';
@@ -41,8 +40,7 @@ import Fuse from 'fuse.js';
 import { Window } from 'happy-dom';
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { Passage, Story } from '@/src/corpus/types';
-import { runToEnd } from '@/src/detect/extract-article';
-import { createPageScanner } from '@/src/detect/page-scanner';
+import { detectPage } from '@/src/detect/page-scanner';
 import { packGateTest } from '@/src/lexicon/gate-pack';
 import { unpackGateTest } from '@/src/lexicon/gate-precheck';
 import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
@@ -61,7 +59,7 @@ import { type PackedIndex, packIndex } from '@/src/search/packed-index';
 import { aboutness, rankPassages } from '@/src/search/rank-passages';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { searchPassages } from '@/src/search/search-passages';
-import { evalPages } from '../eval/evaluate';
+import { EVAL_DIR, evalPages } from '@/src/testing/labelled-pages';
 import { realTermRate, syntheticStories } from '../src/testing/synthetic-corpus';
 
 // A full GC before and after a load, so the heap difference is what the load keeps.
@@ -157,14 +155,12 @@ interface ScannedPage {
 
 /** What the content script would send for each evaluation page (as eval/evaluate.ts reads them). */
 function scanEvalPages(terms: Term[]): ScannedPage[] {
-  const evalDir = join(dirname(fileURLToPath(import.meta.url)), '../eval');
   const matcher = compileLexicon(terms);
   const gateTest = unpackGateTest(packGateTest(terms));
   return evalPages.map((page) => {
     const window = new Window({ url: page.url });
-    window.document.write(readFileSync(join(evalDir, page.file), 'utf8'));
-    const scanner = createPageScanner(gateTest, () => matcher);
-    const { detected, words } = runToEnd(scanner.scan(window.document as unknown as Document));
+    window.document.write(readFileSync(join(EVAL_DIR, page.file), 'utf8'));
+    const { detected, words } = detectPage(window.document as unknown as Document, gateTest, matcher);
     window.close();
     return {
       name: page.file.replace(/^.*\//, '').replace(/\.html$/, ''),

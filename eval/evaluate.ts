@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { packGateTest } from '../src/lexicon/gate-pack';
 import { unpackGateTest } from '../src/lexicon/gate-precheck';
 import { loadBundleIndex, loadCorpusIndex, storyOfPassage } from '../src/search/corpus-index';
@@ -9,30 +8,10 @@ import { packIndex } from '../src/search/packed-index';
 import { decidesToShow, showProbability } from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';
 import { buildCorpusFromData } from '../src/search/read-data';
-import { fixturePages } from '../src/testing/fixture-pages';
+import type { EvalPage } from '../src/testing/eval-page';
+import { EVAL_DIR, evalPages } from '../src/testing/labelled-pages';
 import { SYNTHETIC_ID_PREFIX, syntheticStories } from '../src/testing/synthetic-corpus';
-import type { EvalPage } from './eval-page';
-import { negativePages } from './labels-negative';
-import { positivePages } from './labels-positive';
 import { scanPage } from './scan-page';
-
-const evalDir = dirname(fileURLToPath(import.meta.url));
-
-/** The e2e fixtures are labelled pages too. */
-const fixtureCategory: Record<string, EvalPage['category']> = { missileTest: 'hard-negative' };
-const fixtures: EvalPage[] = Object.entries(fixturePages)
-  // The single-page-app fixture renders by script and changes under the e2e tests' hands.
-  .filter(([, f]) => f.file !== 'spa-news.html')
-  .map(([name, f]) => ({
-    file: `../e2e/fixtures/${f.file}`,
-    url: f.url,
-    category: fixtureCategory[name] ?? (f.expect.length > 0 ? 'positive' : 'negative'),
-    topic: name,
-    lang: f.file.startsWith('korean') ? 'ko' : 'en',
-    relevant: f.expect,
-  }));
-
-export const evalPages: EvalPage[] = [...positivePages, ...negativePages, ...fixtures];
 
 export interface EvalOptions {
   /**
@@ -76,7 +55,7 @@ export async function evaluate(
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
   const outcomes: PageOutcome[] = [];
   for (const page of pages) {
-    const evidence = await scanPage(readFileSync(join(evalDir, page.file), 'utf8'), page.url, gateTest, index.matcher);
+    const evidence = await scanPage(readFileSync(join(EVAL_DIR, page.file), 'utf8'), page.url, gateTest, index.matcher);
     const reading = evidence.terms.length > 0 ? readPage(index, evidence) : null;
     const probability = reading ? showProbability(reading.features) : null;
     const ranked = reading && decidesToShow(reading.features) ? reading.ranked : [];

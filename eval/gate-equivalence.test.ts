@@ -10,7 +10,7 @@ import { type GateTest, mayMentionGate, unpackGateTest } from '../src/lexicon/ga
 import { compileLexicon } from '../src/lexicon/lexicon';
 import { buildCorpusFromData } from '../src/search/read-data';
 import { hostilePages } from '../src/testing/hostile-pages';
-import { evalPages } from './evaluate';
+import { EVAL_DIR, evalPages } from '../src/testing/labelled-pages';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { terms } = buildCorpusFromData();
@@ -41,7 +41,7 @@ const edgePages = [
 
 describe('the gate pre-test changes no page’s verdict', () => {
   const pages = [
-    ...evalPages.map((p) => ({ name: p.file, url: p.url, html: readFileSync(join(here, p.file), 'utf8') })),
+    ...evalPages.map((p) => ({ name: p.file, url: p.url, html: readFileSync(join(EVAL_DIR, p.file), 'utf8') })),
     ...hostilePages.map((p) => ({
       name: p.file,
       url: p.url,
