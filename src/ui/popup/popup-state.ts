@@ -1,19 +1,13 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import { browser, type PublicPath } from 'wxt/browser';
-import {
-  type ExcerptCard,
-  type PageMatches,
-  readerPath,
-  type SearchFacets,
-  type SearchFilters,
-  type sendMessage,
-} from '@/src/messaging/protocol';
+import { browser } from 'wxt/browser';
+import type { ExcerptCard, PageMatches, SearchFacets, SearchFilters, sendMessage } from '@/src/messaging/protocol';
 import { tabResults } from '@/src/messaging/tab-results';
 import { displayMode } from '@/src/settings/display-mode';
 import { offSites, setPageSiteOn, setSiteOff } from '@/src/settings/page-settings';
 import { isOnAnySite, runsOnPage, siteOf } from '@/src/settings/sites';
 import { addSite, newsSites, runsOn, type SiteRefusal } from '@/src/settings/where-it-runs';
 import { itemSignal } from '../shared/item-signal';
+import { readerUrl } from '../shared/reader-url';
 
 /** The tab a popup is for, and what was found on it (null: nothing known). */
 export interface PopupTab {
@@ -107,9 +101,7 @@ export function createPopupState({ tab, initialQuery = '', sendMessage, close }:
     return unlistedSite.value !== null && news !== undefined && 'sites' in addSite(news, unlistedSite.value);
   });
 
-  const readerUrl = (card: ExcerptCard) =>
-    // readerPath() returns a plain string; WXT types getURL with the known public paths.
-    browser.runtime.getURL(readerPath(card.storyId, card.passageId) as PublicPath);
+  const cardUrl = (card: ExcerptCard) => readerUrl(card.storyId, card.passageId);
 
   const tabRead = tab.then(
     (first) => {
@@ -167,9 +159,9 @@ export function createPopupState({ tab, initialQuery = '', sendMessage, close }:
     tabRead,
     follow,
     search: (query, filters) => sendMessage('search', { query, filters, limit: 20 }),
-    readerUrl,
+    readerUrl: cardUrl,
     open(card) {
-      void browser.tabs.create({ url: readerUrl(card) }).then(close);
+      void browser.tabs.create({ url: cardUrl(card) }).then(close);
     },
     siteOn: () => void setPageSiteOn(url.peek()),
     siteOff() {
