@@ -11,6 +11,8 @@
  *   reads the tab's results from session storage, so it should not wait for the worker);
  * - first search: from typing "famine" (a fresh popup, worker stopped) until its results
  *   show, minus the popup's 80 ms typing debounce, so it is the search itself.
+ * Each "ready" is compared with the floor page's, opened the same way (worker running, or
+ * stopped first): issue 13 wants the popup within 15 ms of it.
  */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +41,8 @@ const { inPage, launch, PILL } = await import('../src/testing/harness');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TARGET_MS = 100;
+/** Issue 13: the popup shows its tab's testimonies within this much of the floor. */
+const FLOOR_TARGET_MS = 15;
 
 const h = await launch();
 const fixture = fixturePages.famineOrphans;
@@ -100,6 +104,9 @@ const warm: { ready: number; fcp: number }[] = [];
 const cold: { ready: number; fcp: number }[] = [];
 const searches: number[] = [];
 const floor: { ready: number; fcp: number }[] = [];
+// The floor with the worker stopped too: a stopped worker can take the extension's process
+// with it, which any extension page then pays for; the popup is compared with what it can be.
+const floorCold: { ready: number; fcp: number }[] = [];
 // One unmeasured opening, so the first run does not pay for Chromium's own first start-up.
 await (await openReady()).page.close();
 for (let run = 0; run < RUNS; run++) {
@@ -109,6 +116,10 @@ for (let run = 0; run < RUNS; run++) {
   const w = await openReady();
   warm.push(w);
   await w.page.close();
+  await h.stopWorker();
+  const fc = await openReady(`chrome-extension://${h.extensionId}/floor.html`);
+  floorCold.push(fc);
+  await fc.page.close();
   await h.stopWorker();
   const c = await openReady();
   cold.push(c);
@@ -158,6 +169,17 @@ console.log(
     'floor: a one-line extension page, first contentful paint',
     floor.map((r) => r.fcp),
   ),
+);
+console.log(
+  row(
+    'floor: a one-line extension page, ready, worker stopped first',
+    floorCold.map((r) => r.ready),
+  ),
+);
+const above = (xs: { ready: number }[], base: { ready: number }[]) =>
+  median(xs.map((r) => r.ready)) - median(base.map((r) => r.ready));
+console.log(
+  `\nReady above the floor (medians): worker running ${above(warm, floor).toFixed(1)} ms, worker stopped ${above(cold, floorCold).toFixed(1)} ms (target: within ${FLOOR_TARGET_MS} ms)`,
 );
 const verdict = median(cold.map((r) => r.ready)) < TARGET_MS && median(warm.map((r) => r.ready)) < TARGET_MS;
 console.log(`\nReady under ${TARGET_MS} ms (median, both cases): ${verdict ? 'yes' : 'no'}`);

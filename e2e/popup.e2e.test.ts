@@ -86,6 +86,33 @@ describe('the popup’s search', () => {
   });
 });
 
+describe('the popup’s cards', () => {
+  it('link to the reader: the link holds its address, and a plain click opens it in a tab', async () => {
+    const article = await h.context.newPage();
+    await article.goto(fixturePages.famineOrphans?.url ?? '');
+    await inPage(article).waitFor(PILL);
+    const popup = await h.popup({ tabId: await h.tabIdOf(article) });
+    const card = popup.locator('.fh-popup__on-page [data-passage-id]').first();
+    await card.waitFor();
+    const [storyId, passageId] = await Promise.all([
+      card.getAttribute('data-story-id'),
+      card.getAttribute('data-passage-id'),
+    ]);
+    const link = card.getByRole('link', { name: 'Read the full story' });
+    // A real address: middle-click, ctrl-click and "Copy link" get the reader, not a dead end.
+    const href = `chrome-extension://${h.extensionId}/reader.html?${new URLSearchParams({ story: storyId ?? '', passage: passageId ?? '' })}`;
+    expect(await link.getAttribute('href')).toBe(href);
+    const [reader] = await Promise.all([h.context.waitForEvent('page'), link.click()]);
+    await reader.waitForURL(href);
+    await reader
+      .locator(`[aria-current="true"][data-passage-id="${passageId}"]`)
+      .or(reader.getByRole('button', { name: 'Show the story' }))
+      .first()
+      .waitFor();
+    await Promise.all([reader.close(), article.close(), popup.isClosed() ? undefined : popup.close()]);
+  });
+});
+
 describe('the popup’s switches', () => {
   it('switches private mode for open tabs, and opens the settings', async () => {
     const article = await h.context.newPage();

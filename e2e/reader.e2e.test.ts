@@ -267,7 +267,12 @@ describe('from other stories', () => {
     // The famine passage of the women's story is among them: open it.
     const famine = await passageSaying(WOMEN, 'devastating famine in the 90s');
     const card = related.locator(`[data-passage-id="${famine}"]`);
-    await card.getByRole('button', { name: /Read the full story/ }).click();
+    const link = card.getByRole('link', { name: /Read the full story/ });
+    // A real link (middle-click, "Copy link"): the reader's address for that passage.
+    expect(await link.getAttribute('href')).toBe(
+      `chrome-extension://${h.extensionId}/reader.html?${new URLSearchParams({ story: WOMEN, passage: famine })}`,
+    );
+    await link.click();
     await page.waitForURL((url) => url.searchParams.get('story') === WOMEN);
     expect(new URL(page.url()).searchParams.get('passage')).toBe(famine);
     // A story not shown before asks first.

@@ -5,19 +5,24 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { displayMode } from '@/src/settings/display-mode';
+import { createModeChoice, type ModeChoice } from './mode-choice';
 import { Onboarding } from './Onboarding';
 
 let root: HTMLElement;
+let choice: ModeChoice | undefined;
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
   if (root) render(null, root);
   root?.remove();
+  choice?.stop();
 });
 
 async function mount() {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(<Onboarding />, root));
+  choice = createModeChoice();
+  const shown = choice;
+  await act(() => render(<Onboarding choice={shown} />, root));
   // Let the stored mode arrive.
   await act(async () => {
     await displayMode.getValue();
@@ -76,6 +81,25 @@ describe('Onboarding', () => {
     await act(() => radio('Standard').click());
     await vi.waitFor(async () => expect(await displayMode.getValue()).toBe('standard'));
     await vi.waitFor(() => expect(status()).toMatch(/Saved\. Standard mode is on/));
+  });
+
+  it('follows a mode chosen elsewhere (the settings page) while it is open', async () => {
+    await mount();
+    expect(radio('Standard').checked).toBe(true);
+    await act(async () => {
+      await displayMode.setValue('private');
+    });
+    await vi.waitFor(() => expect(radio('Private mode').checked).toBe(true));
+    expect(radio('Standard').checked).toBe(false);
+  });
+
+  it('says so when the choice could not be saved, and shows the stored mode again', async () => {
+    await mount();
+    vi.spyOn(displayMode, 'setValue').mockRejectedValue(new Error('quota'));
+    await act(() => radio('Private mode').click());
+    await vi.waitFor(() => expect(status()).toMatch(/could not/i));
+    expect(radio('Standard').checked).toBe(true);
+    expect(await displayMode.getValue()).toBe('standard');
   });
 
   it('opens the settings page and closes itself when done', async () => {

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '@/src/i18n';
-import { type DisplayMode, displayMode } from '@/src/settings/display-mode';
+import type { DisplayMode } from '@/src/settings/display-mode';
 import { useUniqueId } from '../shared/unique-id';
+import type { ModeChoice } from './mode-choice';
 
 type Status = { kind: 'saved'; mode: DisplayMode } | { kind: 'failed' } | undefined;
 
@@ -16,26 +17,15 @@ const confirmation: Record<DisplayMode, () => string> = {
  * The page that opens on first install (issue 4, item 6): what Firsthand does, that nothing
  * leaves the browser, and the choice of display mode, saved as soon as it is made.
  */
-export function Onboarding() {
-  const [mode, setMode] = useState<DisplayMode>();
+export function Onboarding({ choice }: { choice: ModeChoice }) {
+  const mode = choice.mode.value;
+  // Whether the last choice was saved: this page's own, so local.
   const [status, setStatus] = useState<Status>();
   const ids = { standard: useUniqueId(), private: useUniqueId() };
 
-  useEffect(() => {
-    let live = true;
-    void displayMode.getValue().then((stored) => live && setMode(stored));
-    // The settings page may change the mode while this page is open.
-    const unwatch = displayMode.watch((next) => setMode(next));
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, []);
-
   const choose = async (next: DisplayMode) => {
-    setMode(next);
     try {
-      await displayMode.setValue(next);
+      await choice.choose(next);
       setStatus({ kind: 'saved', mode: next });
     } catch {
       setStatus({ kind: 'failed' });

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
-import type { ExcerptCard, PageMatches } from '@/src/messaging/protocol';
+import type { ExcerptCard, PageMatches, SearchFacets } from '@/src/messaging/protocol';
 import { syntheticCard, syntheticMatches } from '../shared/synthetic-cards';
-import { Popup, type PopupProps, SEARCH_DEBOUNCE_MS, suggestedSearches } from './Popup';
+import { Popup, SEARCH_DEBOUNCE_MS, suggestedSearches } from './Popup';
+import type { PopupState } from './popup-state';
 
 const facets = {
   topics: ['famine', 'markets'],
@@ -34,10 +36,55 @@ const buttonNamed = (name: string) => [...root.querySelectorAll('button')].find(
 
 let root: HTMLElement;
 
-function mount(props: Partial<PopupProps> = {}) {
+/** What a test sets: the store's values, plain, and any of its actions. */
+type Values = {
+  tabMatches?: PageMatches | null;
+  facets?: SearchFacets | null;
+  privateMode?: boolean;
+  site?: string | null;
+  offSite?: string | null;
+  unlistedSite?: string | null;
+  canAddSite?: boolean;
+};
+type Setup = Values & Partial<Omit<PopupState, keyof Values>>;
+
+/** A store that holds what the test says (popup-state.test.ts tests the real one). */
+function fakeState({
+  tabMatches = null,
+  facets = null,
+  privateMode = false,
+  site = null,
+  offSite = null,
+  unlistedSite = null,
+  canAddSite = unlistedSite !== null,
+  ...actions
+}: Setup = {}): PopupState {
+  return {
+    initialQuery: '',
+    search: async () => [],
+    readerUrl: (card) => `chrome-extension://test/reader.html?story=${card.storyId}&passage=${card.passageId}`,
+    open: () => {},
+    siteOn: () => {},
+    siteOff: () => {},
+    showOnPage: () => {},
+    addSite: async () => null,
+    setPrivateMode: () => {},
+    openSettings: () => {},
+    ...actions,
+    tabMatches: signal(tabMatches),
+    facets: signal(facets),
+    privateMode: signal(privateMode),
+    site: signal(site),
+    offSite: signal(offSite),
+    unlistedSite: signal(unlistedSite),
+    canAddSite: signal(canAddSite),
+  };
+}
+
+function mount(setup: Setup = {}) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<Popup search={async () => []} tabMatches={null} onOpen={() => {}} {...props} />, root));
+  act(() => render(<Popup state={fakeState(setup)} />, root));
 }
 
 function input(): HTMLInputElement {
@@ -147,17 +194,52 @@ describe('Popup', () => {
     expect(root.textContent).toContain('Firsthand accounts from people who lived in North Korea');
   });
 
-  it('opens a card', () => {
-    const onOpen = vi.fn();
+  it('opens a card from its link, which holds the reader’s address for middle-click and copy', () => {
+    const open = vi.fn();
     const tabMatches = syntheticMatches(1);
-    mount({ tabMatches, onOpen });
-    act(() => root.querySelector<HTMLButtonElement>('article button')?.click());
-    expect(onOpen).toHaveBeenCalledWith(tabMatches.cards[0], expect.any(MouseEvent));
+    mount({ tabMatches, open });
+    const link = root.querySelector<HTMLAnchorElement>('article a.fh-card__open');
+    expect(link?.getAttribute('href')).toBe(
+      'chrome-extension://test/reader.html?story=synthetic-story&passage=synthetic-story-p1',
+    );
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    act(() => {
+      link?.dispatchEvent(click);
+    });
+    expect(open).toHaveBeenCalledWith(tabMatches.cards[0], expect.any(MouseEvent));
+    // The popup opens the tab itself, rather than the popup going to the reader.
+    expect(click.defaultPrevented).toBe(true);
+  });
+
+  it('leaves a ctrl-click on a card’s link to the browser (a tab in the background)', () => {
+    const open = vi.fn();
+    mount({ tabMatches: syntheticMatches(1), open });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true });
+    act(() => {
+      root.querySelector('article a.fh-card__open')?.dispatchEvent(click);
+    });
+    expect(open).not.toHaveBeenCalled();
+    expect(click.defaultPrevented).toBe(false);
+  });
+
+  it('follows its store: the tab’s cards and a site notice appear as they become known', () => {
+    const tabMatches = signal<PageMatches | null>(null);
+    const offSite = signal<string | null>(null);
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<Popup state={{ ...fakeState(), tabMatches, offSite }} />, root));
+    expect(sectionTitles()).toEqual([]);
+    act(() => {
+      tabMatches.value = syntheticMatches(2);
+      offSite.value = 'bbc.com';
+    });
+    expect(sectionTitles()).toEqual(['On this page']);
+    expect(root.textContent).toContain('Firsthand is off on bbc.com.');
   });
 
   it('says when Firsthand is off on the site of the tab, and turns it back on in one click', () => {
     const onSiteOn = vi.fn();
-    mount({ offSite: 'bbc.com', onSiteOn });
+    mount({ offSite: 'bbc.com', siteOn: onSiteOn });
     expect(root.textContent).toContain('Firsthand is off on bbc.com.');
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Turn on for bbc.com');
     act(() => button?.click());
@@ -166,7 +248,7 @@ describe('Popup', () => {
 
   it('says when Firsthand was hidden on the page, still lists its cards, and shows it again in one click', () => {
     const onShowOnPage = vi.fn();
-    mount({ tabMatches: { ...syntheticMatches(2), hidden: true }, onShowOnPage });
+    mount({ tabMatches: { ...syntheticMatches(2), hidden: true }, showOnPage: onShowOnPage });
     expect(root.textContent).toContain('Hidden on this page.');
     expect(sectionTitles()).toContain('On this page');
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Show on the page again');
@@ -181,31 +263,31 @@ describe('Popup', () => {
 
   it('turns Firsthand off on the site of the tab in one click', () => {
     const onSiteOff = vi.fn();
-    mount({ site: 'bbc.com', onSiteOff });
+    mount({ site: 'bbc.com', siteOff: onSiteOff });
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Turn off on bbc.com');
     act(() => button?.click());
     expect(onSiteOff).toHaveBeenCalledTimes(1);
     root.remove();
     // ...and offers to turn it back on instead once it is off.
-    mount({ site: 'bbc.com', offSite: 'bbc.com', onSiteOff, onSiteOn: () => {} });
+    mount({ site: 'bbc.com', offSite: 'bbc.com', siteOff: onSiteOff });
     const siteButtons = [...root.querySelectorAll('button')].filter((b) => b.textContent?.includes('bbc.com'));
     expect(siteButtons.map((b) => b.textContent)).toEqual(['Turn on for bbc.com']);
   });
 
   it('is keyboard first: / to the box, arrows between the cards and back to the box', async () => {
     mount({ tabMatches: syntheticMatches(3) });
-    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
+    const links = [...root.querySelectorAll<HTMLElement>('.fh-card__open')];
     const press = (key: string) =>
       act(() => {
         (document.activeElement ?? root).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       });
     expect(document.activeElement).toBe(input());
     press('ArrowDown');
-    expect(document.activeElement).toBe(buttons[0]);
+    expect(document.activeElement).toBe(links[0]);
     press('ArrowDown');
-    expect(document.activeElement).toBe(buttons[1]);
+    expect(document.activeElement).toBe(links[1]);
     press('End');
-    expect(document.activeElement).toBe(buttons[2]);
+    expect(document.activeElement).toBe(links[2]);
     press('/');
     expect(document.activeElement).toBe(input());
     press('ArrowDown');
@@ -282,8 +364,8 @@ describe('Popup', () => {
   });
 
   it('says when the tab’s site is not among the news sites it runs on, and adds it in one click', () => {
-    const onAddSite = vi.fn();
-    mount({ site: 'example-blog.net', unlistedSite: 'example-blog.net', onAddSite });
+    const onAddSite = vi.fn(async () => null);
+    mount({ site: 'example-blog.net', unlistedSite: 'example-blog.net', addSite: onAddSite });
     expect(root.textContent).toContain(
       'Firsthand runs only on the news sites in your list, and example-blog.net is not one of them.',
     );
@@ -295,10 +377,16 @@ describe('Popup', () => {
     expect(root.textContent).not.toContain('news sites in your list');
   });
 
+  it('says why nothing shows on a host the news sites cannot hold, without offering to add it', () => {
+    mount({ site: 'localhost', unlistedSite: 'localhost', canAddSite: false });
+    expect(root.textContent).toContain('localhost is not one of them');
+    expect(buttonNamed('Run on localhost too')).toBeUndefined();
+  });
+
   it('switches private mode and opens the settings', () => {
     const onPrivateMode = vi.fn();
     const onOpenSettings = vi.fn();
-    mount({ privateMode: false, onPrivateMode, onOpenSettings });
+    mount({ privateMode: false, setPrivateMode: onPrivateMode, openSettings: onOpenSettings });
     const toggle = root.querySelector<HTMLInputElement>('input[role="switch"]');
     expect(toggle?.closest('label')?.textContent).toContain('Private mode');
     expect(toggle?.checked).toBe(false);
@@ -307,7 +395,7 @@ describe('Popup', () => {
     act(() => buttonNamed('Settings')?.click());
     expect(onOpenSettings).toHaveBeenCalledTimes(1);
     root.remove();
-    mount({ privateMode: true, onPrivateMode });
+    mount({ privateMode: true });
     expect(root.querySelector<HTMLInputElement>('input[role="switch"]')?.checked).toBe(true);
   });
 
@@ -323,16 +411,16 @@ describe('Popup', () => {
       expect(document.activeElement).toBe(topic);
       expect(event.defaultPrevented).toBe(false);
     }
-    const button = root.querySelector<HTMLButtonElement>('.fh-card__open');
-    button?.focus();
+    const link = root.querySelector<HTMLElement>('.fh-card__open');
+    link?.focus();
     act(() => {
-      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+      link?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
     });
-    expect(document.activeElement).toBe(button);
+    expect(document.activeElement).toBe(link);
   });
 
   it('gives focus back to the search box when a switch it used goes away', () => {
-    mount({ site: 'bbc.com', onSiteOff: () => {}, offSite: null });
+    mount({ site: 'bbc.com', offSite: null });
     const off = buttonNamed('Turn off on bbc.com');
     off?.focus();
     act(() => off?.click());
@@ -348,9 +436,6 @@ describe('Popup', () => {
         search: async () => [],
         facets: { ...facets, provenances: [...facets.provenances] },
         site: 'bbc.com',
-        onSiteOff: () => {},
-        onPrivateMode: () => {},
-        onOpenSettings: () => {},
       });
       expect(root.querySelector(`label[for="${input().id}"]`)?.textContent).toBe('증언 검색');
       expect(select('주제').options[0]?.textContent).toBe('모든 주제');

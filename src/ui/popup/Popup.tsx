@@ -1,48 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Provenance } from '@/src/corpus/types';
 import { i18n, sameLanguage, uiLanguage } from '@/src/i18n';
-import type {
-  ExcerptCard as ExcerptCardData,
-  PageMatches,
-  SearchFacets,
-  SearchFilters,
-} from '@/src/messaging/protocol';
+import type { ExcerptCard as ExcerptCardData, SearchFacets, SearchFilters } from '@/src/messaging/protocol';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { provenanceLabel, topicLabel } from '../shared/story-labels';
 import { useUniqueId } from '../shared/unique-id';
+import type { PopupState } from './popup-state';
 
 export interface PopupProps {
-  /** Search (or, with filters and no words, browse) the testimonies. */
-  search(query: string, filters: SearchFilters): Promise<ExcerptCardData[]>;
-  /** The filters' choices; the filters appear once they are known. */
-  facets?: SearchFacets | null;
-  /** What was found on the tab the popup is for; null when nothing is known about it. */
-  tabMatches: PageMatches | null;
-  onOpen(card: ExcerptCardData): void;
-  /** The site of the popup's tab when Firsthand is switched off there, else null. */
-  offSite?: string | null;
-  /** Undo "Turn off on this site". */
-  onSiteOn?(): void;
-  /** The site of the popup's tab (a web page), for "Turn off on this site"; null for others. */
-  site?: string | null;
-  onSiteOff?(): void;
-  /**
-   * The site of the popup's tab when Firsthand runs only on the reader's news sites and
-   * this is not one of them, else null.
-   */
-  unlistedSite?: string | null;
-  /** Adds `unlistedSite` to the news sites. */
-  onAddSite?(): void;
-  /** Undo "Hide on this page". */
-  onShowOnPage?(): void;
-  /** Words to search at once (the popup opened as a search page). */
-  initialQuery?: string;
-  /** Display mode, for the quick switch; the switch is absent without `onPrivateMode`. */
-  privateMode?: boolean;
-  onPrivateMode?(on: boolean): void;
-  /** Opens the options page. */
-  onOpenSettings?(): void;
+  /** The popup's store (popup-state.ts): what it shows, and what its controls do. */
+  state: PopupState;
 }
 
 /**
@@ -62,23 +30,13 @@ export function suggestedSearches(): string[] {
 export const SEARCH_DEBOUNCE_MS = 80;
 
 /** The toolbar popup: search as you type, with what the current page matched first. */
-export function Popup({
-  search,
-  tabMatches,
-  onOpen,
-  offSite = null,
-  onSiteOn,
-  unlistedSite = null,
-  onAddSite,
-  onShowOnPage,
-  site = null,
-  onSiteOff,
-  initialQuery = '',
-  facets = null,
-  privateMode = false,
-  onPrivateMode,
-  onOpenSettings,
-}: PopupProps) {
+export function Popup({ state }: PopupProps) {
+  const { initialQuery, search } = state;
+  const tabMatches = state.tabMatches.value;
+  const facets = state.facets.value;
+  const offSite = state.offSite.value;
+  const site = state.site.value;
+  const unlistedSite = state.unlistedSite.value;
   const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<SearchFilters>({});
   const inputRef = useRef<HTMLInputElement>(null);
@@ -93,12 +51,10 @@ export function Popup({
   };
   // A quick switch or undo button goes away once used: focus goes back to the search box
   // rather than being lost with it.
-  const thenToSearch = (action: (() => void) | undefined) =>
-    action &&
-    (() => {
-      action();
-      inputRef.current?.focus();
-    });
+  const thenToSearch = (action: () => unknown) => () => {
+    void action();
+    inputRef.current?.focus();
+  };
 
   // The popup opens for searching, so the box takes focus at once (the `autofocus`
   // attribute is unreliable for an element inserted after the page has loaded).
@@ -106,8 +62,8 @@ export function Popup({
 
   /**
    * Keyboard first: `/` goes to the search box; ↓ from it goes to the first card, ↑/↓ (and
-   * Home/End) move between the cards' buttons, ↑ from the first goes back to the box, and
-   * Enter opens a card (its button).
+   * Home/End) move between the cards' "Read the full story" links, ↑ from the first goes
+   * back to the box, and Enter opens a card (its link).
    */
   const onKeyDown = (event: KeyboardEvent) => {
     const input = inputRef.current;
@@ -124,18 +80,14 @@ export function Popup({
     // The arrows are the cards' (and ↓ the search box's way to them); a filter's menu keeps its own.
     if (inInput ? event.key !== 'ArrowDown' : !target?.closest('.fh-popup__cards')) return;
     const main = event.currentTarget as HTMLElement;
-    const buttons = [...main.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
+    const links = [...main.querySelectorAll<HTMLElement>('.fh-card__open')];
     const active = main.ownerDocument.activeElement;
-    if (
-      event.key === 'ArrowUp' &&
-      buttons[0] &&
-      (buttons[0] === active || buttons[0].closest('li')?.contains(active))
-    ) {
+    if (event.key === 'ArrowUp' && links[0] && (links[0] === active || links[0].closest('li')?.contains(active))) {
       event.preventDefault();
       input?.focus();
       return;
     }
-    if (moveBetween(event.key, buttons, inInput ? null : active)) event.preventDefault();
+    if (moveBetween(event.key, links, inInput ? null : active)) event.preventDefault();
   };
 
   return (
@@ -162,18 +114,17 @@ export function Popup({
       {offSite && (
         <p class="fh-popup__notice">
           {i18n.t('popup.site_is_off', [offSite])}{' '}
-          {onSiteOn && (
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(onSiteOn)}>
-              {i18n.t('popup.site_on', [offSite])}
-            </button>
-          )}
+          <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.siteOn)}>
+            {i18n.t('popup.site_on', [offSite])}
+          </button>
         </p>
       )}
       {unlistedSite && !offSite && (
         <p class="fh-popup__notice">
           {i18n.t('popup.not_listed', [unlistedSite])}{' '}
-          {onAddSite && (
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(onAddSite)}>
+          {/* A host the options page would refuse (localhost, an address) is not offered. */}
+          {state.canAddSite.value && (
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.addSite)}>
               {i18n.t('popup.add_site', [unlistedSite])}
             </button>
           )}
@@ -182,18 +133,16 @@ export function Popup({
       {tabMatches?.hidden && pageCards.length > 0 && (
         <p class="fh-popup__notice">
           {i18n.t('popup.hidden_notice')}{' '}
-          {onShowOnPage && (
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(onShowOnPage)}>
-              {i18n.t('popup.show_again')}
-            </button>
-          )}
+          <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.showOnPage)}>
+            {i18n.t('popup.show_again')}
+          </button>
         </p>
       )}
       {pageCards.length > 0 && (
         <CardSection
           title={i18n.t('popup.on_this_page')}
           cards={pageCards}
-          onOpen={onOpen}
+          state={state}
           className="fh-popup__on-page"
         />
       )}
@@ -203,7 +152,7 @@ export function Popup({
           query={trimmed}
           filtering={filtering}
           results={results}
-          onOpen={onOpen}
+          state={state}
           onClearFilters={() => {
             setFilters({});
             inputRef.current?.focus();
@@ -217,28 +166,24 @@ export function Popup({
         </div>
       )}
       <footer class="fh-popup__tools">
-        {onPrivateMode && (
-          <label class="fh-popup__switch">
-            <input
-              type="checkbox"
-              // biome-ignore lint/a11y/useAriaPropsForRole: a checkbox's own checked state is its aria-checked (HTML-ARIA); a copy could disagree with it until storage confirms the change.
-              role="switch"
-              checked={privateMode}
-              onChange={(event) => onPrivateMode(event.currentTarget.checked)}
-            />{' '}
-            {i18n.t('popup.private_switch')}
-          </label>
-        )}
-        {site && !offSite && onSiteOff && (
-          <button type="button" class="fh-link-button fh-popup__site-off" onClick={thenToSearch(onSiteOff)}>
+        <label class="fh-popup__switch">
+          <input
+            type="checkbox"
+            // biome-ignore lint/a11y/useAriaPropsForRole: a checkbox's own checked state is its aria-checked (HTML-ARIA); a copy could disagree with it until storage confirms the change.
+            role="switch"
+            checked={state.privateMode.value}
+            onChange={(event) => state.setPrivateMode(event.currentTarget.checked)}
+          />{' '}
+          {i18n.t('popup.private_switch')}
+        </label>
+        {site && !offSite && (
+          <button type="button" class="fh-link-button fh-popup__site-off" onClick={thenToSearch(state.siteOff)}>
             {i18n.t('popup.site_off', [site])}
           </button>
         )}
-        {onOpenSettings && (
-          <button type="button" class="fh-link-button fh-popup__settings" onClick={onOpenSettings}>
-            {i18n.t('popup.settings')}
-          </button>
-        )}
+        <button type="button" class="fh-link-button fh-popup__settings" onClick={state.openSettings}>
+          {i18n.t('popup.settings')}
+        </button>
       </footer>
     </main>
   );
@@ -263,7 +208,7 @@ function searchKey(query: string, filters: SearchFilters): string {
  * arrives after the query changed is dropped, so a slow "fam" never overwrites "famine".
  */
 function useSearchResults(
-  search: PopupProps['search'],
+  search: PopupState['search'],
   query: string,
   filters: SearchFilters,
 ): SearchResultsState & { current: boolean } {
@@ -303,14 +248,14 @@ function SearchResults({
   query,
   filtering,
   results,
-  onOpen,
+  state,
   onClearFilters,
   onSuggest,
 }: {
   query: string;
   filtering: boolean;
   results: ReturnType<typeof useSearchResults>;
-  onOpen: PopupProps['onOpen'];
+  state: CardActions;
   onClearFilters(): void;
   onSuggest(words: string): void;
 }) {
@@ -339,7 +284,7 @@ function SearchResults({
         </p>
       )}
       {nothing && !filtering && <Suggestions label={i18n.t('popup.try_broader')} onSuggest={onSuggest} />}
-      {results.status === 'done' && results.cards.length > 0 && <CardList cards={results.cards} onOpen={onOpen} />}
+      {results.status === 'done' && results.cards.length > 0 && <CardList cards={results.cards} state={state} />}
     </section>
   );
 }
@@ -434,15 +379,18 @@ function Filters({
   );
 }
 
+/** What a card needs from the store: its link, and opening it. */
+type CardActions = Pick<PopupState, 'readerUrl' | 'open'>;
+
 function CardSection({
   title,
   cards,
-  onOpen,
+  state,
   className,
 }: {
   title: string;
   cards: ExcerptCardData[];
-  onOpen: PopupProps['onOpen'];
+  state: CardActions;
   className: string;
 }) {
   const headingId = useUniqueId();
@@ -451,17 +399,17 @@ function CardSection({
       <h2 id={headingId} class="fh-popup__section-title">
         {title}
       </h2>
-      <CardList cards={cards} onOpen={onOpen} />
+      <CardList cards={cards} state={state} />
     </section>
   );
 }
 
-function CardList({ cards, onOpen }: { cards: ExcerptCardData[]; onOpen: PopupProps['onOpen'] }) {
+function CardList({ cards, state }: { cards: ExcerptCardData[]; state: CardActions }) {
   return (
     <ul class="fh-popup__cards">
       {cards.map((card) => (
         <li key={card.passageId}>
-          <ExcerptCard card={card} onOpen={onOpen} headingLevel={3} />
+          <ExcerptCard card={card} href={state.readerUrl(card)} onOpen={state.open} headingLevel={3} />
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import type { ExcerptCard, StoryView } from '@/src/messaging/protocol';
 import { syntheticCard, syntheticStory } from '../shared/synthetic-cards';
 import { Reader, ReaderPage, type ReaderProps } from './Reader';
+import { createReaderState, type ReaderDeps } from './reader-state';
 import type { ShownStories } from './shown-stories';
 
 let root: HTMLElement;
@@ -49,6 +50,14 @@ const click = async (element: Element | null | undefined) => {
 };
 const press = (target: Element | Document, key: string, init: KeyboardEventInit = {}) =>
   act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init })));
+
+/**
+ * The page as its bootstrap makes it: a store for the address, read by ReaderPage. A new
+ * store each time the test renders it, as a new page load would make.
+ */
+function PageFor(deps: ReaderDeps) {
+  return <ReaderPage state={createReaderState(deps)} />;
+}
 
 /** The stories the reader chose to see, kept in memory for the test. */
 function memoryShownStories(stories: string[] = []): ShownStories & { stories: string[] } {
@@ -315,7 +324,13 @@ describe('from other stories', () => {
     // The cards come after the story.
     const article = root.querySelector('article.fh-reader__story') as Element;
     expect(article.compareDocumentPosition(section as Element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    await click(cards[1]?.querySelector('button'));
+    // Each card's way in is a link to the reader's address for it (middle-click, copy link)...
+    const link = cards[1]?.querySelector<HTMLAnchorElement>('a.fh-card__open');
+    expect(link?.getAttribute('href')).toMatch(
+      /^chrome-extension:\/\/[^/]+\/reader\.html\?story=other-synthetic-story&passage=other-synthetic-story-p7$/,
+    );
+    // ...and a plain click opens it as before.
+    await click(link);
     expect(openStory).toHaveBeenCalledWith('other-synthetic-story', 'other-synthetic-story-p7');
   });
 
@@ -370,7 +385,7 @@ describe('ReaderPage', () => {
   it('loads the story and opens it at the passage', async () => {
     const getStory = vi.fn(async () => syntheticStory({ contentNotes: [] }));
     await showPage(
-      <ReaderPage
+      <PageFor
         storyId="synthetic-story"
         passageId="synthetic-story-p3"
         getStory={getStory}
@@ -382,15 +397,13 @@ describe('ReaderPage', () => {
   });
 
   it('says when a story is not in the library', async () => {
-    await showPage(
-      <ReaderPage storyId="no-such-story" getStory={async () => null} shownStories={memoryShownStories()} />,
-    );
+    await showPage(<PageFor storyId="no-such-story" getStory={async () => null} shownStories={memoryShownStories()} />);
     expect(root.querySelector('h1')?.textContent).toBe('This story is not in your library');
   });
 
   it('says when the story cannot be loaded', async () => {
     await showPage(
-      <ReaderPage
+      <PageFor
         storyId="synthetic-story"
         getStory={() => Promise.reject(new Error('no answer'))}
         shownStories={memoryShownStories()}
@@ -401,7 +414,7 @@ describe('ReaderPage', () => {
 
   it('says so without asking when the address names no story', () => {
     const getStory = vi.fn(async () => null);
-    act(() => render(<ReaderPage storyId={null} getStory={getStory} />, root));
+    act(() => render(<PageFor storyId={null} getStory={getStory} />, root));
     expect(getStory).not.toHaveBeenCalled();
     expect(root.querySelector('h1')?.textContent).toBe('This story is not in your library');
   });
@@ -410,7 +423,7 @@ describe('ReaderPage', () => {
     const shownStories = memoryShownStories();
     const getStory = async () => syntheticStory();
     await showPage(
-      <ReaderPage
+      <PageFor
         storyId="synthetic-story"
         passageId="synthetic-story-p2"
         getStory={getStory}
@@ -421,7 +434,7 @@ describe('ReaderPage', () => {
     expect(shownStories.stories).toEqual(['synthetic-story']);
     render(null, root);
     await showPage(
-      <ReaderPage
+      <PageFor
         storyId="synthetic-story"
         passageId="synthetic-story-p3"
         getStory={getStory}
@@ -435,7 +448,7 @@ describe('ReaderPage', () => {
   it('asks again when it cannot tell whether the reader chose to see the story', async () => {
     const shownStories: ShownStories = { has: () => Promise.reject(new Error('no storage')), add: async () => {} };
     await showPage(
-      <ReaderPage storyId="synthetic-story" getStory={async () => syntheticStory()} shownStories={shownStories} />,
+      <PageFor storyId="synthetic-story" getStory={async () => syntheticStory()} shownStories={shownStories} />,
     );
     expect(button('Show the story')).not.toBeNull();
   });
@@ -591,7 +604,7 @@ describe('in Korean', () => {
   it('says in Korean, marked as Korean, that a story is loading, missing or failed', async () => {
     act(() =>
       render(
-        <ReaderPage
+        <PageFor
           storyId="synthetic-story"
           getStory={() => new Promise(() => {})}
           shownStories={memoryShownStories()}
@@ -603,14 +616,12 @@ describe('in Korean', () => {
       'ko',
       '이야기를 불러오는 중입니다…',
     ]);
-    await showPage(
-      <ReaderPage storyId="no-such-story" getStory={async () => null} shownStories={memoryShownStories()} />,
-    );
+    await showPage(<PageFor storyId="no-such-story" getStory={async () => null} shownStories={memoryShownStories()} />);
     expect(root.querySelector('main')?.getAttribute('lang')).toBe('ko');
     expect(root.querySelector('h1')?.textContent).toBe('이 이야기를 찾을 수 없습니다');
     render(null, root);
     await showPage(
-      <ReaderPage
+      <PageFor
         storyId="synthetic-story"
         getStory={() => Promise.reject(new Error('no answer'))}
         shownStories={memoryShownStories()}

@@ -3,12 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n, uiLanguage } from '@/src/i18n';
 import { type ExcerptCard, readerPath, type StoryView } from '@/src/messaging/protocol';
 import { ContentNoteText, WordList, withContent } from '../shared/data-labels';
+import { readerUrl } from '../shared/reader-url';
 import { formatStoryDate, provenanceLabel, topicWord } from '../shared/story-labels';
 import { ContentGate } from './ContentGate';
 import { citationOf } from './citation';
 import { ExcerptNav, excerptStep } from './ExcerptNav';
 import { RelatedExcerpts } from './RelatedExcerpts';
-import { type ShownStories, shownStories as sessionShownStories } from './shown-stories';
+import type { ReaderState } from './reader-state';
 import { originalPassageUrl } from './text-fragment';
 
 type StoryBlock = StoryView['blocks'][number];
@@ -38,6 +39,8 @@ export interface ReaderProps {
   getRelated?(storyId: string, passageId?: string): Promise<ExcerptCard[]>;
   /** Opens another story at a passage (by default this tab goes there). */
   openStory?(storyId: string, passageId: string): void;
+  /** The reader's address for another story's passage: its card's link (readerUrl by default). */
+  storyUrl?(storyId: string, passageId: string): string;
   /** Shows the reader's own address for what it shows, without a new history entry. */
   replaceAddress?(path: string): void;
 }
@@ -55,6 +58,7 @@ export function Reader({
   onShow,
   getRelated,
   openStory = goTo,
+  storyUrl = readerUrl,
   replaceAddress = replaceAddressBar,
 }: ReaderProps) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
@@ -204,7 +208,11 @@ export function Reader({
             onPrevious={() => step(-1)}
             onNext={() => step(1)}
           />
-          <RelatedExcerpts cards={related} onOpen={(card) => openStory(card.storyId, card.passageId)} />
+          <RelatedExcerpts
+            cards={related}
+            href={(card) => storyUrl(card.storyId, card.passageId)}
+            onOpen={(card) => openStory(card.storyId, card.passageId)}
+          />
         </>
       ) : (
         <ContentGate notes={story.contentNotes} lang={story.lang} onShow={show} />
@@ -356,65 +364,25 @@ function attributionsOf(section: StorySection): string[] {
 }
 
 export interface ReaderPageProps {
-  /** From `reader.html?story=ID`; null when the address has none. */
-  storyId: string | null;
-  passageId?: string;
-  getStory(storyId: string): Promise<StoryView | null>;
-  /** Excerpts of other stories related to a passage, or to the story without one. */
-  getRelated?(storyId: string, passageId?: string): Promise<ExcerptCard[]>;
-  /** The stories the reader chose to see despite their content notes, this session. */
-  shownStories?: ShownStories;
+  /** The page's store (reader-state.ts): the story named in the address, once loaded. */
+  state: ReaderState;
   openStory?(storyId: string, passageId: string): void;
   replaceAddress?(path: string): void;
 }
 
-type StoryLoad =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'failed' }
-  | { status: 'ready'; story: StoryView; shownBefore: boolean };
-
-/** The reader page: loads the story named in the address, or says why it cannot. */
-export function ReaderPage({
-  storyId,
-  passageId,
-  getStory,
-  getRelated,
-  shownStories = sessionShownStories,
-  openStory,
-  replaceAddress,
-}: ReaderPageProps) {
-  const [load, setLoad] = useState<StoryLoad>(storyId ? { status: 'loading' } : { status: 'missing' });
-
-  useEffect(() => {
-    if (!storyId) return;
-    let current = true;
-    // Both before the first paint of the story, so a story shown before never flashes its gate.
-    const shownBefore = shownStories.has(storyId).catch(() => false);
-    Promise.all([getStory(storyId), shownBefore]).then(
-      ([story, shown]) => {
-        if (current) setLoad(story ? { status: 'ready', story, shownBefore: shown } : { status: 'missing' });
-      },
-      () => {
-        if (current) setLoad({ status: 'failed' });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [storyId, getStory, shownStories]);
-
+/** The reader page: the story named in the address, or why it cannot be shown. */
+export function ReaderPage({ state, openStory, replaceAddress }: ReaderPageProps) {
+  const load = state.load.value;
   switch (load.status) {
     case 'ready':
       return (
         <Reader
           key={load.story.id}
           story={load.story}
-          passageId={passageId}
+          passageId={state.passageId}
           shownBefore={load.shownBefore}
-          // A failure to remember costs only one more click next time.
-          onShow={() => void shownStories.add(load.story.id).catch(() => {})}
-          getRelated={getRelated}
+          onShow={() => state.rememberShown(load.story.id)}
+          getRelated={state.getRelated}
           openStory={openStory}
           replaceAddress={replaceAddress}
         />

@@ -5,11 +5,14 @@ import { useUniqueId } from '../shared/unique-id';
 
 export interface RelatedExcerptsProps {
   cards: readonly ExcerptCardData[];
+  /** A card's link: the reader's address for its passage (middle-click opens it in a new tab). */
+  href(card: ExcerptCardData): string;
+  /** A plain click on a card's link. */
   onOpen(card: ExcerptCardData): void;
 }
 
 /** Excerpts of other stories that speak to the same things; nothing at all when none do. */
-export function RelatedExcerpts({ cards, onOpen }: RelatedExcerptsProps) {
+export function RelatedExcerpts({ cards, href, onOpen }: RelatedExcerptsProps) {
   const headingId = useUniqueId('fh-related');
   if (cards.length === 0) return null;
   return (
@@ -20,7 +23,7 @@ export function RelatedExcerpts({ cards, onOpen }: RelatedExcerptsProps) {
       <ul class="fh-reader__related-list">
         {cards.map((card) => (
           <li key={card.passageId}>
-            <ExcerptCard card={card} onOpen={onOpen} headingLevel={3} />
+            <ExcerptCard card={card} href={href(card)} onOpen={onOpen} headingLevel={3} />
           </li>
         ))}
       </ul>

@@ -99,6 +99,33 @@ describe('ExcerptCard', () => {
     expect(onOpen).toHaveBeenCalledWith(card, expect.any(MouseEvent));
   });
 
+  it('is a real link with an address: a plain click opens, any other click is the browser’s', () => {
+    const onOpen = vi.fn();
+    const card = syntheticCard();
+    const href = 'chrome-extension://test/reader.html?story=synthetic-story&passage=synthetic-story-p1';
+    show(<ExcerptCard card={card} onOpen={onOpen} href={href} />);
+    expect(article().querySelector('button')).toBeNull();
+    const link = article().querySelector<HTMLAnchorElement>('a.fh-card__open');
+    expect(link?.textContent).toBe('Read the full story');
+    expect(link?.getAttribute('href')).toBe(href);
+    const click = (init: MouseEventInit) => {
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, ...init });
+      act(() => {
+        link?.dispatchEvent(event);
+      });
+      return event.defaultPrevented;
+    };
+    // Middle-click fires auxclick, never click; ctrl-, shift- and meta-clicks do fire click.
+    expect([
+      click({ button: 0, ctrlKey: true }),
+      click({ button: 0, shiftKey: true }),
+      click({ button: 0, metaKey: true }),
+    ]).toEqual([false, false, false]);
+    expect(onOpen).not.toHaveBeenCalled();
+    expect(click({ button: 0 })).toBe(true);
+    expect(onOpen).toHaveBeenCalledExactlyOnceWith(card, expect.any(MouseEvent));
+  });
+
   it('clamps in compact mode only', () => {
     show(<ExcerptCard card={syntheticCard()} onOpen={() => {}} />);
     expect(article().classList.contains('fh-card--compact')).toBe(true);

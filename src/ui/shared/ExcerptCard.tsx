@@ -15,10 +15,21 @@ export interface ExcerptCardProps {
   headingLevel?: HeadingLevel;
   /** Clamp long excerpts to a few lines. Default true; the reader shows the full text. */
   compact?: boolean;
+  /**
+   * The story's address in the extension's reader. With it, "Read the full story" is a
+   * link: middle-click, ctrl-click and "Copy link" work as on any link, and a plain click
+   * still calls `onOpen`. Without it (a web page, which cannot open extension pages), a button.
+   */
+  href?: string;
+}
+
+/** A click the page handles itself; any other (a modifier held, another button) is the browser's. */
+function isPlainClick(event: MouseEvent): boolean {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
 }
 
 /** The result card every surface shows: who speaks, the excerpt, its story and a way in. */
-export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: ExcerptCardProps) {
+export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true, href }: ExcerptCardProps) {
   const titleId = useUniqueId();
   const Heading = `h${headingLevel}` as const;
   // The card is in the story's language, its labels in the UI's; saying so keeps a screen
@@ -68,15 +79,31 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true }: 
           <WordList words={card.why.map(lexiconTermWord)} />
         </p>
       )}
-      <button
-        type="button"
-        class="fh-button fh-card__open"
-        lang={uiLang}
-        aria-describedby={titleId}
-        onClick={(event) => onOpen(card, event)}
-      >
-        {i18n.t('card.open')}
-      </button>
+      {href === undefined ? (
+        <button
+          type="button"
+          class="fh-button fh-card__open"
+          lang={uiLang}
+          aria-describedby={titleId}
+          onClick={(event) => onOpen(card, event)}
+        >
+          {i18n.t('card.open')}
+        </button>
+      ) : (
+        <a
+          href={href}
+          class="fh-button fh-card__open"
+          lang={uiLang}
+          aria-describedby={titleId}
+          onClick={(event) => {
+            if (!isPlainClick(event)) return;
+            event.preventDefault();
+            onOpen(card, event);
+          }}
+        >
+          {i18n.t('card.open')}
+        </a>
+      )}
     </article>
   );
 }
