@@ -2,7 +2,7 @@
  * npm run bench:detect — the content script's main-thread cost, measured in headless
  * Chromium with the built extension (a benchmark, not a test: these machines are noisy).
  *
- * For each synthetic page (bench/synthetic-pages.ts) and run, a Chrome trace of the tab is
+ * For each synthetic page (src/testing/synthetic-pages.ts) and run, a Chrome trace of the tab is
  * recorded from navigation until the content script is done: the trace events that run its
  * code (evaluation, then every callback into it) add up to its main-thread time, and the
  * tasks containing them give the longest task it caused. Beside it, the floor:

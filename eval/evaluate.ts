@@ -15,7 +15,7 @@ import { scanPage } from './scan-page';
 
 export interface EvalOptions {
   /**
-   * Passages of a SYNTHETIC collection (bench/synthetic-corpus.ts: generated, not testimony)
+   * Passages of a SYNTHETIC collection (src/testing/synthetic-corpus.ts: generated, not testimony)
    * to index beside the bundled stories, as if imported: do they crowd out the real ones?
    */
   synthetic?: number;

@@ -2,7 +2,7 @@
  * What the page's scans came to: written by stage 0 (the gate pre-test), then by the
  * detection script once the background injected it. Read by the end-to-end tests in the
  * isolated world (the page cannot see it): the positive signal that a page was read and
- * judged, before they check that nothing happened on it (e2e/harness.ts, `scanned`).
+ * judged, before they check that nothing happened on it (src/testing/harness.ts, `scanned`).
  */
 export interface ScanRecord {
   /** Scans finished since the script started. */

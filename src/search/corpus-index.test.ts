@@ -20,7 +20,7 @@ import { relatedPassages } from './related-passages';
 import { searchPassages } from './search-passages';
 import { syntheticArticles } from './synthetic-articles';
 
-// The bundled stories and 1,500 SYNTHETIC passages (bench/synthetic-corpus.ts: generated,
+// The bundled stories and 1,500 SYNTHETIC passages (src/testing/synthetic-corpus.ts: generated,
 // not testimony), so the text spans several chunks.
 const bundled = buildCorpusFromData();
 const packed = packIndex([...structuredClone(bundled.stories), ...syntheticStories(1500)], bundled.terms, (story) =>

@@ -20,7 +20,7 @@ import { buildCorpusFromData } from '@/src/search/read-data';
 
 /** The prefix of every synthetic story id; passage ids follow as `synthetic-00042-p07`. */
 export const SYNTHETIC_ID_PREFIX = 'synthetic-';
-const PUBLISHER = 'Synthetic benchmark pack (bench/synthetic-corpus.ts): not testimony';
+const PUBLISHER = 'Synthetic benchmark pack (src/testing/synthetic-corpus.ts): not testimony';
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function seededRandom(seed: number): () => number {
