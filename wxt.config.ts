@@ -77,13 +77,16 @@ export default defineConfig({
         };
         return;
       }
-      // The pipeline's first two stages use the browser's own promise-based `browser`/`chrome`
+      // The page pipeline's three stages use the browser's own promise-based `browser`/`chrome`
       // namespace (what `wxt/browser` is without the polyfill module) instead of
       // webextension-polyfill, whose set-up alone costs a few milliseconds per page (npm run
-      // bench:detect). Every other part of the extension keeps the polyfill. They also get a
-      // context that announces nothing to the page (src/page/page-context.ts): WXT's
-      // dispatches events a page can listen for.
-      if (!entrypoints.some((e) => e.name === 'firsthand-gate' || e.name === 'firsthand-detect')) return;
+      // bench:detect); Chrome's MV3 and Firefox's APIs both answer with promises. The
+      // extension's pages and the background keep the polyfill. The first two stages also get
+      // a context that announces nothing to the page (src/page/page-context.ts): WXT's
+      // dispatches events a page can listen for. The UI, shown only where the page shows
+      // Firsthand anyway, keeps WXT's (its shadow-root UI needs it).
+      const stage = entrypoints.find((e) => ['firsthand-gate', 'firsthand-detect', 'firsthand-ui'].includes(e.name));
+      if (!stage) return;
       config.resolve ??= {};
       const alias = config.resolve.alias ?? [];
       const list = Array.isArray(alias)
@@ -91,10 +94,14 @@ export default defineConfig({
         : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }));
       config.resolve.alias = [
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
-        {
-          find: /^wxt\/utils\/content-script-context$/,
-          replacement: fileURLToPath(new URL('./src/page/page-context.ts', import.meta.url)),
-        },
+        ...(stage.name === 'firsthand-ui'
+          ? []
+          : [
+              {
+                find: /^wxt\/utils\/content-script-context$/,
+                replacement: fileURLToPath(new URL('./src/page/page-context.ts', import.meta.url)),
+              },
+            ]),
         ...list,
       ];
     },

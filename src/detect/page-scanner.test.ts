@@ -48,6 +48,17 @@ describe('the page scanner', () => {
     expect(new Map(again.words).get('famine')).toBe(2);
   });
 
+  it('reads the first article without its pre-test when stage 0 already passed it, and tests the next', () => {
+    // A pre-test that never says "maybe": only a scanner that skips it reads anything.
+    const never = { literals: /(?!)/, phrases: [] };
+    const doc = articleDoc(['Orphans of the famine.', 'Orphans in North Korea.']);
+    expect(runToEnd(createPageScanner(never, () => matcher).scan(doc)).detected).toEqual([]);
+    const passed = createPageScanner(never, () => matcher, { gatePassed: true });
+    expect(runToEnd(passed.scan(doc)).detected.map((d) => d.term)).toContain('North Korea');
+    passed.forget();
+    expect(runToEnd(passed.scan(doc)).detected).toEqual([]);
+  });
+
   it('reports no words for a page that does not name North Korea', () => {
     document.body.innerHTML = `<main><article><h1>A famine elsewhere</h1>${para('Orphans of the famine.')}${para('More about the famine.')}</article></main>`;
     const scan = runToEnd(createScanner().scan(document));

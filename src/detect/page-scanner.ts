@@ -23,10 +23,18 @@ export interface PageScan {
  * paragraphs it has not seen are matched. `forget` starts over (a new article). A page that
  * fails the gate test (src/lexicon/gate-precheck.ts) is never read.
  */
-export function createPageScanner(gateTest: GateTest, loadMatcher: () => TermMatcher) {
+export function createPageScanner(
+  gateTest: GateTest,
+  loadMatcher: () => TermMatcher,
+  /**
+   * The page already passed the gate test (stage 0 ran it: src/page/page-gate.ts): the first
+   * article is read without testing again. A new article (`forget`) is tested as usual.
+   */
+  { gatePassed = false }: { gatePassed?: boolean } = {},
+) {
   let loaded: TermMatcher | null = null;
   /** This article passed the gate test: its rescans (late content) need not ask again. */
-  let passed = false;
+  let passed = gatePassed;
   let root: Element | null = null;
   let remembered = new Map<string, TextCounts>();
   /** Bumped by forget: a scan that began before it must not write back what it read. */

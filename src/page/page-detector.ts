@@ -29,7 +29,8 @@ export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadM
     held[RUNNING] = false;
   });
 
-  const scanner = createPageScanner(gate, loadMatcher);
+  // Injected because stage 0's gate test said "maybe": the first article need not be tested again.
+  const scanner = createPageScanner(gate, loadMatcher, { gatePassed: true });
   /** What the background last said the page shows. */
   let view: PageView | null = null;
   /** Where its earning terms are in the article. */
