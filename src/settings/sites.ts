@@ -144,12 +144,6 @@ export function normaliseSite(input: string): string {
 }
 
 /**
- * @deprecated `siteOf` is the one normaliser; this is its old name, kept until the popup
- * (entrypoints/popup/main.tsx) stops importing it.
- */
-export const normaliseHost = siteOf;
-
-/**
  * A list of sites made canonical: each normalised (by default as a typed site name; the
  * lists the extension saved itself keep any host, `siteOf`), none empty, none twice,
  * sorted.
