@@ -165,6 +165,27 @@ describe('context boundaries: surfaces and folders', () => {
     expect(crossings).toEqual([]);
   });
 
+  it("the extension's code never imports the test support in src/testing", () => {
+    const shipped = [
+      ...[
+        'src/background',
+        'src/collections',
+        'src/corpus',
+        'src/detect',
+        'src/lexicon',
+        'src/messaging',
+        'src/page',
+        'src/search',
+        'src/settings',
+        'src/ui',
+      ].flatMap(filesUnder),
+      ...filesUnder('entrypoints'),
+    ].filter((f) => !/\.test\.tsx?$/.test(f));
+    expect([...directImports(shipped)].filter((f) => f.startsWith('src/testing/'))).toEqual([]);
+    // Control: the benches do import it.
+    expect([...directImports(filesUnder('bench'))].some((f) => f.startsWith('src/testing/'))).toBe(true);
+  });
+
   it('the rules can fail: a folder that does import another is seen', () => {
     expect([...directImports(filesUnder('src/search'))].some((f) => f.startsWith('src/lexicon/'))).toBe(true);
   });
