@@ -283,6 +283,20 @@ describe('previous and next excerpt', () => {
     expect(root.querySelector('nav')?.textContent).toContain('3 excerpts');
   });
 
+  it('moves the focus with the highlight at once, so a quick next key is not lost', async () => {
+    show(syntheticStory(), 'synthetic-story-p1', { replaceAddress: () => {} });
+    passage('synthetic-story-p1')?.focus();
+    // No act(): the render runs as it does in the browser (a microtask), and no more.
+    passage('synthetic-story-p1')?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'j', bubbles: true, cancelable: true }),
+    );
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(highlighted()).toEqual(['synthetic-story-p2']);
+    // Focus is already there: the next key reaches the story (a frame later it reached the body).
+    expect(document.activeElement).toBe(passage('synthetic-story-p2'));
+  });
+
   it('moves with j / n and k / p from within the story, but not from elsewhere or with a modifier', () => {
     show(syntheticStory(), 'synthetic-story-p1', { replaceAddress: () => {} });
     press(passage('synthetic-story-p1') as HTMLElement, 'j');

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n, uiLanguage } from '@/src/i18n';
 import { type ExcerptCard, readerPath, type StoryView } from '@/src/messaging/protocol';
 import { ContentNoteText, WordList, withContent } from '../shared/data-labels';
@@ -82,7 +82,10 @@ export function Reader({
   const uiLang = uiLanguage();
   useStoryDocument(story);
 
-  useEffect(() => {
+  // A layout effect: focus moves in the same task as the render that moved the highlight.
+  // With an effect it moved a frame later, and a key pressed in between (j then k, quickly)
+  // reached the page's body instead of the story and was lost.
+  useLayoutEffect(() => {
     if (!shown) return;
     const element = targetRef.current ?? (acted.current ? storyRef.current : null);
     if (!element) return;
