@@ -54,12 +54,10 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
   }
   // A literal that contains another adds nothing.
   const kept = [...literals].filter((l) => ![...literals].some((other) => other !== l && l.includes(other)));
-  // Stored composed (NFC): Hangul keys are folded to jamo, three bytes each, and stage 0
-  // carries this on every page; unpackGateTest decomposes them again.
+  // Stored as folded (NFD): decomposing them again on every page cost stage 0 more time
+  // than the bytes they save (bench:detect).
   return {
-    literals: kept.sort().map(escapeRegExp).join('|').normalize('NFC'),
-    phrases: [...phrases]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, set]) => [...set].sort().join('|').normalize('NFC')),
+    literals: kept.sort().map(escapeRegExp).join('|'),
+    phrases: [...phrases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, set]) => [...set].sort().join('|')),
   };
 }

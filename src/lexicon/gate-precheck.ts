@@ -23,8 +23,13 @@
 /** Text folded for the gate test: lower case, no diacritics, no apostrophes. */
 export function foldText(text: string): string {
   let folded = text.toLowerCase();
-  // NFD without NFC: Hangul becomes jamo here and in the keys alike.
-  if (/[\u0080-\uffff]/.test(folded)) folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // NFD without NFC: Hangul becomes jamo here and in the keys alike, and Latin letters lose
+  // their diacritics. Only where the text has what NFD changes or strips (precomposed Latin,
+  // combining marks, Hangul syllables, CJK compatibility ideographs): most pages' only
+  // non-ASCII is quotes and dashes, and normalizing a whole page is the test's dearest step.
+  if (/[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\uac00-\ud7a3\uf900-\ufaff]/.test(folded)) {
+    folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
   return folded.replace(/['’ʼ]/g, '');
 }
 
@@ -43,8 +48,11 @@ export interface PackedGateTest {
 /** The gate test, ready to run. */
 export interface GateTest {
   literals: RegExp;
-  /** A phrase is only looked for in text that holds its longest key (a cheap search). */
-  phrases: [string, RegExp][];
+  /**
+   * A phrase is only looked for in text that holds its longest key (a cheap search); its
+   * expression is made the first time it is needed.
+   */
+  phrases: [key: string, expression: () => RegExp][];
 }
 
 /**
@@ -60,12 +68,13 @@ const phraseSource = (keys: string): string =>
 
 export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest {
   return {
-    literals: new RegExp(literals.normalize('NFD')),
+    literals: new RegExp(literals),
     phrases: phrases.map((packed) => {
-      const group = packed.normalize('NFD').split('|');
+      const group = packed.split('|');
       // The group's key: the longest key of its phrases (all share it).
       const key = (group[0] ?? '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-      return [key, new RegExp(group.map(phraseSource).join('|'))];
+      let made: RegExp | undefined;
+      return [key, () => (made ??= new RegExp(group.map(phraseSource).join('|')))];
     }),
   };
 }
@@ -84,7 +93,7 @@ export function* mayMentionGate(text: string, test: GateTest): Generator<void, b
     if (start > 0) yield;
     const folded = foldText(text.slice(Math.max(0, start - OVERLAP_CHARS), start + SLICE_CHARS));
     if (test.literals.test(folded)) return true;
-    if (test.phrases.some(([key, phrase]) => folded.includes(key) && phrase.test(folded))) return true;
+    if (test.phrases.some(([key, phrase]) => folded.includes(key) && phrase().test(folded))) return true;
   }
   return false;
 }
