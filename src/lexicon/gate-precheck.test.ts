@@ -90,5 +90,10 @@ describe('the gate test', () => {
   it('folds text the way the matcher compares words', () => {
     expect(foldText("P'YŎNGYANG’s")).toBe('pyongyangs');
     expect(foldText('평양').normalize('NFC')).toBe('평양');
+    // Hangul becomes jamo, as the keys are stored.
+    expect(foldText('평양')).toBe('평양'.normalize('NFD'));
+    // Marks already apart from their letters go too; quotes and dashes alone change nothing else.
+    expect(foldText('Pyo\u0306ngyang')).toBe('pyongyang');
+    expect(foldText('“Seoul” — a city’s')).toBe('“seoul” — a citys');
   });
 });

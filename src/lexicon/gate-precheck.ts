@@ -27,7 +27,7 @@ export function foldText(text: string): string {
   // their diacritics. Only where the text has what NFD changes or strips (precomposed Latin,
   // combining marks, Hangul syllables, CJK compatibility ideographs): most pages' only
   // non-ASCII is quotes and dashes, and normalizing a whole page is the test's dearest step.
-  if (/[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\uac00-\ud7a3\uf900-\ufaff]/.test(folded)) {
+  if (/[\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3\uf900-\ufaff]|[\u0300-\u036f]/.test(folded)) {
     folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
   return folded.replace(/['’ʼ]/g, '');
