@@ -2,9 +2,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { articleUrl } from '@/src/messaging/article-url';
 
 /** Quiet time after the last change before a rescan: late content arrives in bursts. */
-const SETTLE_MS = 800;
+export const SETTLE_MS = 800;
 /** However busy the page (a live ticker), at most one rescan in this long... */
-const MIN_INTERVAL_MS = 4000;
+export const MIN_INTERVAL_MS = 4000;
 /** ...and at least one this long after a change, even if the page never falls quiet. */
 const MAX_WAIT_MS = 2500;
 

@@ -7,6 +7,7 @@ import type { GateTest } from '@/src/lexicon/gate-precheck';
 import type { TermMatcher } from '@/src/lexicon/lexicon';
 import { articleUrl, onMessage, type PageView, sendMessage } from '@/src/messaging/protocol';
 import { inPageView, isLive } from './in-page-view';
+import { oneAtATime } from './one-at-a-time';
 import { setScanRecord } from './scan-record';
 
 const RUNNING = Symbol.for('firsthand.detector');
@@ -65,7 +66,7 @@ export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadM
   );
 
   const scans = { finished: 0, url: '', told: false };
-  setScanRecord(() => ({ ...scans, idle: running === null }));
+  setScanRecord(() => ({ ...scans, idle: scanning.idle() }));
   ctx.onInvalidated(() => setScanRecord(undefined));
 
   /** What the background last heard from this page; '' = nothing. */
@@ -98,25 +99,14 @@ export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadM
   };
 
   // One scan at a time: a change during a scan asks for one more after it.
-  let running: Promise<void> | null = null;
-  let again = false;
-  const rescan = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = scan()
-      .catch(() => {})
-      .finally(() => {
-        running = null;
-        scans.finished += 1;
-        scans.told = reported !== '';
-        if (again && ctx.isValid) {
-          again = false;
-          rescan();
-        }
-      });
-  };
+  const scanning = oneAtATime(scan, {
+    after: () => {
+      scans.finished += 1;
+      scans.told = reported !== '';
+    },
+    alive: () => ctx.isValid,
+  });
+  const rescan = scanning.request;
 
   // The first scan in a task of its own, not in the one that evaluates this script.
   ctx.setTimeout(rescan, 0);

@@ -1,14 +1,11 @@
 import { pageGateText } from '@/src/detect/gate-text';
 import { runInSlices } from '@/src/detect/run-in-slices';
+import { MIN_INTERVAL_MS, SETTLE_MS } from '@/src/detect/watch-page';
 import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
 import { articleUrl } from '@/src/messaging/article-url';
 import { onLight, sendLight } from '@/src/messaging/light-messaging';
+import { oneAtATime } from './one-at-a-time';
 import { setScanRecord } from './scan-record';
-
-/** Quiet time after the last change before testing again: late content arrives in bursts. */
-const SETTLE_MS = 800;
-/** However busy the page (a live ticker), at most one test in this long. */
-const MIN_INTERVAL_MS = 4000;
 
 /**
  * Stage 0 of the page pipeline, on every page (entrypoints/firsthand-gate.ts): a few
@@ -27,15 +24,13 @@ const MIN_INTERVAL_MS = 4000;
  */
 export function runPageGate(doc: Document, gate: GateTest): void {
   const scans = { finished: 0, url: '', told: false };
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
   const observer = new MutationObserver(() => schedule());
   const stop = () => {
     stopped = true;
     observer.disconnect();
   };
-  setScanRecord(() => ({ ...scans, idle: running === null && !again && timer === undefined }));
+  setScanRecord(() => ({ ...scans, idle: testing.idle() && timer === undefined }));
 
   let listening = false;
   const test = async () => {
@@ -58,23 +53,14 @@ export function runPageGate(doc: Document, gate: GateTest): void {
     }
   };
 
-  const retest = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = test()
-      .catch(() => {})
-      .finally(() => {
-        running = null;
-        scans.finished += 1;
-        lastRun = Date.now();
-        if (again && !stopped) {
-          again = false;
-          retest();
-        }
-      });
-  };
+  const testing = oneAtATime(test, {
+    after: () => {
+      scans.finished += 1;
+      lastRun = Date.now();
+    },
+    alive: () => !stopped,
+  });
+  const retest = testing.request;
 
   let timer: number | undefined;
   let lastRun = 0;
