@@ -7,7 +7,7 @@ import { loadBundleIndex, loadCorpusIndex, passageText, storyOfPassage } from '.
 import { toExcerptCard } from './excerpt-cards';
 import { packIndex } from './packed-index';
 import { decidesToShow, SHIPPED_MODEL } from './page-decision';
-import { rankPassages, readPage } from './rank-passages';
+import { MODEL_PAGE_WORDS, pageAboutness, rankPassages, readPage } from './rank-passages';
 import { syntheticArticles } from './synthetic-articles';
 
 const bundle = buildCorpusFromData();
@@ -216,5 +216,33 @@ describe('rankPassages', () => {
     const { ranked, features } = readPage(only, evidence(syntheticArticles.famineOrphans));
     expect(ranked.length).toBeGreaterThan(0);
     expect(Object.values(features).every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('pageAboutness: the subject evidence', () => {
+  const term = (name: string, count: number, inTitle = false) => ({ term: name, count, inTitle });
+
+  it('counts only subjects the passages speak of: a news agency or a leader no passage names is no evidence', () => {
+    // Both are subject terms of the lexicon (an organisation, a person) that no passage says.
+    for (const name of ['KCNA', 'Kim Jong Il']) {
+      const t = index.termIndex.get(name);
+      expect(t, name).toBeDefined();
+      expect(index.terms[t as number]?.kind).toMatch(/org|person/);
+      expect(pageAboutness(index, [term(name, 6, true)], 300)).toBe(0);
+    }
+    // Control: a subject the passages do speak of, counted the same way, is evidence.
+    expect(pageAboutness(index, [term('defector', 6, true)], 300)).toBeGreaterThan(5);
+  });
+
+  it("reads a page longer than the model's pages at their density: 5 mentions in 14,000 words are not 5 in 400", () => {
+    const mentions = [term('women', 5), term('human rights', 3)];
+    const short = pageAboutness(index, mentions, MODEL_PAGE_WORDS);
+    expect(short).toBeGreaterThan(3);
+    // Up to the model's length, nothing changes; beyond it, the counts are scaled down.
+    expect(pageAboutness(index, mentions, MODEL_PAGE_WORDS / 2)).toBe(short);
+    const long = pageAboutness(index, mentions, 14_000);
+    expect(long).toBeLessThan(short / 5);
+    // The same density on the long page is the same evidence.
+    expect(pageAboutness(index, [term('women', 175), term('human rights', 105)], 14_000)).toBeCloseTo(short, 6);
   });
 });

@@ -52,21 +52,36 @@ export interface RankOptions {
  * How much a detected term says the article is about its subject (the page model's
  * "subject evidence"). Zero for places and for generic words (weight 1: family, food);
  * little for a passing mention (once in the body, not in the headline): an article is
- * about what it keeps returning to.
+ * about what it keeps returning to. `count` may be scaled to the model's page length
+ * (pageAboutness).
  */
-export function aboutness(term: Term, d: DetectedTerm): number {
+export function aboutness(term: Term, d: DetectedTerm, count = d.count): number {
   if (!SUBJECT_KINDS.has(term.kind) || term.weight < 2) return 0;
-  const passing = d.count < 2 && !d.inTitle;
-  return term.weight * Math.log(1 + d.count) * (d.inTitle ? 1.5 : 1) * (passing ? 0.35 : 1);
+  const passing = count < 2 && !d.inTitle;
+  return term.weight * Math.log(1 + count) * (d.inTitle ? 1.5 : 1) * (passing ? 0.35 : 1);
 }
 
-/** How much the whole article is about what the testimonies speak to, by the lexicon. */
-export function pageAboutness(index: CorpusIndex, detected: readonly DetectedTerm[]): number {
+/**
+ * The page model was fitted on news excerpts of at most about this many words. A longer
+ * page's term counts are scaled down to this length, so that it is read at the density it
+ * speaks of a subject: five mentions of women in a 14,000-word encyclopedia article about
+ * a country are not five in a 400-word news story.
+ */
+export const MODEL_PAGE_WORDS = 400;
+
+/**
+ * How much the whole article is about what the testimonies speak to, by the lexicon: the
+ * subjects it keeps returning to, among those the passages speak of (a term no passage
+ * reaches, such as a news agency or a leader's name, is what the news is about, not what
+ * the testimonies are).
+ */
+export function pageAboutness(index: CorpusIndex, detected: readonly DetectedTerm[], pageWords: number): number {
+  const scale = pageWords > MODEL_PAGE_WORDS ? MODEL_PAGE_WORDS / pageWords : 1;
   let sum = 0;
   for (const d of detected) {
     const t = index.termIndex.get(d.term);
-    const term = t === undefined ? undefined : index.terms[t];
-    if (term && d.count >= 1) sum += aboutness(term, d);
+    if (t === undefined || !(d.count >= 1) || termPassages(index, t).length === 0) continue;
+    sum += aboutness(index.terms[t] as Term, d, d.count * scale);
   }
   return sum;
 }
@@ -154,6 +169,8 @@ interface ArticleQuery {
   /** The lexicon terms it uses, with their counts. */
   terms: { at: number; count: number; label: string }[];
   words: number;
+  /** All its words, stop words too (what MODEL_PAGE_WORDS counts). */
+  pageWords: number;
   hangul: number;
   statecraft: number;
 }
@@ -163,11 +180,13 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
   const unknown = new Map<string, number>();
   const surface = new Map<number, [string, number]>();
   let words = 0;
+  let pageWords = 0;
   let hangul = 0;
   let statecraft = 0;
   for (const [key, count] of evidence.words) {
     // What a page says is never trusted blindly: a count must be a count.
     if (!(count >= 1) || !Number.isFinite(count) || typeof key !== 'string') continue;
+    pageWords += count;
     if (isStatecraft(key)) statecraft += count;
     const stem = contentStem(key);
     if (stem === '') continue;
@@ -188,7 +207,7 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
     const t = index.termIndex.get(d.term);
     if (t !== undefined && d.count >= 1) terms.push({ at: t, count: d.count, label: d.term });
   }
-  return { stems, unknown: [...unknown.values()], terms, words, hangul, statecraft };
+  return { stems, unknown: [...unknown.values()], terms, words, pageWords, hangul, statecraft };
 }
 
 /**
@@ -395,7 +414,7 @@ function scorePage(
   for (const { similarity: best, mass } of perSource) if (mass > 0) similarity = Math.max(similarity, best / mass);
   const { words, hangul, statecraft } = query;
   const features: PageFeatures = {
-    subject: Math.log1p(pageAboutness(index, evidence.terms)),
+    subject: Math.log1p(pageAboutness(index, evidence.terms, query.pageWords)),
     similarity,
     statecraft: Math.log1p((100 * statecraft) / Math.max(words, 1)),
     korean: hangul * 2 > words ? 1 : 0,
