@@ -234,6 +234,12 @@ describe('pageAboutness: the subject evidence', () => {
     expect(pageAboutness(index, [term('defector', 6, true)], 300)).toBeGreaterThan(5);
   });
 
+  it('gives a place no subject weight, however often the page names it: the DMZ is a place', () => {
+    expect(index.terms[index.termIndex.get('DMZ') as number]?.kind).toBe('place');
+    expect(pageAboutness(index, [term('DMZ', 8, true)], 300)).toBe(0);
+    expect(pageAboutness(index, [term('famine', 8, true)], 300)).toBeGreaterThan(0);
+  });
+
   it("reads a page longer than the model's pages at their density: 5 mentions in 14,000 words are not 5 in 400", () => {
     const mentions = [term('women', 5), term('human rights', 3)];
     const short = pageAboutness(index, mentions, MODEL_PAGE_WORDS);
