@@ -6,7 +6,7 @@ import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from 
 import { readPage } from '../src/search/rank-passages';
 import type { RealPage } from '../src/testing/real-sets';
 import { fitLogistic, predictLogistic } from './logistic';
-import { scanPage } from './scan-page';
+import { type Extractor, readabilityPage, scanPage } from './scan-page';
 
 /**
  * Fit on one set, judge on another (issue #11). Everything the relevance model fits — the
@@ -21,15 +21,21 @@ export interface LabelledEvidence {
   evidence: PageEvidence;
 }
 
-/** What the content script would report for each page (its own scanner, at the page's address). */
+/**
+ * What the content script would report for each page (its own scanner, at the page's
+ * address); with `readability`, what it would report if Mozilla Readability chose the article.
+ */
 export async function readEvidence(
   pages: readonly RealPage[],
   gateTest: GateTest,
   index: CorpusIndex,
+  extractor: Extractor = 'ours',
 ): Promise<LabelledEvidence[]> {
   const read: LabelledEvidence[] = [];
   for (const page of pages) {
-    read.push({ page, evidence: await scanPage(readFileSync(page.path, 'utf8'), page.url, gateTest, index.matcher) });
+    const html = readFileSync(page.path, 'utf8');
+    const article = extractor === 'readability' ? await readabilityPage(html, page.url) : html;
+    read.push({ page, evidence: await scanPage(article, page.url, gateTest, index.matcher) });
   }
   return read;
 }

@@ -8,6 +8,7 @@ import type { PageModel } from '../src/search/page-decision';
 import { buildCorpusFromData } from '../src/search/read-data';
 import { newsDevPages, readabilityPages } from '../src/testing/real-sets';
 import { type CrossValidation, crossValidate, fitPageModel, type LabelledEvidence, readEvidence } from './relevance-cv';
+import type { Extractor } from './scan-page';
 
 /** The shipped page model's file. */
 export const modelFile = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'search', 'page-model.json');
@@ -33,8 +34,11 @@ export function shippedModelJson(): string {
   return readFileSync(modelFile, 'utf8');
 }
 
-/** The real sets read as the content script would read them, ready to cross-validate or fit; null without ../shared. */
-export async function loadRealSets(): Promise<{
+/**
+ * The real sets read as the content script would read them, ready to cross-validate or
+ * fit; null without ../shared. With `readability`, Mozilla Readability chooses each article.
+ */
+export async function loadRealSets(extractor: Extractor = 'ours'): Promise<{
   items: LabelledEvidence[];
   index: CorpusIndex;
   crossValidate: () => CrossValidation;
@@ -45,7 +49,7 @@ export async function loadRealSets(): Promise<{
   const bundle = buildCorpusFromData();
   const index = loadBundleIndex(bundle);
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
-  const items = await readEvidence([...news, ...(readabilityPages() ?? [])], gateTest, index);
+  const items = await readEvidence([...news, ...(readabilityPages() ?? [])], gateTest, index, extractor);
   return {
     items,
     index,

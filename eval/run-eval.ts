@@ -9,7 +9,8 @@
  * 2. The team's own pages (eval/pages, e2e fixtures): never fitted on, a regression check
  *    of the shipped model.
  * 3. Popup search: the labelled queries, recall@5 and MRR.
- * 4. Article extraction on Readability's real pages, beside Readability itself.
+ * 4. Article extraction on Readability's real pages, beside Readability itself; and, in
+ *    part 1, the real sets' figures again with Readability choosing each article.
  *
  *   npm run eval -- --synthetic 50000   the team's pages with a SYNTHETIC collection of
  *                                       that many passages indexed beside the bundled stories
@@ -18,7 +19,7 @@
 import { missingSetsLine } from '../src/testing/real-sets';
 import { evaluate, meetsTargets, TARGETS, totals } from './evaluate';
 import { EXTRACTION_SKIPPED, formatExtraction, measureExtraction } from './extraction';
-import { meetsRealTargets, type PageResult, REAL_TARGETS, relevanceTotals } from './relevance-cv';
+import { meetsRealTargets, type PageResult, REAL_TARGETS, type RelevanceTotals, relevanceTotals } from './relevance-cv';
 import { loadRealSets, modelJson, shippedModelJson } from './relevance-sets';
 import { evaluateSearch, formatSearchEval, meetsSearchTargets } from './search-eval';
 
@@ -107,6 +108,15 @@ if (!sets) {
       : 'The shipped page model (src/search/page-model.json) is the fit of these sets on every page.',
   );
   if (stale) ok = false;
+  // Where extraction matters to Firsthand: would Readability's article change what it shows?
+  const read = await loadRealSets('readability');
+  if (read) {
+    const summary = (t: RelevanceTotals) =>
+      `top 3 ${t.top3}/${t.positives}, first ${t.top1}/${t.positives}, hard negatives quiet ${t.hardNegativesQuiet}/${t.hardNegatives}, clear ${t.negativesQuiet}/${t.negatives}, Readability's pages ${t.readabilityQuiet}/${t.readability}, relevant cards ${t.positiveCardsRelevant}/${t.positiveCards}`;
+    console.log(`The same cross-validation with Mozilla Readability choosing each article instead of our extractor:
+  ours:        ${summary(all)}
+  Readability: ${summary(relevanceTotals(read.crossValidate().results))}`);
+  }
 }
 
 // 2. The team's own pages, judged by the shipped model.
