@@ -75,35 +75,42 @@ export default defineConfig({
             codeSplitting: { experimentalInlineCommonChunks: { maxSize: Number.POSITIVE_INFINITY } },
           },
         };
+        // The pages, too, use the browser's own promise-based namespace (see below): none of
+        // them listens to runtime messages itself, the one place the polyfill would differ.
+        useBrowserNamespace(config);
         return;
       }
       // The page pipeline's three stages use the browser's own promise-based `browser`/`chrome`
       // namespace (what `wxt/browser` is without the polyfill module) instead of
       // webextension-polyfill, whose set-up alone costs a few milliseconds per page (npm run
       // bench:detect); Chrome's MV3 and Firefox's APIs both answer with promises. The
-      // extension's pages and the background keep the polyfill. The first two stages also get
-      // a context that announces nothing to the page (src/page/page-context.ts): WXT's
-      // dispatches events a page can listen for. The UI, shown only where the page shows
-      // Firsthand anyway, keeps WXT's (its shadow-root UI needs it).
+      // background keeps the polyfill: it starts once, not on every page. The first two
+      // stages also get a context that announces nothing to the page
+      // (src/page/page-context.ts): WXT's dispatches events a page can listen for. The UI,
+      // shown only where the page shows Firsthand anyway, keeps WXT's (its shadow-root UI
+      // needs it).
       const stage = entrypoints.find((e) => ['firsthand-gate', 'firsthand-detect', 'firsthand-ui'].includes(e.name));
       if (!stage) return;
-      config.resolve ??= {};
-      const alias = config.resolve.alias ?? [];
-      const list = Array.isArray(alias)
-        ? alias
-        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }));
-      config.resolve.alias = [
-        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
-        ...(stage.name === 'firsthand-ui'
-          ? []
-          : [
-              {
-                find: /^wxt\/utils\/content-script-context$/,
-                replacement: fileURLToPath(new URL('./src/page/page-context.ts', import.meta.url)),
-              },
-            ]),
-        ...list,
-      ];
+      const aliases = useBrowserNamespace(config);
+      if (stage.name === 'firsthand-ui') return;
+      aliases.unshift({
+        find: /^wxt\/utils\/content-script-context$/,
+        replacement: fileURLToPath(new URL('./src/page/page-context.ts', import.meta.url)),
+      });
     },
   },
 });
+
+type Alias = { find: string | RegExp; replacement: string };
+
+/** `wxt/browser` as the browser's own `browser`/`chrome` namespace, without webextension-polyfill. */
+function useBrowserNamespace(config: { resolve?: { alias?: unknown } }): Alias[] {
+  config.resolve ??= {};
+  const alias = config.resolve.alias ?? [];
+  const list: Alias[] = Array.isArray(alias)
+    ? alias
+    : Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+  const aliases = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list];
+  config.resolve.alias = aliases;
+  return aliases;
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -500,9 +500,13 @@ describe('the built extension', () => {
     const preact = '__k';
     // A content-script context's invalidation message (WXT's, and ours in its place).
     const wxtRuntime = 'Content script context invalidated';
-    // No stage carries the polyfill; the background does (the check can fail).
+    // No stage carries the polyfill, nor does any page (the popup opens sooner without
+    // it: npm run bench:popup); the background does (the check can fail).
     expect(file('background.js')).toContain(polyfill);
     for (const script of [stage0, detector, ui]) expect(script).not.toContain(polyfill);
+    const pages = readdirSync(join(extensionDir, 'chunks')).filter((name) => name.endsWith('.js'));
+    expect(pages.some((name) => name.startsWith('popup-'))).toBe(true);
+    for (const page of pages) expect(file(`chunks/${page}`), page).not.toContain(polyfill);
     // Only the UI carries Preact.
     expect(ui).toContain(preact);
     for (const script of [stage0, detector]) expect(script).not.toContain(preact);
