@@ -125,7 +125,7 @@ describe('Popup', () => {
     mount();
     const label = root.querySelector(`label[for="${input().id}"]`);
     expect(label?.textContent).toBe('Search testimonies');
-    expect(input().placeholder).toBe('Search testimonies — e.g. famine, Hamgyong, 탈북자');
+    expect(input().placeholder).toBe('e.g. famine, Hamgyong, 탈북자');
     expect(document.activeElement).toBe(input());
   });
 
