@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { missingSetsLine, newsDevPages, type RealPage, readabilityPages } from '../src/testing/real-sets';
-import { assignFolds, FOLDS, groupPages, type LabelledEvidence } from './relevance-cv';
+import {
+  assignFolds,
+  FOLDS,
+  groupPages,
+  type LabelledEvidence,
+  type PageResult,
+  relevanceTotals,
+} from './relevance-cv';
 
 // SYNTHETIC pages for these tests: only their labels and words matter.
 const page = (
@@ -64,5 +71,36 @@ describe('the real sets', () => {
     expect(newsDevPages('/nowhere/news-dev')).toBeNull();
     expect(readabilityPages('/nowhere/readability-pages')).toBeNull();
     expect(missingSetsLine()).toMatch(/^real sets: skipped — .*news-dev/);
+  });
+});
+
+describe('relevanceTotals', () => {
+  const shown = (name: string, relevant: string[], stories: string[], strength: RealPage['strength']): PageResult => {
+    const { page: p } = page(name, `${name}.example`, ['w']);
+    return {
+      page: { ...p, relevant, strength },
+      probability: 0.9,
+      shown: stories.length > 0,
+      stories,
+      features: null,
+      fold: 0,
+    };
+  };
+
+  it('counts a relevant story in the top 3 and first, and how many of the first three cards are relevant', () => {
+    const t = relevanceTotals([
+      shown('a', ['joseph'], ['joseph', 'women', 'joseph', 'gay'], 'strong'),
+      shown('b', ['women'], ['joseph', 'joseph', 'women', 'women'], 'moderate'),
+      shown('c', ['gay'], ['joseph', 'joseph', 'joseph', 'gay'], 'strong'),
+      shown('d', ['women'], ['women'], 'borderline'),
+    ]);
+    expect({ positives: t.positives, top1: t.top1, top3: t.top3 }).toEqual({ positives: 3, top1: 1, top3: 2 });
+    expect({ borderline: t.borderline, borderlineTop1: t.borderlineTop1 }).toEqual({
+      borderline: 1,
+      borderlineTop1: 1,
+    });
+    // Every card beside a positive (13, 6 of a relevant story); the first three of each (10, 4).
+    expect({ cards: t.positiveCards, relevant: t.positiveCardsRelevant }).toEqual({ cards: 13, relevant: 6 });
+    expect({ cards: t.firstCards, relevant: t.firstCardsRelevant }).toEqual({ cards: 10, relevant: 4 });
   });
 });

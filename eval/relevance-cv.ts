@@ -363,6 +363,9 @@ export interface RelevanceTotals {
   /** Cards shown beside positives (any strength), and how many are of a story labelled relevant. */
   positiveCards: number;
   positiveCardsRelevant: number;
+  /** The same for the first three cards only: what a reader sees first (a reordering that lifts top 3 may cost here). */
+  firstCards: number;
+  firstCardsRelevant: number;
 }
 
 export function relevanceTotals(results: readonly PageResult[]): RelevanceTotals {
@@ -381,12 +384,17 @@ export function relevanceTotals(results: readonly PageResult[]): RelevanceTotals
     readabilityQuiet: 0,
     positiveCards: 0,
     positiveCardsRelevant: 0,
+    firstCards: 0,
+    firstCardsRelevant: 0,
   };
   for (const r of results) {
     const { page } = r;
     if (page.kind === 'positive') {
       t.positiveCards += r.stories.length;
       t.positiveCardsRelevant += r.stories.filter((s) => page.relevant.includes(s)).length;
+      const first = r.stories.slice(0, 3);
+      t.firstCards += first.length;
+      t.firstCardsRelevant += first.filter((s) => page.relevant.includes(s)).length;
     }
     const top1 = relevantAt(page, r.stories, 1) ? 1 : 0;
     const top3 = relevantAt(page, r.stories, 3) ? 1 : 0;

@@ -82,7 +82,8 @@ if (!sets) {
                                   relevant story first         ${frac(t.borderlineTop1, t.borderline)}
   hard negatives:                 nothing shown                ${frac(t.hardNegativesQuiet, t.hardNegatives)}   (target ≥ ${REAL_TARGETS.hardNegatives * 100} %)
   clear negatives:                nothing shown                ${frac(t.negativesQuiet, t.negatives)}   (target ${REAL_TARGETS.negatives * 100} %)
-  cards beside positives shown:   of a story labelled relevant ${frac(t.positiveCardsRelevant, t.positiveCards)}   (reported, not a target)${
+  cards beside positives shown:   of a story labelled relevant ${frac(t.positiveCardsRelevant, t.positiveCards)}   (reported, not a target)
+  first three cards beside them: of a relevant story          ${frac(t.firstCardsRelevant, t.firstCards)}   (reported, not a target)${
     t.readability > 0
       ? `\n  Readability's real pages:       nothing shown                ${frac(t.readabilityQuiet, t.readability)}   (target ${REAL_TARGETS.readability * 100} %)`
       : ''
