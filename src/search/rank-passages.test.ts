@@ -3,7 +3,7 @@ import { parseStory } from '@/src/corpus/parse-story';
 import { articleEvidence } from '@/src/detect/assess-page';
 import type { Article } from '@/src/detect/extract-article';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { loadBundleIndex, loadCorpusIndex, passageText, storyOfPassage } from './corpus-index';
+import { loadBundleIndex, loadCorpusIndex, passageText, storyOfPassage, termPassages } from './corpus-index';
 import { toExcerptCard } from './excerpt-cards';
 import { packIndex } from './packed-index';
 import { decidesToShow, SHIPPED_MODEL } from './page-decision';
@@ -234,6 +234,29 @@ describe('pageAboutness: the subject evidence', () => {
     expect(pageAboutness(index, [term('defector', 6, true)], 300)).toBeGreaterThan(5);
   });
 
+  it('asks the stories Firsthand ships, not an imported archive, which subjects the testimonies speak of', () => {
+    // A SYNTHETIC archive for this test, whose passages name the news agency.
+    const archive = Array.from({ length: 5 }, (_, n) =>
+      parseStory(
+        `synthetic-kcna-${n}.md`,
+        `---\nid: synthetic-kcna-${n}\ntitle: Synthetic ${n}\nnarrator: Synthetic teller\npublisher: Synthetic archive\ndate: 2020-01-01\nurl: https://example.org/k${n}\ntopics: escape\nprovenance: witness\n---\n\nSynthetic ${n}: the radio read out what KCNA said, every morning.\n`,
+      ),
+    );
+    const withArchive = loadCorpusIndex(
+      packIndex([...bundle.stories, ...archive], bundle.terms, (story) =>
+        story.id.startsWith('synthetic-') ? 'synthetic-kcna' : '',
+      ),
+    );
+    const kcna = withArchive.termIndex.get('KCNA') as number;
+    // Control: the archive's passages do reach the term...
+    expect(termPassages(withArchive, kcna).length).toBe(archive.length);
+    // ...and still it is no evidence: what a reader imports does not change what a page is about.
+    expect(pageAboutness(withArchive, [term('KCNA', 6, true)], 300)).toBe(0);
+    expect(pageAboutness(withArchive, [term('defector', 6, true)], 300)).toBe(
+      pageAboutness(index, [term('defector', 6, true)], 300),
+    );
+  });
+
   it('gives a place no subject weight, however often the page names it: the DMZ is a place', () => {
     expect(index.terms[index.termIndex.get('DMZ') as number]?.kind).toBe('place');
     expect(pageAboutness(index, [term('DMZ', 8, true)], 300)).toBe(0);
@@ -250,5 +273,16 @@ describe('pageAboutness: the subject evidence', () => {
     expect(long).toBeLessThan(short / 5);
     // The same density on the long page is the same evidence.
     expect(pageAboutness(index, [term('women', 175), term('human rights', 105)], 14_000)).toBeCloseTo(short, 6);
+  });
+
+  it('has no step at the length where scaling starts: a term said twice is never a passing mention', () => {
+    const mentions = [term('defector', 2), term('famine', 4)];
+    const at = (words: number) => pageAboutness(index, mentions, words);
+    expect(at(MODEL_PAGE_WORDS + 1)).toBeGreaterThan(0.99 * at(MODEL_PAGE_WORDS));
+    expect(at(2 * MODEL_PAGE_WORDS + 1)).toBeGreaterThan(0.99 * at(2 * MODEL_PAGE_WORDS));
+    // Control: a term said once in the body is a passing mention, however short the page.
+    expect(pageAboutness(index, [term('defector', 1)], 100)).toBeLessThan(
+      0.5 * pageAboutness(index, [term('defector', 1, true)], 100),
+    );
   });
 });

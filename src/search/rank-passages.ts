@@ -52,36 +52,41 @@ export interface RankOptions {
  * How much a detected term says the article is about its subject (the page model's
  * "subject evidence"). Zero for places and for generic words (weight 1: family, food);
  * little for a passing mention (once in the body, not in the headline): an article is
- * about what it keeps returning to. `count` may be scaled to the model's page length
- * (pageAboutness).
+ * about what it keeps returning to. On a long page the count weighs as `scale` of itself
+ * (pageAboutness); whether a mention is passing is decided on the page's own count.
  */
-export function aboutness(term: Term, d: DetectedTerm, count = d.count): number {
+export function aboutness(term: Term, d: DetectedTerm, scale = 1): number {
   if (!SUBJECT_KINDS.has(term.kind) || term.weight < 2) return 0;
-  const passing = count < 2 && !d.inTitle;
-  return term.weight * Math.log(1 + count) * (d.inTitle ? 1.5 : 1) * (passing ? 0.35 : 1);
+  const passing = d.count < 2 && !d.inTitle;
+  return term.weight * Math.log(1 + d.count * scale) * (d.inTitle ? 1.5 : 1) * (passing ? 0.35 : 1);
 }
 
 /**
  * The page model was fitted on news excerpts of at most about this many words. A longer
  * page's term counts are scaled down to this length, so that it is read at the density it
  * speaks of a subject: five mentions of women in a 14,000-word encyclopedia article about
- * a country are not five in a 400-word news story.
+ * a country are not five in a 400-word news story. A page's length is the sum of its
+ * words' counts as the detector sends them (its 2,000 commonest words: on a very long page,
+ * a little under its length, so it is scaled a little less).
  */
 export const MODEL_PAGE_WORDS = 400;
 
 /**
  * How much the whole article is about what the testimonies speak to, by the lexicon: the
- * subjects it keeps returning to, among those the passages speak of (a term no passage
- * reaches, such as a news agency or a leader's name, is what the news is about, not what
- * the testimonies are).
+ * subjects it keeps returning to, among those the stories Firsthand ships speak of (a term
+ * none of their passages reaches, such as a news agency or a leader's name, is what the
+ * news is about, not what the testimonies are). The stories shipped, not an imported
+ * archive: the model was fitted on them, and a large archive reaches nearly every term,
+ * so what a reader imports must not change which pages read as being about the subject.
  */
 export function pageAboutness(index: CorpusIndex, detected: readonly DetectedTerm[], pageWords: number): number {
   const scale = pageWords > MODEL_PAGE_WORDS ? MODEL_PAGE_WORDS / pageWords : 1;
+  const { termDf } = sourcesOf(index);
   let sum = 0;
   for (const d of detected) {
     const t = index.termIndex.get(d.term);
-    if (t === undefined || !(d.count >= 1) || termPassages(index, t).length === 0) continue;
-    sum += aboutness(index.terms[t] as Term, d, d.count * scale);
+    if (t === undefined || !(d.count >= 1) || !Number.isFinite(d.count) || termDf(BUNDLED, t) === 0) continue;
+    sum += aboutness(index.terms[t] as Term, d, scale);
   }
   return sum;
 }
@@ -159,6 +164,9 @@ const sourcesOf = perIndex((index) => {
   const termDf = (c: number, term: number) => termSources[term * count + c] as number;
   return { of, size, lengthNorm, count, stemDf, termDf };
 });
+
+/** The source of the stories Firsthand ships (each imported collection is one more). */
+const BUNDLED = 0;
 
 /** The article as the query sees it, before any source's statistics. */
 interface ArticleQuery {
