@@ -21,9 +21,12 @@ const page = `<!doctype html><html><head><title>Children of the famine | Test Ga
 describe('readabilityPage: the article as Mozilla Readability extracts it', () => {
   it("keeps Readability's article and title, and drops what it leaves out", async () => {
     const html = await readabilityPage(page, 'https://news.example/famine');
-    expect(html).toContain('<h1>Children of the famine');
+    // Readability's title (here the page's own) is the headline; its article, the one article.
+    expect(html).toContain('<h1>Children of the famine | Test Gazette</h1><article>');
+    expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain('Paragraph 6');
     expect(html).not.toContain('Sunflower');
+    expect(html).not.toContain('<nav>');
     // Scanned as the detector scans a page, it names North Korea and its words.
     const evidence = await scanPage(html, 'https://news.example/famine', gateTest, index.matcher);
     expect(evidence.terms.map((t) => t.term)).toContain('famine');
@@ -31,8 +34,10 @@ describe('readabilityPage: the article as Mozilla Readability extracts it', () =
   });
 
   it('gives an empty page when Readability finds no article', async () => {
-    const html = await readabilityPage('<html><body></body></html>', 'https://news.example/empty');
-    const evidence = await scanPage(html, 'https://news.example/empty', gateTest, index.matcher);
-    expect(evidence).toEqual({ terms: [], words: [] });
+    // A page with nothing but a script: Readability returns no content.
+    const bare = '<html><head><title>Loading</title></head><body><script>var a = 1;</script></body></html>';
+    expect(await readabilityPage(bare, 'https://news.example/bare')).toBe('<!doctype html><html><body></body></html>');
+    // Control: a page with an article is not empty.
+    expect(await readabilityPage(page, 'https://news.example/famine')).toContain('Paragraph 1');
   });
 });
