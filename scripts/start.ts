@@ -4,7 +4,7 @@
  *   npm start -- --screenshot out.png  headless: saves what a reader would see instead
  */
 import { resolve } from 'node:path';
-import { launch, PILL } from '../src/testing/harness';
+import { inPage, launch, PILL } from '../src/testing/harness';
 
 const DEMO_URL = 'https://news.example.com/world/north-korea-famine-memory';
 const flag = process.argv.indexOf('--screenshot');
@@ -21,10 +21,10 @@ const page = await harness.context.newPage();
 await page.goto(DEMO_URL);
 
 if (screenshot) {
-  const pill = page.locator(PILL);
-  await pill.waitFor({ timeout: 15_000 });
-  await pill.click();
-  await page.locator('[data-passage-id]').first().waitFor();
+  // The in-page UI lives in a closed shadow root: reached through the harness's isolated world.
+  const ui = inPage(page);
+  await ui.click(PILL, { timeout: 15_000 });
+  await ui.waitFor('[data-passage-id]');
   await page.waitForTimeout(400); // the panel's opening animation
   await page.screenshot({ path: screenshot });
   console.log(`Saved ${screenshot}`);

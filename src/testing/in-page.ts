@@ -58,6 +58,13 @@ async function worldOf(session: Session): Promise<number> {
 }
 
 /**
+ * A function sent into the page is sent as its source. Run by tsx (npm start, the benches)
+ * rather than Vitest, that source calls esbuild's `__name` helper, which the page's world
+ * does not have: this defines it there, as the identity it amounts to.
+ */
+const NAME_SHIM = 'var __name = (f) => f;';
+
+/**
  * Runs `fn` in the test's isolated world with `this` bound to the object `find` returns
  * (a remote object id), `arg` as its argument; the result comes back by value. A world
  * that went with its document (a navigation) is made again once.
@@ -123,7 +130,7 @@ export function inPageEvaluate<R, A = undefined>(
   fn: (root: ShadowRoot, arg: A) => R | Promise<R>,
   arg?: A,
 ): Promise<Awaited<R> | null> {
-  return callIn(page, findRoot, `function (arg) { return (${fn})(this, arg); }`, arg);
+  return callIn(page, findRoot, `function (arg) { ${NAME_SHIM} return (${fn})(this, arg); }`, arg);
 }
 
 /** Runs `fn(arg)` on the page's document in the test's isolated world. */
@@ -132,7 +139,12 @@ export async function isolatedEvaluate<R, A = undefined>(
   fn: (document: Document, arg: A) => R | Promise<R>,
   arg?: A,
 ): Promise<Awaited<R>> {
-  return (await callIn(page, findDocument, `function (arg) { return (${fn})(this, arg); }`, arg)) as Awaited<R>;
+  return (await callIn(
+    page,
+    findDocument,
+    `function (arg) { ${NAME_SHIM} return (${fn})(this, arg); }`,
+    arg,
+  )) as Awaited<R>;
 }
 
 /**
