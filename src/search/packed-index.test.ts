@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStory } from '@/src/corpus/parse-story';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { allPassages, findPassage, findWord, loadBundleIndex, loadCorpusIndex, passageIdAt } from './corpus-index';
-import { forEachGap, listOf, packedFromJson, packedToJson, packIndex } from './packed-index';
+import { forEachGap, gapReader, listOf, packedFromJson, packedToJson, packIndex } from './packed-index';
 
 const bundle = buildCorpusFromData();
 
@@ -92,5 +92,30 @@ describe('packIndex', () => {
     expect(fromJson.termPassages.data).toBeInstanceOf(Uint32Array);
     expect(structuredClone(packed)).toEqual(packed);
     expect(() => packedFromJson({ format: 1 })).toThrow(/format 1 is not supported/);
+  });
+});
+
+describe('gapReader', () => {
+  it('reads every word list of the bundled index as forEachGap does, and stops where asked', () => {
+    const { wordPassages } = loadBundleIndex(bundle).packed;
+    const { open, more, next } = gapReader(wordPassages);
+    let lists = 0;
+    for (let w = 0; w < wordPassages.count.length; w++) {
+      const expected: number[] = [];
+      forEachGap(wordPassages, w, (p) => expected.push(p));
+      const read: number[] = [];
+      for (open(w); more(); ) read.push(next());
+      expect(read).toEqual(expected);
+      lists += expected.length > 1 ? 1 : 0;
+    }
+    // Control: lists of several passages, whose gaps add up, were among them.
+    expect(lists).toBeGreaterThan(100);
+    // Opening a list starts it afresh, wherever the last one was left.
+    open(0);
+    next();
+    open(0);
+    const first: number[] = [];
+    forEachGap(wordPassages, 0, (p) => first.push(p));
+    expect(next()).toBe(first[0]);
   });
 });

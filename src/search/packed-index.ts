@@ -313,6 +313,43 @@ function varintLength(v: number): number {
 }
 
 /**
+ * Reads varint-gap lists (`wordPassages`) one passage per `next()`, into no array: for
+ * loops that stop early or read a list only in part. `open` a list, then read while
+ * `more()`. Closures over locals, not an object's fields: the hot loops of the popup's
+ * search run faster so (bench:search).
+ */
+export function gapReader(postings: Postings): {
+  open: (list: number) => void;
+  more: () => boolean;
+  next: () => number;
+} {
+  const { start } = postings;
+  const data = postings.data as Uint8Array;
+  let at = 0;
+  let end = 0;
+  let last = 0;
+  return {
+    open: (list) => {
+      at = start[list] as number;
+      end = start[list + 1] as number;
+      last = 0;
+    },
+    more: () => at < end,
+    next: () => {
+      let byte: number;
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        byte = data[at++] as number;
+        gap |= (byte & 0x7f) << shift;
+        if (byte < 0x80) break;
+      }
+      last += gap;
+      return last;
+    },
+  };
+}
+
+/**
  * Decodes a list of varint gaps (`wordPassages`, `stemPassages`) into `out` (at least the
  * list's count long), in order, and says how many passages it holds. The hot loops decode
  * into an array they keep, then read it: no call per passage.

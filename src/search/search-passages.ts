@@ -5,7 +5,7 @@ import { type Token, takesSuffixes, tokenize } from '@/src/lexicon/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
-import { listHas, lowerBound } from './packed-index';
+import { gapReader, listHas, lowerBound } from './packed-index';
 import { typoDistance, wordsStartingWithin, wordsWithin } from './words-within';
 
 /** Fuse scores above this are too far from the typed word to count (0 = exact). */
@@ -205,18 +205,11 @@ function firstOfOneList(
   keep: ((p: number) => boolean) | undefined,
 ): [number, number[]] {
   const [w, wordScore] = word.words[0] as [number, number];
-  const { start, data } = index.packed.wordPassages;
   const chosen: number[] = [];
-  // The varint gaps decoded as read (packed-index.ts decodeGaps), only as far as needed.
-  for (let at = start[w] as number, end = start[w + 1] as number, p = 0; at < end && chosen.length < limit; ) {
-    let byte: number;
-    let gap = 0;
-    for (let shift = 0; ; shift += 7) {
-      byte = data[at++] as number;
-      gap |= (byte & 0x7f) << shift;
-      if (byte < 0x80) break;
-    }
-    p += gap;
+  // The varint gaps decoded as read, only as far as needed.
+  const { open, more, next } = gapReader(index.packed.wordPassages);
+  for (open(w); more() && chosen.length < limit; ) {
+    const p = next();
     if (keep && !keep(p)) continue;
     seen[p] = 1;
     touched[chosen.length] = p;
@@ -236,28 +229,9 @@ function firstOfOneList(
 function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number): number {
   const { score, covered, best, bestTerm, touched, seen, touchedByWord, seenByWord } = work;
   const wordPassages = index.packed.wordPassages;
-  const { start, data } = wordPassages;
-  // A word's passages are read from their varint gaps as the loops go (packed-index.ts
-  // decodeGaps), into no array: at 50,000 passages one would hold 200 kB for the index's life.
-  let at = 0;
-  let end = 0;
-  let last = 0;
-  const open = (w: number) => {
-    at = start[w] as number;
-    end = start[w + 1] as number;
-    last = 0;
-  };
-  const next = () => {
-    let byte: number;
-    let gap = 0;
-    for (let shift = 0; ; shift += 7) {
-      byte = data[at++] as number;
-      gap |= (byte & 0x7f) << shift;
-      if (byte < 0x80) break;
-    }
-    last += gap;
-    return last;
-  };
+  // A word's passages are read from their varint gaps as the loops go, into no array: at
+  // 50,000 passages one would hold 200 kB for the index's life.
+  const { open, more, next } = gapReader(wordPassages);
   let reached = 0;
   const partly = large < Number.POSITIVE_INFINITY;
   if (partly) {
@@ -276,7 +250,7 @@ function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number
       if (word.hit && word.hit.length <= large) mark(word.hit, word.hit.length);
       for (const [w] of word.words) {
         if ((wordPassages.count[w] as number) > large) continue;
-        for (open(w); at < end; ) {
+        for (open(w); more(); ) {
           const q = next();
           if (seen[q] === 0) {
             seen[q] = 1;
@@ -306,7 +280,7 @@ function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number
       // of its list once: its score goes straight to the passage.
       const [w, wordScore] = word.words[0] as [number, number];
       const onlySeen = (wordPassages.count[w] as number) > large;
-      for (open(w); at < end; ) {
+      for (open(w); more(); ) {
         const p = next();
         if (seen[p] === 0) {
           if (onlySeen) continue;
@@ -341,7 +315,7 @@ function addUp(index: CorpusIndex, work: Scratch, plan: QueryPlan, large: number
     // every word it might stand for ("kim" is Kim, not Kim + kimchi).
     for (const [w, wordScore] of word.words) {
       const onlySeen = (wordPassages.count[w] as number) > large;
-      for (open(w); at < end; ) {
+      for (open(w); more(); ) {
         const p = next();
         if (seen[p] === 0) {
           if (onlySeen) continue;
