@@ -3,7 +3,8 @@
  * on Mozilla Readability's test pages (real pages saved from news sites, blogs and docs,
  * each with Readability's reference extraction), how close our text comes to the reference,
  * word for word, and how long it takes beside `@mozilla/readability` itself on the same
- * parsed pages.
+ * parsed pages. And on the same pages, how often stage 0's gate pre-test says "maybe", so
+ * that the background injects the detector: none of them is about North Korea.
  *
  * The pages are third-party text: they are read from the shared folder at run time and never
  * copied into the repository. Without the folder, `measureExtraction` returns null and the
@@ -15,6 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
 import { readArticle, runToEnd } from '../src/detect/extract-article';
+import { pageGateText } from '../src/detect/gate-text';
+import { packGateTest } from '../src/lexicon/gate-pack';
+import { mayMentionGate, unpackGateTest } from '../src/lexicon/gate-precheck';
+import { buildCorpusFromData } from '../src/search/read-data';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,6 +54,8 @@ export interface PageExtraction {
   /** Readability on a clone of the document; the clone's cost is `cloneMs`, not counted here. */
   readabilityMs: number;
   cloneMs: number;
+  /** Stage 0's gate pre-test said "maybe": the detector would be injected. */
+  gateMaybe: boolean;
 }
 
 export interface ExtractionReport {
@@ -120,12 +127,14 @@ export async function measureExtraction(dir: string = readabilityPagesDir()): Pr
     .map((d) => d.name)
     .sort();
   if (names.length === 0) return null;
+  const gate = unpackGateTest(packGateTest(buildCorpusFromData().terms));
   const pages: PageExtraction[] = [];
   for (const name of names) {
     const window = openWindow();
     const reference = window.parse(readFileSync(join(dir, name, 'expected.html'), 'utf8')).body?.textContent ?? '';
     const doc = window.parse(readFileSync(join(dir, name, 'source.html'), 'utf8'));
     const parsed = wordF1(doc.body?.textContent ?? '', reference).recall >= 0.9;
+    const gateMaybe = runToEnd(mayMentionGate(pageGateText(doc), gate));
 
     let start = performance.now();
     const article = runToEnd(readArticle(doc));
@@ -150,6 +159,7 @@ export async function measureExtraction(dir: string = readabilityPagesDir()): Pr
       oursMs,
       readabilityMs,
       cloneMs,
+      gateMaybe,
     });
   }
   return { dir, pages };
@@ -200,6 +210,7 @@ export function formatExtraction(report: ExtractionReport, worst = 10): string[]
     ms('ours: readArticle', (p) => p.oursMs),
     ms('Readability: parse() on a clone', (p) => p.readabilityMs),
     ms('Readability: the clone it needs', (p) => p.cloneMs),
+    `stage 0's gate pre-test says "maybe" (the detector is injected) on ${report.pages.filter((p) => p.gateMaybe).length} of the ${report.pages.length} pages, none about North Korea`,
   ];
   if (worst > 0) {
     lines.push(`weakest ${worst} pages of the tuning half: our F1 (precision / recall), Readability's F1`);
