@@ -4,8 +4,11 @@ import { takesSuffixes, tokenize } from './tokens';
 
 const SHORTEST_LITERAL = 4;
 /**
- * Words that occur on pages about anything, as they appear among the gate aliases' keys
- * (folded, y dropped). Only the expression's speed depends on this list, never a result.
+ * Keys that occur on pages about anything, as they appear among the gate aliases' keys
+ * (folded, y dropped): everyday English words and years, and the syllables of Korean
+ * names, which any page naming a Korean (a footballer, a singer) says. Only the test's
+ * speed, and how often a page not about North Korea gets the detection script, depend on
+ * this list, never a result.
  */
 const everyday = () =>
   new Set(
@@ -19,7 +22,13 @@ const everyday = () =>
       'rationing reform refugee regime region relation republic resident reunion right river satellite ' +
       'securit separated settlement six social socialist south special square state station street ' +
       'suffering summit support supreme system talk television test the three training truce trump ' +
-      'unification union unit village war woman women worker zone'
+      'unification union unit village war woman women worker zone ' +
+      // Found on Readability's 130 real pages, none about North Korea (issue 13):
+      'arduous chosen dynast parallel peninsula punishment sanction sung 1718 2009 ' +
+      // Korean names' syllables and family names, said on any page that names a Korean,
+      // and given names of other countries (Megumi Yokota's, Chosen Soren's):
+      'chol chong choe dong hwan hyeon hyuk jong kwan seong taek thaek yeon yong jang kang park shin ' +
+      'megumi soren'
     ).split(' '),
   );
 
@@ -29,35 +38,54 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function packGateTest(terms: readonly Term[]): PackedGateTest {
   // Made here, not at load: the content scripts that run the test never pay for the list.
   const EVERYDAY = everyday();
-  const literals = new Set<string>();
-  const phrases = new Map<string, Set<string>>();
+  const strong = (p: string) => !isLatin(p) || (p.length >= SHORTEST_LITERAL && !EVERYDAY.has(p));
+  const aliases: string[][] = [];
   for (const term of terms) {
     if (!term.gate) continue;
     for (const alias of term.aliases) {
       const pieces = tokenize(alias).map(({ key }) =>
-        foldText(takesSuffixes(key) || !key.endsWith('y') ? key : key.slice(0, -1)),
+        foldText(takesSuffixes(key) || key.length === 1 || !key.endsWith('y') ? key : key.slice(0, -1)),
       );
-      const rank = (p: string) => (isLatin(p) ? p.length : 100) + (EVERYDAY.has(p) ? 0 : 1000);
-      let best = pieces[0];
-      if (!best) continue;
-      for (const piece of pieces) if (rank(piece) >= rank(best)) best = piece;
-      if (!isLatin(best) || (best.length >= SHORTEST_LITERAL && !EVERYDAY.has(best))) {
-        literals.add(best);
-        continue;
-      }
-      let longest = '';
-      for (const piece of pieces) if (piece.length > longest.length) longest = piece;
-      // Packed as its keys, one space between them: unpackGateTest makes the expression.
-      if (pieces.some((p) => !/^[^\s|.*+?^${}()[\]\\]+$/.test(p))) throw new Error(`gate key not packable: ${alias}`);
-      phrases.set(longest, (phrases.get(longest) ?? new Set()).add(pieces.join(' ')));
+      if (pieces.length > 0) aliases.push(pieces);
     }
   }
-  // A literal that contains another adds nothing.
+  // Aliases with fewer keys to choose from choose first ("Korea" before "Korean Peninsula"),
+  // so that the others can be found by a literal already looked for.
+  const choices = (pieces: string[]) => pieces.filter(strong).length;
+  aliases.sort((a, b) => choices(a) - choices(b));
+  const literals = new Set<string>();
+  const phrases = new Set<string>();
+  for (const pieces of aliases) {
+    if (pieces.some((p) => [...literals].some((l) => p.includes(l)))) continue;
+    const rank = (p: string) => (isLatin(p) ? p.length : 100);
+    const best = pieces.filter(strong).sort((a, b) => rank(b) - rank(a))[0];
+    if (best) {
+      literals.add(best);
+      continue;
+    }
+    // Packed as its keys, one space between them: unpackGateTest makes the expression.
+    if (pieces.some((p) => !/^[^\s|.*+?^${}()[\]\\]+$/.test(p)))
+      throw new Error(`gate key not packable: ${pieces.join(' ')}`);
+    phrases.add(pieces.join(' '));
+  }
+  // A literal that contains another adds nothing; nor does a phrase with a key that holds one.
   const kept = [...literals].filter((l) => ![...literals].some((other) => other !== l && l.includes(other)));
+  // (Nor does one that goes on from another: "kim il sung square" after "kim il sung".)
+  const needed = [...phrases].filter(
+    (p) =>
+      !p.split(' ').some((key) => kept.some((l) => key.includes(l))) &&
+      ![...phrases].some((other) => other !== p && p.startsWith(`${other} `)),
+  );
+  // Phrases grouped by their longest key: a group's expression is made only on a page that says it.
+  const groups = new Map<string, string[]>();
+  for (const phrase of needed.sort()) {
+    const longest = phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    groups.set(longest, [...(groups.get(longest) ?? []), phrase]);
+  }
   // Stored as folded (NFD): decomposing them again on every page cost stage 0 more time
   // than the bytes they save (bench:detect).
   return {
     literals: kept.sort().map(escapeRegExp).join('|'),
-    phrases: [...phrases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, set]) => [...set].sort().join('|')),
+    phrases: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, group]) => group.join('|')),
   };
 }

@@ -57,6 +57,11 @@ describe('the gate test', () => {
       'Supreme Court justices heard the case on Tuesday; the president of the union spoke of state security.',
       'Daily commuters on the Northern line face a summit of delays, says the transport department.',
       'Ein Café in München: Crème brûlée, smörgåsbord and a party of six.',
+      // Words and names the test once looked for alone (from Kim Il Sung, the 38th parallel,
+      // Chosen Soren, Park Yeon-mi, Shin Dong-hyuk, the 2009 currency reform): a third of
+      // Readability's real pages, none about North Korea, said one of them.
+      'Samsung has chosen a parallel path since 2009: Park Ji-sung, Shin Min-a and Kang Ho-dong sang.',
+      'Punishment, sanctions and a dynasty: Jang Yong-jun and Choe Kwan-yeon had an arduous year.',
     ];
     for (const text of ordinary) {
       expect(findsGate(text), text).toBe(false);
@@ -71,6 +76,8 @@ describe('the gate test', () => {
     expect(passes('A report by NK News this week.')).toBe(true);
     expect(passes('Kim sang a song.')).toBe(false);
     expect(passes('News about NKOTB.')).toBe(false);
+    // A letter is a word of its own: "dvp track" is no D.P.R.K. (a Readability page said so).
+    expect(passes('Our dvptrack and dalsi porazka krize.')).toBe(false);
   });
 
   it('finds phrases whose words the page text glues together (a <br> between them)', () => {

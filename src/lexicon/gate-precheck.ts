@@ -12,12 +12,13 @@
  * - a Latin key is found as a substring of the page's word (plurals and possessives only
  *   add letters at the end; a key ending in y may appear as "-ies", so its y is dropped);
  * - a Hangul or Han key is found as the page word's prefix (particles follow it);
- * - an alias is found by one of its keys (every key of a matching alias is on the page):
- *   the longest that is not an everyday English word, so that "North Korean nuclear
- *   program" is looked for as "korean", not "program";
- * - an alias without such a key of four letters or more (D.P.R.K., NK News, Kim Il-song,
- *   Mass Games) is found by all its keys in order, the first starting a word, with anything
- *   but letters and digits, or nothing, between them.
+ * - an alias is found by one of its keys (every key of a matching alias is on the page),
+ *   a literal: a key already looked for ("North Korean nuclear program" by "korea"), or
+ *   else its longest key of four letters or more that pages about anything do not say
+ *   (not "program", nor "sung", which Samsung says: gate-pack.ts);
+ * - an alias without such a key (D.P.R.K., NK News, Kim Il-sung, Mass Games) is found by
+ *   all its keys in order, the first starting a word, with anything but letters and
+ *   digits, or nothing, between them.
  * Literal alternatives keep the expression cheap to compile and run once, cold, per page.
  */
 /** Text folded for the gate test: lower case, no diacritics, no apostrophes. */
@@ -35,6 +36,11 @@ export function foldText(text: string): string {
 
 /** What a page's word may add after a Latin key: -s, -es, -ies(s), a possessive s. */
 export const SUFFIX = '[a-z0-9]{0,4}';
+/**
+ * ...after a key of one letter (the D of D.P.R.K.): only a possessive s. The matcher
+ * leaves words of three letters or fewer as they are, so "ds" is no plural of "d".
+ */
+const LETTER_SUFFIX = 's?';
 export const isLatin = (s: string) => /^[a-z0-9]+$/.test(s);
 
 /** The gate test as JSON, made at build time (gate-pack.ts). */
@@ -63,7 +69,7 @@ export interface GateTest {
 const phraseSource = (keys: string): string =>
   `(?<![a-z0-9])${keys
     .split(' ')
-    .map((key) => key + (isLatin(key) ? SUFFIX : ''))
+    .map((key) => key + (isLatin(key) ? (key.length === 1 ? LETTER_SUFFIX : SUFFIX) : ''))
     .join('[^a-z0-9]*')}`;
 
 export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest {
