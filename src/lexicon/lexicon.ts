@@ -98,19 +98,24 @@ function matchAt(
   { starts, longestPrefix }: TermMatcher,
 ): { term: number; length: number; end: number } | null {
   const key = (tokens[i] as { key: string }).key;
-  const candidates = [...(starts.get(key) ?? [])];
+  // Most words start no alias: they cost one lookup (this runs for every word of an article).
+  let candidates = starts.get(key);
   if (takesSuffixes(key)) {
     // Hangul words carry particles (평양에서, 탈북자들은): try the word's prefixes too, but
     // not as the first part of a compound (북한산, 평양냉면).
+    candidates = [...(candidates ?? [])];
     for (let n = Math.min(key.length - 1, longestPrefix); n >= 1; n--) {
       const list = starts.get(key.slice(0, n));
       if (list && isInflectedForm(key, n)) candidates.push(...list);
     }
   }
+  if (!candidates) return null;
   let best: { term: number; length: number; end: number } | null = null;
   for (const [term, rest] of candidates) {
     if (best && rest.length + 1 <= best.length) continue;
-    if (rest.every((k, j) => tokenMatches(tokens[i + 1 + j]?.key, k))) {
+    let all = true;
+    for (let j = 0; j < rest.length && all; j++) all = tokenMatches(tokens[i + 1 + j]?.key, rest[j] as string);
+    if (all) {
       const last = tokens[i + rest.length] as { end: number };
       best = { term, length: rest.length + 1, end: last.end };
     }

@@ -8,9 +8,11 @@
  *   an apostrophe is a closing quote that ends the word;
  * - Latin plurals fold to the singular (defectors = defector).
  *
- * This runs over every article the content script reads, so it is a hand-written scanner
- * over character codes rather than a Unicode regular expression per word (issue #3's
- * benchmark: the regex version cost ~20 ms per 1,500-word article on these machines).
+ * This runs over every article the content script reads, once, cold: the words are found
+ * by one native expression (runs of letters, marks and digits), and the loop in
+ * JavaScript runs per word, not per character (issue 13: per character, it cost the
+ * detector about 5 ms of a 1,500-word article; a Unicode expression per word, issue #3,
+ * about 20).
  */
 export interface Token {
   /** The compared form. */
@@ -20,21 +22,9 @@ export interface Token {
   end: number;
 }
 
-const UNICODE_WORD = /[\p{L}\p{M}\p{N}]/u;
-/** Per UTF-16 code unit above ASCII: 0 = not yet known, 1 = part of a word, 2 = not. */
-const wordUnit = new Uint8Array(0x10000);
-
-function isWordUnit(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  // Surrogate halves are judged as pairs, in wordAt.
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  let known = wordUnit[c] as number;
-  if (known === 0) {
-    known = UNICODE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
-    wordUnit[c] = known;
-  }
-  return known === 1;
-}
+/** A run of word characters: letters, marks and digits, beyond the BMP too. */
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc;
 const isHangulSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
@@ -45,56 +35,48 @@ const isHangulSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 const quotesHangul = (text: string, i: number) =>
   isHangulSyllable(text.charCodeAt(i - 1)) || isHangulSyllable(text.charCodeAt(i + 1));
 
-/** How many code units of a word character start at i (2 for a letter beyond the BMP), or 0. */
-function wordAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (isWordUnit(c)) return 1;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff && UNICODE_WORD.test(text.slice(i, i + 2))) return 2;
-  }
-  return 0;
-}
-
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const first = wordAt(text, i);
-    if (first === 0) {
-      i++;
-      continue;
+  // Lower case once for the whole text, where that keeps every offset and lowers each word
+  // as it would alone: not where a letter changes length (İ), nor around a capital sigma,
+  // whose small form depends on the letters beside it.
+  const folded = text.toLowerCase();
+  const lower = folded.length === text.length && !text.includes('Σ') ? folded : null;
+  const push = (start: number, end: number, apostrophe: boolean) => {
+    const key = keyOf(lower ? lower.slice(start, end) : text.slice(start, end).toLowerCase(), apostrophe);
+    if (key) tokens.push({ key, start, end });
+  };
+  const runs = WORD_RUN;
+  runs.lastIndex = 0;
+  let start = -1;
+  let end = -1;
+  let apostrophe = false;
+  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
+    // A run right after an apostrophe that follows a word goes on with it (P'yŏngyang, defector's).
+    if (m.index === end + 1 && isApostrophe(text.charCodeAt(end)) && !quotesHangul(text, end)) {
+      apostrophe = true;
+    } else {
+      if (start >= 0) push(start, end, apostrophe);
+      start = m.index;
+      apostrophe = false;
     }
-    const start = i;
-    i += first;
-    while (i < n) {
-      const step = wordAt(text, i);
-      if (step > 0) i += step;
-      else if (isApostrophe(text.charCodeAt(i)) && i + 1 < n && wordAt(text, i + 1) > 0 && !quotesHangul(text, i)) i++;
-      else break;
-    }
-    const key = keyOf(text.slice(start, i));
-    if (key) tokens.push({ key, start, end: i });
+    end = runs.lastIndex;
   }
+  if (start >= 0) push(start, end, apostrophe);
   return tokens;
 }
 
-/** The compared form of one word. */
-function keyOf(word: string): string {
-  let w = word.toLowerCase();
-  let ascii = true;
-  let apostrophe = false;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (isApostrophe(c)) apostrophe = true;
-    else if (c >= 128) ascii = false;
-  }
-  if (apostrophe) {
+/**
+ * The compared form of one word, already lower case; `apostrophe`: it was joined across
+ * one. (The modifier letter apostrophe ʼ is a letter: a run may hold it.)
+ */
+function keyOf(word: string, apostrophe: boolean): string {
+  let w = word;
+  if (apostrophe || w.includes('ʼ')) {
     // Possessive first, so "defector's" folds like "defector".
     w = w.replace(/['’ʼ]s$/, '').replace(/['’ʼ]/g, '');
   }
-  if (!ascii) {
+  if (NON_ASCII.test(w)) {
     // Only non-ASCII words can carry marks. NFD then NFC: Hangul syllables decompose and
     // recompose unchanged; Latin letters lose their marks.
     w = w
@@ -106,18 +88,16 @@ function keyOf(word: string): string {
   return singular(w);
 }
 
+/** Hangul syllables, jamo and compatibility jamo, and CJK ideographs (Extension A on). */
+const HANGUL_OR_HAN = /[\u1100-\u11ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]/;
+
 /**
  * True for words compared by prefix (Hangul takes particles: 탈북자들은 starts with 탈북자).
  * What may follow the prefix is src/lexicon/hangul-inflection.ts's to say (not 산 in 북한산).
  */
 export function takesSuffixes(key: string): boolean {
   // Anywhere in the word: 38선 and 6자회담 start with a digit, DMZ를 with Latin letters.
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return true;
-    if (c >= 0x3400 && c <= 0x9fff) return true;
-  }
-  return false;
+  return HANGUL_OR_HAN.test(key);
 }
 
 function singular(w: string): string {
