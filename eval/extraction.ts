@@ -4,7 +4,7 @@
  * each with Readability's reference extraction), how close our text comes to the reference,
  * word for word, and how long it takes beside `@mozilla/readability` itself on the same
  * parsed pages. And on the same pages, how often stage 0's gate pre-test says "maybe", so
- * that the background injects the detector: none of them is about North Korea.
+ * that the background injects the detector (none is about what the testimonies speak to).
  *
  * The pages are third-party text: they are read from the shared folder at run time and never
  * copied into the repository. Without the folder, `measureExtraction` returns null and the
@@ -210,7 +210,7 @@ export function formatExtraction(report: ExtractionReport, worst = 10): string[]
     ms('ours: readArticle', (p) => p.oursMs),
     ms('Readability: parse() on a clone', (p) => p.readabilityMs),
     ms('Readability: the clone it needs', (p) => p.cloneMs),
-    `stage 0's gate pre-test says "maybe" (the detector is injected) on ${report.pages.filter((p) => p.gateMaybe).length} of the ${report.pages.length} pages, none about North Korea`,
+    `stage 0's gate pre-test says "maybe" (the detector is injected) on ${report.pages.filter((p) => p.gateMaybe).length} of the ${report.pages.length} pages (none is about what the testimonies speak to)`,
   ];
   if (worst > 0) {
     lines.push(`weakest ${worst} pages of the tuning half: our F1 (precision / recall), Readability's F1`);

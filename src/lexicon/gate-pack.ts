@@ -23,7 +23,7 @@ const everyday = () =>
       'securit separated settlement six social socialist south special square state station street ' +
       'suffering summit support supreme system talk television test the three training truce trump ' +
       'unification union unit village war woman women worker zone ' +
-      // Found on Readability's 130 real pages, none about North Korea (issue 13):
+      // Found on Readability's 130 real pages, none about what the testimonies speak to:
       'arduous chosen dynast parallel peninsula punishment sanction sung 1718 2009 ' +
       // Korean names' syllables and family names, said on any page that names a Korean,
       // and given names of other countries (Megumi Yokota's, Chosen Soren's):

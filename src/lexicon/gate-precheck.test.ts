@@ -59,7 +59,7 @@ describe('the gate test', () => {
       'Ein Café in München: Crème brûlée, smörgåsbord and a party of six.',
       // Words and names the test once looked for alone (from Kim Il Sung, the 38th parallel,
       // Chosen Soren, Park Yeon-mi, Shin Dong-hyuk, the 2009 currency reform): a third of
-      // Readability's real pages, none about North Korea, said one of them.
+      // Readability's real pages, none about what the testimonies speak to, said one of them.
       'Samsung has chosen a parallel path since 2009: Park Ji-sung, Shin Min-a and Kang Ho-dong sang.',
       'Punishment, sanctions and a dynasty: Jang Yong-jun and Choe Kwan-yeon had an arduous year.',
     ];
