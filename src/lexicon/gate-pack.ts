@@ -44,7 +44,9 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
     if (!term.gate) continue;
     for (const alias of term.aliases) {
       const pieces = tokenize(alias).map(({ key }) =>
-        foldText(takesSuffixes(key) || key.length === 1 || !key.endsWith('y') ? key : key.slice(0, -1)),
+        // A key of two letters keeps its y: "kies" is no plural of "ky" (the matcher leaves
+        // words of three letters or fewer as they are), and "k" would be a one-letter key.
+        foldText(takesSuffixes(key) || key.length <= 2 || !key.endsWith('y') ? key : key.slice(0, -1)),
       );
       if (pieces.length > 0) aliases.push(pieces);
     }
@@ -55,9 +57,9 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
   aliases.sort((a, b) => choices(a) - choices(b));
   const literals = new Set<string>();
   const phrases = new Set<string>();
+  const rank = (p: string) => (isLatin(p) ? p.length : 100);
   for (const pieces of aliases) {
     if (pieces.some((p) => [...literals].some((l) => p.includes(l)))) continue;
-    const rank = (p: string) => (isLatin(p) ? p.length : 100);
     const best = pieces.filter(strong).sort((a, b) => rank(b) - rank(a))[0];
     if (best) {
       literals.add(best);

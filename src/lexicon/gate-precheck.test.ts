@@ -80,6 +80,37 @@ describe('the gate test', () => {
     expect(passes('Our dvptrack and dalsi porazka krize.')).toBe(false);
   });
 
+  it('finds a phrase after a word that ends in apostrophes (wiki markup), as the matcher does', () => {
+    for (const text of ["the''Kim Jong Un''", "x''Kim Il Sung", 'x’’NK News', "x''D.P.R.K.", "pyong'ʼyang"]) {
+      expect(findsGate(text), text).toBe(true);
+      expect(passes(text), text).toBe(true);
+    }
+    expect(foldText("the''kim’s p'yŏngyangʼ")).toBe('the  kims pyongyang');
+  });
+
+  it('finds a phrase whose words a long gap parts, across the end of a slice', () => {
+    const filler = 'Ordinary words about the weather and the harvest. '.repeat(2500).slice(0, 99_786);
+    const text = `${filler} Kim${' '.repeat(300)}Il Sung`;
+    expect(findsGate(text)).toBe(true);
+    expect(passes(text)).toBe(true);
+  });
+
+  it('keeps the y of a two-letter key, which would otherwise be a key of one letter', () => {
+    const made = [
+      { term: 'Ky Ho', kind: 'person', weight: 1, gate: true, context: false, aliases: ['Ky Ho', 'Pyongyang'] },
+    ] as const;
+    const test = unpackGateTest(packGateTest([...made]));
+    const lexicon = compileLexicon([...made]);
+    expect(findTerms('They met Ky Ho.', lexicon)).toHaveLength(1);
+    expect(runToEnd(mayMentionGate('They met Ky Ho.', test))).toBe(true);
+  });
+
+  it('reads CJK compatibility ideographs beyond the BMP as the matcher does', () => {
+    const text = '金日\u{2F8B2} said so';
+    expect(findsGate(text)).toBe(findsGate('金日成 said so'));
+    expect(passes(text)).toBe(true);
+  });
+
   it('finds phrases whose words the page text glues together (a <br> between them)', () => {
     // textContent of "Daily<br>NK": the article reader puts a space there, the page text none.
     expect(passes('A report by DailyNK today.')).toBe(true);

@@ -21,18 +21,31 @@
  *   digits, or nothing, between them.
  * Literal alternatives keep the expression cheap to compile and run once, cold, per page.
  */
-/** Text folded for the gate test: lower case, no diacritics, no apostrophes. */
+/**
+ * Text folded for the gate test: lower case, no diacritics, and the apostrophes inside a
+ * word gone (P'yŏngyang = pyongyang); one that ends a word (two in a row, as in wiki
+ * markup's ''Kim Jong Un'') becomes a space, as the matcher's tokens end there too.
+ */
 export function foldText(text: string): string {
   let folded = text.toLowerCase();
   // NFD without NFC: Hangul becomes jamo here and in the keys alike, and Latin letters lose
   // their diacritics. Only where the text has what NFD changes or strips (precomposed Latin,
-  // combining marks, Hangul syllables, CJK compatibility ideographs): most pages' only
-  // non-ASCII is quotes and dashes, and normalizing a whole page is the test's dearest step.
-  if (/[\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3\uf900-\ufaff]|[\u0300-\u036f]/.test(folded)) {
+  // combining marks, Hangul syllables, CJK compatibility ideographs, in the BMP and beyond):
+  // most pages' only non-ASCII is quotes and dashes, and normalizing a whole page is the
+  // test's dearest step.
+  if (/[\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3\uf900-\ufaff]|[\u0300-\u036f]|\ud87e[\udc00-\ude1f]/.test(folded)) {
     folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
-  return folded.replace(/['’ʼ]/g, '');
+  // The modifier letter ʼ is a letter: always inside a word. ' and ’ join a word only
+  // between two of its characters (src/lexicon/tokens.ts).
+  return folded.replace(/['’ʼ]/g, (mark: string, at: number, all: string) =>
+    mark === 'ʼ' || (WORD_BEFORE.test(all.slice(Math.max(0, at - 2), at)) && WORD_AFTER.test(all.slice(at + 1, at + 3)))
+      ? ''
+      : ' ',
+  );
 }
+const WORD_BEFORE = /[\p{L}\p{M}\p{N}]$/u;
+const WORD_AFTER = /^[\p{L}\p{M}\p{N}]/u;
 
 /** What a page's word may add after a Latin key: -s, -es, -ies(s), a possessive s. */
 export const SUFFIX = '[a-z0-9]{0,4}';
@@ -74,7 +87,8 @@ const phraseSource = (keys: string): string =>
 
 export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest {
   return {
-    literals: new RegExp(literals),
+    // No literals: an empty expression would match every text.
+    literals: new RegExp(literals || '(?!)'),
     phrases: phrases.map((packed) => {
       const group = packed.split('|');
       // The group's key: the longest key of its phrases (all share it).
@@ -87,8 +101,13 @@ export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest 
 
 /** Longest text folded and tested at once: a 2 MB page is tested in slices. */
 const SLICE_CHARS = 100_000;
-/** Slices overlap by more than the longest mention, so none is cut in two. */
-const OVERLAP_CHARS = 200;
+/**
+ * Slices overlap by more than the longest mention, so none is cut in two: its words, and
+ * whatever is between them that is no word (the matcher skips it, however long: a page's
+ * text keeps its markup's indentation). 2,000 characters of that is the most this allows;
+ * a mention spread wider, across the end of a slice, is the one this test could miss.
+ */
+const OVERLAP_CHARS = 2_000;
 
 /**
  * Whether `text` may mention a gate term. Yields between slices of a long text so a caller
