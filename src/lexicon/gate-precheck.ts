@@ -19,6 +19,10 @@
  * - an alias without such a key (D.P.R.K., NK News, Kim Il-sung, Mass Games) is found by
  *   all its keys in order, the first starting a word, with anything but letters and
  *   digits, or nothing, between them.
+ * One known way to miss: the page's text holds what the article reader leaves out, so a
+ * phrase whose words an inline script or hidden span parts ("Kim <script>…</script>Jong
+ * Un") is not found, though the matcher, reading the article, finds it. Only a page that
+ * names North Korea in no other way would then go unread.
  * Literal alternatives keep the expression cheap to compile and run once, cold, per page.
  */
 /**
