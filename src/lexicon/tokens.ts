@@ -39,13 +39,16 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // Lower case once for the whole text, where that keeps every offset and lowers each word
   // as it would alone: not where a letter changes length (İ), nor around a capital sigma,
-  // whose small form depends on the letters beside it.
+  // whose small form depends on the letters beside it (a text with either is lowered word by
+  // word, a little slower).
   const folded = text.toLowerCase();
   const lower = folded.length === text.length && !text.includes('Σ') ? folded : null;
   const push = (start: number, end: number, apostrophe: boolean) => {
     const key = keyOf(lower ? lower.slice(start, end) : text.slice(start, end).toLowerCase(), apostrophe);
     if (key) tokens.push({ key, start, end });
   };
+  // One expression for every call: nothing in the loop tokenizes again, so its place
+  // (lastIndex) is this call's until it returns.
   const runs = WORD_RUN;
   runs.lastIndex = 0;
   let start = -1;
