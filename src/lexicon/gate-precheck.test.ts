@@ -3,7 +3,7 @@ import { runToEnd } from '@/src/detect/extract-article';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { packGateTest } from './gate-pack';
 import { foldText, mayMentionGate, unpackGateTest } from './gate-precheck';
-import { compileLexicon, findTerms } from './lexicon';
+import { compileLexicon, findTerms, type Term } from './lexicon';
 
 const { terms } = buildCorpusFromData();
 const matcher = compileLexicon(terms);
@@ -96,11 +96,11 @@ describe('the gate test', () => {
   });
 
   it('keeps the y of a two-letter key, which would otherwise be a key of one letter', () => {
-    const made = [
+    const made: Term[] = [
       { term: 'Ky Ho', kind: 'person', weight: 1, gate: true, context: false, aliases: ['Ky Ho', 'Pyongyang'] },
-    ] as const;
-    const test = unpackGateTest(packGateTest([...made]));
-    const lexicon = compileLexicon([...made]);
+    ];
+    const test = unpackGateTest(packGateTest(made));
+    const lexicon = compileLexicon(made);
     expect(findTerms('They met Ky Ho.', lexicon)).toHaveLength(1);
     expect(runToEnd(mayMentionGate('They met Ky Ho.', test))).toBe(true);
   });
