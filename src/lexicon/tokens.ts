@@ -8,11 +8,12 @@
  *   an apostrophe is a closing quote that ends the word;
  * - Latin plurals fold to the singular (defectors = defector).
  *
- * This runs over every article the content script reads, once, cold: the words are found
- * by one native expression (runs of letters, marks and digits), and the loop in
- * JavaScript runs per word, not per character (issue 13: per character, it cost the
- * detector about 5 ms of a 1,500-word article; a Unicode expression per word, issue #3,
- * about 20).
+ * This runs over every article the content script reads, once, cold (in V8's interpreter),
+ * and over every passage of an imported archive, warm. So it is a hand-written scanner
+ * whose every step for an ASCII letter or digit is a few comparisons inline, with no call:
+ * two calls a character cost the detector about 5 ms of a 1,500-word article, now about
+ * 1.5 (issue 13). A native expression finding the runs was as quick cold but twice as slow
+ * warm, and a Unicode expression per word cost about 20 ms (issue #3).
  */
 export interface Token {
   /** The compared form. */
@@ -22,9 +23,34 @@ export interface Token {
   end: number;
 }
 
-/** A run of word characters: letters, marks and digits, beyond the BMP too. */
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const UNICODE_WORD = /[\p{L}\p{M}\p{N}]/u;
 const NON_ASCII = /[\u0080-\uffff]/;
+/** Per UTF-16 code unit above ASCII: 0 = not yet known, 1 = part of a word, 2 = not. */
+const wordUnit = new Uint8Array(0x10000);
+
+/** How many code units of a word character start at i beyond ASCII (2 beyond the BMP), or 0. */
+function wordAtBeyondAscii(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = text.charCodeAt(i + 1);
+    return low >= 0xdc00 && low <= 0xdfff && UNICODE_WORD.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  // A lone low surrogate is no word.
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  let known = wordUnit[c] as number;
+  if (known === 0) {
+    known = UNICODE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    wordUnit[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** How many code units of a word character start at i, or 0 (ASCII tested inline: most text is). */
+function wordAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) ? 1 : 0;
+  return wordAtBeyondAscii(text, i);
+}
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc;
 const isHangulSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3;
@@ -43,29 +69,34 @@ export function tokenize(text: string): Token[] {
   // word, a little slower).
   const folded = text.toLowerCase();
   const lower = folded.length === text.length && !text.includes('Σ') ? folded : null;
-  const push = (start: number, end: number, apostrophe: boolean) => {
-    const key = keyOf(lower ? lower.slice(start, end) : text.slice(start, end).toLowerCase(), apostrophe);
-    if (key) tokens.push({ key, start, end });
-  };
-  // One expression for every call: nothing in the loop tokenizes again, so its place
-  // (lastIndex) is this call's until it returns.
-  const runs = WORD_RUN;
-  runs.lastIndex = 0;
-  let start = -1;
-  let end = -1;
-  let apostrophe = false;
-  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
-    // A run right after an apostrophe that follows a word goes on with it (P'yŏngyang, defector's).
-    if (m.index === end + 1 && isApostrophe(text.charCodeAt(end)) && !quotesHangul(text, end)) {
-      apostrophe = true;
-    } else {
-      if (start >= 0) push(start, end, apostrophe);
-      start = m.index;
-      apostrophe = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const first = wordAt(text, i);
+    if (first === 0) {
+      i++;
+      continue;
     }
-    end = runs.lastIndex;
+    const start = i;
+    let apostrophe = false;
+    i += first;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      // Letters and digits of ASCII, inline: the loop's every step, cold code on a page.
+      if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57)) {
+        i++;
+        continue;
+      }
+      const step = c < 128 ? 0 : wordAtBeyondAscii(text, i);
+      if (step > 0) i += step;
+      else if (isApostrophe(c) && i + 1 < n && wordAt(text, i + 1) > 0 && !quotesHangul(text, i)) {
+        apostrophe = true;
+        i++;
+      } else break;
+    }
+    const key = keyOf(lower ? lower.slice(start, i) : text.slice(start, i).toLowerCase(), apostrophe);
+    if (key) tokens.push({ key, start, end: i });
   }
-  if (start >= 0) push(start, end, apostrophe);
   return tokens;
 }
 
