@@ -1,4 +1,4 @@
-import { foldText, isLatin, type PackedGateTest } from './gate-precheck';
+import { foldText, isLatin, longestKey, type PackedGateTest } from './gate-precheck';
 import type { Term } from './lexicon';
 import { takesSuffixes, tokenize } from './tokens';
 
@@ -81,7 +81,7 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
   // Phrases grouped by their longest key: a group's expression is made only on a page that says it.
   const groups = new Map<string, string[]>();
   for (const phrase of needed.sort()) {
-    const longest = phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    const longest = longestKey(phrase);
     groups.set(longest, [...(groups.get(longest) ?? []), phrase]);
   }
   // Stored as folded (NFD): decomposing them again on every page cost stage 0 more time

@@ -19,10 +19,11 @@
  * - an alias without such a key (D.P.R.K., NK News, Kim Il-sung, Mass Games) is found by
  *   all its keys in order, the first starting a word, with anything but letters and
  *   digits, or nothing, between them.
- * One known way to miss: the page's text holds what the article reader leaves out, so a
- * phrase whose words an inline script or hidden span parts ("Kim <script>…</script>Jong
- * Un") is not found, though the matcher, reading the article, finds it. Only a page that
- * names North Korea in no other way would then go unread.
+ * Two known ways to miss, each only where a page names North Korea in no other way: the
+ * page's text holds what the article reader leaves out, so a phrase whose words an inline
+ * script or hidden span parts ("Kim <script>…</script>Jong Un") is not found, though the
+ * matcher, reading the article, finds it; and a phrase whose words are spread over more
+ * than OVERLAP_CHARS across the end of a slice.
  * Literal alternatives keep the expression cheap to compile and run once, cold, per page.
  */
 /**
@@ -51,8 +52,8 @@ export function foldText(text: string): string {
  * Letters and digits, and anything beyond ASCII but ’. Taking other non-ASCII characters
  * for a word's only ever deletes a mark the tokenizer splits at where such a character
  * stands beside it, so no two ASCII letters are glued together that the tokenizer keeps
- * apart. (No Unicode property expression: making one costs stage 0, on every page, about
- * a millisecond.)
+ * apart. (No Unicode property expression: making two cost stage 0, on every page, about a
+ * millisecond.)
  */
 const mayBeWord = (c: number) => (c >= 0x80 && c !== 0x2019) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
@@ -64,6 +65,10 @@ export const SUFFIX = '[a-z0-9]{0,4}';
  */
 const LETTER_SUFFIX = 's?';
 export const isLatin = (s: string) => /^[a-z0-9]+$/.test(s);
+
+/** A phrase's (keys, a space between) longest key: its group's, looked for first. */
+export const longestKey = (phrase: string): string =>
+  phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
 
 /** The gate test as JSON, made at build time (gate-pack.ts). */
 export interface PackedGateTest {
@@ -101,7 +106,7 @@ export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest 
     phrases: phrases.map((packed) => {
       const group = packed.split('|');
       // The group's key: the longest key of its phrases (all share it).
-      const key = (group[0] ?? '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+      const key = longestKey(group[0] ?? '');
       let made: RegExp | undefined;
       return [key, () => (made ??= new RegExp(group.map(phraseSource).join('|')))];
     }),
