@@ -1,4 +1,4 @@
-import { foldText, isLatin, longestKey, type PackedGateTest } from './gate-precheck';
+import { foldText, isLatin, type PackedGateTest } from './gate-precheck';
 import type { Term } from './lexicon';
 import { takesSuffixes, tokenize } from './tokens';
 
@@ -32,8 +32,14 @@ const everyday = () =>
     ).split(' '),
   );
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Keys of phrases that pages about anything say hundreds of times (each over 300 times
+ * on Readability's 130 real pages, as part of a word: "person", "news", "generation"). A
+ * phrase is never looked for first by one of these, nor by a key under three letters.
+ */
+const SAID_EVERYWHERE = new Set(['the', 'new', 'pro', 'part', 'son', 'sol', 'ration']);
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Build time: the gate test for a lexicon. */
 export function packGateTest(terms: readonly Term[]): PackedGateTest {
   // Made here, not at load: the content scripts that run the test never pay for the list.
@@ -78,16 +84,28 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
       !p.split(' ').some((key) => kept.some((l) => key.includes(l))) &&
       ![...phrases].some((other) => other !== p && p.startsWith(`${other} `)),
   );
-  // Phrases grouped by their longest key: a group's expression is made only on a page that says it.
+  // Each phrase is looked for only on a page that says its key that pages say least: one
+  // that is not everyday, else the longest. A phrase of keys every page says is looked for
+  // beside the literals.
+  const rarity = (key: string) =>
+    key.length < 3 || SAID_EVERYWHERE.has(key) ? -1 : (EVERYDAY.has(key) ? 0 : 100) + key.length;
   const groups = new Map<string, string[]>();
   for (const phrase of needed.sort()) {
-    const longest = longestKey(phrase);
-    groups.set(longest, [...(groups.get(longest) ?? []), phrase]);
+    const keys = phrase.split(' ');
+    const key = keys.reduce((a, b) => (rarity(b) > rarity(a) ? b : a));
+    const rare = rarity(key) >= 0 ? key : '';
+    const group = groups.get(rare) ?? [];
+    // The key marked in the group's first phrase, where unpackGateTest reads it.
+    const marked = rare && group.length === 0 ? keys.map((k, i) => (i === keys.indexOf(rare) ? `*${k}` : k)) : keys;
+    groups.set(rare, [...group, marked.join(' ')]);
   }
   // Stored as folded (NFD): decomposing them again on every page cost stage 0 more time
   // than the bytes they save (bench:detect).
   return {
     literals: kept.sort().map(escapeRegExp).join('|'),
-    phrases: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, group]) => group.join('|')),
+    // Longest key first: where two keys are found at one place, the longer is reported.
+    phrases: [...groups]
+      .sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))
+      .map(([, group]) => group.join('|')),
   };
 }

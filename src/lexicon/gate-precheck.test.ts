@@ -95,6 +95,32 @@ describe('the gate test', () => {
     expect(passes(text)).toBe(true);
   });
 
+  it('looks for a phrase by its key that pages say least, and for one of common keys beside the literals', () => {
+    const { phrases } = packGateTest(terms);
+    // "the" is on every page, "sun" far less often; nothing in D.P.R.K. is rare.
+    expect(phrases).toContain('da of the *sun');
+    expect(phrases.find((group) => group.includes('d p r k'))).not.toContain('*');
+    const keys = phrases.map((group) => group.split('*')[1]?.split(/[ |]/)[0]).filter((key) => key !== undefined);
+    expect(keys.filter((key) => key.length < 3 || ['the', 'new', 'pro'].includes(key))).toEqual([]);
+    // ...though the phrases have such keys to choose from.
+    const words = phrases.join(' ').replaceAll('*', '').split(/[ |]/);
+    expect(words).toEqual(expect.arrayContaining(['the', 'new', 'pro', 'nk', 'il']));
+  });
+
+  it('follows up a key wherever it is said: inside a longer key, and where another key ends', () => {
+    // Packed by hand for this test: "north" is said only as part of "northern".
+    const nested = unpackGateTest({
+      literals: '',
+      phrases: ['*northern limit line', '38 *north'],
+    });
+    expect(runToEnd(mayMentionGate('near the 38 northern', nested))).toBe(true);
+    expect(runToEnd(mayMentionGate('the northern line', nested))).toBe(false);
+    // "cdef" begins inside "abcd", which is found first.
+    const overlapping = unpackGateTest({ literals: '', phrases: ['*abcd zz', 'ab *cdef'] });
+    expect(runToEnd(mayMentionGate('abcdef', overlapping))).toBe(true);
+    expect(runToEnd(mayMentionGate('abcd ef', overlapping))).toBe(false);
+  });
+
   it('keeps the y of a two-letter key, which would otherwise be a key of one letter', () => {
     const made: Term[] = [
       { term: 'Ky Ho', kind: 'person', weight: 1, gate: true, context: false, aliases: ['Ky Ho', 'Pyongyang'] },

@@ -16,9 +16,12 @@
  *   a literal: a key already looked for ("North Korean nuclear program" by "korea"), or
  *   else its longest key of four letters or more that pages about anything do not say
  *   (not "program", nor "sung", which Samsung says: gate-pack.ts);
- * - an alias without such a key (D.P.R.K., NK News, Kim Il-sung, Mass Games) is found by
- *   all its keys in order, the first starting a word, with anything but letters and
- *   digits, or nothing, between them.
+ * - an alias without such a key (D.P.R.K., NK News, Kim Il-sung, Mass Games) is a phrase,
+ *   found by all its keys in order, the first starting a word, with anything but letters
+ *   and digits, or nothing, between them. A phrase is looked for only in a text that says
+ *   its key that pages say least ("jong" of Kim Jong Un, not "kim"; gate-pack.ts): one
+ *   expression finds all those keys at once. A phrase of keys that every page says (D.P.R.K.,
+ *   NK News) is looked for beside the literals.
  * Two known ways to miss, each only where a page names North Korea in no other way: the
  * page's text holds what the article reader leaves out, so a phrase whose words an inline
  * script or hidden span parts ("Kim <script>…</script>Jong Un") is not found, though the
@@ -66,26 +69,28 @@ export const SUFFIX = '[a-z0-9]{0,4}';
 const LETTER_SUFFIX = 's?';
 export const isLatin = (s: string) => /^[a-z0-9]+$/.test(s);
 
-/** A phrase's (keys, a space between) longest key: its group's, looked for first. */
-export const longestKey = (phrase: string): string =>
-  phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-
 /** The gate test as JSON, made at build time (gate-pack.ts). */
 export interface PackedGateTest {
   /** One alternation of literal keys. */
   literals: string;
-  /** Phrases, grouped by their longest key: each group its phrases' keys (space between), `|` between phrases. */
+  /**
+   * Phrases (keys, a space between; `|` between phrases), in groups that share the key
+   * looked for first, marked with a `*`; longest key first. A group with no such key (no
+   * key is rare enough) is looked for beside the literals.
+   */
   phrases: string[];
 }
 
+/** A key's phrases as one expression, made the first time a page says the key. */
+type Phrases = () => RegExp;
+
 /** The gate test, ready to run. */
 export interface GateTest {
-  literals: RegExp;
-  /**
-   * A phrase is only looked for in text that holds its longest key (a cheap search); its
-   * expression is made the first time it is needed.
-   */
-  phrases: [key: string, expression: () => RegExp][];
+  /** The literals and the phrases with no rare key: one look at the text. */
+  first: RegExp;
+  /** Every other phrase's key, longest first: one more look, which finds each place one is said. */
+  keys: RegExp;
+  phrasesByKey: Map<string, Phrases>;
 }
 
 /**
@@ -100,17 +105,48 @@ const phraseSource = (keys: string): string =>
     .join('[^a-z0-9]*')}`;
 
 export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest {
+  const first = literals ? [literals] : [];
+  const phrasesByKey = new Map<string, Phrases>();
+  for (const packed of phrases) {
+    const at = packed.indexOf('*');
+    const expression = () => packed.replace('*', '').split('|').map(phraseSource).join('|');
+    if (at < 0) {
+      first.push(expression());
+      continue;
+    }
+    let made: RegExp | undefined;
+    phrasesByKey.set(packed.slice(at + 1).split(/[ |]/)[0] ?? '', () => (made ??= new RegExp(expression())));
+  }
   return {
-    // No literals: an empty expression would match every text.
-    literals: new RegExp(literals || '(?!)'),
-    phrases: phrases.map((packed) => {
-      const group = packed.split('|');
-      // The group's key: the longest key of its phrases (all share it).
-      const key = longestKey(group[0] ?? '');
-      let made: RegExp | undefined;
-      return [key, () => (made ??= new RegExp(group.map(phraseSource).join('|')))];
-    }),
+    // Nothing to look for: an empty expression would match every text.
+    first: new RegExp(first.join('|') || '(?!)'),
+    keys: new RegExp([...phrasesByKey.keys()].join('|') || '(?!)', 'g'),
+    phrasesByKey,
   };
+}
+
+/**
+ * Whether `folded` says a phrase. Each key said is followed up once: its phrases, and those
+ * of the shorter keys it begins with, said at the same place ("northern" holds "north"), as
+ * the expression reports only the longest key found at a place.
+ */
+function saysPhrase(folded: string, { keys, phrasesByKey }: GateTest): boolean {
+  const said = new Set<string>();
+  const tried = new Set<string>();
+  keys.lastIndex = 0;
+  for (let found = keys.exec(folded); found; found = keys.exec(folded)) {
+    if (!said.has(found[0])) {
+      said.add(found[0]);
+      for (const [key, phrases] of phrasesByKey) {
+        if (tried.has(key) || !found[0].startsWith(key)) continue;
+        tried.add(key);
+        if (phrases().test(folded)) return true;
+      }
+    }
+    // The next place may begin inside this key.
+    keys.lastIndex = found.index + 1;
+  }
+  return false;
 }
 
 /** Longest text folded and tested at once: a 2 MB page is tested in slices. */
@@ -131,8 +167,7 @@ export function* mayMentionGate(text: string, test: GateTest): Generator<void, b
   for (let start = 0; start < text.length; start += SLICE_CHARS) {
     if (start > 0) yield;
     const folded = foldText(text.slice(Math.max(0, start - OVERLAP_CHARS), start + SLICE_CHARS));
-    if (test.literals.test(folded)) return true;
-    if (test.phrases.some(([key, phrase]) => folded.includes(key) && phrase().test(folded))) return true;
+    if (test.first.test(folded) || saysPhrase(folded, test)) return true;
   }
   return false;
 }
