@@ -359,13 +359,7 @@ function prepareLibrary(
 
 /** Ours beside the libraries: each cell with the library's figure as a multiple of ours. */
 function printLibraryTable(
-  ours: {
-    indexMs: number;
-    loadMs: number;
-    memoryMb: number;
-    p50: number;
-    p95: number;
-    typical95: number;
+  ours: Pick<LibraryOutcome, 'indexMs' | 'loadMs' | 'memoryMb' | 'p50' | 'p95' | 'typical95'> & {
     typicalBare: number;
   },
   libraries: LibraryOutcome[],
