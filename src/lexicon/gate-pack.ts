@@ -40,6 +40,7 @@ const everyday = () =>
 const SAID_EVERYWHERE = new Set(['the', 'new', 'pro', 'part', 'son', 'sol', 'ration']);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Build time: the gate test for a lexicon. */
 export function packGateTest(terms: readonly Term[]): PackedGateTest {
   // Made here, not at load: the content scripts that run the test never pay for the list.

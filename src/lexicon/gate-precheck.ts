@@ -19,7 +19,7 @@
  * - an alias without such a key (D.P.R.K., NK News, Kim Il-sung, Mass Games) is a phrase,
  *   found by all its keys in order, the first starting a word, with anything but letters
  *   and digits, or nothing, between them. A phrase is looked for only in a text that says
- *   its key that pages say least ("jong" of Kim Jong Un, not "kim"; gate-pack.ts): one
+ *   its key that pages say least ("sun" of the Day of the Sun, not "the"; gate-pack.ts): one
  *   expression finds all those keys at once. A phrase of keys that every page says (D.P.R.K.,
  *   NK News) is looked for beside the literals.
  * Two known ways to miss, each only where a page names North Korea in no other way: the
