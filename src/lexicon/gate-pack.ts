@@ -104,9 +104,6 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
   // than the bytes they save (bench:detect).
   return {
     literals: kept.sort().map(escapeRegExp).join('|'),
-    // Longest key first: where two keys are found at one place, the longer is reported.
-    phrases: [...groups]
-      .sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))
-      .map(([, group]) => group.join('|')),
+    phrases: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, group]) => group.join('|')),
   };
 }

@@ -119,6 +119,9 @@ describe('the gate test', () => {
     const overlapping = unpackGateTest({ literals: '', phrases: ['*abcd zz', 'ab *cdef'] });
     expect(runToEnd(mayMentionGate('abcdef', overlapping))).toBe(true);
     expect(runToEnd(mayMentionGate('abcd ef', overlapping))).toBe(false);
+    // Whatever order the keys come in, the longer is found where both begin.
+    const shorterFirst = unpackGateTest({ literals: '', phrases: ['*abc x', '*abcd y'] });
+    expect(runToEnd(mayMentionGate('the abcd y', shorterFirst))).toBe(true);
   });
 
   it('keeps the y of a two-letter key, which would otherwise be a key of one letter', () => {

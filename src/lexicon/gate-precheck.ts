@@ -75,8 +75,8 @@ export interface PackedGateTest {
   literals: string;
   /**
    * Phrases (keys, a space between; `|` between phrases), in groups that share the key
-   * looked for first, marked with a `*`; longest key first. A group with no such key (no
-   * key is rare enough) is looked for beside the literals.
+   * looked for first, marked with a `*`. A group with no such key (no key is rare enough)
+   * is looked for beside the literals.
    */
   phrases: string[];
 }
@@ -120,7 +120,8 @@ export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest 
   return {
     // Nothing to look for: an empty expression would match every text.
     first: new RegExp(first.join('|') || '(?!)'),
-    keys: new RegExp([...phrasesByKey.keys()].join('|') || '(?!)', 'g'),
+    // Longest first, whatever the packed order: at a place, the first key listed is reported.
+    keys: new RegExp([...phrasesByKey.keys()].sort((a, b) => b.length - a.length).join('|') || '(?!)', 'g'),
     phrasesByKey,
   };
 }
