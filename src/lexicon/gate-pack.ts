@@ -97,8 +97,8 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
     const rare = rarity(key) >= 0 ? key : '';
     const group = groups.get(rare) ?? [];
     // The key marked in the group's first phrase, where unpackGateTest reads it.
-    const marked = rare && group.length === 0 ? keys.map((k, i) => (i === keys.indexOf(rare) ? `*${k}` : k)) : keys;
-    groups.set(rare, [...group, marked.join(' ')]);
+    if (rare && group.length === 0) keys[keys.indexOf(rare)] = `*${rare}`;
+    groups.set(rare, [...group, keys.join(' ')]);
   }
   // Stored as folded (NFD): decomposing them again on every page cost stage 0 more time
   // than the bytes they save (bench:detect).
