@@ -40,7 +40,7 @@ import Fuse from 'fuse.js';
 import { Window } from 'happy-dom';
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { Passage, Story } from '@/src/corpus/types';
-import { detectPage } from '@/src/detect/page-scanner';
+import { detectPage } from '@/src/detect/detect-page';
 import { packGateTest } from '@/src/lexicon/gate-pack';
 import { unpackGateTest } from '@/src/lexicon/gate-precheck';
 import { compileLexicon, type Term } from '@/src/lexicon/lexicon';

@@ -2,8 +2,6 @@
  * Validates data/ and writes the generated corpus the extension ships:
  *   public/generated/corpus.json — the stories, the lexicon and the prebuilt search index
  *     over their passages (src/search/packed-index.ts), loaded lazily by the background;
- *   src/generated/matcher.json — the lexicon compiled for matching, bundled into the
- *     content script;
  *   src/generated/gate-test.json — the test that lets the content script skip pages that
  *     cannot be about North Korea (src/lexicon/gate-precheck.ts).
  * A bad source file fails with file:line: reason (exit code 1).
@@ -14,7 +12,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SourceErrors } from '../src/corpus/source-error';
 import { packGateTest } from '../src/lexicon/gate-pack';
-import { compileLexicon, packMatcher } from '../src/lexicon/lexicon';
 import { packedFromJson } from '../src/search/packed-index';
 import { buildCorpusFromData, repoRoot } from '../src/search/read-data';
 
@@ -28,7 +25,6 @@ try {
     writeFileSync(join(repoRoot, path), JSON.stringify(data));
   };
   write('public/generated/corpus.json', bundle);
-  write('src/generated/matcher.json', packMatcher(compileLexicon(bundle.terms)));
   write('src/generated/gate-test.json', packGateTest(bundle.terms));
   const index = packedFromJson(bundle.index);
   console.log(

@@ -147,8 +147,10 @@ describe('on a news article about the famine and orphans', () => {
 describe('stays quiet', () => {
   it('on a football report that mentions Seoul: nothing shown, nothing injected, nothing a page could notice', async () => {
     const page = await open('footballSeoul', { spy: true });
-    // Read and judged: the page was scanned, and the background never heard of it.
-    expect((await h.scanned(page)).told).toBe(false);
+    // Read and judged: the page passed the gate pre-test (it names Seoul), the detector
+    // handed the article to the background, which found it not about North Korea and kept
+    // nothing: no badge, no UI (the traces below; their control is the matching page).
+    expect((await h.scanned(page)).told).toBe(true);
     expect(await traces(page)).toEqual(NO_TRACE);
     await page.close();
     await expectTracesOnAMatchingPage();

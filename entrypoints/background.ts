@@ -24,7 +24,7 @@ export default defineBackground(() => {
   registerWaysIn();
   // The reader's imported collections, and their combined index, in IndexedDB.
   const service = createFirsthandService({ loadBundle, collections: storedCollections() });
-  const pages = createTabPages({ rank: service.rankPage });
+  const pages = createTabPages({ read: service.readPage });
   registerTabPages(pages);
   registerFirsthandService(service, pages);
   registerCollectionsService({ bundledStoryIds: async () => (await loadBundle()).stories.map((s) => s.id) });

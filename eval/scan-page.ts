@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
-import { detectPage } from '../src/detect/page-scanner';
+import { detectPage } from '../src/detect/detect-page';
 import type { GateTest } from '../src/lexicon/gate-precheck';
 import type { TermMatcher } from '../src/lexicon/lexicon';
 import type { PageEvidence } from '../src/messaging/protocol';

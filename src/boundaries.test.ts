@@ -85,7 +85,7 @@ describe('context boundaries: the page pipeline', () => {
 
   it('the walk sees each stage and what it imports (the checks below can fail)', () => {
     expect(stage0).toContain('src/lexicon/gate-precheck.ts');
-    expect(stage1).toContain('src/lexicon/lexicon.ts');
+    expect(stage1).toContain('src/detect/extract-article.ts');
     expect(stage1).toContain('src/messaging/protocol.ts');
     expect([...stage2].some((f) => f.startsWith('preact'))).toBe(true);
     expect([...stage2].some((f) => f === 'wxt/utils/storage' || f.startsWith('src/settings/'))).toBe(true);
@@ -112,6 +112,13 @@ describe('context boundaries: the page pipeline', () => {
     // Control: the background, walked the same way, reaches them.
     const stemming = ['wink-porter2-stemmer', 'stopword', 'stopwords-iso/stopwords-iso.json'];
     expect(stemming.filter((p) => background.has(p))).toEqual(stemming);
+  });
+
+  it("stage 1 reads the article and no more: the lexicon, the tokenizer and the page decision are the background's", () => {
+    const reading = ['src/lexicon/lexicon.ts', 'src/lexicon/tokens.ts', 'src/detect/assess-page.ts'];
+    expect(reading.filter((f) => stage1.has(f))).toEqual([]);
+    // Control: the background, walked the same way, carries them.
+    expect(reading.filter((f) => background.has(f))).toEqual(reading);
   });
 
   it('the in-page UI (stage 2) and the detector never import background code', () => {

@@ -1,9 +1,7 @@
-// As strings, parsed at start: V8 reads JSON text far faster than it compiles the same
-// data as a 30 kB object literal.
+// As a string, parsed on first need: V8 reads JSON text far faster than it compiles the
+// same data as an object literal.
 import gateTestJson from '@/src/generated/gate-test.json?raw';
-import matcherJson from '@/src/generated/matcher.json?raw';
 import { type PackedGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
-import { type PackedMatcher, unpackMatcher } from '@/src/lexicon/lexicon';
 import { runPageDetector } from '@/src/page/page-detector';
 
 /**
@@ -19,8 +17,7 @@ export default defineContentScript({
   // own script could read that and learn the extension is installed (PRODUCT.md, privacy).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runPageDetector(ctx, unpackGateTest(JSON.parse(gateTestJson) as PackedGateTest), () =>
-      unpackMatcher(JSON.parse(matcherJson) as PackedMatcher),
-    );
+    // The gate test, for an app's next article (stage 0 passed this one).
+    runPageDetector(ctx, () => unpackGateTest(JSON.parse(gateTestJson) as PackedGateTest));
   },
 });

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { isQuotaError } from '@/src/collections/collection-store';
 import { PROVENANCES, type Story } from '@/src/corpus/types';
-import type { ExcerptCard, PageEvidence, SearchFacets, SearchFilters, StoryView } from '@/src/messaging/protocol';
+import { articleEvidence } from '@/src/detect/assess-page';
+import type { Article } from '@/src/detect/extract-article';
+import type { ExcerptCard, SearchFacets, SearchFilters, StoryView } from '@/src/messaging/protocol';
 import { onMessage, readerPath } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { bundleFingerprint, combineCorpus, type ImportedSources } from '@/src/search/combined-corpus';
@@ -11,7 +13,7 @@ import { PACKED_FORMAT, type PackedIndex, type Postings, packedFromJson } from '
 import { rankPassages } from '@/src/search/rank-passages';
 import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
-import type { TabPages } from './tab-pages';
+import type { PageReading, TabPages } from './tab-pages';
 
 export interface FirsthandServiceOptions {
   /** Reads the prebuilt corpus (in the extension: public/generated/corpus.json). */
@@ -222,9 +224,19 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
       return (await loadBundle()).stories.map((s) => s.id);
     },
 
-    /** The excerpt cards for a page's evidence, at most `limit`, strongest first. */
-    rankPage: (evidence: PageEvidence, limit: number): Promise<ExcerptCard[]> =>
-      answer((index) => rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r))),
+    /**
+     * Reads an article (its terms and words, and whether it is about North Korea at all:
+     * src/detect/assess-page.ts) and answers with its excerpt cards, at most `limit`,
+     * strongest first, and how it says the terms that earned them.
+     */
+    readPage: (article: Article, limit: number): Promise<PageReading> =>
+      answer((index) => {
+        const evidence = articleEvidence(article, index.matcher);
+        if (evidence.terms.length === 0) return { cards: [], said: [] };
+        const cards = rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r));
+        const earned = new Set(cards.flatMap((card) => card.why));
+        return { cards, said: evidence.said.filter(([, term]) => earned.has(term)) };
+      }),
 
     async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {
       return answer((index) => searchPassages(index, query, limit, filters).map((r) => toExcerptCard(index, r)));

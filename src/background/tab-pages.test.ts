@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { articleEvidence } from '@/src/detect/assess-page';
 import type { PageView } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
@@ -21,15 +20,14 @@ const _passages = allPassages(bundledIndex);
 const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
 
 /** What the detection script reports for a (synthetic) article about the famine's orphans. */
-const famineArticle = articleEvidence(syntheticArticles.famineOrphans, bundledIndex.matcher);
+const famineArticle = syntheticArticles.famineOrphans;
 /** ...and one about the famine and the women who kept their families alive in the markets: more cards. */
-const broadArticle = articleEvidence(
-  {
-    title: syntheticArticles.famineOrphans.title,
-    paragraphs: [...syntheticArticles.famineOrphans.paragraphs, ...syntheticArticles.marketWomen.paragraphs],
-  },
-  bundledIndex.matcher,
-);
+const broadArticle = {
+  title: syntheticArticles.famineOrphans.title,
+  paragraphs: [...syntheticArticles.famineOrphans.paragraphs, ...syntheticArticles.marketWomen.paragraphs],
+};
+/** An article that does not name North Korea (synthetic): nothing to show. */
+const quietArticle = { title: 'Rain again', paragraphs: ['It rained in the city all week, and the parks were empty.'] };
 
 /** Opens a fake tab at `url` and returns its id. */
 async function tabAt(url: string): Promise<number> {
@@ -45,7 +43,7 @@ async function seen(tabId: number, url?: string) {
 
 /** A tab's pages over a service, with the page's scripts faked: nothing is injected. */
 function pagesOf(service: FirsthandService) {
-  return createTabPages({ rank: service.rankPage, inject: async () => {}, hasUi: async () => true });
+  return createTabPages({ read: service.readPage, inject: async () => {}, hasUi: async () => true });
 }
 
 describe("the background's tab pages", () => {
@@ -117,7 +115,7 @@ describe("the background's tab pages", () => {
 
     await fakeBrowser.tabs.update(tab, { url: 'https://news.example/c' });
     await pages.reported(tab, 'https://news.example/c', famineArticle);
-    await pages.reported(tab, 'https://news.example/c', { terms: [], words: [] });
+    await pages.reported(tab, 'https://news.example/c', quietArticle);
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab })).toBe('');
   });
 
@@ -269,7 +267,7 @@ describe('the background, as the settings change', () => {
     const news = await tabAt(bbc);
     const quiet = await tabAt(blog);
     await pages.reported(news, bbc, famineArticle);
-    await pages.reported(quiet, blog, { terms: [], words: [] });
+    await pages.reported(quiet, blog, quietArticle);
     await resultCount.setValue(3);
     await expect.poll(() => sent).toEqual([[news, 'rescanPage']]);
   });
@@ -278,7 +276,7 @@ describe('the background, as the settings change', () => {
   function recordingPages() {
     const injected: [number, string][] = [];
     const pages = createTabPages({
-      rank: createFirsthandService({ loadBundle: shipped }).rankPage,
+      read: createFirsthandService({ loadBundle: shipped }).readPage,
       inject: async (tabId, file) => {
         injected.push([tabId, file]);
       },
@@ -311,16 +309,37 @@ describe('the background, as the settings change', () => {
     const news = await tabAt(bbc);
     const quiet = await tabAt(blog);
     const matches = await pages.reported(news, bbc, famineArticle);
-    await pages.reported(quiet, blog, { terms: [], words: [] });
+    await pages.reported(quiet, blog, quietArticle);
+    expect(matches.said?.length).toBeGreaterThan(0);
     expect(views).toEqual([
-      [news, { url: bbc, cards: matches.cards, corner: 'bottom-right', markTerms: true }],
-      [quiet, { url: '', cards: [], corner: 'bottom-right', markTerms: true }],
+      [news, { url: bbc, cards: matches.cards, corner: 'bottom-right', marks: matches.said }],
+      [quiet, { url: '', cards: [], corner: 'bottom-right', marks: [] }],
     ]);
     expect(injected).toEqual([[news, UI_SCRIPT]]);
     // Late content: the same view again, the UI not injected twice.
     await pages.reported(news, bbc, famineArticle);
     expect(injected).toEqual([[news, UI_SCRIPT]]);
-    expect(views.at(-1)).toEqual([news, { url: bbc, cards: matches.cards, corner: 'bottom-right', markTerms: true }]);
+    expect(views.at(-1)).toEqual([
+      news,
+      { url: bbc, cards: matches.cards, corner: 'bottom-right', marks: matches.said },
+    ]);
+  });
+
+  it('reads the article itself: the terms that earned the cards, as the article says them, to mark', async () => {
+    const { pages } = recordingPages();
+    const news = await tabAt(bbc);
+    const { cards, said = [] } = await pages.reported(news, bbc, famineArticle);
+    const earned = new Set(cards.flatMap((card) => card.why));
+    const body = famineArticle.paragraphs.join('\n');
+    expect(said.length).toBeGreaterThan(0);
+    for (const [words, term] of said) {
+      expect(earned).toContain(term);
+      expect(body).toContain(words);
+    }
+    // Said as the article says it (its case, its plural), not as the lexicon names it.
+    expect(said.some(([words, term]) => words !== term)).toBe(true);
+    // The article's text is kept nowhere: only its cards and those words.
+    expect(JSON.stringify(await pages.results(news))).not.toContain(famineArticle.paragraphs[0]?.slice(0, 40));
   });
 
   it('hides and shows again through the pushed view, the badge counting throughout', async () => {
@@ -352,8 +371,9 @@ describe('the background, as the settings change', () => {
     expect(injected).toEqual([[news, UI_SCRIPT]]);
     await corner.setValue('top-left');
     await expect.poll(() => views.at(-1)?.[1].corner).toBe('top-left');
+    expect(views.at(-1)?.[1].marks.length).toBeGreaterThan(0);
     await markTerms.setValue(false);
-    await expect.poll(() => views.at(-1)?.[1].markTerms).toBe(false);
+    await expect.poll(() => views.at(-1)?.[1].marks).toEqual([]);
     expect(views.at(-1)).toEqual([news, expect.objectContaining({ cards })]);
   });
 });

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import type { Article } from '@/src/detect/extract-article';
 import {
   articleUrl,
   type ExcerptCard,
   onMessage,
-  type PageEvidence,
   type PageMatches,
   type PageView,
   sendMessage,
+  type TermSaid,
 } from '@/src/messaging/protocol';
 import { tabResults } from '@/src/messaging/tab-results';
 import { displayMode } from '@/src/settings/display-mode';
@@ -42,9 +43,15 @@ export async function pipelineFor(url: string): Promise<Pipeline> {
   return (await displayMode.getValue()) === 'private' ? 'detect' : 'show';
 }
 
+/** What the background finds in an article: the cards to show, and how the article says the terms that earned them. */
+export interface PageReading {
+  cards: ExcerptCard[];
+  said: TermSaid[];
+}
+
 export interface TabPagesOptions {
-  /** Ranks a page's evidence: the excerpt cards to show, at most `limit`. */
-  rank(evidence: PageEvidence, limit: number): Promise<ExcerptCard[]>;
+  /** Reads an article and ranks the passages: the excerpt cards to show, at most `limit`. */
+  read(article: Article, limit: number): Promise<PageReading>;
   /** Runs one of the pipeline's scripts in a tab's page (top frame). */
   inject?(tabId: number, file: string): Promise<void>;
   /** Whether the tab's page has the in-page UI script already. */
@@ -57,7 +64,7 @@ export interface TabPagesOptions {
  * storage (the popup reads them; a restarted worker still has them) and pushes each page
  * its whole view in one message. Every change for a tab runs after the one before it.
  */
-export function createTabPages({ rank, inject = injectScript, hasUi = uiIsThere }: TabPagesOptions) {
+export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere }: TabPagesOptions) {
   const queues = new Map<number, Promise<unknown>>();
   /** Runs `work` for a tab after its earlier work, whatever became of that. */
   const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
@@ -86,7 +93,7 @@ export function createTabPages({ rank, inject = injectScript, hasUi = uiIsThere 
         url: known?.url ?? '',
         cards: shows ? known.cards : [],
         corner: place,
-        markTerms: marking,
+        marks: shows && marking ? (known.said ?? []) : [],
       };
       await sendMessage('pageState', view, { tabId, frameId: 0 });
     } catch {
@@ -124,16 +131,19 @@ export function createTabPages({ rank, inject = injectScript, hasUi = uiIsThere 
         return true;
       }),
 
-    /** The detector's report: ranked, kept for the popup, counted on the badge, pushed to the page. */
-    reported: (tabId: number, url: string, evidence: PageEvidence): Promise<PageMatches> =>
+    /**
+     * The detector's article: read and ranked, its cards kept for the popup, counted on the
+     * badge and pushed to the page. The article's text is kept nowhere.
+     */
+    reported: (tabId: number, url: string, article: Article): Promise<PageMatches> =>
       inTurn(tabId, async () => {
         // A site the reader switched off gets nothing: no cards, no badge, nothing kept.
         // (Its page is not read at all; this holds even when a report was on its way.)
-        const ranked =
-          evidence.terms.length > 0 && (await pipelineFor(url)) !== 'off'
-            ? await rank(evidence, await resultCount.getValue())
-            : [];
-        const matches: PageMatches = { url, cards: ranked };
+        const { cards: ranked, said } =
+          (await pipelineFor(url)) !== 'off'
+            ? await read(article, await resultCount.getValue())
+            : { cards: [], said: [] };
+        const matches: PageMatches = { url, cards: ranked, ...(ranked.length > 0 ? { said } : {}) };
         // The tab may have moved on while we ranked: an old page's answer must not become
         // the new page's badge, nor outlive a closed tab.
         if (!(await tabShows(tabId, url))) return matches;
@@ -253,9 +263,10 @@ export function registerTabPages(pages: TabPages): void {
   );
   onMessage('matchPage', async ({ data, sender }) => {
     if (sender.tab?.id === undefined) return;
+    const paragraphs = Array.isArray(data.paragraphs) ? data.paragraphs.filter((p) => typeof p === 'string') : [];
     await pages.reported(sender.tab.id, data.url, {
-      terms: data.terms,
-      words: Array.isArray(data.words) ? data.words : [],
+      title: typeof data.title === 'string' ? data.title : '',
+      paragraphs,
     });
   });
   onMessage('hideOnPage', async ({ data, sender }) => {

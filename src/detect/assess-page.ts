@@ -1,6 +1,6 @@
 import { findTermsInTokens, type TermMatcher } from '@/src/lexicon/lexicon';
 import { type Token, tokenize } from '@/src/lexicon/tokens';
-import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
+import type { DetectedTerm, PageEvidence, TermSaid } from '@/src/messaging/protocol';
 import type { Article } from './extract-article';
 
 /**
@@ -31,9 +31,18 @@ export function countTerms(text: string, matcher: TermMatcher): TermCounts {
   return termCounts(text, tokenize(text), matcher);
 }
 
-function termCounts(text: string, tokens: readonly Token[], matcher: TermMatcher): TermCounts {
+/** How a text says each term: its words as written (North Korean, 탈북자들은) → term index. */
+type Said = Map<string, number>;
+
+function termCounts(text: string, tokens: readonly Token[], matcher: TermMatcher, said?: Said): TermCounts {
   const counts: TermCounts = new Map();
-  for (const hit of findTermsInTokens(tokens, matcher)) counts.set(hit.term, (counts.get(hit.term) ?? 0) + 1);
+  for (const hit of findTermsInTokens(tokens, matcher)) {
+    counts.set(hit.term, (counts.get(hit.term) ?? 0) + 1);
+    if (said && said.size < MAX_SAID) {
+      const words = text.slice(hit.start, hit.end);
+      if (!said.has(words)) said.set(words, hit.term);
+    }
+  }
   const north = text.match(theNorth)?.length ?? 0;
   if (north > 0) counts.set(THE_NORTH, north);
   return counts;
@@ -45,12 +54,15 @@ export interface TextCounts {
   words: Map<string, number>;
 }
 
-export function countText(text: string, matcher: TermMatcher): TextCounts {
+export function countText(text: string, matcher: TermMatcher, said?: Said): TextCounts {
   const tokens = tokenize(text);
   const words = new Map<string, number>();
   for (const { key } of tokens) words.set(key, (words.get(key) ?? 0) + 1);
-  return { terms: termCounts(text, tokens, matcher), words };
+  return { terms: termCounts(text, tokens, matcher, said), words };
 }
+
+/** The most ways of saying terms an article's reading keeps (for marking them): a 2 MB page says no more. */
+const MAX_SAID = 200;
 
 /**
  * Decides whether an article is about a subject the testimonies speak to, and if so which
@@ -75,20 +87,31 @@ export function articleWords(parts: readonly Map<string, number>[]): PageEvidenc
   return sorted.slice(0, MAX_WORDS);
 }
 
+/** What an article says, for ranking, and how it says its terms, for marking them. */
+export interface ArticleReading extends PageEvidence {
+  /** Each way the article says a term it uses, as written in its body (not the headline). */
+  said: TermSaid[];
+}
+
 /**
- * What the detection script tells the background about an article: its terms, and its
- * words when it names North Korea (nothing at all when it does not). The scanner
- * (page-scanner.ts) makes the same from counts it keeps per paragraph.
+ * Reads an article's text, as the background does with what the detector sends it: its
+ * terms and its words when it names North Korea, and nothing at all when it does not.
  */
-export function articleEvidence(article: Article, matcher: TermMatcher): PageEvidence {
+export function articleEvidence(article: Article, matcher: TermMatcher): ArticleReading {
   const title = countText(article.title, matcher);
-  const paragraphs = article.paragraphs.map((p) => countText(p, matcher));
+  const said: Said = new Map();
+  const paragraphs = article.paragraphs.map((p) => countText(p, matcher, said));
   const terms = assessCounts(
     title.terms,
     paragraphs.map((c) => c.terms),
     matcher,
   );
-  return { terms, words: terms.length > 0 ? articleWords([title, ...paragraphs].map((c) => c.words)) : [] };
+  if (terms.length === 0) return { terms, words: [], said: [] };
+  return {
+    terms,
+    words: articleWords([title, ...paragraphs].map((c) => c.words)),
+    said: [...said].map(([words, t]): TermSaid => [words, matcher.terms[t]?.term ?? '']),
+  };
 }
 
 /** The same decision, from term counts already made (the content script keeps them per paragraph). */

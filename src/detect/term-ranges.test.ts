@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
+import { compileLexicon, findTerms, type Term } from '@/src/lexicon/lexicon';
+import type { TermSaid } from '@/src/messaging/protocol';
 import { findTermRanges } from './term-ranges';
 
 const t = (term: string, aliases: string[]): Term => ({
@@ -18,11 +19,27 @@ const matcher = compileLexicon([
   t('market', ['market']),
 ]);
 
+/**
+ * How the background reads the terms in these blocks' text (src/detect/assess-page.ts):
+ * each block's text, white space collapsed, matched by the lexicon.
+ */
+function saidIn(root: Element, terms: readonly string[]): TermSaid[] {
+  const said = new Map<string, string>();
+  for (const block of root.querySelectorAll('p, h2, li, div, aside, figcaption, textarea, script, style')) {
+    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+    for (const hit of findTerms(text, matcher)) {
+      const term = matcher.terms[hit.term]?.term ?? '';
+      if (terms.includes(term)) said.set(text.slice(hit.start, hit.end), term);
+    }
+  }
+  return [...said];
+}
+
 // Synthetic markup written for these tests.
-function ranges(html: string, terms = ['North Korea', 'famine', 'Pyongyang']) {
+function ranges(html: string, terms = ['North Korea', 'famine', 'Pyongyang'], said?: TermSaid[]) {
   document.body.innerHTML = `<article>${html}</article>`;
   const root = document.querySelector('article') as Element;
-  return findTermRanges(root, matcher, new Set(terms)).map(({ term, range }) => [term, range.toString()]);
+  return findTermRanges(root, said ?? saidIn(root, terms)).map(({ term, range }) => [term, range.toString()]);
 }
 
 describe('findTermRanges', () => {
@@ -34,11 +51,41 @@ describe('findTermRanges', () => {
     ]);
   });
 
-  it('never joins the words of two blocks', () => {
-    expect(ranges('<h2>North</h2><p>Korea is a word here.</p><h2>Famine</h2><p>x</p>')).toEqual([['famine', 'Famine']]);
+  it('finds words said with other white space in the page (a line break, several spaces)', () => {
+    expect(ranges('<p>The famine in North\n    <em>Korea</em>.</p>')).toEqual([
+      ['famine', 'famine'],
+      ['North Korea', 'North\n    Korea'],
+    ]);
   });
 
-  it('finds Hangul with its particles, and leaves the particle out', () => {
+  it('finds words whole: never inside a longer word', () => {
+    const said: TermSaid[] = [['famine', 'famine']];
+    expect(ranges('<p>Famines, a famine-struck town, the famines of 1996 and one famine.</p>', [], said)).toEqual([
+      ['famine', 'famine'],
+      ['famine', 'famine'],
+    ]);
+  });
+
+  it('takes the longer of two that start together, and never overlaps two', () => {
+    const said: TermSaid[] = [
+      ['North', 'north'],
+      ['North Korea', 'North Korea'],
+      ['Korea', 'Korea'],
+    ];
+    expect(ranges('<p>North Korea, then Korea, then North.</p>', [], said)).toEqual([
+      ['North Korea', 'North Korea'],
+      ['Korea', 'Korea'],
+      ['north', 'North'],
+    ]);
+  });
+
+  it('never joins the words of two blocks', () => {
+    expect(ranges('<h2>North</h2><p>Korea is a word here.</p><h2>Famine</h2><p>x</p>')).toEqual([['famine', 'Famine']]);
+    // Control: said as one run of words, they would be found in one block.
+    expect(ranges('<h2>North Korea</h2>')).toEqual([['North Korea', 'North Korea']]);
+  });
+
+  it('finds Hangul with its particles, as the background read it', () => {
     expect(ranges('<p>평양에서 온 편지</p>')).toEqual([['Pyongyang', '평양에서']]);
   });
 
@@ -58,6 +105,10 @@ describe('findTermRanges', () => {
           '<div hidden>famine</div><div aria-hidden="true">famine</div><div role="textbox">famine</div>',
       ),
     ).toEqual([['famine', 'famine']]);
+  });
+
+  it('marks nothing when nothing is to be marked', () => {
+    expect(ranges('<p>The famine in North Korea.</p>', [], [])).toEqual([]);
   });
 
   it('changes nothing in the page', () => {

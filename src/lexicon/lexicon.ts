@@ -32,8 +32,8 @@ export type MatchedTerm = Pick<Term, 'term' | 'gate'>;
 
 /**
  * The lexicon compiled for matching: alias token sequences keyed by their first token.
- * The build compiles it once (`packMatcher`); the content script only unpacks it, so no
- * page pays for tokenizing a thousand aliases.
+ * The background compiles it once per worker, with the index (src/search/corpus-index.ts),
+ * and reads every article there: no page compiles or runs it.
  */
 export interface TermMatcher {
   terms: MatchedTerm[];
@@ -127,19 +127,4 @@ function tokenMatches(textKey: string | undefined, aliasKey: string): boolean {
   if (textKey === undefined) return false;
   if (textKey === aliasKey) return true;
   return takesSuffixes(aliasKey) && textKey.startsWith(aliasKey) && isInflectedForm(textKey, aliasKey.length);
-}
-
-/** The matcher as plain JSON, for the content script's bundle. */
-export interface PackedMatcher {
-  terms: MatchedTerm[];
-  starts: [string, [number, string[]][]][];
-  longestPrefix: number;
-}
-
-export function packMatcher({ terms, starts, longestPrefix }: TermMatcher): PackedMatcher {
-  return { terms: terms.map(({ term, gate }) => ({ term, gate })), starts: [...starts], longestPrefix };
-}
-
-export function unpackMatcher({ terms, starts, longestPrefix }: PackedMatcher): TermMatcher {
-  return { terms, starts: new Map(starts), longestPrefix };
 }

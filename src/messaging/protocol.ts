@@ -3,9 +3,10 @@ import type { StoredCollection } from '@/src/collections/collection-store';
 import type { ImportOutcome } from '@/src/collections/import-outcome';
 import type { CollectionPack } from '@/src/corpus/collection-pack';
 import type { Block, Provenance, StoryMeta } from '@/src/corpus/types';
+import type { Article } from '@/src/detect/extract-article';
 import type { Corner } from '@/src/settings/page-settings';
 
-/** A lexicon term found on a page, as the content script reports it. */
+/** A lexicon term found in an article, as the background reads it. */
 export interface DetectedTerm {
   /** The lexicon term's id (its canonical label). */
   term: string;
@@ -16,7 +17,7 @@ export interface DetectedTerm {
 }
 
 /**
- * What the detection script tells the background about an article that names North Korea:
+ * What the background reads in an article that names North Korea (src/detect/assess-page.ts):
  * the lexicon terms it uses, and its own words with how often each occurs (the query of
  * query-by-document ranking: search/rank-passages.ts). Word keys as src/lexicon/tokens.ts
  * makes them; nothing leaves the browser.
@@ -46,9 +47,14 @@ export interface ExcerptCard {
   marks: [number, number][];
 }
 
+/** One way an article says a lexicon term: the words as written there, and the term's label. */
+export type TermSaid = [words: string, term: string];
+
 export interface PageMatches {
   url: string;
   cards: ExcerptCard[];
+  /** How the article says the terms that earned the cards (to mark them there). */
+  said?: TermSaid[];
   /** The reader hid Firsthand on this page (until the tab shows another page). */
   hidden?: boolean;
 }
@@ -64,8 +70,11 @@ export interface PageView {
   /** The cards to show; empty when nothing is (none found, hidden, private mode, site off). */
   cards: ExcerptCard[];
   corner: Corner;
-  /** Whether the terms that earned the cards are marked in the article. */
-  markTerms: boolean;
+  /**
+   * The terms that earned the cards, as the article says them, to mark there; none when
+   * the reader turned marks off (or there are no cards).
+   */
+  marks: TermSaid[];
 }
 
 /** What the popup's filters keep: passages of stories on a topic, of one voice, of one story. */
@@ -98,8 +107,11 @@ export interface ProtocolMap {
    * whether it did: from then on that script follows the page.
    */
   pageMayMention(): boolean;
-  /** Detection script → background: the terms found on this tab's article (empty: none). */
-  matchPage(data: { url: string } & PageEvidence): void;
+  /**
+   * Detection script → background: this tab's article, as text. The background reads it
+   * (terms, words, the page decision) and keeps none of it but the cards it finds.
+   */
+  matchPage(data: { url: string } & Article): void;
   /** Background → detection script: what the page shows now, whole (it injected the UI first). */
   pageState(view: PageView): void;
   /**

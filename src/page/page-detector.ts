@@ -4,7 +4,6 @@ import { runInSlices } from '@/src/detect/run-in-slices';
 import { findTermRanges, type TermRange } from '@/src/detect/term-ranges';
 import { watchPage } from '@/src/detect/watch-page';
 import type { GateTest } from '@/src/lexicon/gate-precheck';
-import type { TermMatcher } from '@/src/lexicon/lexicon';
 import { articleUrl, onMessage, type PageView, sendMessage } from '@/src/messaging/protocol';
 import { inPageView, isLive } from './in-page-view';
 import { oneAtATime } from './one-at-a-time';
@@ -14,14 +13,16 @@ const RUNNING = Symbol.for('firsthand.detector');
 
 /**
  * Stage 1 of the page pipeline: the detector, injected by the background only into a page
- * whose gate pre-test said "maybe" on a site where Firsthand runs. It reads the article,
- * tells the background the terms and words it found, and follows the page as it changes.
+ * whose gate pre-test said "maybe" on a site where Firsthand runs. It reads the article and
+ * hands its text to the background, which finds its terms and words (the lexicon, the
+ * tokenizer and the page decision live there: none of them is compiled in the page), and
+ * it follows the page as it changes.
  *
  * It decides nothing about showing: the background pushes what the page shows, whole
  * (`pageState`), and this script hands it to the in-page UI with where the earning terms
  * occur in the article, which only it knows.
  */
-export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadMatcher: () => TermMatcher): void {
+export function runPageDetector(ctx: ContentScriptContext, loadGate: () => GateTest): void {
   // Injected twice into one document (two "maybe"s racing): the first one answers.
   const held = globalThis as { [RUNNING]?: boolean };
   if (held[RUNNING]) return;
@@ -31,7 +32,7 @@ export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadM
   });
 
   // Injected because stage 0's gate test said "maybe": the first article need not be tested again.
-  const scanner = createPageScanner(gate, loadMatcher, { gatePassed: true });
+  const scanner = createPageScanner(loadGate, { gatePassed: true });
   /** What the background last said the page shows. */
   let view: PageView | null = null;
   /** Where its earning terms are in the article. */
@@ -40,9 +41,8 @@ export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadM
   /** Where the terms that earned the cards occur in the article. */
   const termsOf = (shown: PageView): TermRange[] => {
     const root = scanner.root();
-    if (!root || !shown.markTerms || shown.cards.length === 0) return [];
-    const earned = new Set(shown.cards.flatMap((card) => card.why));
-    return findTermRanges(root, scanner.matcher(), earned, (node) => inPageView()?.contains(node) ?? false);
+    if (!root || shown.cards.length === 0) return [];
+    return findTermRanges(root, shown.marks, (node) => inPageView()?.contains(node) ?? false);
   };
 
   /** Hands the UI what it shows; cards for another address (the app moved on) never are. */
@@ -74,11 +74,12 @@ export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadM
   const scan = async () => {
     const url = articleUrl(location.href);
     scans.url = url;
-    const { detected, words, generation } = await runInSlices(scanner.scan(document));
+    const { article, generation } = await runInSlices(scanner.scan(document));
     // A navigation during the scan: what it read belongs to the old article.
     if (!scanner.current(generation) || articleUrl(location.href) !== url) return;
-    // The words too: late paragraphs may add words but no new term, and the ranking reads them.
-    const report = JSON.stringify([url, detected, words]);
+    // An app's next article that cannot name North Korea: the background never hears of it.
+    if (!article) return;
+    const report = JSON.stringify([url, article.title, article.paragraphs]);
     if (report === reported) {
       // Nothing new to say; but a page that re-rendered its article took the marked text
       // with it: mark the new text.
@@ -88,11 +89,9 @@ export function runPageDetector(ctx: ContentScriptContext, gate: GateTest, loadM
       }
       return;
     }
-    // Nothing to say and nothing said before: the background never hears of this page.
-    if (detected.length === 0 && reported === '') return;
     reported = report;
     try {
-      await sendMessage('matchPage', { url, terms: detected, words });
+      await sendMessage('matchPage', { url, title: article.title, paragraphs: article.paragraphs });
     } catch {
       if (report === reported) reported = ''; // let the next scan say it again
     }

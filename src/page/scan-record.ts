@@ -9,7 +9,7 @@ export interface ScanRecord {
   finished: number;
   /** The address the last one read ('' before any). */
   url: string;
-  /** Whether the background has heard this page's terms (a quiet page is never told). */
+  /** Whether the background has been handed this page's article (an app's next article that fails the gate is not). */
   told: boolean;
   /** No scan running, none asked for. */
   idle: boolean;

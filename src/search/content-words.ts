@@ -19,7 +19,7 @@ import { takesSuffixes } from '@/src/lexicon/tokens';
  *   also drops words that say nothing of a subject, such as thing, say, million), numbers
  *   and one- or two-letter words: none.
  *
- * It runs in the background only: the content script sends word keys and counts, and
+ * It runs in the background only: the content script sends the article's text, and
  * never loads a stemmer.
  */
 const STOP = new Set<string>([...eng, ...kor, ...isoEnglish, ...isoKorean]);

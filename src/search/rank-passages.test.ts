@@ -56,7 +56,7 @@ describe('rankPassages', () => {
 
   it('is never asked about a football report that names North Korea once in passing', () => {
     const passing = evidence(syntheticArticles.footballPassing);
-    expect(passing).toEqual({ terms: [], words: [] });
+    expect(passing).toEqual({ terms: [], words: [], said: [] });
     // Control: the same report with the country in its headline is read.
     const headlined = evidence({ ...syntheticArticles.footballPassing, title: 'Seoul side to face North Korea' });
     expect(headlined.terms.length).toBeGreaterThan(0);

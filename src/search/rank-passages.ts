@@ -66,7 +66,7 @@ export function aboutness(term: Term, d: DetectedTerm, scale = 1): number {
  * page's term counts are scaled down to this length, so that it is read at the density it
  * speaks of a subject: five mentions of women in a 14,000-word encyclopedia article about
  * a country are not five in a 400-word news story. A page's length is the sum of its
- * words' counts as the detector sends them (its 2,000 commonest words: on a very long page,
+ * words' counts as the background reads them (its 2,000 commonest words: on a very long page,
  * a little under its length, so it is scaled a little less).
  */
 export const MODEL_PAGE_WORDS = 400;
