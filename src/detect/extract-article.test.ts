@@ -160,4 +160,14 @@ describe('extractArticle', () => {
   it('uses the page title when the page has no headline, and returns no text for an empty page', () => {
     expect(extractArticle(docOf(''))).toEqual({ title: 'Site title', paragraphs: [] });
   });
+
+  it('reads at most 100,000 characters and a headline of 1,000, however the page holds them', () => {
+    const huge = 'word '.repeat(200_000);
+    const article = extractArticle(docOf(`<article><h1>${huge}</h1><p>${huge}</p>${para('More.')}</article>`));
+    expect(article.title.length).toBe(1_000);
+    expect(article.paragraphs.join('').length).toBe(100_000);
+    // Control: an article under the limits is read whole.
+    const small = extractArticle(docOf(`<article><h1>Short</h1>${para('One.')}${para('Two.')}</article>`));
+    expect(small.paragraphs).toHaveLength(2);
+  });
 });

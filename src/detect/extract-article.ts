@@ -79,6 +79,8 @@ export const INLINE = new Set([
 
 /** Enough for the longest article; a 2 MB page is not read to its end. */
 const MAX_ARTICLE_CHARS = 100_000;
+/** Longer than any headline: a page whose <h1> holds a book is not sent whole. */
+const MAX_TITLE_CHARS = 1_000;
 /** A block that is mostly link text is a list of headlines, not article prose. */
 const MAX_LINK_SHARE = 0.5;
 
@@ -181,7 +183,23 @@ export function* readArticle(
       if (++n % STEP === 0) yield;
     }
   }
-  return { title: articleTitle(doc, root), paragraphs, root };
+  return { ...withinLimits({ title: articleTitle(doc, root), paragraphs }), root };
+}
+
+/**
+ * An article within the limits of what the detector reads and sends: a headline of at most
+ * 1,000 characters, paragraphs of at most 100,000 in all (the last one cut short). The
+ * background applies it again to what it is sent.
+ */
+export function withinLimits({ title, paragraphs }: Article): Article {
+  let room = MAX_ARTICLE_CHARS;
+  const kept: string[] = [];
+  for (const p of paragraphs) {
+    if (room <= 0) break;
+    kept.push(p.length <= room ? p : p.slice(0, room));
+    room -= p.length;
+  }
+  return { title: title.slice(0, MAX_TITLE_CHARS), paragraphs: kept };
 }
 
 /**
