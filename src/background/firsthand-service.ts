@@ -227,15 +227,14 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
     /**
      * Reads an article (its terms and words, and whether it is about North Korea at all:
      * src/detect/assess-page.ts) and answers with its excerpt cards, at most `limit`,
-     * strongest first, and how it says the terms that earned them.
+     * strongest first, and how it says its terms (the page marks those that earned cards).
      */
     readPage: (article: Article, limit: number): Promise<PageReading> =>
       answer((index) => {
         const evidence = articleEvidence(article, index.matcher);
         if (evidence.terms.length === 0) return { cards: [], said: [] };
         const cards = rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r));
-        const earned = new Set(cards.flatMap((card) => card.why));
-        return { cards, said: evidence.said.filter(([, term]) => earned.has(term)) };
+        return { cards, said: evidence.said };
       }),
 
     async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { articleEvidence } from '@/src/detect/assess-page';
 import type { PageView } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
@@ -325,17 +326,23 @@ describe('the background, as the settings change', () => {
     ]);
   });
 
-  it('reads the article itself: the terms that earned the cards, as the article says them, to mark', async () => {
+  it('reads the article itself: its terms, as the article says them, to mark those that earned cards', async () => {
     const { pages } = recordingPages();
     const news = await tabAt(bbc);
     const { cards, said = [] } = await pages.reported(news, bbc, famineArticle);
-    const earned = new Set(cards.flatMap((card) => card.why));
-    const body = famineArticle.paragraphs.join('\n');
+    const text = [famineArticle.title, ...famineArticle.paragraphs].join('\n');
+    const lexicon = new Set(bundledIndex.matcher.terms.map((term) => term.term));
     expect(said.length).toBeGreaterThan(0);
     for (const [words, term] of said) {
-      expect(earned).toContain(term);
-      expect(body).toContain(words);
+      expect(lexicon).toContain(term);
+      expect(text).toContain(words);
     }
+    // Every term the article says that earned a card is among them.
+    const saidTerms = new Set(said.map(([, term]) => term));
+    const found = new Set(articleEvidence(famineArticle, bundledIndex.matcher).terms.map((d) => d.term));
+    const earned = [...new Set(cards.flatMap((card) => card.why))].filter((why) => found.has(why));
+    expect(earned.length).toBeGreaterThan(0);
+    expect(earned.filter((term) => !saidTerms.has(term))).toEqual([]);
     // Said as the article says it (its case, its plural), not as the lexicon names it.
     expect(said.some(([words, term]) => words !== term)).toBe(true);
     // The article's text is kept nowhere: only its cards and those words.

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import type { Article } from '@/src/detect/extract-article';
+import { type Article, withinLimits } from '@/src/detect/extract-article';
 import {
   articleUrl,
   type ExcerptCard,
@@ -43,7 +43,7 @@ export async function pipelineFor(url: string): Promise<Pipeline> {
   return (await displayMode.getValue()) === 'private' ? 'detect' : 'show';
 }
 
-/** What the background finds in an article: the cards to show, and how the article says the terms that earned them. */
+/** What the background finds in an article: the cards to show, and how the article says its terms. */
 export interface PageReading {
   cards: ExcerptCard[];
   said: TermSaid[];
@@ -264,10 +264,11 @@ export function registerTabPages(pages: TabPages): void {
   onMessage('matchPage', async ({ data, sender }) => {
     if (sender.tab?.id === undefined) return;
     const paragraphs = Array.isArray(data.paragraphs) ? data.paragraphs.filter((p) => typeof p === 'string') : [];
-    await pages.reported(sender.tab.id, data.url, {
-      title: typeof data.title === 'string' ? data.title : '',
-      paragraphs,
-    });
+    await pages.reported(
+      sender.tab.id,
+      data.url,
+      withinLimits({ title: typeof data.title === 'string' ? data.title : '', paragraphs }),
+    );
   });
   onMessage('hideOnPage', async ({ data, sender }) => {
     const tabId = data.tabId ?? sender.tab?.id;

@@ -62,7 +62,7 @@ export function countText(text: string, matcher: TermMatcher, said?: Said): Text
 }
 
 /** The most ways of saying terms an article's reading keeps (for marking them): a 2 MB page says no more. */
-const MAX_SAID = 200;
+const MAX_SAID = 1000;
 
 /**
  * Decides whether an article is about a subject the testimonies speak to, and if so which
@@ -89,7 +89,7 @@ export function articleWords(parts: readonly Map<string, number>[]): PageEvidenc
 
 /** What an article says, for ranking, and how it says its terms, for marking them. */
 export interface ArticleReading extends PageEvidence {
-  /** Each way the article says a term it uses, as written in its body (not the headline). */
+  /** Each way the article says a term it uses, as written (headline first, then its body). */
   said: TermSaid[];
 }
 
@@ -98,8 +98,8 @@ export interface ArticleReading extends PageEvidence {
  * terms and its words when it names North Korea, and nothing at all when it does not.
  */
 export function articleEvidence(article: Article, matcher: TermMatcher): ArticleReading {
-  const title = countText(article.title, matcher);
   const said: Said = new Map();
+  const title = countText(article.title, matcher, said);
   const paragraphs = article.paragraphs.map((p) => countText(p, matcher, said));
   const terms = assessCounts(
     title.terms,

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, findTerms, type Term } from '@/src/lexicon/lexicon';
 import type { TermSaid } from '@/src/messaging/protocol';
+import { articleEvidence } from './assess-page';
+import { extractArticle } from './extract-article';
 import { findTermRanges } from './term-ranges';
 
 const t = (term: string, aliases: string[]): Term => ({
@@ -23,14 +25,12 @@ const matcher = compileLexicon([
  * How the background reads the terms in these blocks' text (src/detect/assess-page.ts):
  * each block's text, white space collapsed, matched by the lexicon.
  */
-function saidIn(root: Element, terms: readonly string[]): TermSaid[] {
+function saidIn(root: Element): TermSaid[] {
   const said = new Map<string, string>();
   for (const block of root.querySelectorAll('p, h2, li, div, aside, figcaption, textarea, script, style')) {
     const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    for (const hit of findTerms(text, matcher)) {
-      const term = matcher.terms[hit.term]?.term ?? '';
-      if (terms.includes(term)) said.set(text.slice(hit.start, hit.end), term);
-    }
+    for (const hit of findTerms(text, matcher))
+      said.set(text.slice(hit.start, hit.end), matcher.terms[hit.term]?.term ?? '');
   }
   return [...said];
 }
@@ -39,7 +39,7 @@ function saidIn(root: Element, terms: readonly string[]): TermSaid[] {
 function ranges(html: string, terms = ['North Korea', 'famine', 'Pyongyang'], said?: TermSaid[]) {
   document.body.innerHTML = `<article>${html}</article>`;
   const root = document.querySelector('article') as Element;
-  return findTermRanges(root, said ?? saidIn(root, terms)).map(({ term, range }) => [term, range.toString()]);
+  return findTermRanges(root, said ?? saidIn(root), new Set(terms)).map(({ term, range }) => [term, range.toString()]);
 }
 
 describe('findTermRanges', () => {
@@ -60,9 +60,33 @@ describe('findTermRanges', () => {
 
   it('finds words whole: never inside a longer word', () => {
     const said: TermSaid[] = [['famine', 'famine']];
-    expect(ranges('<p>Famines, a famine-struck town, the famines of 1996 and one famine.</p>', [], said)).toEqual([
+    expect(
+      ranges('<p>Famines, a famine-struck town, the famines of 1996 and one famine.</p>', ['famine'], said),
+    ).toEqual([
       ['famine', 'famine'],
       ['famine', 'famine'],
+    ]);
+    // ...nor inside a word of other letters, or beside a Hangul particle the background did not read with it.
+    const korea: TermSaid[] = [
+      ['Korea', 'Korea'],
+      ['평양', 'Pyongyang'],
+    ];
+    expect(
+      ranges('<p>Koreaé, éKorea, 평양에서, 2Korea, 𝐀Korea, Korea𝐀, Korea, (평양).</p>', ['Korea', 'Pyongyang'], korea),
+    ).toEqual([
+      ['Korea', 'Korea'],
+      ['Pyongyang', '평양'],
+    ]);
+  });
+
+  it('finds words said with a no-break space, and words with marks of punctuation in them', () => {
+    const said: TermSaid[] = [
+      ['North Korea', 'North Korea'],
+      ["Workers' Party (WPK)", 'WPK'],
+    ];
+    expect(ranges("<p>North\u00a0Korea and the Workers' Party (WPK).</p>", ['North Korea', 'WPK'], said)).toEqual([
+      ['North Korea', 'North\u00a0Korea'],
+      ['WPK', "Workers' Party (WPK)"],
     ]);
   });
 
@@ -72,10 +96,31 @@ describe('findTermRanges', () => {
       ['North Korea', 'North Korea'],
       ['Korea', 'Korea'],
     ];
-    expect(ranges('<p>North Korea, then Korea, then North.</p>', [], said)).toEqual([
+    expect(ranges('<p>North Korea, then Korea, then North.</p>', ['north', 'North Korea', 'Korea'], said)).toEqual([
       ['North Korea', 'North Korea'],
       ['Korea', 'Korea'],
       ['north', 'North'],
+    ]);
+  });
+
+  it('marks only the terms asked for, and a longer term keeps its words even when it is not asked for', () => {
+    const said: TermSaid[] = [
+      ['North Korean nuclear test', 'North Korean nuclear program'],
+      ['North Korean', 'North Korea'],
+    ];
+    expect(ranges('<p>The North Korean nuclear test shook North Korean towns.</p>', ['North Korea'], said)).toEqual([
+      ['North Korea', 'North Korean'],
+    ]);
+    // Control: asked for, the longer term is marked there.
+    expect(
+      ranges(
+        '<p>The North Korean nuclear test shook North Korean towns.</p>',
+        ['North Korea', 'North Korean nuclear program'],
+        said,
+      ),
+    ).toEqual([
+      ['North Korean nuclear program', 'North Korean nuclear test'],
+      ['North Korea', 'North Korean'],
     ]);
   });
 
@@ -108,12 +153,33 @@ describe('findTermRanges', () => {
   });
 
   it('marks nothing when nothing is to be marked', () => {
-    expect(ranges('<p>The famine in North Korea.</p>', [], [])).toEqual([]);
+    expect(ranges('<p>The famine in North Korea.</p>', ['famine'], [])).toEqual([]);
+    expect(ranges('<p>The famine in North Korea.</p>', [])).toEqual([]);
   });
 
   it('changes nothing in the page', () => {
     const html = '<p>The famine in North <em>Korea</em>.</p>';
     ranges(html);
     expect(document.querySelector('article')?.innerHTML).toBe(html);
+  });
+});
+
+describe('marks, from the page to the background and back', () => {
+  const gated = compileLexicon([
+    { ...t('North Korea', ['North Korea', 'North Korean']), gate: true },
+    t('famine', ['famine']),
+  ]);
+
+  it('marks what the background read in the extracted article, headline included, in its own case', () => {
+    // Synthetic article written for this test.
+    document.body.innerHTML =
+      '<main><article><h1>NORTH KOREA: the Famine years</h1>' +
+      '<p>The famine in North Korea left many children alone, and the North Korean state did not count them.</p>' +
+      '<p>Years later, the famine is still spoken of in whispers in North Korea and beyond its borders.</p></article></main>';
+    const article = extractArticle(document);
+    const { said } = articleEvidence(article, gated);
+    const root = document.querySelector('article') as Element;
+    const marked = findTermRanges(root, said, new Set(['North Korea', 'famine'])).map(({ range }) => range.toString());
+    expect(marked).toEqual(['NORTH KOREA', 'Famine', 'famine', 'North Korea', 'North Korean', 'famine', 'North Korea']);
   });
 });

@@ -12,20 +12,22 @@ export interface TermRange {
 const MAX_CHARS = 100_000;
 
 /**
- * Finds where an article says its terms, as ranges over its text nodes. `said` is how the
- * background read them in the article's text (src/detect/assess-page.ts): the words as
- * written, each a whole run of words, so an occurrence here is the same words, whole, with
- * any white space between them ("North <em>Korea</em>" is one), longest first and never
- * overlapping. Text in different blocks is never joined into one word; editable regions,
+ * Finds where an article says the given terms, as ranges over its text nodes. `said` is
+ * how the background read all its terms in the article's text (src/detect/assess-page.ts):
+ * the words as written, each a whole run of words, so an occurrence here is the same words,
+ * whole, with any white space between them ("North <em>Korea</em>" is one), longest first
+ * and never overlapping; a longer term keeps its words even when it is not asked for ("North
+ * Korean nuclear test" holds no "North Korean"). Text in different blocks is never joined into one word; editable regions,
  * what the article reader skips inside an article (asides, captions, hidden text) and our
  * own UI (`ignore`) are skipped. Reads the DOM only: it changes nothing.
  */
 export function findTermRanges(
   root: Element,
   said: readonly TermSaid[],
+  terms: ReadonlySet<string>,
   ignore: (node: Node) => boolean = () => false,
 ): TermRange[] {
-  if (said.length === 0) return [];
+  if (!said.some(([, term]) => terms.has(term))) return [];
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */, {
     acceptNode: (node) => {
@@ -38,11 +40,9 @@ export function findTermRanges(
       return 1; // FILTER_ACCEPT
     },
   });
-  // Longest first: where two start together, the longer is the occurrence.
-  const wanted = said
-    .map(([words, term]) => [words.replace(/\s+/g, ' ').trim(), term] as const)
-    .filter(([words]) => words.length > 0)
-    .sort((a, b) => b[0].length - a[0].length);
+  const words = wordsExpression(said);
+  if (!words) return [];
+  const { expression, termOf } = words;
   const found: TermRange[] = [];
   // One block's text at a time: words of two blocks never make one term ("North" ending a
   // heading, "Korea" starting the next paragraph).
@@ -51,15 +51,22 @@ export function findTermRanges(
   let starts: number[] = [];
   let read = 0;
   const flush = () => {
-    const { flat, at } = collapseSpaces(text);
-    for (const hit of occurrences(flat, wanted)) {
-      const start = locate(at[hit.start] as number, starts, nodes, false);
-      const end = locate((at[hit.end - 1] as number) + 1, starts, nodes, true);
-      if (!start || !end) continue;
+    expression.lastIndex = 0;
+    for (let m = expression.exec(text); m; m = expression.exec(text)) {
+      const end = m.index + m[0].length;
+      // Whole words beyond ASCII too (the expression checks ASCII letters and digits itself).
+      if (continuesWord(text, m.index - 1) || continuesWord(text, end)) {
+        expression.lastIndex = m.index + 1;
+        continue;
+      }
+      const term = termOf(m[0]);
+      const from = locate(m.index, starts, nodes, false);
+      const to = locate(end, starts, nodes, true);
+      if (term === undefined || !terms.has(term) || !from || !to) continue;
       const range = doc.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      found.push({ term: hit.term, range });
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      found.push({ term, range });
     }
     read += text.length;
     text = '';
@@ -79,58 +86,42 @@ export function findTermRanges(
   return found;
 }
 
-const SPACE = /\s/;
-
-/** A text with each run of white space one space, and where each of its characters was. */
-function collapseSpaces(text: string): { flat: string; at: number[] } {
-  let flat = '';
-  const at: number[] = [];
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(text[i] as string))) {
-      space = true;
-      continue;
-    }
-    if (space && flat.length > 0) {
-      flat += ' ';
-      at.push(i - 1);
-    }
-    space = false;
-    flat += text[i];
-    at.push(i);
+/**
+ * One expression for all the words to mark: each as written, with any white space between
+ * its words (a line break, several spaces, a no-break space), longest first, so that where
+ * two start together the longer is the one found, and never inside a longer word of ASCII
+ * letters and digits. `termOf` names the term of what it found.
+ */
+function wordsExpression(
+  said: readonly TermSaid[],
+): { expression: RegExp; termOf(found: string): string | undefined } | null {
+  const byWords = new Map<string, string>();
+  for (const [words, term] of said) {
+    const key = words.replace(/\s+/g, ' ').trim();
+    if (key && !byWords.has(key)) byWords.set(key, term);
   }
-  return { flat, at };
+  if (byWords.size === 0) return null;
+  const sources = [...byWords.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((key) => key.split(' ').map(escapeRegExp).join('\\s+'));
+  return {
+    expression: new RegExp(`(?<![A-Za-z0-9])(?:${sources.join('|')})(?![A-Za-z0-9])`, 'g'),
+    termOf: (found) => byWords.get(found.replace(/\s+/g, ' ')),
+  };
 }
 
-/** Where the wanted words occur whole in a text, in order, longest first at one place, never overlapping. */
-function occurrences(
-  text: string,
-  wanted: readonly (readonly [words: string, term: string])[],
-): { start: number; end: number; term: string }[] {
-  const all: { start: number; end: number; term: string }[] = [];
-  for (const [words, term] of wanted) {
-    for (let i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
-      const end = i + words.length;
-      if (!isWordChar(text, i - 1) && !isWordChar(text, end)) all.push({ start: i, end, term });
-    }
-  }
-  // By place; at one place the longer (listed first, and the sort keeps that order).
-  all.sort((a, b) => a.start - b.start);
-  const kept: typeof all = [];
-  for (const hit of all) if (hit.start >= (kept.at(-1)?.end ?? 0)) kept.push(hit);
-  return kept;
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let wordChar: RegExp | undefined;
-/** Whether the character at i continues a word (a letter, mark or digit), as the tokenizer reads words. */
-function isWordChar(text: string, i: number): boolean {
+/** Whether the character at i, beyond ASCII, continues a word (a letter, mark or digit), as the tokenizer reads words. */
+function continuesWord(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (Number.isNaN(c)) return false;
-  if (c < 128) return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57);
+  if (Number.isNaN(c) || c < 128) return false;
   // Made only where a page needs it: a Unicode expression costs about half a millisecond to make.
   wordChar ??= /[\p{L}\p{M}\p{N}]/u;
-  return wordChar.test(String.fromCodePoint(text.codePointAt(i) as number));
+  // The character before a match may be the second half of a surrogate pair.
+  const at = c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i;
+  return wordChar.test(String.fromCodePoint(text.codePointAt(at) as number));
 }
 
 /** The nearest ancestor that is not inline markup: words in it run together. */

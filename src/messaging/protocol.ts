@@ -53,7 +53,7 @@ export type TermSaid = [words: string, term: string];
 export interface PageMatches {
   url: string;
   cards: ExcerptCard[];
-  /** How the article says the terms that earned the cards (to mark them there). */
+  /** How the article says its terms (the page marks those that earned the cards). */
   said?: TermSaid[];
   /** The reader hid Firsthand on this page (until the tab shows another page). */
   hidden?: boolean;
@@ -71,8 +71,9 @@ export interface PageView {
   cards: ExcerptCard[];
   corner: Corner;
   /**
-   * The terms that earned the cards, as the article says them, to mark there; none when
-   * the reader turned marks off (or there are no cards).
+   * How the article says its terms, to mark those that earned the cards (the others are
+   * here so that a longer term keeps its words: "North Korean nuclear test" is no "North
+   * Korean"); none when the reader turned marks off (or there are no cards).
    */
   marks: TermSaid[];
 }

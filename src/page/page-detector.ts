@@ -42,7 +42,8 @@ export function runPageDetector(ctx: ContentScriptContext, loadGate: () => GateT
   const termsOf = (shown: PageView): TermRange[] => {
     const root = scanner.root();
     if (!root || shown.cards.length === 0) return [];
-    return findTermRanges(root, shown.marks, (node) => inPageView()?.contains(node) ?? false);
+    const earned = new Set(shown.cards.flatMap((card) => card.why));
+    return findTermRanges(root, shown.marks, earned, (node) => inPageView()?.contains(node) ?? false);
   };
 
   /** Hands the UI what it shows; cards for another address (the app moved on) never are. */
