@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
-import { assessArticle } from './assess-page';
+import { articleEvidence } from './assess-page';
+import type { Article } from './extract-article';
 
 const t = (term: string, aliases: string[], more: Partial<Term> = {}): Term => ({
   term,
@@ -17,8 +18,11 @@ const matcher = compileLexicon([
   t('Seoul', ['Seoul'], { kind: 'place', context: true }),
 ]);
 
+/** The background's decision on an article: its terms, or [] for a page not about North Korea. */
+const assessArticle = (article: Article, lexicon: typeof matcher) => articleEvidence(article, lexicon).terms;
+
 // Synthetic article text written for these tests.
-describe('assessArticle', () => {
+describe("the background's reading of an article", () => {
   it('reports the terms of an article about North Korea, with counts and headline presence', () => {
     const detected = assessArticle(
       {

@@ -24,12 +24,8 @@ export type TermCounts = Map<number, number>;
  * it counts toward the gate's mentions only beside a gate term (the North of England, the
  * North in Belfast). Not a lexicon term, so its key is no term index.
  */
-export const THE_NORTH = -1;
+const THE_NORTH = -1;
 const theNorth = /\b[Tt]he North\b(?![\s-]*Korea)/g;
-
-export function countTerms(text: string, matcher: TermMatcher): TermCounts {
-  return termCounts(text, tokenize(text), matcher);
-}
 
 /** How a text says each term: its words as written (North Korean, 탈북자들은) → term index. */
 type Said = Map<string, number>;
@@ -49,12 +45,12 @@ function termCounts(text: string, tokens: readonly Token[], matcher: TermMatcher
 }
 
 /** What a piece of text says: its lexicon terms and its words, each with a count, from one tokenizing. */
-export interface TextCounts {
+interface TextCounts {
   terms: TermCounts;
   words: Map<string, number>;
 }
 
-export function countText(text: string, matcher: TermMatcher, said?: Said): TextCounts {
+function countText(text: string, matcher: TermMatcher, said?: Said): TextCounts {
   const tokens = tokenize(text);
   const words = new Map<string, number>();
   for (const { key } of tokens) words.set(key, (words.get(key) ?? 0) + 1);
@@ -64,23 +60,11 @@ export function countText(text: string, matcher: TermMatcher, said?: Said): Text
 /** The most ways of saying terms an article's reading keeps (for marking them): a 2 MB page says no more. */
 const MAX_SAID = 1000;
 
-/**
- * Decides whether an article is about a subject the testimonies speak to, and if so which
- * lexicon terms it uses and how much. Returns [] for a page that is not about North Korea.
- */
-export function assessArticle(article: Article, matcher: TermMatcher): DetectedTerm[] {
-  return assessCounts(
-    countTerms(article.title, matcher),
-    article.paragraphs.map((p) => countTerms(p, matcher)),
-    matcher,
-  );
-}
-
 /** The most distinct words an article sends (the most frequent): a 2 MB page says no more. */
 const MAX_WORDS = 2000;
 
 /** The article's words with their counts (headline and paragraphs), the most frequent first, at most MAX_WORDS. */
-export function articleWords(parts: readonly Map<string, number>[]): PageEvidence['words'] {
+function articleWords(parts: readonly Map<string, number>[]): PageEvidence['words'] {
   const all = new Map<string, number>();
   for (const words of parts) for (const [key, n] of words) all.set(key, (all.get(key) ?? 0) + n);
   const sorted = [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -114,12 +98,12 @@ export function articleEvidence(article: Article, matcher: TermMatcher): Article
   };
 }
 
-/** The same decision, from term counts already made (the content script keeps them per paragraph). */
-export function assessCounts(
-  title: TermCounts,
-  paragraphs: readonly TermCounts[],
-  matcher: TermMatcher,
-): DetectedTerm[] {
+/**
+ * Decides whether an article is about a subject the testimonies speak to, from the term
+ * counts of its headline and paragraphs, and if so which lexicon terms it uses and how
+ * much. Returns [] for a page that is not about North Korea.
+ */
+function assessCounts(title: TermCounts, paragraphs: readonly TermCounts[], matcher: TermMatcher): DetectedTerm[] {
   const found = new Map<number, DetectedTerm>();
   const entry = (t: number) => {
     let d = found.get(t);
