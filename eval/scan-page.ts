@@ -20,8 +20,8 @@ export async function scanPage(
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   try {
     window.document.write(html);
-    const { detected, words } = detectPage(window.document as unknown as Document, gateTest, matcher);
-    return { terms: detected, words };
+    const { detected, words, lead } = detectPage(window.document as unknown as Document, gateTest, matcher);
+    return { terms: detected, words, ...(lead ? { lead } : {}) };
   } finally {
     await window.happyDOM.close();
   }

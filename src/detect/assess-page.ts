@@ -71,6 +71,24 @@ function articleWords(parts: readonly Map<string, number>[]): PageEvidence['word
   return sorted.slice(0, MAX_WORDS);
 }
 
+/**
+ * The paragraphs that hold the first half of the body's words: with the headline, the
+ * article's lead, where news says what it is about (the background a wire story closes
+ * on, "the crackdown comes as North Korea continues its missile tests", is not).
+ */
+function firstHalf(paragraphs: readonly TextCounts[]): TextCounts[] {
+  const sizes = paragraphs.map((c) => {
+    let n = 0;
+    for (const count of c.words.values()) n += count;
+    return n;
+  });
+  const half = sizes.reduce((a, b) => a + b, 0) / 2;
+  let seen = 0;
+  let end = 0;
+  while (end < paragraphs.length && seen < half) seen += sizes[end++] as number;
+  return paragraphs.slice(0, end);
+}
+
 /** What an article says, for ranking, and how it says its terms, for marking them. */
 export interface ArticleReading extends PageEvidence {
   /** Each way the article says a term it uses, as written (headline first, then its body). */
@@ -94,6 +112,7 @@ export function articleEvidence(article: Article, matcher: TermMatcher): Article
   return {
     terms,
     words: articleWords([title, ...paragraphs].map((c) => c.words)),
+    lead: articleWords([title, ...firstHalf(paragraphs)].map((c) => c.words)),
     said: [...said].map(([words, t]): TermSaid => [words, matcher.terms[t]?.term ?? '']),
   };
 }

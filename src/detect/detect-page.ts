@@ -10,6 +10,7 @@ export interface PageScan {
   detected: DetectedTerm[];
   /** The article's words and their counts, for query-by-document ranking; [] when `detected` is. */
   words: PageEvidence['words'];
+  lead?: PageEvidence['lead'];
 }
 
 /**
@@ -21,6 +22,6 @@ export interface PageScan {
 export function detectPage(doc: Document, gateTest: GateTest, matcher: TermMatcher): PageScan {
   const { article } = runToEnd(createPageScanner(() => gateTest).scan(doc));
   if (!article) return { article: { title: '', paragraphs: [] }, detected: [], words: [] };
-  const { terms, words } = articleEvidence(article, matcher);
-  return { article, detected: terms, words };
+  const { terms, words, lead } = articleEvidence(article, matcher);
+  return { article, detected: terms, words, lead };
 }

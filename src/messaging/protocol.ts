@@ -25,6 +25,8 @@ export interface DetectedTerm {
 export interface PageEvidence {
   terms: DetectedTerm[];
   words: [word: string, count: number][];
+  /** The words of its lead (headline and the paragraphs of the first half of its body), likewise. */
+  lead?: [word: string, count: number][];
 }
 
 /** One excerpt, with everything any surface needs to show its card. */

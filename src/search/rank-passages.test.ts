@@ -54,6 +54,26 @@ describe('rankPassages', () => {
     expect(rankPassages(index, missile)).toEqual([]);
   });
 
+  it('judges statecraft in the lead: a report that closes on the missile tests is not about them', () => {
+    // SYNTHETIC text, written for this test: a story of everyday life, and a wire
+    // service's closing background paragraph.
+    const story = [
+      'Patrols in North Korea now stop young women in the street for tight jeans and dyed hair, residents say.',
+      'Women caught wearing foreign fashion must write confessions at the youth league office before they are released.',
+      'Traders in the market say the women who sell clothes from China have hidden their stock since the crackdown began.',
+      'A resident said that women in their twenties are the ones stopped most often, and that some pay a bribe.',
+    ];
+    const background =
+      'The crackdown comes as North Korea continues its ballistic missile launches and nuclear weapons tests, defying sanctions.';
+    const title = 'North Korea cracks down on tight jeans';
+    const closing = readPage(index, evidence({ title, paragraphs: [...story, background] })).features;
+    // Control: the same paragraph as the lead is statecraft.
+    const leading = readPage(index, evidence({ title, paragraphs: [background, ...story] })).features;
+    expect(leading.statecraft).toBeGreaterThan(0.5);
+    expect(closing.statecraft).toBe(0);
+    expect(closing.subject).toBeCloseTo(leading.subject, 6);
+  });
+
   it('is never asked about a football report that names North Korea once in passing', () => {
     const passing = evidence(syntheticArticles.footballPassing);
     expect(passing).toEqual({ terms: [], words: [], said: [] });

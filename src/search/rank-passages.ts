@@ -180,7 +180,9 @@ interface ArticleQuery {
   /** All its words, stop words too (what MODEL_PAGE_WORDS counts). */
   pageWords: number;
   hangul: number;
+  /** Statecraft words in the lead, and the lead's content words. */
   statecraft: number;
+  leadWords: number;
 }
 
 function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery {
@@ -195,7 +197,7 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
     // What a page says is never trusted blindly: a count must be a count.
     if (!(count >= 1) || !Number.isFinite(count) || typeof key !== 'string') continue;
     pageWords += count;
-    if (isStatecraft(key)) statecraft += count;
+    if (!evidence.lead && isStatecraft(key)) statecraft += count;
     const stem = contentStem(key);
     if (stem === '') continue;
     words += count;
@@ -209,13 +211,23 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
     const seen = surface.get(s);
     if (!seen || seen[1] < count) surface.set(s, [key, count]);
   }
+  // Statecraft is judged in the article's lead, where news says what it is about.
+  let leadWords = words;
+  if (evidence.lead) {
+    leadWords = 0;
+    for (const [key, count] of evidence.lead) {
+      if (!(count >= 1) || !Number.isFinite(count) || typeof key !== 'string') continue;
+      if (isStatecraft(key)) statecraft += count;
+      if (contentStem(key) !== '') leadWords += count;
+    }
+  }
   const stems = [...counts].map(([at, count]) => ({ at, count, label: surface.get(at)?.[0] ?? '' }));
   const terms: ArticleQuery['terms'] = [];
   for (const d of evidence.terms) {
     const t = index.termIndex.get(d.term);
     if (t !== undefined && d.count >= 1) terms.push({ at: t, count: d.count, label: d.term });
   }
-  return { stems, unknown: [...unknown.values()], terms, words, pageWords, hangul, statecraft };
+  return { stems, unknown: [...unknown.values()], terms, words, pageWords, hangul, statecraft, leadWords };
 }
 
 /**
@@ -420,11 +432,11 @@ function scorePage(
   // The best passage of any source, as a share of what that source could score.
   let similarity = 0;
   for (const { similarity: best, mass } of perSource) if (mass > 0) similarity = Math.max(similarity, best / mass);
-  const { words, hangul, statecraft } = query;
+  const { words, hangul, statecraft, leadWords } = query;
   const features: PageFeatures = {
     subject: Math.log1p(pageAboutness(index, evidence.terms, query.pageWords)),
     similarity,
-    statecraft: Math.log1p((100 * statecraft) / Math.max(words, 1)),
+    statecraft: Math.log1p((100 * statecraft) / Math.max(leadWords, 1)),
     korean: hangul * 2 > words ? 1 : 0,
   };
   return {
