@@ -88,7 +88,7 @@ describe('context boundaries: the page pipeline', () => {
     expect(stage1).toContain('src/detect/extract-article.ts');
     expect(stage1).toContain('src/messaging/protocol.ts');
     expect([...stage2].some((f) => f.startsWith('preact'))).toBe(true);
-    expect([...stage2].some((f) => f === 'wxt/utils/storage' || f.startsWith('src/settings/'))).toBe(true);
+    expect([...stage2].some((f) => f.startsWith('src/settings/'))).toBe(true);
   });
 
   it('stage 0, on every page, imports nothing heavy: no library, no protocol runtime, no settings', () => {
@@ -119,6 +119,19 @@ describe('context boundaries: the page pipeline', () => {
     expect(reading.filter((f) => stage1.has(f))).toEqual([]);
     // Control: the background, walked the same way, carries them.
     expect(reading.filter((f) => background.has(f))).toEqual(reading);
+  });
+
+  it('stage 2, the in-page UI, carries no storage library and no messaging library: the background writes its settings', () => {
+    const crossings = [...stage2].filter(
+      (f) =>
+        /^(wxt\/utils\/storage|@wxt-dev\/storage|@webext-core\/messaging)/.test(f) ||
+        f === 'src/settings/page-settings.ts',
+    );
+    expect(crossings).toEqual([]);
+    // Control: the options page, walked the same way, carries the stored settings.
+    const options = walk('entrypoints/options/main.tsx');
+    expect(options.has('src/settings/page-settings.ts')).toBe(true);
+    expect(options.has('wxt/utils/storage')).toBe(true);
   });
 
   it('the in-page UI (stage 2) and the detector never import background code', () => {

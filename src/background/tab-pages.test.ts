@@ -7,12 +7,12 @@ import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { syntheticArticles } from '@/src/search/synthetic-articles';
 import { displayMode } from '@/src/settings/display-mode';
-import { corner, markTerms, setSiteOff } from '@/src/settings/page-settings';
+import { corner, markTerms, offSites, setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
 import { newsSites, runsOn } from '@/src/settings/where-it-runs';
 import { createFirsthandService, type FirsthandService } from './firsthand-service';
-import { createTabPages, DETECTOR_SCRIPT, followTabNavigation, UI_SCRIPT } from './tab-pages';
+import { createTabPages, DETECTOR_SCRIPT, followTabNavigation, registerTabPages, UI_SCRIPT } from './tab-pages';
 
 const bundle = buildCorpusFromData();
 const bundledIndex = loadBundleIndex(bundle);
@@ -382,5 +382,27 @@ describe('the background, as the settings change', () => {
     await markTerms.setValue(false);
     await expect.poll(() => views.at(-1)?.[1].marks).toEqual([]);
     expect(views.at(-1)).toEqual([news, expect.objectContaining({ cards })]);
+  });
+
+  it("writes the settings the in-page UI asks for (it carries no storage): the corner, and its own page's site off", async () => {
+    registerTabPages(pagesOf(createFirsthandService({ loadBundle: shipped })));
+    const tab = await tabAt(bbc);
+    const sender = { tab: await fakeBrowser.tabs.get(tab), frameId: 0, url: bbc };
+    // The typed protocol's own wire format (@webext-core/messaging, light-messaging.ts).
+    // Resolves with the answer, which comes once the handler is done.
+    const ask = (type: string, data?: unknown) =>
+      new Promise((answered) => {
+        void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, sender, answered);
+      });
+    expect(await corner.getValue()).toBe('bottom-right');
+    await ask('moveUi', { corner: 'top-left' });
+    await expect.poll(() => corner.getValue()).toBe('top-left');
+    // What is no corner is refused: the setting keeps its value, once the answer is in
+    // (the listener's promise is the handler's; the same call with a corner, above, writes).
+    expect(await ask('moveUi', { corner: 'middle' })).toEqual({ res: undefined });
+    expect(await corner.getValue()).toBe('top-left');
+    expect(await offSites.getValue()).toEqual([]);
+    await ask('turnOffSite');
+    await expect.poll(() => offSites.getValue()).toEqual(['bbc.com']);
   });
 });

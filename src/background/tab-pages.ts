@@ -11,8 +11,9 @@ import {
   type TermSaid,
 } from '@/src/messaging/protocol';
 import { tabResults } from '@/src/messaging/tab-results';
+import { isCorner } from '@/src/settings/corners';
 import { displayMode } from '@/src/settings/display-mode';
-import { corner, markTerms } from '@/src/settings/page-settings';
+import { corner, markTerms, setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { runsOnPage } from '@/src/settings/sites';
 import { watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
@@ -273,6 +274,15 @@ export function registerTabPages(pages: TabPages): void {
   onMessage('hideOnPage', async ({ data, sender }) => {
     const tabId = data.tabId ?? sender.tab?.id;
     if (tabId !== undefined) await pages.hide(tabId, data.hidden);
+  });
+  // The in-page UI writes no setting itself (it carries no storage library): the stored
+  // items change here, and every page follows them as it does the options page's changes.
+  onMessage('moveUi', async ({ data }) => {
+    if (isCorner(data?.corner)) await corner.setValue(data.corner);
+  });
+  onMessage('turnOffSite', async ({ sender }) => {
+    const url = sender.url ?? sender.tab?.url;
+    if (url) await setSiteOff(url, true);
   });
   followTabNavigation(pages);
   browser.tabs.onRemoved.addListener((tabId) => void pages.closed(tabId));

@@ -4,7 +4,7 @@ import type { ImportOutcome } from '@/src/collections/import-outcome';
 import type { CollectionPack } from '@/src/corpus/collection-pack';
 import type { Block, Provenance, StoryMeta } from '@/src/corpus/types';
 import type { Article } from '@/src/detect/extract-article';
-import type { Corner } from '@/src/settings/page-settings';
+import type { Corner } from '@/src/settings/corners';
 
 /** A lexicon term found in an article, as the background reads it. */
 export interface DetectedTerm {
@@ -124,6 +124,10 @@ export interface ProtocolMap {
   hideOnPage(data: { hidden: boolean; tabId?: number }): void;
   /** In-page UI → background: open the settings (content scripts cannot). */
   openOptions(): void;
+  /** In-page UI → background: put the pill and panel in another corner (every page's). */
+  moveUi(data: { corner: Corner }): void;
+  /** In-page UI → background: switch Firsthand off on the site of the UI's own page. */
+  turnOffSite(): void;
   /**
    * Background → page: read the page again and report (its site was switched back on or
    * added to the news sites, the number of excerpts a page shows changed, the collections

@@ -1,6 +1,6 @@
 import type { TermRange } from '@/src/detect/term-ranges';
 import type { ExcerptCard } from '@/src/messaging/protocol';
-import type { Corner } from '@/src/settings/page-settings';
+import type { Corner } from '@/src/settings/corners';
 
 /**
  * How the page's two scripts meet, one way only. The detection script (stage 1) holds

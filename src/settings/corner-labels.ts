@@ -1,5 +1,5 @@
 import { i18n } from '@/src/i18n';
-import type { Corner } from './page-settings';
+import type { Corner } from './corners';
 
 /**
  * A corner's name, as every surface says it (the in-page panel's corner menu, the options

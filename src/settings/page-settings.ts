@@ -1,11 +1,9 @@
 import { storage } from 'wxt/utils/storage';
+import type { Corner } from './corners';
 import { isOnAnySite, normaliseSites, OFF_SITES_KEY, siteOf } from './sites';
 
+export { CORNERS, type Corner } from './corners';
 export { isOffSite, siteOf } from './sites';
-
-/** Where the in-page pill and panel sit. */
-export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
-export const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 
 export const corner = storage.defineItem<Corner>('local:corner', { fallback: 'bottom-right', version: 1 });
 

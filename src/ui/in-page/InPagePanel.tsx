@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n, uiLanguage } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { cornerLabel } from '@/src/settings/corner-labels';
-import { CORNERS, type Corner } from '@/src/settings/page-settings';
+import { CORNERS, type Corner } from '@/src/settings/corners';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';

@@ -2,13 +2,22 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { uiLanguage } from '@/src/i18n';
-import { type ExcerptCard as ExcerptCardData, type PageMatches, sendMessage } from '@/src/messaging/protocol';
+import { sendLight } from '@/src/messaging/light-messaging';
+import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { type InPageViewModel, isLive, setInPageView } from '@/src/page/in-page-view';
-import { type Corner, corner, setSiteOff, siteOf } from '@/src/settings/page-settings';
+import type { Corner } from '@/src/settings/corners';
+import { siteOf } from '@/src/settings/sites';
 import { InPagePanel } from './InPagePanel';
 import inPageCss from './in-page.css?inline';
 import { TermCard } from './TermCard';
 import { createTermMarks, type PickedTerm } from './term-marks';
+
+/**
+ * Tells the background what the reader did. The UI writes no setting itself: the
+ * background does, and pushes the page's new view. An extension updated or removed
+ * under the page leaves nothing to tell.
+ */
+const tell = (sent: Promise<unknown>) => void sent.catch(() => {});
 
 /** What the page's UI shows now. */
 interface InPageView {
@@ -31,7 +40,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
   let model: InPageViewModel = { cards: [], corner: 'bottom-right', terms: [] };
   let picked: PickedTerm | null = null;
   const ui = createInPageUi(ctx, {
-    hide: () => void sendMessage('hideOnPage', { hidden: true }).catch(() => {}),
+    hide: () => tell(sendLight('hideOnPage', { hidden: true })),
     closeTermCard: () => {
       picked = null;
       draw();
@@ -130,7 +139,7 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
       host = mounted.shadowHost;
       const site = siteOf(location.href);
       const openStory = (card: ExcerptCardData) =>
-        void sendMessage('openReader', { storyId: card.storyId, passageId: card.passageId });
+        tell(sendLight('openReader', { storyId: card.storyId, passageId: card.passageId }));
       const term = picked?.mark.term;
       render(
         <>
@@ -140,10 +149,10 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
             corner={place}
             site={site}
             onOpenStory={openStory}
-            onMove={(next) => void corner.setValue(next)}
+            onMove={(next) => tell(sendLight('moveUi', { corner: next }))}
             onHide={actions.hide}
-            onSiteOff={() => void setSiteOff(site, true)}
-            onOpenSettings={() => void sendMessage('openOptions', undefined)}
+            onSiteOff={() => tell(sendLight('turnOffSite'))}
+            onOpenSettings={() => tell(sendLight('openOptions'))}
           />
           {picked && term && (
             <div class="fh-theme fh-termlayer" lang={uiLanguage()} dir="ltr">
