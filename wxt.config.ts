@@ -84,15 +84,14 @@ export default defineConfig({
       // namespace (what `wxt/browser` is without the polyfill module) instead of
       // webextension-polyfill, whose set-up alone costs a few milliseconds per page (npm run
       // bench:detect); Chrome's MV3 and Firefox's APIs both answer with promises. The
-      // background keeps the polyfill: it starts once, not on every page. The first two
-      // stages also get a context that announces nothing to the page
-      // (src/page/page-context.ts): WXT's dispatches events a page can listen for. The UI,
-      // shown only where the page shows Firsthand anyway, keeps WXT's (its shadow-root UI
-      // needs it).
+      // background keeps the polyfill: it starts once, not on every page. The detector and
+      // the UI also get a context that announces nothing to the page and carries less
+      // (src/page/page-context.ts): WXT's dispatches events a page can listen for, and
+      // brings its location watcher and event helpers (the UI's shadow root asks the
+      // context only for `onInvalidated`).
       const stage = entrypoints.find((e) => ['firsthand-gate', 'firsthand-detect', 'firsthand-ui'].includes(e.name));
       if (!stage) return;
       const aliases = useBrowserNamespace(config);
-      if (stage.name === 'firsthand-ui') return;
       aliases.unshift({
         find: /^wxt\/utils\/content-script-context$/,
         replacement: fileURLToPath(new URL('./src/page/page-context.ts', import.meta.url)),

@@ -10,8 +10,8 @@ type Handler = (event: Event) => void;
  * is public, so any page could tell Firsthand is installed, private mode or not. This one
  * dispatches nothing: invalidation is read from the runtime, and address changes are
  * watched inside the isolated world. wxt.config.ts puts it in place of WXT's for the
- * detection script's build only; the in-page UI script, which only runs where the page
- * shows Firsthand anyway, keeps WXT's.
+ * detection script's and the in-page UI's builds (WXT's shadow-root UI asks it only for
+ * `onInvalidated`).
  */
 export class ContentScriptContext {
   readonly #abort = new AbortController();

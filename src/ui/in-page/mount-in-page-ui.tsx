@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { uiLanguage } from '@/src/i18n';
 import { sendLight } from '@/src/messaging/light-messaging';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
@@ -67,7 +66,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
     if (terms.length > 0) marks.set(terms);
     else marks.clear();
     if (terms.length === 0) picked = null;
-    void ui.show({ matches: { url: location.href, cards: model.cards }, corner: model.corner, picked });
+    ui.show({ matches: { url: location.href, cards: model.cards }, corner: model.corner, picked });
   };
   const passages = (cards: readonly ExcerptCardData[]) => cards.map((card) => card.passageId).join(' ');
   setInPageView({
@@ -87,9 +86,9 @@ export function startInPageUi(ctx: ContentScriptContext): void {
  * no style, nothing. Lives in a closed shadow root (PRODUCT.md's stable contract, issue 12):
  * the page's CSS cannot reach it, its CSS cannot reach the page, and the page's scripts
  * cannot read it (`host.shadowRoot` is null to them) — the cards may come from an archive
- * the reader imported privately. Only the reference WXT returns reaches the root, and every
- * handler acts on the reader's own input alone (`byUser`), so the page cannot drive it
- * either.
+ * the reader imported privately. Only the reference `attachShadow` returns reaches the
+ * root, and every handler acts on the reader's own input alone (`byUser`), so the page
+ * cannot drive it either.
  *
  * The host hangs from <html>, not <body>, so apps that re-render or replace their body
  * leave it alone; where the Popover API exists it is shown in the top layer, so no
@@ -99,44 +98,21 @@ export function startInPageUi(ctx: ContentScriptContext): void {
 export type InPageUi = ReturnType<typeof createInPageUi>;
 
 export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): void; closeTermCard(): void }) {
-  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let ui: ShadowUi | null = null;
   let host: HTMLElement | null = null;
 
-  const create = () =>
-    createShadowRootUi(ctx, {
-      name: 'firsthand-panel',
-      mode: 'closed',
-      position: 'inline',
-      anchor: 'html',
-      append: 'last',
-      css: inPageCss,
-      onMount: (container, _shadow, shadowHost) => {
-        raise(shadowHost);
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    });
-
   return {
-    async show({ matches, corner: place, picked }: InPageView) {
+    show({ matches, corner: place, picked }: InPageView) {
       if (matches.cards.length === 0) {
-        const removing = ui;
+        ui?.remove();
         ui = null;
         host = null;
-        (await removing)?.remove();
         return;
       }
-      // One UI per page, even when two answers arrive together.
-      ui ??= create();
-      const mounted = await ui;
+      ui ??= createShadowUi(ctx);
       // Apps that replace the whole document element take our host with it: mount again.
-      if (!mounted.shadowHost.isConnected) {
-        mounted.remove();
-        mounted.mount();
-      }
-      host = mounted.shadowHost;
+      if (!ui.host.isConnected) ui.mount();
+      host = ui.host;
       const site = siteOf(location.href);
       const openStory = (card: ExcerptCardData) =>
         tell(sendLight('openReader', { storyId: card.storyId, passageId: card.passageId }));
@@ -169,10 +145,47 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): voi
             </div>
           )}
         </>,
-        mounted.uiContainer,
+        ui.container,
       );
     },
     contains: (node: Node) => host !== null && (node === host || host.contains(node)),
+  };
+}
+
+interface ShadowUi {
+  host: HTMLElement;
+  container: HTMLElement;
+  /** Puts the host at the end of <html> (again, after an app replaced it). */
+  mount(): void;
+  remove(): void;
+}
+
+/**
+ * The host and its closed shadow root, with our style sheet inside (in-page.css resets
+ * the host itself: no style of the page reaches in). What WXT's `createShadowRootUi` did
+ * for this UI, without its auto-mounting, anchors and positions, which the UI never used
+ * and every page that shows it compiled (npm run bench:detect).
+ */
+function createShadowUi(ctx: ContentScriptContext): ShadowUi {
+  const host = document.createElement('firsthand-panel');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = inPageCss;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  const remove = () => {
+    render(null, container);
+    host.remove();
+  };
+  ctx.onInvalidated(remove);
+  return {
+    host,
+    container,
+    mount() {
+      document.documentElement.append(host);
+      raise(host);
+    },
+    remove,
   };
 }
 
