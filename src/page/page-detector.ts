@@ -4,7 +4,9 @@ import { runInSlices } from '@/src/detect/run-in-slices';
 import { findTermRanges, type TermRange } from '@/src/detect/term-ranges';
 import { watchPage } from '@/src/detect/watch-page';
 import type { GateTest } from '@/src/lexicon/gate-precheck';
-import { articleUrl, onMessage, type PageView, sendMessage } from '@/src/messaging/protocol';
+import { articleUrl } from '@/src/messaging/article-url';
+import { onLight, sendLight } from '@/src/messaging/light-messaging';
+import type { PageView } from '@/src/messaging/protocol';
 import { inPageView, isLive } from './in-page-view';
 import { oneAtATime } from './one-at-a-time';
 import { setScanRecord } from './scan-record';
@@ -59,7 +61,7 @@ export function runPageDetector(ctx: ContentScriptContext, loadGate: () => GateT
   };
 
   ctx.onInvalidated(
-    onMessage('pageState', ({ data }) => {
+    onLight('pageState', (data) => {
       view = data;
       marked = termsOf(data);
       render();
@@ -92,7 +94,7 @@ export function runPageDetector(ctx: ContentScriptContext, loadGate: () => GateT
     }
     reported = report;
     try {
-      await sendMessage('matchPage', { url, title: article.title, paragraphs: article.paragraphs });
+      await sendLight('matchPage', { url, title: article.title, paragraphs: article.paragraphs });
     } catch {
       if (report === reported) reported = ''; // let the next scan say it again
     }
@@ -113,7 +115,7 @@ export function runPageDetector(ctx: ContentScriptContext, loadGate: () => GateT
   // The background asks again when the reader switches this site back on, changes how many
   // excerpts a page shows, or the collections change.
   ctx.onInvalidated(
-    onMessage('rescanPage', () => {
+    onLight('rescanPage', () => {
       reported = '';
       rescan();
     }),
