@@ -80,16 +80,18 @@ export default defineConfig({
         useBrowserNamespace(config);
         return;
       }
-      // The page pipeline's three stages use the browser's own promise-based `browser`/`chrome`
-      // namespace (what `wxt/browser` is without the polyfill module) instead of
-      // webextension-polyfill, whose set-up alone costs a few milliseconds per page (npm run
-      // bench:detect); Chrome's MV3 and Firefox's APIs both answer with promises. The
-      // background keeps the polyfill: it starts once, not on every page. The detector and
-      // the UI also get a context that announces nothing to the page and carries less
-      // (src/page/page-context.ts): WXT's dispatches events a page can listen for, and
-      // brings its location watcher and event helpers (the UI's shadow root asks the
-      // context only for `onInvalidated`).
-      const stage = entrypoints.find((e) => ['firsthand-gate', 'firsthand-detect', 'firsthand-ui'].includes(e.name));
+      // The page pipeline's scripts (its three stages and the panel's code) use the
+      // browser's own promise-based `browser`/`chrome` namespace (what `wxt/browser` is
+      // without the polyfill module) instead of webextension-polyfill, whose set-up alone
+      // costs a few milliseconds per page (npm run bench:detect); Chrome's MV3 and Firefox's
+      // APIs both answer with promises. The background keeps the polyfill: it starts once,
+      // not on every page. The detector, the UI and the panel's code also get a context that
+      // announces nothing to the page and carries less (src/page/page-context.ts): WXT's
+      // dispatches events a page can listen for, and brings its location watcher and event
+      // helpers (the UI's shadow root asks the context only for `onInvalidated`).
+      const stage = entrypoints.find((e) =>
+        ['firsthand-gate', 'firsthand-detect', 'firsthand-ui', 'firsthand-panel'].includes(e.name),
+      );
       if (!stage) return;
       const aliases = useBrowserNamespace(config);
       aliases.unshift({

@@ -242,7 +242,8 @@ for (const p of pages.filter((page) => !only || only.some((w) => page.url.endsWi
 console.log(`
 stage 0: the gate pre-test, on every page; stage 1: the detector, injected where stage 0
   says "maybe" on a site where Firsthand runs; stage 2: the in-page UI, injected where there
-  is something to show.
+  is something to show (the pill; the panel's code, injected when the reader opens it, is
+  not measured: no page load runs it).
 traced: trace events that run their code (evaluation and callbacks).
 sampled: V8 CPU-profile samples in its code, promise continuations included (the sampler
   itself slows the code a little; the truth lies between the two, nearer the larger).

@@ -38,16 +38,23 @@ async function open(name: string, { spy = false } = {}): Promise<Page> {
 }
 
 /** Whether the in-page UI script was injected into a tab (asked in its isolated world). */
-async function hasUiScript(tabId: number): Promise<boolean> {
+/** Whether a script registered under `key` (src/page/in-page-view.ts, src/ui/in-page/panel-code.ts) runs in the tab's page. */
+async function hasScript(tabId: number, key: string): Promise<boolean> {
   const worker = await h.worker();
-  return worker.evaluate(async (id) => {
-    const [frame] = await chrome.scripting.executeScript({
-      target: { tabId: id },
-      func: () => (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-ui')] !== undefined,
-    });
-    return frame?.result === true;
-  }, tabId);
+  return worker.evaluate(
+    async ([id, name]) => {
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: (symbol: string) => (globalThis as Record<symbol, unknown>)[Symbol.for(symbol)] !== undefined,
+        args: [name],
+      });
+      return frame?.result === true;
+    },
+    [tabId, key] as const,
+  );
 }
+const hasUiScript = (tabId: number) => hasScript(tabId, 'firsthand.in-page-ui');
+const hasPanelCode = (tabId: number) => hasScript(tabId, 'firsthand.in-page-panel');
 
 const firsthandHosts = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.tagName.startsWith('FIRSTHAND')).length);
@@ -95,11 +102,19 @@ describe('on a news article about the famine and orphans', () => {
 
   it("opens a panel of excerpt cards, Joseph's story first", async () => {
     const ui = inPage(page);
+    // The pill is drawn, and the panel's code (Preact, the cards) is not in the page yet.
+    const tabId = await h.tabIdOf(page);
+    expect(await hasUiScript(tabId)).toBe(true);
+    expect(await hasPanelCode(tabId)).toBe(false);
     await ui.click(PILL);
     await ui.waitFor('[data-passage-id]');
     expect(await ui.attribute('[data-passage-id]', 'data-story-id')).toBe('josephs-story-part-1-2024');
     expect(await ui.attribute('[data-passage-id]', 'data-passage-id')).toMatch(/^josephs-story-part-1-2024-p\d+$/);
     await expect.poll(() => ui.text('[data-passage-id]')).toMatch(/Why this/);
+    // Control: it is there now, loaded by the click.
+    expect(await hasPanelCode(tabId)).toBe(true);
+    // Opened by the click that loaded it, focused, its pill saying so.
+    expect(await ui.attribute(PILL, 'aria-expanded')).toBe('true');
     await h.screenshot(page, 'panel');
     await page.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(page, 'panel-dark');
@@ -495,6 +510,7 @@ describe('the built extension', () => {
     const stage0 = file('firsthand-gate.js');
     const detector = file('content-scripts/firsthand-detect.js');
     const ui = file('content-scripts/firsthand-ui.js');
+    const panel = file('content-scripts/firsthand-panel.js');
     // A sentence of webextension-polyfill's own source.
     const polyfill = 'This script should only be loaded in a browser extension';
     // Preact's mangled vnode field, kept by every minifier.
@@ -504,20 +520,20 @@ describe('the built extension', () => {
     // No stage carries the polyfill, nor does any page (the popup opens sooner without
     // it: npm run bench:popup); the background does (the check can fail).
     expect(file('background.js')).toContain(polyfill);
-    for (const script of [stage0, detector, ui]) expect(script).not.toContain(polyfill);
+    for (const script of [stage0, detector, ui, panel]) expect(script).not.toContain(polyfill);
     const pages = readdirSync(join(extensionDir, 'chunks')).filter((name) => name.endsWith('.js'));
     expect(pages.some((name) => name.startsWith('popup-'))).toBe(true);
     for (const page of pages) expect(file(`chunks/${page}`), page).not.toContain(polyfill);
-    // Only the UI carries Preact.
-    expect(ui).toContain(preact);
-    for (const script of [stage0, detector]) expect(script).not.toContain(preact);
+    // Only the panel's code carries Preact: the UI draws the pill without it.
+    expect(panel).toContain(preact);
+    for (const script of [stage0, detector, ui]) expect(script).not.toContain(preact);
     // Stage 0 has no content-script context at all; the detector and the UI have ours
     // (src/page/page-context.ts), which announces nothing to the page, in place of WXT's,
     // which does (the check can fail: WXT's own source says it).
     const announce = 'wxt:content-script-started';
     expect(readFileSync('node_modules/wxt/dist/utils/content-script-context.mjs', 'utf8')).toContain(announce);
-    for (const script of [stage0, detector, ui]) expect(script).not.toContain(announce);
-    for (const script of [detector, ui]) expect(script).toContain(wxtRuntime);
+    for (const script of [stage0, detector, ui, panel]) expect(script).not.toContain(announce);
+    for (const script of [detector, ui, panel]) expect(script).toContain(wxtRuntime);
     expect(stage0).not.toContain(wxtRuntime);
     // Stage 0 runs on every page: at most 4 kB (4,096 bytes) gzipped, by Node's zlib at
     // level 9 (issue 13; `gzip -9` makes it a hundred bytes smaller still).

@@ -81,14 +81,26 @@ describe('context boundaries: the page pipeline', () => {
   const stage0 = walk('entrypoints/firsthand-gate.ts');
   const stage1 = walk('entrypoints/firsthand-detect.content/index.ts');
   const stage2 = walk('entrypoints/firsthand-ui.content/index.ts');
+  const panel = walk('entrypoints/firsthand-panel.content/index.ts');
   const background = walk('entrypoints/background.ts');
 
   it('the walk sees each stage and what it imports (the checks below can fail)', () => {
     expect(stage0).toContain('src/lexicon/gate-precheck.ts');
     expect(stage1).toContain('src/detect/extract-article.ts');
     expect(stage1).toContain('src/messaging/light-messaging.ts');
-    expect([...stage2].some((f) => f.startsWith('preact'))).toBe(true);
-    expect([...stage2].some((f) => f.startsWith('src/settings/'))).toBe(true);
+    expect([...panel].some((f) => f.startsWith('preact'))).toBe(true);
+    expect([...panel].some((f) => f.startsWith('src/settings/'))).toBe(true);
+  });
+
+  it("stage 2 draws the pill without Preact, the cards or the term card: the panel's code is loaded on opening", () => {
+    const panelOnly = [
+      'src/ui/in-page/InPagePanel.tsx',
+      'src/ui/in-page/TermCard.tsx',
+      'src/ui/shared/ExcerptCard.tsx',
+    ];
+    expect([...stage2].filter((f) => f.startsWith('preact') || panelOnly.includes(f))).toEqual([]);
+    // Control: the panel's code, walked the same way, carries them.
+    expect(panelOnly.filter((f) => panel.has(f))).toEqual(panelOnly);
   });
 
   it('stage 0, on every page, imports nothing heavy: no library, no protocol runtime, no settings', () => {
@@ -125,7 +137,7 @@ describe('context boundaries: the page pipeline', () => {
   });
 
   it('stage 2, the in-page UI, carries no storage library and no messaging library: the background writes its settings', () => {
-    const crossings = [...stage2].filter(
+    const crossings = [...stage2, ...panel].filter(
       (f) =>
         /^(wxt\/utils\/storage|@wxt-dev\/storage|@webext-core\/messaging)/.test(f) ||
         f === 'src/settings/page-settings.ts',
@@ -137,8 +149,9 @@ describe('context boundaries: the page pipeline', () => {
     expect(options.has('wxt/utils/storage')).toBe(true);
   });
 
-  it('the in-page UI (stage 2) and the detector never import background code', () => {
+  it('the in-page UI (stage 2), its panel and the detector never import background code', () => {
     expect(under(stage2, /^src\/background\//)).toEqual([]);
+    expect(under(panel, /^src\/background\//)).toEqual([]);
     expect(under(stage1, /^src\/background\//)).toEqual([]);
     expect(background.has('src/background/tab-pages.ts')).toBe(true);
   });
@@ -151,6 +164,7 @@ describe('context boundaries: surfaces and folders', () => {
     'entrypoints/reader/main.tsx',
     'entrypoints/onboarding/main.tsx',
     'entrypoints/firsthand-ui.content/index.ts',
+    'entrypoints/firsthand-panel.content/index.ts',
   ];
 
   it.each(surfaces)('%s reaches state through the protocol and typed items, never background code', (entry) => {

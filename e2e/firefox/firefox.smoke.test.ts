@@ -11,6 +11,8 @@ let h: FirefoxHarness;
 const articlePath = '/news/articles/c0famine0001';
 /** Uncaught errors in the article page and the popup: features Firefox lacks must fail quietly. */
 const pageErrors: string[] = [];
+/** The article page, open from the pill's test on. */
+let article: Page;
 
 beforeAll(async () => {
   h = await launchFirefox();
@@ -69,7 +71,53 @@ describe('Firsthand in Firefox', () => {
     await h.screenshot(page, 'firefox-panel');
     expect(pill).toMatch(/testimon/i);
     expect(pageErrors).toEqual([]);
-    // The page stays open: the popup below shows its results.
+    // The page stays open: the panel and the popup below use it.
+    article = page;
+  });
+
+  it("opens the panel from the pill: the panel's code is put in the page on the click", async () => {
+    /** What the extension sees in the UI's closed shadow root: the pill's box, and the cards shown. */
+    const look = async () => {
+      const probe = await h.extensionPage('/popup.html');
+      try {
+        return await probe.evaluate(async (articleUrl) => {
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
+          if (tab?.id === undefined) return null;
+          const [frame] = await api.scripting.executeScript({
+            target: { tabId: tab.id },
+            func: () => {
+              const host = document.querySelector('firsthand-panel') as
+                | (Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+                | null;
+              const root = host?.openOrClosedShadowRoot;
+              const box = root?.querySelector('[data-firsthand="pill"]')?.getBoundingClientRect();
+              return {
+                pill: box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null,
+                cards: root?.querySelectorAll('[data-passage-id]').length ?? 0,
+                panelCode: (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-panel')] !== undefined,
+              };
+            },
+          });
+          return (frame?.result ?? null) as {
+            pill: { x: number; y: number } | null;
+            cards: number;
+            panelCode: boolean;
+          } | null;
+        }, h.origin + articlePath);
+      } finally {
+        await probe.close();
+      }
+    };
+    const before = await poll(look, (seen) => seen?.pill != null);
+    expect(before).toMatchObject({ cards: 0, panelCode: false });
+    // The reader's own click (a trusted event), where the pill is.
+    await article.mouse.click(before?.pill?.x ?? 0, before?.pill?.y ?? 0);
+    const after = await poll(look, (seen) => (seen?.cards ?? 0) > 0);
+    expect(after?.panelCode).toBe(true);
+    expect(after?.cards).toBeGreaterThan(0);
+    await h.screenshot(article, 'firefox-panel-open');
+    expect(pageErrors).toEqual([]);
   });
 
   it("shows the page's results in the popup, and finds a testimony with its search", async () => {

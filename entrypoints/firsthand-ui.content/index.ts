@@ -1,4 +1,4 @@
-import { startInPageUi } from '@/src/ui/in-page/mount-in-page-ui';
+import { startInPageUi } from '@/src/ui/in-page/in-page-ui';
 
 /**
  * Stage 2, the in-page UI: never listed in the manifest. The background injects it

@@ -12,7 +12,14 @@ import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
 import { newsSites, runsOn } from '@/src/settings/where-it-runs';
 import { createFirsthandService, type FirsthandService } from './firsthand-service';
-import { createTabPages, DETECTOR_SCRIPT, followTabNavigation, registerTabPages, UI_SCRIPT } from './tab-pages';
+import {
+  createTabPages,
+  DETECTOR_SCRIPT,
+  followTabNavigation,
+  PANEL_SCRIPT,
+  registerTabPages,
+  UI_SCRIPT,
+} from './tab-pages';
 
 const bundle = buildCorpusFromData();
 const bundledIndex = loadBundleIndex(bundle);
@@ -347,6 +354,26 @@ describe('the background, as the settings change', () => {
     expect(said.some(([words, term]) => words !== term)).toBe(true);
     // The article's text is kept nowhere: only its cards and those words.
     expect(JSON.stringify(await pages.results(news))).not.toContain(famineArticle.paragraphs[0]?.slice(0, 40));
+  });
+
+  it("puts the panel's code into a page when its UI asks, only where the page shows its cards", async () => {
+    const { pages, injected } = recordingPages();
+    const news = await tabAt(bbc);
+    const quiet = await tabAt(blog);
+    await pages.reported(news, bbc, famineArticle);
+    await pages.reported(quiet, blog, quietArticle);
+    await pages.openPanel(quiet);
+    await pages.hide(news, true);
+    await pages.openPanel(news);
+    await displayMode.setValue('private');
+    await pages.hide(news, false);
+    await pages.openPanel(news);
+    // Nothing shown on those pages: nothing to open.
+    expect(injected).toEqual([[news, UI_SCRIPT]]);
+    // Control: a page showing its cards gets the panel's code.
+    await displayMode.setValue('standard');
+    await pages.openPanel(news);
+    expect(injected.at(-1)).toEqual([news, PANEL_SCRIPT]);
   });
 
   it('hides and shows again through the pushed view, the badge counting throughout', async () => {

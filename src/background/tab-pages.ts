@@ -22,6 +22,8 @@ import { showCount } from './badge';
 /** The page pipeline's later stages, as WXT builds them (entrypoints/*.content). */
 export const DETECTOR_SCRIPT = '/content-scripts/firsthand-detect.js';
 export const UI_SCRIPT = '/content-scripts/firsthand-ui.js';
+/** The panel's code, injected when the reader first opens the pill or a marked term. */
+export const PANEL_SCRIPT = '/content-scripts/firsthand-panel.js';
 
 /** How far the page pipeline goes on a page. */
 export type Pipeline =
@@ -121,6 +123,17 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
   };
 
   return {
+    /**
+     * The page's UI asks for the panel's code: the reader opened the pill or a marked term.
+     * Only where the page shows its cards (not hidden, not in private mode, not off).
+     */
+    openPanel: (tabId: number): Promise<void> =>
+      inTurn(tabId, async () => {
+        const known = await tabResults.get(tabId);
+        if (!known || known.hidden || known.cards.length === 0 || (await pipelineFor(known.url)) !== 'show') return;
+        await inject(tabId, PANEL_SCRIPT);
+      }),
+
     /**
      * Stage 0 says a page may name North Korea: the detector goes in where Firsthand runs.
      * Says whether it did.
@@ -274,6 +287,9 @@ export function registerTabPages(pages: TabPages): void {
   onMessage('hideOnPage', async ({ data, sender }) => {
     const tabId = data.tabId ?? sender.tab?.id;
     if (tabId !== undefined) await pages.hide(tabId, data.hidden);
+  });
+  onMessage('openPanel', async ({ sender }) => {
+    if (sender.tab?.id !== undefined && sender.frameId === 0) await pages.openPanel(sender.tab.id);
   });
   // The in-page UI writes no setting itself (it carries no storage library): the stored
   // items change here, and every page follows them as it does the options page's changes.

@@ -124,6 +124,11 @@ export interface ProtocolMap {
   hideOnPage(data: { hidden: boolean; tabId?: number }): void;
   /** In-page UI → background: open the settings (content scripts cannot). */
   openOptions(): void;
+  /**
+   * In-page UI → background: the reader opened the pill or a marked term; put the panel's
+   * code (Preact, the cards, the term card) into the UI's page. Answers once it is there.
+   */
+  openPanel(): void;
   /** In-page UI → background: put the pill and panel in another corner (every page's). */
   moveUi(data: { corner: Corner }): void;
   /** In-page UI → background: switch Firsthand off on the site of the UI's own page. */

@@ -409,7 +409,7 @@ async function axeInPage(page: Page): Promise<AxeResults> {
         const host = document.querySelector<HTMLElement>(selector);
         if (!host) throw new Error(`no ${selector} on the page`);
         (into === 'body' ? document.body : document.documentElement).append(host);
-        // Leaving the document closed the popover the UI had opened (mount-in-page-ui.tsx).
+        // Leaving the document closed the popover the UI had opened (src/ui/in-page/in-page-ui.ts).
         if (host.popover && !host.matches(':popover-open')) host.showPopover();
       },
       [IN_PAGE_HOST, into] as const,

@@ -228,6 +228,25 @@ describe('InPagePanel', () => {
     }
   });
 
+  it('opens at once, focused, when the reader opened the plain pill before its code was loaded', () => {
+    mount({ matches: syntheticMatches(2), onOpenStory: () => {}, initiallyOpen: true });
+    expect(dialog()).not.toBeNull();
+    expect(pill().getAttribute('aria-expanded')).toBe('true');
+    expect(shadow.activeElement).toBe(dialog());
+  });
+
+  it('does not say again what the plain pill already said', () => {
+    vi.useFakeTimers();
+    try {
+      const said = 'Firsthand: 2 testimonies relate to this article';
+      mount({ matches: syntheticMatches(2), onOpenStory: () => {}, announced: said });
+      // Already in the region when it appears: a screen reader does not say it again.
+      expect(shadow.querySelector('[role="status"]')?.textContent).toBe(said);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('offers to move to another corner, hide on this page, turn off on this site, and the settings', () => {
     const onMove = vi.fn();
     const onHide = vi.fn();

@@ -6,6 +6,7 @@ import { CORNERS, type Corner } from '@/src/settings/corners';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';
+import { ANNOUNCE_AFTER_MS, pillLabel, pillText } from './pill';
 import { byUser } from './user-input';
 
 export interface InPagePanelProps {
@@ -27,11 +28,10 @@ export interface InPagePanelProps {
   /** Switch Firsthand off on this site (the popup can undo it). */
   onSiteOff?(): void;
   onOpenSettings?(): void;
-}
-
-/** "2 testimonies relate to this article", in the UI's language. */
-export function pillText(count: number): string {
-  return i18n.t('panel.pill', count);
+  /** Open when first drawn: the reader activated the plain pill (pill.ts) before this code was loaded. */
+  initiallyOpen?: boolean;
+  /** What the plain pill's live region already said: not said again. */
+  announced?: string;
 }
 
 /**
@@ -51,16 +51,18 @@ export function InPagePanel({
   onHide,
   onSiteOff,
   onOpenSettings,
+  initiallyOpen = false,
+  announced = '',
 }: InPagePanelProps) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const rootRef = useRef<HTMLDivElement>(null);
   const pillRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const panelId = useUniqueId();
   const cornerId = useUniqueId();
   const count = matches.cards.length;
-  const label = i18n.t('panel.pill_label', [pillText(count)]);
-  const announcement = useAnnouncement(count > 0 ? label : '');
+  const label = pillLabel(count);
+  const announcement = useAnnouncement(count > 0 ? label : '', announced);
 
   const closeAndFocusPill = () => {
     setOpen(false);
@@ -195,10 +197,11 @@ export function InPagePanel({
  * region that appears with its text already in it is not announced), and only when the
  * message changes, so a re-render with the same count stays quiet.
  */
-function useAnnouncement(message: string): string {
-  const [said, setSaid] = useState('');
+function useAnnouncement(message: string, alreadySaid: string): string {
+  const [said, setSaid] = useState(alreadySaid);
   useEffect(() => {
-    const timer = setTimeout(() => setSaid(message), 250);
+    // The message already said sets the same text again: no change, nothing said twice.
+    const timer = setTimeout(() => setSaid(message), ANNOUNCE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [message]);
   return said;

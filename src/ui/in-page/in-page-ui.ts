@@ -1,22 +1,12 @@
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { uiLanguage } from '@/src/i18n';
 import { sendLight } from '@/src/messaging/light-messaging';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { type InPageViewModel, isLive, setInPageView } from '@/src/page/in-page-view';
 import type { Corner } from '@/src/settings/corners';
-import { siteOf } from '@/src/settings/sites';
-import { InPagePanel } from './InPagePanel';
 import inPageCss from './in-page.css?inline';
-import { TermCard } from './TermCard';
+import { panelCode } from './panel-code';
+import { createPill, type Pill } from './pill';
 import { createTermMarks, type PickedTerm } from './term-marks';
-
-/**
- * Tells the background what the reader did. The UI writes no setting itself: the
- * background does, and pushes the page's new view. An extension updated or removed
- * under the page leaves nothing to tell.
- */
-const tell = (sent: Promise<unknown>) => void sent.catch(() => {});
 
 /** What the page's UI shows now. */
 interface InPageView {
@@ -30,16 +20,36 @@ interface InPageView {
  * The in-page UI script's start (`firsthand-ui.content`, stage 2 of the page pipeline,
  * injected by the background into a page with something to show). It is a view: it
  * registers with the page's detection script and renders what that hands it — the
- * background's decision, whole, with the terms to mark — and nothing else. The reader's
- * actions go to the background (hide on this page, open a story or the settings) or to
- * the typed settings (the corner, off on this site), which the background follows and
- * pushes back as the page's new view.
+ * background's decision, whole, with the terms to mark — and nothing else.
+ *
+ * It draws the pill and marks the terms itself, in plain DOM. The panel and the term card
+ * are the panel's code (Preact, the cards: panel-ui.tsx), which the background injects when
+ * the reader first opens either; from then on that code draws the whole UI, and the
+ * reader's actions there go to the background, which pushes back the page's new view.
  */
 export function startInPageUi(ctx: ContentScriptContext): void {
   let model: InPageViewModel = { cards: [], corner: 'bottom-right', terms: [] };
   let picked: PickedTerm | null = null;
+  /** The reader opened the pill before the panel's code was there: it opens when drawn. */
+  let opening = false;
+
+  /** Asks the background for the panel's code (once), then draws with it. */
+  let loading = false;
+  const loadPanel = () => {
+    if (loading) return;
+    loading = true;
+    void sendLight('openPanel').then(
+      () => draw(),
+      () => {
+        loading = false; // an orphaned script: nothing to load; a later click asks again
+      },
+    );
+  };
   const ui = createInPageUi(ctx, {
-    hide: () => tell(sendLight('hideOnPage', { hidden: true })),
+    open: () => {
+      opening = true;
+      loadPanel();
+    },
     closeTermCard: () => {
       picked = null;
       draw();
@@ -54,6 +64,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
         return; // already open for this occurrence
       }
       picked = pick;
+      if (pick && !panelCode()) loadPanel();
       draw();
     },
     undefined,
@@ -66,7 +77,11 @@ export function startInPageUi(ctx: ContentScriptContext): void {
     if (terms.length > 0) marks.set(terms);
     else marks.clear();
     if (terms.length === 0) picked = null;
-    ui.show({ matches: { url: location.href, cards: model.cards }, corner: model.corner, picked });
+    const drawn = ui.show(
+      { matches: { url: location.href, cards: model.cards }, corner: model.corner, picked },
+      opening,
+    );
+    if (drawn === 'panel') opening = false;
   };
   const passages = (cards: readonly ExcerptCardData[]) => cards.map((card) => card.passageId).join(' ');
   setInPageView({
@@ -97,56 +112,45 @@ export function startInPageUi(ctx: ContentScriptContext): void {
  */
 export type InPageUi = ReturnType<typeof createInPageUi>;
 
-export function createInPageUi(ctx: ContentScriptContext, actions: { hide(): void; closeTermCard(): void }) {
+export function createInPageUi(ctx: ContentScriptContext, actions: { open(): void; closeTermCard(): void }) {
   let ui: ShadowUi | null = null;
   let host: HTMLElement | null = null;
+  /** The plain pill, until the panel's code draws. */
+  let pill: Pill | null = null;
 
   return {
-    show({ matches, corner: place, picked }: InPageView) {
+    /** Draws the view: with the panel's code where it is loaded, else the plain pill. */
+    show({ matches, corner, picked }: InPageView, open: boolean): 'pill' | 'panel' | 'nothing' {
       if (matches.cards.length === 0) {
         ui?.remove();
         ui = null;
         host = null;
-        return;
+        pill = null;
+        return 'nothing';
       }
       ui ??= createShadowUi(ctx);
       // Apps that replace the whole document element take our host with it: mount again.
       if (!ui.host.isConnected) ui.mount();
       host = ui.host;
-      const site = siteOf(location.href);
-      const openStory = (card: ExcerptCardData) =>
-        tell(sendLight('openReader', { storyId: card.storyId, passageId: card.passageId }));
-      const term = picked?.mark.term;
-      render(
-        <>
-          <InPagePanel
-            matches={matches}
-            host={host}
-            corner={place}
-            site={site}
-            onOpenStory={openStory}
-            onMove={(next) => tell(sendLight('moveUi', { corner: next }))}
-            onHide={actions.hide}
-            onSiteOff={() => tell(sendLight('turnOffSite'))}
-            onOpenSettings={() => tell(sendLight('openOptions'))}
-          />
-          {picked && term && (
-            <div class="fh-theme fh-termlayer" lang={uiLanguage()} dir="ltr">
-              <TermCard
-                key={`${term}:${picked.line}`}
-                term={term}
-                cards={matches.cards.filter((card) => card.why.includes(term))}
-                anchor={anchorOf(picked)}
-                takeFocus={!picked.byKeyboard}
-                host={host}
-                onClose={actions.closeTermCard}
-                onOpenStory={openStory}
-              />
-            </div>
-          )}
-        </>,
-        ui.container,
-      );
+      const code = panelCode();
+      if (!code) {
+        pill ??= createPill(ui.container, actions.open);
+        pill.draw(matches.cards.length, corner);
+        return 'pill';
+      }
+      const announced = pill?.announced() ?? '';
+      pill?.remove();
+      pill = null;
+      code.draw(ui.container, {
+        matches,
+        corner,
+        picked,
+        host,
+        open,
+        announced,
+        closeTermCard: actions.closeTermCard,
+      });
+      return 'panel';
     },
     contains: (node: Node) => host !== null && (node === host || host.contains(node)),
   };
@@ -174,7 +178,8 @@ function createShadowUi(ctx: ContentScriptContext): ShadowUi {
   const container = document.createElement('div');
   shadow.append(style, container);
   const remove = () => {
-    render(null, container);
+    panelCode()?.clear(container);
+    container.replaceChildren();
     host.remove();
   };
   ctx.onInvalidated(remove);
@@ -191,21 +196,6 @@ function createShadowUi(ctx: ContentScriptContext): ShadowUi {
 
 /** On the host while it waits to go into the top layer; the shadow style hides it. */
 const RISING = 'data-firsthand-rising';
-
-/** The picked term's line box now, as a stable function per pick (the card re-asks on scroll). */
-const anchors = new WeakMap<PickedTerm, () => DOMRect | null>();
-function anchorOf(picked: PickedTerm): () => DOMRect | null {
-  let anchor = anchors.get(picked);
-  if (!anchor) {
-    anchor = () => {
-      if (!isLive(picked.mark)) return null;
-      const rects = picked.mark.range.getClientRects();
-      return rects[picked.line] ?? rects[0] ?? null;
-    };
-    anchors.set(picked, anchor);
-  }
-  return anchor;
-}
 
 /**
  * Puts the host in the top layer where the browser can (Chrome 114+, Firefox 125+). Not

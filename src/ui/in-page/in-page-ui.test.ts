@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { syntheticMatches } from '../shared/synthetic-cards';
+import { createInPageUi } from './in-page-ui';
+import { type PanelCode, type PanelState, setPanelCode } from './panel-code';
+
+/** What the UI uses of a content-script context. */
+const context = () => {
+  const abort = new AbortController();
+  const ctx = {
+    onInvalidated: (callback: () => void) => abort.signal.addEventListener('abort', callback),
+  } as unknown as ContentScriptContext;
+  return { ctx, invalidate: () => abort.abort() };
+};
+
+afterEach(() => {
+  setPanelCode(undefined);
+  for (const host of document.querySelectorAll('firsthand-panel')) host.remove();
+});
+
+describe('the in-page UI, before and after the panel’s code is loaded', () => {
+  const view = (count: number) => ({ matches: syntheticMatches(count), corner: 'top-left' as const, picked: null });
+
+  it('draws the plain pill until the panel’s code is there, then hands it the whole state', () => {
+    const { ctx } = context();
+    const ui = createInPageUi(ctx, { open: () => {}, closeTermCard: () => {} });
+    expect(ui.show(view(2), false)).toBe('pill');
+    const host = document.querySelector('firsthand-panel');
+    expect(host?.isConnected).toBe(true);
+    // Closed: the page's scripts (and this test) cannot read it.
+    expect(host?.shadowRoot).toBeNull();
+
+    const drawn: [HTMLElement, PanelState][] = [];
+    const code: PanelCode = { draw: (container, state) => drawn.push([container, state]), clear: vi.fn() };
+    setPanelCode(code);
+    expect(ui.show(view(2), true)).toBe('panel');
+    const [container, state] = drawn[0] ?? [];
+    expect(state).toMatchObject({ corner: 'top-left', open: true, host, picked: null });
+    expect(state?.matches.cards).toHaveLength(2);
+    // Into the shadow root, never the page.
+    expect(container && host?.contains(container)).toBe(false);
+    expect(container?.getRootNode()).not.toBe(document);
+  });
+
+  it('takes everything away when no card is left, or the extension goes', () => {
+    const { ctx, invalidate } = context();
+    const code: PanelCode = { draw: vi.fn(), clear: vi.fn() };
+    setPanelCode(code);
+    const ui = createInPageUi(ctx, { open: () => {}, closeTermCard: () => {} });
+    ui.show(view(2), false);
+    expect(document.querySelectorAll('firsthand-panel')).toHaveLength(1);
+    expect(ui.show(view(0), false)).toBe('nothing');
+    expect(document.querySelectorAll('firsthand-panel')).toHaveLength(0);
+    expect(code.clear).toHaveBeenCalledTimes(1);
+    ui.show(view(1), false);
+    expect(document.querySelectorAll('firsthand-panel')).toHaveLength(1);
+    invalidate();
+    expect(document.querySelectorAll('firsthand-panel')).toHaveLength(0);
+  });
+});
