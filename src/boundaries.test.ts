@@ -93,10 +93,12 @@ describe('context boundaries: the page pipeline', () => {
   });
 
   it("stage 2 draws the pill without Preact, the cards or the term card: the panel's code is loaded on opening", () => {
+    // Nor the browser's i18n: the background sends the pill's words with the view.
     const panelOnly = [
       'src/ui/in-page/InPagePanel.tsx',
       'src/ui/in-page/TermCard.tsx',
       'src/ui/shared/ExcerptCard.tsx',
+      'src/i18n/index.ts',
     ];
     expect([...stage2].filter((f) => f.startsWith('preact') || panelOnly.includes(f))).toEqual([]);
     // Control: the panel's code, walked the same way, carries them.

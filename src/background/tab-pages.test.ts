@@ -319,8 +319,19 @@ describe('the background, as the settings change', () => {
     const matches = await pages.reported(news, bbc, famineArticle);
     await pages.reported(quiet, blog, quietArticle);
     expect(matches.said?.length).toBeGreaterThan(0);
+    // With the pill's words, in the UI's language: the page need not ask the browser's i18n.
+    const pill = { lang: 'en-US', text: `${matches.cards.length} testimonies relate to this article` };
     expect(views).toEqual([
-      [news, { url: bbc, cards: matches.cards, corner: 'bottom-right', marks: matches.said }],
+      [
+        news,
+        {
+          url: bbc,
+          cards: matches.cards,
+          corner: 'bottom-right',
+          marks: matches.said,
+          pill: { ...pill, label: `Firsthand: ${pill.text}` },
+        },
+      ],
       [quiet, { url: '', cards: [], corner: 'bottom-right', marks: [] }],
     ]);
     expect(injected).toEqual([[news, UI_SCRIPT]]);
@@ -329,7 +340,7 @@ describe('the background, as the settings change', () => {
     expect(injected).toEqual([[news, UI_SCRIPT]]);
     expect(views.at(-1)).toEqual([
       news,
-      { url: bbc, cards: matches.cards, corner: 'bottom-right', marks: matches.said },
+      expect.objectContaining({ url: bbc, cards: matches.cards, marks: matches.said }),
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { type Article, withinLimits } from '@/src/detect/extract-article';
+import { pillWords } from '@/src/i18n/pill-words';
 import {
   articleUrl,
   type ExcerptCard,
@@ -97,6 +98,7 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
         cards: shows ? known.cards : [],
         corner: place,
         marks: shows && marking ? (known.said ?? []) : [],
+        ...(shows ? { pill: pillWords(known.cards.length) } : {}),
       };
       await sendMessage('pageState', view, { tabId, frameId: 0 });
     } catch {

@@ -4,6 +4,7 @@ import type { ImportOutcome } from '@/src/collections/import-outcome';
 import type { CollectionPack } from '@/src/corpus/collection-pack';
 import type { Block, Provenance, StoryMeta } from '@/src/corpus/types';
 import type { Article } from '@/src/detect/extract-article';
+import type { PillWords } from '@/src/i18n/pill-words';
 import type { Corner } from '@/src/settings/corners';
 
 /** A lexicon term found in an article, as the background reads it. */
@@ -78,6 +79,8 @@ export interface PageView {
    * Korean"); none when the reader turned marks off (or there are no cards).
    */
   marks: TermSaid[];
+  /** The pill's words for these cards, in the UI's language (none when there are no cards). */
+  pill?: PillWords;
 }
 
 /** What the popup's filters keep: passages of stories on a topic, of one voice, of one story. */

@@ -1,4 +1,5 @@
 import type { TermRange } from '@/src/detect/term-ranges';
+import type { PillWords } from '@/src/i18n/pill-words';
 import type { ExcerptCard } from '@/src/messaging/protocol';
 import type { Corner } from '@/src/settings/corners';
 
@@ -22,6 +23,8 @@ export interface InPageViewModel {
   corner: Corner;
   /** Where the terms that earned the cards occur ([] when they are not to be marked). */
   terms: readonly TermRange[];
+  /** The pill's words, as the background sent them. */
+  pill?: PillWords;
 }
 
 const KEY = Symbol.for('firsthand.in-page-ui');

@@ -57,6 +57,7 @@ export function runPageDetector(ctx: ContentScriptContext, loadGate: () => GateT
       cards: current ? view.cards : [],
       corner: view.corner,
       terms: current ? marked.filter(isLive) : [],
+      ...(current && view.pill ? { pill: view.pill } : {}),
     });
   };
 

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n, uiLanguage } from '@/src/i18n';
+import { pillLabel, pillText } from '@/src/i18n/pill-words';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { cornerLabel } from '@/src/settings/corner-labels';
 import { CORNERS, type Corner } from '@/src/settings/corners';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';
-import { ANNOUNCE_AFTER_MS, pillLabel, pillText } from './pill';
+import { ANNOUNCE_AFTER_MS } from './pill';
 import { byUser } from './user-input';
 
 export interface InPagePanelProps {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pillWords } from '@/src/i18n/pill-words';
 import { syntheticMatches } from '../shared/synthetic-cards';
 import { createInPageUi } from './in-page-ui';
 import { type PanelCode, type PanelState, setPanelCode } from './panel-code';
@@ -20,7 +21,12 @@ afterEach(() => {
 });
 
 describe('the in-page UI, before and after the panel’s code is loaded', () => {
-  const view = (count: number) => ({ matches: syntheticMatches(count), corner: 'top-left' as const, picked: null });
+  const view = (count: number) => ({
+    matches: syntheticMatches(count),
+    corner: 'top-left' as const,
+    pill: pillWords(count),
+    picked: null,
+  });
 
   it('draws the plain pill until the panel’s code is there, then hands it the whole state', () => {
     const { ctx } = context();

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PillWords } from '@/src/i18n/pill-words';
 import { sendLight } from '@/src/messaging/light-messaging';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { type InPageViewModel, isLive, setInPageView } from '@/src/page/in-page-view';
@@ -12,6 +13,8 @@ import { createTermMarks, type PickedTerm } from './term-marks';
 interface InPageView {
   matches: PageMatches;
   corner: Corner;
+  /** The pill's words, sent by the background with the view. */
+  pill?: PillWords | undefined;
   /** The term card, when the reader picked a marked term. */
   picked: PickedTerm | null;
 }
@@ -78,7 +81,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
     else marks.clear();
     if (terms.length === 0) picked = null;
     const drawn = ui.show(
-      { matches: { url: location.href, cards: model.cards }, corner: model.corner, picked },
+      { matches: { url: location.href, cards: model.cards }, corner: model.corner, pill: model.pill, picked },
       opening,
     );
     if (drawn === 'panel') opening = false;
@@ -120,7 +123,7 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { open(): voi
 
   return {
     /** Draws the view: with the panel's code where it is loaded, else the plain pill. */
-    show({ matches, corner, picked }: InPageView, open: boolean): 'pill' | 'panel' | 'nothing' {
+    show({ matches, corner, pill: words, picked }: InPageView, open: boolean): 'pill' | 'panel' | 'nothing' {
       if (matches.cards.length === 0) {
         ui?.remove();
         ui = null;
@@ -134,8 +137,9 @@ export function createInPageUi(ctx: ContentScriptContext, actions: { open(): voi
       host = ui.host;
       const code = panelCode();
       if (!code) {
+        if (!words) return 'nothing'; // the background sends them with every view that has cards
         pill ??= createPill(ui.container, actions.open);
-        pill.draw(matches.cards.length, corner);
+        pill.draw(words, corner);
         return 'pill';
       }
       const announced = pill?.announced() ?? '';

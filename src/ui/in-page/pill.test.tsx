@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
+import { pillWords } from '@/src/i18n/pill-words';
 import { syntheticMatches } from '../shared/synthetic-cards';
 import { userClick } from './fake-user-input';
 import { InPagePanel } from './InPagePanel';
@@ -42,7 +43,7 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
       [1, 'bottom-right'],
       [3, 'top-left'],
     ] as const) {
-      createPill(container, () => {}).draw(count, corner);
+      createPill(container, () => {}).draw(pillWords(count), corner);
       const other = document.createElement('div');
       act(() =>
         render(<InPagePanel matches={syntheticMatches(count)} corner={corner} onOpenStory={() => {}} />, other),
@@ -56,7 +57,7 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
 
   it('asks for the panel when the reader clicks it, never when a script does', () => {
     const onOpen = vi.fn();
-    createPill(container, onOpen).draw(2, 'bottom-right');
+    createPill(container, onOpen).draw(pillWords(2), 'bottom-right');
     const pill = pillIn(container) as HTMLButtonElement;
     pill.click(); // a script's click: isTrusted is false
     expect(onOpen).not.toHaveBeenCalled();
@@ -67,7 +68,7 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
   it('announces its count once, a moment after it appears, and says what it said', () => {
     vi.useFakeTimers();
     const pill = createPill(container, () => {});
-    pill.draw(2, 'bottom-right');
+    pill.draw(pillWords(2), 'bottom-right');
     const status = container.querySelector('[role="status"]');
     expect(status?.textContent).toBe('');
     expect(pill.announced()).toBe('');
@@ -75,16 +76,16 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
     expect(status?.textContent).toBe('Firsthand: 2 testimonies relate to this article');
     expect(pill.announced()).toBe('Firsthand: 2 testimonies relate to this article');
     // Another corner, the same count: nothing new to say; another count is said.
-    pill.draw(2, 'top-right');
+    pill.draw(pillWords(2), 'top-right');
     expect(container.querySelector('.fh-inpage--top-right')).not.toBeNull();
-    pill.draw(4, 'top-right');
+    pill.draw(pillWords(4), 'top-right');
     vi.advanceTimersByTime(300);
     expect(pill.announced()).toBe('Firsthand: 4 testimonies relate to this article');
   });
 
   it('speaks Korean in a Korean browser', () => {
     setUiLanguage('ko');
-    createPill(container, () => {}).draw(2, 'bottom-right');
+    createPill(container, () => {}).draw(pillWords(2), 'bottom-right');
     expect(pillIn(container)?.closest('[lang]')?.getAttribute('lang')).toBe('ko');
     expect(pillIn(container)?.textContent).toMatch(/[\uac00-\ud7af]/);
   });

@@ -1,16 +1,6 @@
-import { i18n, uiLanguage } from '@/src/i18n';
+import type { PillWords } from '@/src/i18n/pill-words';
 import type { Corner } from '@/src/settings/corners';
 import { byUser } from './user-input';
-
-/** "2 testimonies relate to this article", in the UI's language. */
-export function pillText(count: number): string {
-  return i18n.t('panel.pill', count);
-}
-
-/** The pill's accessible name: what it is, and what it opens. */
-export function pillLabel(count: number): string {
-  return i18n.t('panel.pill_label', [pillText(count)]);
-}
 
 /**
  * How long after its live region exists the pill's message is set: a region that appears
@@ -22,7 +12,8 @@ export type Pill = ReturnType<typeof createPill>;
 
 /**
  * The pill alone, in plain DOM: what a page with testimonies shows first, at the cost of a
- * few elements. The panel's code (Preact, the cards: panel-code.ts) is loaded only when the
+ * few elements, in the words the background sent with the page's view (pill-words.ts: no
+ * i18n call on the page). The panel's code (Preact, the cards: panel-code.ts) is loaded only when the
  * reader opens it, and from then on draws this same pill itself (InPagePanel.tsx), so the
  * two must stay alike: the same classes, attributes and words, which InPagePanel.test.tsx
  * checks.
@@ -30,7 +21,6 @@ export type Pill = ReturnType<typeof createPill>;
 export function createPill(container: HTMLElement, onOpen: () => void) {
   const doc = container.ownerDocument;
   const root = doc.createElement('div');
-  root.lang = uiLanguage();
   root.dir = 'ltr';
   const status = doc.createElement('p');
   status.className = 'fh-visually-hidden';
@@ -47,10 +37,10 @@ export function createPill(container: HTMLElement, onOpen: () => void) {
   let said = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
-    draw(count: number, corner: Corner): void {
+    draw({ lang, text, label }: PillWords, corner: Corner): void {
       root.className = `fh-inpage fh-theme fh-inpage--${corner}`;
-      const label = pillLabel(count);
-      button.textContent = pillText(count);
+      root.lang = lang;
+      button.textContent = text;
       if (button.getAttribute('aria-label') === label) return;
       button.setAttribute('aria-label', label);
       clearTimeout(timer);
