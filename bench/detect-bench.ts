@@ -40,7 +40,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tid: number;
-  args?: { data?: { url?: string } };
+  args?: { data?: { url?: string; frame?: string } };
 }
 
 /**
@@ -51,7 +51,11 @@ interface TraceEvent {
 function attribute(events: TraceEvent[], isScript: (url: string) => boolean) {
   const ours = events
     .filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall'))
-    .filter((e) => isScript(e.args?.data?.url ?? ''))
+    // A call of no script file counts only in a page's frame (the worker's have none).
+    .filter(
+      (e) =>
+        isScript(e.args?.data?.url ?? '') && (e.args?.data?.url || (e.name === 'FunctionCall' && e.args?.data?.frame)),
+    )
     .sort((a, b) => a.ts - b.ts);
   const outer: TraceEvent[] = [];
   for (const e of ours) {
@@ -130,8 +134,9 @@ async function measure(page: Page, cdp: CDPSession, url: string, scriptUrl: stri
     return { ms: performance.now() - t, chars: text.length };
   });
   return {
-    ...attribute(events, (u) => STAGES.some((stage) => u === scriptUrl + stage.file)),
+    ...attribute(events, (u) => u === MESSAGES || STAGES.some((stage) => u === scriptUrl + stage.file)),
     stages: STAGES.map((stage) => attribute(events, (u) => u === scriptUrl + stage.file).total),
+    messages: attribute(events, (u) => u === MESSAGES).total,
     reference: attribute(events, (u) => u.endsWith(`/${REFERENCE_SCRIPT}`)).total,
     floor: floor.ms,
   };
@@ -153,6 +158,14 @@ const median = (xs: number[]) => {
     ? (s[(s.length - 1) / 2] as number)
     : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
+
+/**
+ * The extension's messages to the page's scripts (`pageState`: the detector's listener, and
+ * the UI's drawing it calls): the bindings' dispatcher runs them as a FunctionCall with no
+ * script URL, so they belong to no stage's file. These pages run no script of their own,
+ * and the reference extension sends no message, so every such call on them is ours.
+ */
+const MESSAGES = '';
 
 // The reference: an extension whose content script is empty, loaded beside Firsthand, so
 // the cost any content script pays on these machines (its world, its bindings) is visible.
@@ -192,6 +205,7 @@ console.log(
     'page',
     'size',
     ...STAGES.map((stage) => stage.name),
+    'messages to them',
     'all stages (traced)',
     'all stages (sampled)',
     'longest task',
@@ -230,6 +244,7 @@ for (const p of pages.filter((page) => !only || only.some((w) => page.url.endsWi
       p.name,
       `${(p.html.length / 1e6).toFixed(2)} MB`,
       ...STAGES.map((_, i) => withFastest(results.map((r) => r.stages[i] ?? 0))),
+      withFastest(results.map((r) => r.messages)),
       withFastest(results.map((r) => r.total)),
       `${median(sampled).toFixed(1)} ms`,
       `${longest.toFixed(1)} ms`,
@@ -244,7 +259,9 @@ stage 0: the gate pre-test, on every page; stage 1: the detector, injected where
   says "maybe" on a site where Firsthand runs; stage 2: the in-page UI, injected where there
   is something to show (the pill; the panel's code, injected when the reader opens it, is
   not measured: no page load runs it).
-traced: trace events that run their code (evaluation and callbacks).
+messages to them: the extension's messages to the page's scripts (the pushed view), which the
+  bindings run as calls of no script file: the detector's listener and the UI's drawing.
+traced: trace events that run their code (evaluation and callbacks), messages included.
 sampled: V8 CPU-profile samples in its code, promise continuations included (the sampler
   itself slows the code a little; the truth lies between the two, nearer the larger).
 longest task: the longest browser task holding traced work of ours (max over runs).
