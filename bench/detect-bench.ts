@@ -46,7 +46,7 @@ interface TraceEvent {
 /**
  * Our main-thread time: the outermost trace events that run the content script's code
  * (its evaluation, then every callback into it: timers, messages, storage, idle slices),
- * and the tasks that contain them.
+ * the microtask checkpoints that follow them in their tasks, and those tasks.
  */
 function attribute(events: TraceEvent[], isScript: (url: string) => boolean) {
   const ours = events
@@ -67,8 +67,21 @@ function attribute(events: TraceEvent[], isScript: (url: string) => boolean) {
   const tasks = events.filter((e) => e.ph === 'X' && e.name.endsWith('RunTask'));
   const taskOf = (e: TraceEvent) =>
     tasks.find((t) => t.tid === e.tid && t.ts <= e.ts && t.ts + (t.dur ?? 0) >= e.ts + (e.dur ?? 0));
+  // The promise continuations a call leaves run after it, in the same task, as a microtask
+  // checkpoint of their own (an async function's rest, an awaited reply): these pages run
+  // no script, so a checkpoint in a task of ours is ours.
+  const within = (x: TraceEvent, y: TraceEvent) =>
+    x.tid === y.tid && x.ts >= y.ts && x.ts + (x.dur ?? 0) <= y.ts + (y.dur ?? 0);
+  const ourTasks = new Set(outer.map(taskOf).filter((t) => t !== undefined));
+  const continuations = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.name === 'RunMicrotasks' &&
+      [...ourTasks].some((t) => within(e, t)) &&
+      !outer.some((o) => within(e, o)),
+  );
   return {
-    total: outer.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
+    total: [...outer, ...continuations].reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
     longest: Math.max(0, ...outer.map((e) => (taskOf(e)?.dur ?? e.dur ?? 0) / 1000)),
   };
 }
@@ -261,7 +274,8 @@ stage 0: the gate pre-test, on every page; stage 1: the detector, injected where
   not measured: no page load runs it).
 messages to them: the extension's messages to the page's scripts (the pushed view), which the
   bindings run as calls of no script file: the detector's listener and the UI's drawing.
-traced: trace events that run their code (evaluation and callbacks), messages included.
+traced: trace events that run their code (evaluation and callbacks, and the promise
+  continuations after them in the same task), messages included.
 sampled: V8 CPU-profile samples in its code, promise continuations included (the sampler
   itself slows the code a little; the truth lies between the two, nearer the larger).
 longest task: the longest browser task holding traced work of ours (max over runs).
