@@ -2,6 +2,7 @@
 // same data as an object literal.
 import gateTestJson from '@/src/generated/gate-test.json?raw';
 import { type PackedGateTest, unpackGateTest } from '@/src/lexicon/gate-precheck';
+import { INJECTED_SCRIPT } from '@/src/page/injected-script';
 import { runPageDetector } from '@/src/page/page-detector';
 
 /**
@@ -10,12 +11,7 @@ import { runPageDetector } from '@/src/page/page-detector';
  * site where Firsthand runs.
  */
 export default defineContentScript({
-  registration: 'runtime',
-  matches: ['http://*/*', 'https://*/*'],
-  cssInjectionMode: 'manual',
-  // WXT announces a started content script to the page with window.postMessage; a page's
-  // own script could read that and learn the extension is installed (PRODUCT.md, privacy).
-  noScriptStartedPostMessage: true,
+  ...INJECTED_SCRIPT,
   main(ctx) {
     // The gate test, for an app's next article (stage 0 passed this one).
     runPageDetector(ctx, () => unpackGateTest(JSON.parse(gateTestJson) as PackedGateTest));

@@ -1,3 +1,4 @@
+import { INJECTED_SCRIPT } from '@/src/page/injected-script';
 import { startPanel } from '@/src/ui/in-page/panel-ui';
 
 /**
@@ -7,10 +8,7 @@ import { startPanel } from '@/src/ui/in-page/panel-ui';
  * a marked term; a page that only shows the pill never compiles it.
  */
 export default defineContentScript({
-  registration: 'runtime',
-  matches: ['http://*/*', 'https://*/*'],
-  cssInjectionMode: 'manual',
-  noScriptStartedPostMessage: true,
+  ...INJECTED_SCRIPT,
   main(ctx) {
     startPanel(ctx);
   },

@@ -1,3 +1,4 @@
+import { INJECTED_SCRIPT } from '@/src/page/injected-script';
 import { startInPageUi } from '@/src/ui/in-page/in-page-ui';
 
 /**
@@ -7,10 +8,7 @@ import { startInPageUi } from '@/src/ui/in-page/in-page-ui';
  * page, and the detector) stay small.
  */
 export default defineContentScript({
-  registration: 'runtime',
-  matches: ['http://*/*', 'https://*/*'],
-  cssInjectionMode: 'manual',
-  noScriptStartedPostMessage: true,
+  ...INJECTED_SCRIPT,
   main(ctx) {
     startInPageUi(ctx);
   },
