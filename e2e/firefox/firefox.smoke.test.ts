@@ -32,6 +32,48 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeou
   return value;
 }
 
+/**
+ * What the extension sees in the article's UI: its shadow root is closed, so the page's
+ * world sees none of it; an extension's script sees it through Firefox's
+ * `openOrClosedShadowRoot`, run in the tab by the extension itself (from one of its pages,
+ * which has `browser`). The pill's words and box, the cards shown, and whether the panel's
+ * code is in the page.
+ */
+const look = async () => {
+  const probe = await h.extensionPage('/popup.html');
+  try {
+    return await probe.evaluate(async (articleUrl) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
+      if (tab?.id === undefined) return null;
+      const [frame] = await api.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: () => {
+          const host = document.querySelector('firsthand-panel') as
+            | (Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+            | null;
+          const root = host?.openOrClosedShadowRoot;
+          const box = root?.querySelector('[data-firsthand="pill"]')?.getBoundingClientRect();
+          return {
+            text: root?.querySelector('[data-firsthand="pill"]')?.textContent ?? null,
+            pill: box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null,
+            cards: root?.querySelectorAll('[data-passage-id]').length ?? 0,
+            panelCode: (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-panel')] !== undefined,
+          };
+        },
+      });
+      return (frame?.result ?? null) as {
+        text: string | null;
+        pill: { x: number; y: number } | null;
+        cards: number;
+        panelCode: boolean;
+      } | null;
+    }, h.origin + articlePath);
+  } finally {
+    await probe.close();
+  }
+};
+
 describe('Firsthand in Firefox', () => {
   it('installs as a temporary add-on', () => {
     expect(h.addonId).toBeTruthy();
@@ -42,32 +84,10 @@ describe('Firsthand in Firefox', () => {
     const page: Page = await h.browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.goto(url, { waitUntil: 'load' });
-    // The UI's shadow root is closed: the page's world sees none of it. An extension's
-    // script sees it through Firefox's `openOrClosedShadowRoot`, run in the tab by the
-    // extension itself (from one of its pages, which has `browser`).
-    const probe = await h.extensionPage('/popup.html');
-    const pill = await poll(
-      () =>
-        probe.evaluate(async (articleUrl) => {
-          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-          const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
-          if (tab?.id === undefined) return null;
-          const [frame] = await api.scripting.executeScript({
-            target: { tabId: tab.id },
-            func: () => {
-              const host = document.querySelector('firsthand-panel') as
-                | (Element & { openOrClosedShadowRoot?: ShadowRoot | null })
-                | null;
-              return host?.openOrClosedShadowRoot?.querySelector('[data-firsthand="pill"]')?.textContent ?? null;
-            },
-          });
-          return (frame?.result as string | null | undefined) ?? null;
-        }, h.origin + articlePath),
-      (text) => !!text,
-    );
+    // The extension sees the pill in its closed shadow root...
+    const pill = (await poll(look, (seen) => !!seen?.text))?.text;
     // ...and the page's own script cannot.
     expect(await page.evaluate(() => document.querySelector('firsthand-panel')?.shadowRoot ?? null)).toBeNull();
-    await probe.close();
     await h.screenshot(page, 'firefox-panel');
     expect(pill).toMatch(/testimon/i);
     expect(pageErrors).toEqual([]);
@@ -76,39 +96,6 @@ describe('Firsthand in Firefox', () => {
   });
 
   it("opens the panel from the pill: the panel's code is put in the page on the click", async () => {
-    /** What the extension sees in the UI's closed shadow root: the pill's box, and the cards shown. */
-    const look = async () => {
-      const probe = await h.extensionPage('/popup.html');
-      try {
-        return await probe.evaluate(async (articleUrl) => {
-          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-          const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
-          if (tab?.id === undefined) return null;
-          const [frame] = await api.scripting.executeScript({
-            target: { tabId: tab.id },
-            func: () => {
-              const host = document.querySelector('firsthand-panel') as
-                | (Element & { openOrClosedShadowRoot?: ShadowRoot | null })
-                | null;
-              const root = host?.openOrClosedShadowRoot;
-              const box = root?.querySelector('[data-firsthand="pill"]')?.getBoundingClientRect();
-              return {
-                pill: box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null,
-                cards: root?.querySelectorAll('[data-passage-id]').length ?? 0,
-                panelCode: (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-panel')] !== undefined,
-              };
-            },
-          });
-          return (frame?.result ?? null) as {
-            pill: { x: number; y: number } | null;
-            cards: number;
-            panelCode: boolean;
-          } | null;
-        }, h.origin + articlePath);
-      } finally {
-        await probe.close();
-      }
-    };
     const before = await poll(look, (seen) => seen?.pill != null);
     expect(before).toMatchObject({ cards: 0, panelCode: false });
     // The reader's own click (a trusted event), where the pill is.
