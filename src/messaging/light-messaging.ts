@@ -29,9 +29,12 @@ export async function sendLight<K extends keyof ProtocolMap>(type: K, data?: Dat
 export function onLight<K extends keyof ProtocolMap>(type: K, handler: (data: Data<K>) => void): () => void {
   const listener = (message: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
     const m = message as { type?: unknown; timestamp?: unknown; data?: Data<K> } | null;
-    if (m?.type !== type || typeof m.timestamp !== 'number') return;
+    if (m?.type !== type || typeof m.timestamp !== 'number') return undefined;
     handler(m.data as Data<K>);
     respond({ res: undefined });
+    // Answered: the browser needs no more (true also keeps polyfilled and fake runtimes,
+    // which read only a returned promise or `true`, from answering "no response").
+    return true;
   };
   extension().runtime.onMessage.addListener(listener);
   return () => extension().runtime.onMessage.removeListener(listener);
