@@ -373,17 +373,17 @@ describe('the background, as the settings change', () => {
     const quiet = await tabAt(blog);
     await pages.reported(news, bbc, famineArticle);
     await pages.reported(quiet, blog, quietArticle);
-    await pages.openPanel(quiet);
+    expect(await pages.openPanel(quiet)).toBe(false);
     await pages.hide(news, true);
-    await pages.openPanel(news);
+    expect(await pages.openPanel(news)).toBe(false);
     await displayMode.setValue('private');
     await pages.hide(news, false);
-    await pages.openPanel(news);
-    // Nothing shown on those pages: nothing to open.
+    expect(await pages.openPanel(news)).toBe(false);
+    // Nothing shown on those pages: nothing to open, and the page is told so.
     expect(injected).toEqual([[news, UI_SCRIPT]]);
     // Control: a page showing its cards gets the panel's code.
     await displayMode.setValue('standard');
-    await pages.openPanel(news);
+    expect(await pages.openPanel(news)).toBe(true);
     expect(injected.at(-1)).toEqual([news, PANEL_SCRIPT]);
   });
 

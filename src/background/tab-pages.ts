@@ -129,11 +129,14 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
      * The page's UI asks for the panel's code: the reader opened the pill or a marked term.
      * Only where the page shows its cards (not hidden, not in private mode, not off).
      */
-    openPanel: (tabId: number): Promise<void> =>
+    openPanel: (tabId: number): Promise<boolean> =>
       inTurn(tabId, async () => {
         const known = await tabResults.get(tabId);
-        if (!known || known.hidden || known.cards.length === 0 || (await pipelineFor(known.url)) !== 'show') return;
+        if (!known || known.hidden || known.cards.length === 0 || (await pipelineFor(known.url)) !== 'show') {
+          return false;
+        }
         await inject(tabId, PANEL_SCRIPT);
+        return true;
       }),
 
     /**
@@ -290,16 +293,18 @@ export function registerTabPages(pages: TabPages): void {
     const tabId = data.tabId ?? sender.tab?.id;
     if (tabId !== undefined) await pages.hide(tabId, data.hidden);
   });
-  onMessage('openPanel', async ({ sender }) => {
-    if (sender.tab?.id !== undefined && sender.frameId === 0) await pages.openPanel(sender.tab.id);
-  });
+  onMessage('openPanel', ({ sender }) =>
+    sender.tab?.id !== undefined && sender.frameId === 0 ? pages.openPanel(sender.tab.id) : false,
+  );
   // The in-page UI writes no setting itself (it carries no storage library): the stored
   // items change here, and every page follows them as it does the options page's changes.
   onMessage('moveUi', async ({ data }) => {
     if (isCorner(data?.corner)) await corner.setValue(data.corner);
   });
   onMessage('turnOffSite', async ({ sender }) => {
-    const url = sender.url ?? sender.tab?.url;
+    // Only a page's UI asks, from the page's own frame: its address is the site.
+    if (sender.tab?.id === undefined || sender.frameId !== 0) return;
+    const url = sender.url ?? sender.tab.url;
     if (url) await setSiteOff(url, true);
   });
   followTabNavigation(pages);

@@ -129,9 +129,10 @@ export interface ProtocolMap {
   openOptions(): void;
   /**
    * In-page UI → background: the reader opened the pill or a marked term; put the panel's
-   * code (Preact, the cards, the term card) into the UI's page. Answers once it is there.
+   * code (Preact, the cards, the term card) into the UI's page. Answers once it is there:
+   * true, or false where the page shows no cards (any more).
    */
-  openPanel(): void;
+  openPanel(): boolean;
   /** In-page UI → background: put the pill and panel in another corner (every page's). */
   moveUi(data: { corner: Corner }): void;
   /** In-page UI → background: switch Firsthand off on the site of the UI's own page. */

@@ -3,15 +3,15 @@ import { browser } from 'wxt/browser';
 type Handler = (event: Event) => void;
 
 /**
- * The detection script's context: what it uses of WXT's `ContentScriptContext`, without
- * what a page could see. WXT's context announces itself to the page — a
+ * The context of the scripts the background injects (the detector, the in-page UI, the
+ * panel's code): what they use of WXT's `ContentScriptContext`, without what a page could
+ * see. WXT's context announces itself to the page — a
  * `<extension id>:firsthand:wxt:content-script-started` event on `document` when it starts,
  * a `...:wxt:locationchange` event on `window` at every navigation — and an extension's id
  * is public, so any page could tell Firsthand is installed, private mode or not. This one
  * dispatches nothing: invalidation is read from the runtime, and address changes are
- * watched inside the isolated world. wxt.config.ts puts it in place of WXT's for the
- * detection script's and the in-page UI's builds (WXT's shadow-root UI asks it only for
- * `onInvalidated`).
+ * watched inside the isolated world. wxt.config.ts puts it in place of WXT's for their
+ * builds.
  */
 export class ContentScriptContext {
   readonly #abort = new AbortController();

@@ -30,7 +30,7 @@ describe('the in-page UI, before and after the panel’s code is loaded', () => 
 
   it('draws the plain pill until the panel’s code is there, then hands it the whole state', () => {
     const { ctx } = context();
-    const ui = createInPageUi(ctx, { open: () => {}, closeTermCard: () => {} });
+    const ui = createInPageUi(ctx, { open: () => {}, cancel: () => {}, closeTermCard: () => {} });
     expect(ui.show(view(2), false)).toBe('pill');
     const host = document.querySelector('firsthand-panel');
     expect(host?.isConnected).toBe(true);
@@ -53,7 +53,7 @@ describe('the in-page UI, before and after the panel’s code is loaded', () => 
     const { ctx, invalidate } = context();
     const code: PanelCode = { draw: vi.fn(), clear: vi.fn() };
     setPanelCode(code);
-    const ui = createInPageUi(ctx, { open: () => {}, closeTermCard: () => {} });
+    const ui = createInPageUi(ctx, { open: () => {}, cancel: () => {}, closeTermCard: () => {} });
     ui.show(view(2), false);
     expect(document.querySelectorAll('firsthand-panel')).toHaveLength(1);
     expect(ui.show(view(0), false)).toBe('nothing');

@@ -5,7 +5,7 @@ import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messagin
 import { type InPageViewModel, isLive, setInPageView } from '@/src/page/in-page-view';
 import type { Corner } from '@/src/settings/corners';
 import inPageCss from './in-page.css?inline';
-import { panelCode } from './panel-code';
+import { type PanelCode, panelCode } from './panel-code';
 import { createPill, type Pill } from './pill';
 import { createTermMarks, type PickedTerm } from './term-marks';
 
@@ -33,25 +33,43 @@ interface InPageView {
 export function startInPageUi(ctx: ContentScriptContext): void {
   let model: InPageViewModel = { cards: [], corner: 'bottom-right', terms: [] };
   let picked: PickedTerm | null = null;
-  /** The reader opened the pill before the panel's code was there: it opens when drawn. */
+  /**
+   * The reader opened the plain pill and the panel's code is on its way: the panel opens
+   * when drawn, if the reader has not moved on (another click on the pill, Escape, no cards
+   * left, or the keyboard's focus taken elsewhere).
+   */
   let opening = false;
 
-  /** Asks the background for the panel's code (once), then draws with it. */
+  /** Asks the background for the panel's code (once at a time), then draws with it. */
   let loading = false;
   const loadPanel = () => {
     if (loading) return;
     loading = true;
-    void sendLight('openPanel').then(
-      () => draw(),
-      () => {
-        loading = false; // an orphaned script: nothing to load; a later click asks again
-      },
-    );
+    const failed = () => {
+      // Not given (the page's cards went meanwhile) or not answered (an orphaned script:
+      // reading `isValid` tells the context, which takes the UI away): ask again next time.
+      loading = false;
+      opening = false;
+      picked = null;
+      ui.pending(false);
+      void ctx.isValid;
+      draw();
+    };
+    void sendLight('openPanel').then((given) => {
+      if (given && panelCode()) draw();
+      else failed();
+    }, failed);
   };
   const ui = createInPageUi(ctx, {
     open: () => {
-      opening = true;
-      loadPanel();
+      // A second click while the code is on its way changes the reader's mind.
+      opening = !opening;
+      if (opening) loadPanel();
+      ui.pending(opening);
+    },
+    cancel: () => {
+      opening = false;
+      ui.pending(false);
     },
     closeTermCard: () => {
       picked = null;
@@ -84,7 +102,9 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       { matches: { url: location.href, cards: model.cards }, corner: model.corner, pill: model.pill, picked },
       opening,
     );
-    if (drawn === 'panel') opening = false;
+    // Drawn by the panel's code (opened, if still wanted), or gone with the cards: either
+    // way the click is answered, and a later article does not open by itself.
+    if (drawn !== 'pill') opening = false;
   };
   const passages = (cards: readonly ExcerptCardData[]) => cards.map((card) => card.passageId).join(' ');
   setInPageView({
@@ -115,47 +135,70 @@ export function startInPageUi(ctx: ContentScriptContext): void {
  */
 export type InPageUi = ReturnType<typeof createInPageUi>;
 
-export function createInPageUi(ctx: ContentScriptContext, actions: { open(): void; closeTermCard(): void }) {
+export function createInPageUi(
+  ctx: ContentScriptContext,
+  actions: { open(): void; cancel(): void; closeTermCard(): void },
+) {
   let ui: ShadowUi | null = null;
   let host: HTMLElement | null = null;
   /** The plain pill, until the panel's code draws. */
   let pill: Pill | null = null;
+  /** The panel's code that drew last: it takes away what it drew, even once unregistered. */
+  let drawnBy: PanelCode | null = null;
+
+  const remove = () => {
+    if (ui) drawnBy?.clear(ui.container);
+    ui?.remove();
+    ui = null;
+    host = null;
+    pill = null;
+    drawnBy = null;
+  };
+  ctx.onInvalidated(remove);
 
   return {
     /** Draws the view: with the panel's code where it is loaded, else the plain pill. */
     show({ matches, corner, pill: words, picked }: InPageView, open: boolean): 'pill' | 'panel' | 'nothing' {
-      if (matches.cards.length === 0) {
-        ui?.remove();
-        ui = null;
-        host = null;
-        pill = null;
+      const code = panelCode();
+      // The background sends the pill's words with every view that has cards.
+      if (matches.cards.length === 0 || (!code && !words)) {
+        remove();
         return 'nothing';
       }
-      ui ??= createShadowUi(ctx);
+      ui ??= createShadowUi();
       // Apps that replace the whole document element take our host with it: mount again.
       if (!ui.host.isConnected) ui.mount();
       host = ui.host;
-      const code = panelCode();
       if (!code) {
-        if (!words) return 'nothing'; // the background sends them with every view that has cards
-        pill ??= createPill(ui.container, actions.open);
-        pill.draw(words, corner);
+        pill ??= createPill(ui.container, actions.open, actions.cancel);
+        pill.draw(words as PillWords, corner);
         return 'pill';
       }
+      // Open only if the reader is still where the click left them: on the pill, or
+      // nowhere in particular; a reader who went on to type elsewhere keeps their focus.
+      const focused = pill?.focused() ?? false;
+      const active = document.activeElement;
+      const stillHere = focused || active === null || active === document.body || active === host;
       const announced = pill?.announced() ?? '';
       pill?.remove();
       pill = null;
+      drawnBy = code;
+      const opens = open && stillHere;
       code.draw(ui.container, {
         matches,
         corner,
         picked,
         host,
-        open,
+        open: opens,
         announced,
         closeTermCard: actions.closeTermCard,
       });
+      // The plain pill had the keyboard's focus: the drawn pill takes it over.
+      if (focused && !opens) ui.container.querySelector<HTMLElement>('[data-firsthand="pill"]')?.focus();
       return 'panel';
     },
+    /** Shows on the plain pill that the panel is on its way (or no longer). */
+    pending: (on: boolean) => pill?.pending(on),
     contains: (node: Node) => host !== null && (node === host || host.contains(node)),
   };
 }
@@ -174,19 +217,13 @@ interface ShadowUi {
  * for this UI, without its auto-mounting, anchors and positions, which the UI never used
  * and every page that shows it compiled (npm run bench:detect).
  */
-function createShadowUi(ctx: ContentScriptContext): ShadowUi {
+function createShadowUi(): ShadowUi {
   const host = document.createElement('firsthand-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = inPageCss;
   const container = document.createElement('div');
   shadow.append(style, container);
-  const remove = () => {
-    panelCode()?.clear(container);
-    container.replaceChildren();
-    host.remove();
-  };
-  ctx.onInvalidated(remove);
   return {
     host,
     container,
@@ -194,7 +231,10 @@ function createShadowUi(ctx: ContentScriptContext): ShadowUi {
       document.documentElement.append(host);
       raise(host);
     },
-    remove,
+    remove() {
+      container.replaceChildren();
+      host.remove();
+    },
   };
 }
 

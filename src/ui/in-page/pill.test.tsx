@@ -43,7 +43,11 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
       [1, 'bottom-right'],
       [3, 'top-left'],
     ] as const) {
-      createPill(container, () => {}).draw(pillWords(count), corner);
+      createPill(
+        container,
+        () => {},
+        () => {},
+      ).draw(pillWords(count), corner);
       const other = document.createElement('div');
       act(() =>
         render(<InPagePanel matches={syntheticMatches(count)} corner={corner} onOpenStory={() => {}} />, other),
@@ -57,7 +61,7 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
 
   it('asks for the panel when the reader clicks it, never when a script does', () => {
     const onOpen = vi.fn();
-    createPill(container, onOpen).draw(pillWords(2), 'bottom-right');
+    createPill(container, onOpen, () => {}).draw(pillWords(2), 'bottom-right');
     const pill = pillIn(container) as HTMLButtonElement;
     pill.click(); // a script's click: isTrusted is false
     expect(onOpen).not.toHaveBeenCalled();
@@ -67,7 +71,11 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
 
   it('announces its count once, a moment after it appears, and says what it said', () => {
     vi.useFakeTimers();
-    const pill = createPill(container, () => {});
+    const pill = createPill(
+      container,
+      () => {},
+      () => {},
+    );
     pill.draw(pillWords(2), 'bottom-right');
     const status = container.querySelector('[role="status"]');
     expect(status?.textContent).toBe('');
@@ -85,7 +93,11 @@ describe('the plain pill (drawn before the panel’s code is loaded)', () => {
 
   it('speaks Korean in a Korean browser', () => {
     setUiLanguage('ko');
-    createPill(container, () => {}).draw(pillWords(2), 'bottom-right');
+    createPill(
+      container,
+      () => {},
+      () => {},
+    ).draw(pillWords(2), 'bottom-right');
     expect(pillIn(container)?.closest('[lang]')?.getAttribute('lang')).toBe('ko');
     expect(pillIn(container)?.textContent).toMatch(/[\uac00-\ud7af]/);
   });

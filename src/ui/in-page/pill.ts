@@ -13,12 +13,13 @@ export type Pill = ReturnType<typeof createPill>;
 /**
  * The pill alone, in plain DOM: what a page with testimonies shows first, at the cost of a
  * few elements, in the words the background sent with the page's view (pill-words.ts: no
- * i18n call on the page). The panel's code (Preact, the cards: panel-code.ts) is loaded only when the
- * reader opens it, and from then on draws this same pill itself (InPagePanel.tsx), so the
- * two must stay alike: the same classes, attributes and words, which InPagePanel.test.tsx
- * checks.
+ * i18n call on the page). The panel's code (Preact, the cards: panel-code.ts) is loaded
+ * only when the reader opens it, and from then on draws this same pill itself
+ * (InPagePanel.tsx), so the two must stay alike: the same classes, attributes and words,
+ * which pill.test.tsx checks. While the code is on its way the pill says so (aria-busy),
+ * and a second click or Escape takes the request back.
  */
-export function createPill(container: HTMLElement, onOpen: () => void) {
+export function createPill(container: HTMLElement, onOpen: () => void, onCancel: () => void) {
   const doc = container.ownerDocument;
   const root = doc.createElement('div');
   root.dir = 'ltr';
@@ -31,6 +32,13 @@ export function createPill(container: HTMLElement, onOpen: () => void) {
   button.dataset.firsthand = 'pill';
   button.setAttribute('aria-expanded', 'false');
   button.addEventListener('click', byUser(onOpen));
+  // Escape while the panel is on its way: the reader no longer wants it.
+  button.addEventListener(
+    'keydown',
+    byUser((event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.isComposing && button.getAttribute('aria-busy') === 'true') onCancel();
+    }),
+  );
   root.append(status, button);
   container.replaceChildren(root);
 
@@ -48,6 +56,11 @@ export function createPill(container: HTMLElement, onOpen: () => void) {
         said = label;
         status.textContent = label;
       }, ANNOUNCE_AFTER_MS);
+    },
+    /** Says (aria-busy) that the panel is on its way, or no longer. */
+    pending(on: boolean): void {
+      if (on) button.setAttribute('aria-busy', 'true');
+      else button.removeAttribute('aria-busy');
     },
     /** What its live region has said. */
     announced: (): string => said,
