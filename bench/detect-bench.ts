@@ -201,8 +201,9 @@ writeFileSync(
 writeFileSync(join(referenceDir, REFERENCE_SCRIPT), 'void 0;\n');
 
 const h = await launch({ alsoLoad: [referenceDir] });
-// The page pipeline's three scripts: stage 0 on every page, the detector and the UI
-// injected by the background where needed (docs/architecture.md).
+// The page pipeline's three stages: stage 0 on every page, the detector and the UI
+// injected by the background where needed (docs/architecture.md). The panel's code,
+// injected when the reader opens the pill, runs on no page load.
 const scriptUrl = `chrome-extension://${h.extensionId}/`;
 for (const p of pages) h.serve(p.url, p.html);
 const gzipped = (file: string) => gzipSync(readFileSync(join(extensionDir, file)), { level: 9 }).length;
