@@ -113,7 +113,7 @@ describe('on a news article about the famine and orphans', () => {
     await expect.poll(() => ui.text('[data-passage-id]')).toMatch(/Why this/);
     // Control: it is there now, loaded by the click.
     expect(await hasPanelCode(tabId)).toBe(true);
-    // Opened by the click that loaded it, focused, its pill saying so.
+    // Opened by the click that loaded it, its pill saying so (focus: the keyboard test below).
     expect(await ui.attribute(PILL, 'aria-expanded')).toBe('true');
     await h.screenshot(page, 'panel');
     await page.emulateMedia({ colorScheme: 'dark' });
