@@ -197,7 +197,6 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
     // What a page says is never trusted blindly: a count must be a count.
     if (!(count >= 1) || !Number.isFinite(count) || typeof key !== 'string') continue;
     pageWords += count;
-    if (!evidence.lead && isStatecraft(key)) statecraft += count;
     const stem = contentStem(key);
     if (stem === '') continue;
     words += count;
@@ -211,15 +210,13 @@ function articleQuery(index: CorpusIndex, evidence: PageEvidence): ArticleQuery 
     const seen = surface.get(s);
     if (!seen || seen[1] < count) surface.set(s, [key, count]);
   }
-  // Statecraft is judged in the article's lead, where news says what it is about.
-  let leadWords = words;
-  if (evidence.lead) {
-    leadWords = 0;
-    for (const [key, count] of evidence.lead) {
-      if (!(count >= 1) || !Number.isFinite(count) || typeof key !== 'string') continue;
-      if (isStatecraft(key)) statecraft += count;
-      if (contentStem(key) !== '') leadWords += count;
-    }
+  // Statecraft is judged in the article's lead, where news says what it is about (the
+  // whole article where its lead is not known).
+  let leadWords = 0;
+  for (const [key, count] of evidence.lead ?? evidence.words) {
+    if (!(count >= 1) || !Number.isFinite(count) || typeof key !== 'string') continue;
+    if (isStatecraft(key)) statecraft += count;
+    if (contentStem(key) !== '') leadWords += count;
   }
   const stems = [...counts].map(([at, count]) => ({ at, count, label: surface.get(at)?.[0] ?? '' }));
   const terms: ArticleQuery['terms'] = [];

@@ -51,7 +51,6 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       loading = false;
       opening = false;
       picked = null;
-      ui.pending(false);
       void ctx.isValid;
       draw();
     };
@@ -65,11 +64,11 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       // A second click while the code is on its way changes the reader's mind.
       opening = !opening;
       if (opening) loadPanel();
-      ui.pending(opening);
+      draw();
     },
     cancel: () => {
       opening = false;
-      ui.pending(false);
+      draw();
     },
     closeTermCard: () => {
       picked = null;
@@ -140,7 +139,6 @@ export function createInPageUi(
   actions: { open(): void; cancel(): void; closeTermCard(): void },
 ) {
   let ui: ShadowUi | null = null;
-  let host: HTMLElement | null = null;
   /** The plain pill, until the panel's code draws. */
   let pill: Pill | null = null;
   /** The panel's code that drew last: it takes away what it drew, even once unregistered. */
@@ -150,7 +148,6 @@ export function createInPageUi(
     if (ui) drawnBy?.clear(ui.container);
     ui?.remove();
     ui = null;
-    host = null;
     pill = null;
     drawnBy = null;
   };
@@ -168,10 +165,11 @@ export function createInPageUi(
       ui ??= createShadowUi();
       // Apps that replace the whole document element take our host with it: mount again.
       if (!ui.host.isConnected) ui.mount();
-      host = ui.host;
+      const { host } = ui;
       if (!code) {
         pill ??= createPill(ui.container, actions.open, actions.cancel);
-        pill.draw(words as PillWords, corner);
+        // While the code is on its way the pill says so (aria-busy).
+        pill.draw(words as PillWords, corner, open);
         return 'pill';
       }
       // Open only if the reader is still where the click left them: on the pill, or
@@ -197,9 +195,7 @@ export function createInPageUi(
       if (focused && !opens) ui.container.querySelector<HTMLElement>('[data-firsthand="pill"]')?.focus();
       return 'panel';
     },
-    /** Shows on the plain pill that the panel is on its way (or no longer). */
-    pending: (on: boolean) => pill?.pending(on),
-    contains: (node: Node) => host !== null && (node === host || host.contains(node)),
+    contains: (node: Node) => ui !== null && (node === ui.host || ui.host.contains(node)),
   };
 }
 

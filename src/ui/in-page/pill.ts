@@ -36,16 +36,22 @@ export function createPill(container: HTMLElement, onOpen: () => void, onCancel:
   button.addEventListener(
     'keydown',
     byUser((event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.isComposing && button.getAttribute('aria-busy') === 'true') onCancel();
+      if (event.key === 'Escape' && !event.isComposing && waiting) onCancel();
     }),
   );
   root.append(status, button);
   container.replaceChildren(root);
 
   let said = '';
+  /** The panel is on its way. */
+  let waiting = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
-    draw({ lang, text, label }: PillWords, corner: Corner): void {
+    /** Draws it for these words, in this corner; `busy` while the panel's code is on its way. */
+    draw({ lang, text, label }: PillWords, corner: Corner, busy = false): void {
+      waiting = busy;
+      if (busy) button.setAttribute('aria-busy', 'true');
+      else button.removeAttribute('aria-busy');
       root.className = `fh-inpage fh-theme fh-inpage--${corner}`;
       root.lang = lang;
       button.textContent = text;
@@ -56,11 +62,6 @@ export function createPill(container: HTMLElement, onOpen: () => void, onCancel:
         said = label;
         status.textContent = label;
       }, ANNOUNCE_AFTER_MS);
-    },
-    /** Says (aria-busy) that the panel is on its way, or no longer. */
-    pending(on: boolean): void {
-      if (on) button.setAttribute('aria-busy', 'true');
-      else button.removeAttribute('aria-busy');
     },
     /** What its live region has said. */
     announced: (): string => said,
