@@ -5,6 +5,7 @@ import { pillWords } from '@/src/i18n/pill-words';
 import { syntheticMatches } from '../shared/synthetic-cards';
 import { createInPageUi } from './in-page-ui';
 import { type PanelCode, type PanelState, setPanelCode } from './panel-code';
+import type { PickedTerm } from './term-marks';
 
 /** What the UI uses of a content-script context. */
 const context = () => {
@@ -63,5 +64,54 @@ describe('the in-page UI, before and after the panel’s code is loaded', () => 
     expect(document.querySelectorAll('firsthand-panel')).toHaveLength(1);
     invalidate();
     expect(document.querySelectorAll('firsthand-panel')).toHaveLength(0);
+  });
+
+  describe("a term picked with the mouse before the panel's code came", () => {
+    /** A pick of a term in the article, as term-marks.ts makes it for a click. */
+    const pick = (): PickedTerm => {
+      const text = document.body.appendChild(document.createElement('p'));
+      text.textContent = 'famine';
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      return { mark: { term: 'famine', range }, line: 0, byKeyboard: false };
+    };
+    const codeDraws = () => {
+      const drawn: PanelState[] = [];
+      setPanelCode({ draw: (_, state) => drawn.push(state), clear: vi.fn() });
+      return drawn;
+    };
+
+    it.each([
+      ['takes the focus when the reader is still where the pick left them', false, true],
+      ['leaves the focus where the reader took it meanwhile', true, false],
+    ])('%s', (_, typedElsewhere, takesFocus) => {
+      const { ctx } = context();
+      const ui = createInPageUi(ctx, { open: () => {}, cancel: () => {}, closeTermCard: () => {} });
+      const picked = pick();
+      // The pick asks for the code; the plain pill shows until it comes.
+      expect(ui.show({ ...view(2), picked }, false)).toBe('pill');
+      const field = document.body.appendChild(document.createElement('input'));
+      if (typedElsewhere) field.focus();
+      const drawn = codeDraws();
+      ui.show({ ...view(2), picked }, false);
+      expect(drawn.at(-1)).toMatchObject({ picked, cardTakesFocus: takesFocus });
+      // Decided once: a later view (the reader's focus in the card now) does not change it.
+      ui.show({ ...view(2), picked }, false);
+      expect(drawn.at(-1)?.cardTakesFocus).toBe(takesFocus);
+      field.remove();
+    });
+
+    it('takes the focus wherever it is when the code was already there, and never from the keyboard', () => {
+      const { ctx } = context();
+      const drawn = codeDraws();
+      const ui = createInPageUi(ctx, { open: () => {}, cancel: () => {}, closeTermCard: () => {} });
+      const field = document.body.appendChild(document.createElement('input'));
+      field.focus();
+      ui.show({ ...view(2), picked: pick() }, false);
+      expect(drawn.at(-1)?.cardTakesFocus).toBe(true);
+      ui.show({ ...view(2), picked: { ...pick(), byKeyboard: true } }, false);
+      expect(drawn.at(-1)?.cardTakesFocus).toBe(false);
+      field.remove();
+    });
   });
 });

@@ -143,6 +143,8 @@ export function createInPageUi(
   let pill: Pill | null = null;
   /** The panel's code that drew last: it takes away what it drew, even once unregistered. */
   let drawnBy: PanelCode | null = null;
+  /** Whether each pick's term card takes the focus: decided once, when it is first drawn. */
+  const cardFocus = new WeakMap<PickedTerm, boolean>();
 
   const remove = () => {
     if (ui) drawnBy?.clear(ui.container);
@@ -178,14 +180,23 @@ export function createInPageUi(
       const active = document.activeElement;
       const stillHere = focused || active === null || active === document.body || active === host;
       const announced = pill?.announced() ?? '';
+      const opens = open && stillHere;
+      let cardTakesFocus = false;
+      if (picked) {
+        // Picked with the mouse: the card takes the focus, as a dialog opened by a click
+        // does. If its code came after the pick (the plain pill was showing), only if the
+        // reader is still where the pick left them, as for the panel.
+        cardTakesFocus = cardFocus.get(picked) ?? (!picked.byKeyboard && (pill === null || stillHere));
+        cardFocus.set(picked, cardTakesFocus);
+      }
       pill?.remove();
       pill = null;
       drawnBy = code;
-      const opens = open && stillHere;
       code.draw(ui.container, {
         matches,
         corner,
         picked,
+        cardTakesFocus,
         host,
         open: opens,
         announced,

@@ -8,6 +8,11 @@ export interface PanelState {
   corner: Corner;
   /** The term card, when the reader picked a marked term. */
   picked: PickedTerm | null;
+  /**
+   * Whether the term card takes the keyboard's focus: picked with the mouse, as a dialog
+   * opened by a click does, unless its code came after the pick and the reader had moved on.
+   */
+  cardTakesFocus: boolean;
   host: HTMLElement;
   /** Open the panel when first drawn: the reader activated the pill before the code was there. */
   open: boolean;

@@ -33,7 +33,10 @@ export function startPanel(ctx: ContentScriptContext): void {
   });
 }
 
-function draw(container: HTMLElement, { matches, corner, picked, host, open, announced, closeTermCard }: PanelState) {
+function draw(
+  container: HTMLElement,
+  { matches, corner, picked, cardTakesFocus, host, open, announced, closeTermCard }: PanelState,
+) {
   const site = siteOf(location.href);
   const openStory = (card: ExcerptCardData) =>
     tell(sendLight('openReader', { storyId: card.storyId, passageId: card.passageId }));
@@ -60,7 +63,7 @@ function draw(container: HTMLElement, { matches, corner, picked, host, open, ann
             term={term}
             cards={matches.cards.filter((card) => card.why.includes(term))}
             anchor={anchorOf(picked)}
-            takeFocus={!picked.byKeyboard}
+            takeFocus={cardTakesFocus}
             host={host}
             onClose={closeTermCard}
             onOpenStory={openStory}
