@@ -7,6 +7,7 @@ import { syntheticMatches } from '../shared/synthetic-cards';
 import { asUser, userClick, userKey, userPointerDown } from './fake-user-input';
 import { InPagePanel, type InPagePanelProps } from './InPagePanel';
 import inPageCss from './in-page.css?inline';
+import panelCss from './panel.css?inline';
 
 let host: HTMLElement;
 let shadow: ShadowRoot;
@@ -176,10 +177,16 @@ describe('InPagePanel', () => {
     expect(inPageCss).toContain('prefers-color-scheme: dark');
   });
 
-  it('carries the shared theme in its own sheet: no @import for the page to resolve or refuse', () => {
+  it('carries the shared theme in its own sheets: no @import for the page to resolve or refuse', () => {
+    // The pill's sheet: the tokens and the pill, not the cards, which come with the panel's code.
     expect(inPageCss).toContain('--fh-accent:');
-    expect(inPageCss).toContain('.fh-card__text {');
-    expect(inPageCss).not.toContain('@import');
+    expect(inPageCss).toContain('.fh-pill {');
+    expect(inPageCss).not.toContain('.fh-card__text {');
+    expect(inPageCss).not.toContain('.fh-panel {');
+    expect(panelCss).toContain('.fh-card__text {');
+    expect(panelCss).toContain('.fh-panel {');
+    expect(panelCss).toContain('.fh-termcard {');
+    for (const css of [inPageCss, panelCss]) expect(css).not.toContain('@import');
   });
 
   it('moves between the cards with the arrow keys, Home and End', () => {

@@ -6,6 +6,7 @@ import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { isLive } from '@/src/page/in-page-view';
 import { siteOf } from '@/src/settings/sites';
 import { InPagePanel } from './InPagePanel';
+import panelCss from './panel.css?inline';
 import { type PanelCode, type PanelState, panelCode, setPanelCode } from './panel-code';
 import { TermCard } from './TermCard';
 import type { PickedTerm } from './term-marks';
@@ -33,10 +34,26 @@ export function startPanel(ctx: ContentScriptContext): void {
   });
 }
 
+/**
+ * The shadow roots this code has styled. The pill's style sheet (in-page.css) is all that a
+ * page showing only the pill parses; the panel's and the term card's come with this code,
+ * beside it, when the code first draws there.
+ */
+const styled = new WeakSet<Node>();
+function addStyles(container: HTMLElement): void {
+  const root = container.getRootNode();
+  if (styled.has(root)) return;
+  styled.add(root);
+  const style = container.ownerDocument.createElement('style');
+  style.textContent = panelCss;
+  container.before(style);
+}
+
 function draw(
   container: HTMLElement,
   { matches, corner, picked, cardTakesFocus, host, open, announced, closeTermCard }: PanelState,
 ) {
+  addStyles(container);
   const site = siteOf(location.href);
   const openStory = (card: ExcerptCardData) =>
     tell(sendLight('openReader', { storyId: card.storyId, passageId: card.passageId }));
