@@ -108,45 +108,81 @@ export function wordsStartingWithin(sorted: readonly string[], typed: string, ma
   /** The prefix's characters, for swaps of neighbours. */
   const path = new Int32Array(deepest + 1);
   const out: number[] = [];
-  const walk = (lo: number, hi: number, depth: number) => {
-    let a = lo;
-    // The word that is the prefix itself sorts first and has no character at `depth`.
-    while (a < hi && (sorted[a] as string).length === depth) a++;
+  /** The run [a, b) of words that have `c` at `depth`, as the next step below the prefix. */
+  const step = (a: number, b: number, depth: number, c: number) => {
     const j = depth + 1;
     const before = columns[depth] as Int32Array;
     const col = columns[j] as Int32Array;
     const twoBack = depth > 0 ? (columns[depth - 1] as Int32Array) : undefined;
     const previous = depth > 0 ? (path[depth - 1] as number) : -1;
+    path[depth] = c;
+    col[0] = j;
+    let smallest = j;
+    for (let i = 1; i <= m; i++) {
+      const t = codes[i - 1] as number;
+      let d = Math.min(
+        (before[i] as number) + 1,
+        (col[i - 1] as number) + 1,
+        (before[i - 1] as number) + (t === c ? 0 : 1),
+      );
+      if (twoBack && i > 1 && t === previous && codes[i - 2] === c) d = Math.min(d, (twoBack[i - 2] as number) + 1);
+      col[i] = d;
+      if (d < smallest) smallest = d;
+    }
+    if ((col[m] as number) <= max) for (let w = a; w < b; w++) out.push(w);
+    else if (smallest <= max && j < deepest) walk(a, b, j, smallest);
+  };
+  /** The first word of [lo, hi) whose character at `depth` is above `c` (or is `c`, with `orEqual`). */
+  const after = (lo: number, hi: number, depth: number, c: number, orEqual: boolean) => {
+    let l = lo;
+    let h = hi;
+    while (l < h) {
+      const mid = (l + h) >> 1;
+      const at = (sorted[mid] as string).charCodeAt(depth);
+      if (at < c || (!orEqual && at === c)) l = mid + 1;
+      else h = mid;
+    }
+    return l;
+  };
+  /** Walks the prefix's run [lo, hi), whose column (`least` its smallest entry) is columns[depth]. */
+  const walk = (lo: number, hi: number, depth: number, least: number) => {
+    let a = lo;
+    // The word that is the prefix itself sorts first and has no character at `depth`.
+    while (a < hi && (sorted[a] as string).length === depth) a++;
+    if (least >= max && depth > 0) {
+      // No edit left to spend: a step keeps the prefix within `max` only by the typed word's
+      // own next character where the column is at `max` (or by the swap of neighbours that
+      // the column before allows), so only those runs are looked for, by binary search;
+      // every other step would end the walk. Most of a walk is below such prefixes ("x" for
+      // "tongl": one edit spent): it no longer visits every character that follows them.
+      const before = columns[depth] as Int32Array;
+      const twoBack = columns[depth - 1] as Int32Array;
+      const previous = path[depth - 1] as number;
+      const wanted: number[] = [];
+      for (let i = 1; i <= m; i++) {
+        if ((before[i - 1] as number) <= max) wanted.push(codes[i - 1] as number);
+        if (i > 1 && codes[i - 1] === previous && (twoBack[i - 2] as number) + 1 <= max)
+          wanted.push(codes[i - 2] as number);
+      }
+      wanted.sort((x, y) => x - y);
+      for (let k = 0; k < wanted.length; k++) {
+        const c = wanted[k] as number;
+        if (k > 0 && c === wanted[k - 1]) continue;
+        const from = after(a, hi, depth, c, true);
+        const to = after(from, hi, depth, c, false);
+        if (from < to) step(from, to, depth, c);
+        a = to;
+      }
+      return;
+    }
     while (a < hi) {
       const c = (sorted[a] as string).charCodeAt(depth);
       // The run of words with `c` here: within a run of one prefix, characters only grow.
-      let l = a + 1;
-      let h = hi;
-      while (l < h) {
-        const mid = (l + h) >> 1;
-        if ((sorted[mid] as string).charCodeAt(depth) === c) l = mid + 1;
-        else h = mid;
-      }
-      const b = l;
-      path[depth] = c;
-      col[0] = j;
-      let smallest = j;
-      for (let i = 1; i <= m; i++) {
-        const t = codes[i - 1] as number;
-        let d = Math.min(
-          (before[i] as number) + 1,
-          (col[i - 1] as number) + 1,
-          (before[i - 1] as number) + (t === c ? 0 : 1),
-        );
-        if (twoBack && i > 1 && t === previous && codes[i - 2] === c) d = Math.min(d, (twoBack[i - 2] as number) + 1);
-        col[i] = d;
-        if (d < smallest) smallest = d;
-      }
-      if ((col[m] as number) <= max) for (let w = a; w < b; w++) out.push(w);
-      else if (smallest <= max && j < deepest) walk(a, b, j);
+      const b = after(a + 1, hi, depth, c, false);
+      step(a, b, depth, c);
       a = b;
     }
   };
-  walk(0, sorted.length, 0);
+  walk(0, sorted.length, 0, 0);
   return out;
 }
