@@ -34,6 +34,8 @@ await build({
   format: 'esm',
   target: 'node20',
   keepNames: false,
+  // The `@/` paths, as wxt.config.ts resolves them (without needing .wxt/tsconfig.json).
+  alias: { '@': root },
   logLevel: 'warning',
   // The bundle is an ES module: a CommonJS package in it (happy-dom's dependencies) that
   // requires Node's own modules needs a `require`.
