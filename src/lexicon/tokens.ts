@@ -79,6 +79,9 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     let apostrophe = false;
+    // Letters and digits of ASCII only: no marks to fold, the word lowered is its key but for
+    // the plural (most words of most text).
+    let ascii = text.charCodeAt(i) < 128;
     i += first;
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -88,13 +91,16 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       const step = c < 128 ? 0 : wordAtBeyondAscii(text, i);
-      if (step > 0) i += step;
-      else if (isApostrophe(c) && i + 1 < n && wordAt(text, i + 1) > 0 && !quotesHangul(text, i)) {
+      if (step > 0) {
+        i += step;
+        ascii = false;
+      } else if (isApostrophe(c) && i + 1 < n && wordAt(text, i + 1) > 0 && !quotesHangul(text, i)) {
         apostrophe = true;
         i++;
       } else break;
     }
-    const key = keyOf(lower ? lower.slice(start, i) : text.slice(start, i).toLowerCase(), apostrophe);
+    const word = lower ? lower.slice(start, i) : text.slice(start, i).toLowerCase();
+    const key = ascii && !apostrophe ? singular(word) : keyOf(word, apostrophe);
     if (key) tokens.push({ key, start, end: i });
   }
   return tokens;
