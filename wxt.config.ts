@@ -49,9 +49,10 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
   hooks: {
-    // Stage 0 of the page pipeline (entrypoints/firsthand-gate.ts) runs on every page, so
-    // its cost is every page's cost: it is an unlisted script, with no WXT content-script
-    // runtime, listed here in the manifest. The background injects the rest (docs/architecture.md).
+    // Stage 0 of the page pipeline (src/page/firsthand-gate.ts) runs on every page, so its
+    // cost is every page's cost: modules/stage-0.ts bundles it by itself, with no WXT
+    // runtime, and it is listed here in the manifest. The background injects the rest
+    // (docs/architecture.md).
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -80,7 +81,7 @@ export default defineConfig({
         useBrowserNamespace(config);
         return;
       }
-      // The page pipeline's scripts (its three stages and the panel's code) use the
+      // The page pipeline's injected scripts (stages 1 and 2, the panel's code) use the
       // browser's own promise-based `browser`/`chrome` namespace (what `wxt/browser` is
       // without the polyfill module) instead of webextension-polyfill, whose set-up alone
       // costs a few milliseconds per page (npm run bench:detect); Chrome's MV3 and Firefox's
@@ -89,9 +90,7 @@ export default defineConfig({
       // announces nothing to the page and carries less (src/page/page-context.ts): WXT's
       // dispatches events a page can listen for, and brings its location watcher and event
       // helpers (the UI's shadow root asks the context only for `onInvalidated`).
-      const stage = entrypoints.find((e) =>
-        ['firsthand-gate', 'firsthand-detect', 'firsthand-ui', 'firsthand-panel'].includes(e.name),
-      );
+      const stage = entrypoints.find((e) => ['firsthand-detect', 'firsthand-ui', 'firsthand-panel'].includes(e.name));
       if (!stage) return;
       const aliases = useBrowserNamespace(config);
       aliases.unshift({

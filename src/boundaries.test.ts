@@ -78,7 +78,7 @@ const HEAVY =
   /^(preact|@preact\/|webextension-polyfill|@wxt-dev\/webextension-polyfill|wxt\/utils\/storage|@wxt-dev\/storage|fuse\.js|wink-porter2-stemmer|stopword|stopwords-iso)/;
 
 describe('context boundaries: the page pipeline', () => {
-  const stage0 = walk('entrypoints/firsthand-gate.ts');
+  const stage0 = walk('src/page/firsthand-gate.ts');
   const stage1 = walk('entrypoints/firsthand-detect.content/index.ts');
   const stage2 = walk('entrypoints/firsthand-ui.content/index.ts');
   const panel = walk('entrypoints/firsthand-panel.content/index.ts');

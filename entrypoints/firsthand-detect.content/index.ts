@@ -7,7 +7,7 @@ import { runPageDetector } from '@/src/page/page-detector';
 
 /**
  * Stage 1, the detector: never listed in the manifest. The background injects it into a
- * page whose gate pre-test (stage 0, entrypoints/firsthand-gate.ts) said "maybe", on a
+ * page whose gate pre-test (stage 0, src/page/firsthand-gate.ts) said "maybe", on a
  * site where Firsthand runs.
  */
 export default defineContentScript({

@@ -8,7 +8,7 @@ import { oneAtATime } from './one-at-a-time';
 import { setScanRecord } from './scan-record';
 
 /**
- * Stage 0 of the page pipeline, on every page (entrypoints/firsthand-gate.ts): a few
+ * Stage 0 of the page pipeline, on every page (src/page/firsthand-gate.ts): a few
  * kilobytes with no WXT runtime and no polyfill. It asks one regular expression whether
  * the page may name North Korea and, where it may, tells the background, which injects
  * the detection script (stage 1) if Firsthand runs on that site; that script then follows
