@@ -1,3 +1,5 @@
+import { readableText } from './gate-text';
+
 /** The part of a page that is the article a person is reading. */
 export interface Article {
   title: string;
@@ -169,7 +171,7 @@ export function* readArticle(
         const element = child as Element;
         if (INLINE.has(element.tagName)) {
           if (!furniture(element, root)) {
-            const text = element.textContent ?? '';
+            const text = textOf(element);
             run += text;
             if (element.tagName === 'A' || element.querySelector('a')) linked += clean(text).length;
           }
@@ -354,16 +356,26 @@ function furnitureTest(
   return (el, root, asContainer = false) => el !== root && (itself(el, asContainer) || within(el.parentElement, root));
 }
 
-/** A block's text, with a space where a <br> breaks the line (textContent would glue words). */
+/**
+ * A block's text, with a space where a <br> breaks the line (textContent would glue words),
+ * and without the code of a script or style sheet in it (an advertisement's, say).
+ */
 function blockText(el: Element): string {
-  if (el.getElementsByTagName('br').length === 0) return el.textContent ?? '';
+  if (el.getElementsByTagName('br').length === 0) return textOf(el);
   let text = '';
   const walker = el.ownerDocument.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 3) text += node.textContent ?? '';
-    else if ((node as Element).tagName === 'BR') text += ' ';
+    if (node.nodeType === 3) {
+      const holder = (node.parentNode as Element).localName;
+      if (holder !== 'script' && holder !== 'style') text += (node as Text).data;
+    } else if ((node as Element).tagName === 'BR') text += ' ';
   }
   return text;
+}
+
+/** An element's text, without the code of the scripts and style sheets in it. */
+function textOf(el: Element): string {
+  return el.querySelector('script, style') ? readableText(el) : (el.textContent ?? '');
 }
 
 /** The text directly in an element, not in its element children. */
