@@ -398,7 +398,7 @@ function isMostlyLinks(el: Element, textLength: number): boolean {
 function articleTitle(doc: Document, root: Element | null): string {
   const h1 = root?.querySelector('h1') ?? root?.closest('article')?.querySelector('h1') ?? doc.querySelector('h1');
   const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-  return clean(h1?.textContent || og || doc.title || '');
+  return clean((h1 && textOf(h1)) || og || doc.title || '');
 }
 
 function clean(text: string): string {

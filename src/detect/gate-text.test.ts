@@ -30,14 +30,14 @@ describe("the gate pre-test's text", () => {
     const prose = (s: string) =>
       `${s} ${'This sentence pads the paragraph so it reads like article prose. '.repeat(2)}`;
     const doc = docOf(
-      `<article><h1>Harvest</h1><p>${prose('Farmers in the valley.')}<script>var ad = "North Korea";</script></p><p>${prose('Rain came late.')}<br>${prose('Then it stopped.')}<script>var b = "Pyongyang";</script></p><div>${prose('Loose text')}<span>${prose('in a span')}<script>var c = "Kaesong";</script></span></div></article>${json(5000)}`,
+      `<article><h1>Harvest<script>var h = "Korea";</script></h1><p>${prose('Farmers in the valley.')}<script>var ad = "North Korea";</script></p><p>${prose('Rain came late.')}<br>${prose('Then it stopped.')}<script>var b = "Pyongyang";</script></p><div>${prose('Loose text')}<span>${prose('in a span')}<script>var c = "Kaesong";</script></span></div></article>${json(5000)}`,
     );
     const gate = pageGateText(doc);
     const { title, paragraphs } = extractArticle(doc);
     expect(paragraphs.length).toBeGreaterThan(2);
     for (const text of [title, ...paragraphs]) {
       for (const word of text.split(/\s+/).filter(Boolean)) expect(gate, word).toContain(word);
-      expect(text).not.toMatch(/North Korea|Pyongyang|Kaesong|var /);
+      expect(text).not.toMatch(/Korea|Pyongyang|Kaesong|var /);
     }
   });
 });
