@@ -41,6 +41,12 @@ const view = (count: number): InPageViewModel => ({
 });
 const show = (count: number) => inPageView()?.render(view(count));
 const pill = () => roots.at(-1)?.querySelector<HTMLButtonElement>('[data-firsthand="pill"]') ?? null;
+/** Two cards shown, the plain pill clicked, and the panel's code asked for (not given yet). */
+const clickPill = async () => {
+  show(2);
+  userClick(pill() as HTMLButtonElement);
+  await vi.waitFor(() => expect(asked).toBe(1));
+};
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -82,18 +88,14 @@ afterEach(() => {
 
 describe('the in-page UI, as the reader opens the plain pill', () => {
   it('opens the panel once its code is there (the control for the cases below)', async () => {
-    show(2);
-    userClick(pill() as HTMLButtonElement);
-    await vi.waitFor(() => expect(asked).toBe(1));
+    await clickPill();
     expect(pill()?.getAttribute('aria-busy')).toBe('true');
     answer(true);
     await vi.waitFor(() => expect(drawn.at(-1)?.open).toBe(true));
   });
 
   it('asks again after the background gave nothing (the cards went meanwhile)', async () => {
-    show(2);
-    userClick(pill() as HTMLButtonElement);
-    await vi.waitFor(() => expect(asked).toBe(1));
+    await clickPill();
     answer(false);
     // Answered: the plain pill is no longer waiting, and a click asks again.
     await vi.waitFor(() => expect(pill()?.hasAttribute('aria-busy')).toBe(false));
@@ -104,9 +106,7 @@ describe('the in-page UI, as the reader opens the plain pill', () => {
   });
 
   it('does not open a later article by itself when the clicked one went before its code came', async () => {
-    show(2);
-    userClick(pill() as HTMLButtonElement);
-    await vi.waitFor(() => expect(asked).toBe(1));
+    await clickPill();
     show(0); // the app moved on: no cards
     answer(true);
     await vi.waitFor(() => expect(roots.at(-1)?.host.isConnected ?? false).toBe(false));
@@ -119,9 +119,7 @@ describe('the in-page UI, as the reader opens the plain pill', () => {
     ['a second click', (button: HTMLButtonElement) => userClick(button)],
     ['Escape', (button: HTMLButtonElement) => userKey(button, 'Escape')],
   ])('changes its mind on %s while the code is on its way', async (_, takeBack) => {
-    show(2);
-    userClick(pill() as HTMLButtonElement);
-    await vi.waitFor(() => expect(asked).toBe(1));
+    await clickPill();
     takeBack(pill() as HTMLButtonElement);
     expect(pill()?.hasAttribute('aria-busy')).toBe(false);
     answer(true);
