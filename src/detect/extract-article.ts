@@ -1,4 +1,4 @@
-import { readableText } from './gate-text';
+import { isCode, readableText } from './gate-text';
 
 /** The part of a page that is the article a person is reading. */
 export interface Article {
@@ -366,8 +366,7 @@ function blockText(el: Element): string {
   const walker = el.ownerDocument.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === 3) {
-      const holder = (node.parentNode as Element).localName;
-      if (holder !== 'script' && holder !== 'style') text += (node as Text).data;
+      if (!isCode(node)) text += (node as Text).data;
     } else if ((node as Element).tagName === 'BR') text += ' ';
   }
   return text;

@@ -32,9 +32,12 @@ export function pageGateText(doc: Document): string {
 export function readableText(el: Element): string {
   let text = '';
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const holder = (node.parentNode as Element).localName;
-    if (holder !== 'script' && holder !== 'style') text += (node as Text).data;
-  }
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!isCode(node)) text += (node as Text).data;
   return text;
+}
+
+/** Whether a text node is a script's or a style sheet's code. */
+export function isCode(text: Node): boolean {
+  const holder = (text.parentNode as Element).localName;
+  return holder === 'script' || holder === 'style';
 }
