@@ -1,4 +1,4 @@
-import { foldText, isLatin, type PackedGateTest } from './gate-precheck';
+import { foldText, isLatin, type PackedGateTest, phrasesSource } from './gate-precheck';
 import type { Term } from './lexicon';
 import { takesSuffixes, tokenize } from './tokens';
 
@@ -41,8 +41,42 @@ const SAID_EVERYWHERE = new Set(['the', 'new', 'pro', 'part', 'son', 'sol', 'rat
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Build time: the gate test for a lexicon. */
-export function packGateTest(terms: readonly Term[]): PackedGateTest {
+/**
+ * The gate test's keys: literals (`|` between them, escaped), and phrases (keys, a space
+ * between; `|` between phrases) in groups that share the key looked for first, marked with
+ * a `*`. A group with no such key (no key is rare enough) is looked for beside the literals.
+ */
+export interface GateKeys {
+  literals: string;
+  phrases: string[];
+}
+
+/** Build time: the gate test for a lexicon, as the expressions stage 0 compiles. */
+export const packGateTest = (terms: readonly Term[]): PackedGateTest => gateTestSources(gateKeys(terms));
+
+/**
+ * The keys as stage 0 reads them: the literals and the common keys' phrases made into an
+ * expression here, and the other phrases by the key looked for first, in the order that
+ * key's expression lists them, so that making it at load takes nothing but a join.
+ */
+export function gateTestSources({ literals, phrases }: GateKeys): PackedGateTest {
+  const first = literals ? [literals] : [];
+  const byKey = new Map<string, string>();
+  for (const group of phrases) {
+    const at = group.indexOf('*');
+    if (at < 0) first.push(phrasesSource(group));
+    else byKey.set(group.slice(at + 1).split(/[ |]/)[0] as string, group.replace('*', ''));
+  }
+  // Longest key first, whatever the packed order. An object lists keys that are array
+  // indices first, whatever their order: none may be one.
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+  const index = keys.find((key) => /^(0|[1-9][0-9]*)$/.test(key));
+  if (index !== undefined) throw new Error(`gate phrase key is a number: ${index}`);
+  return { first: first.join('|'), phrases: Object.fromEntries(keys.map((key) => [key, byKey.get(key) as string])) };
+}
+
+/** Build time: the gate test's keys for a lexicon. */
+export function gateKeys(terms: readonly Term[]): GateKeys {
   // Made here, not at load: the content scripts that run the test never pay for the list.
   const EVERYDAY = everyday();
   const strong = (p: string) => !isLatin(p) || (p.length >= SHORTEST_LITERAL && !EVERYDAY.has(p));
@@ -72,7 +106,7 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
       literals.add(best);
       continue;
     }
-    // Packed as its keys, one space between them: unpackGateTest makes the expression.
+    // Packed as its keys, one space between them: gateTestSources makes the expression.
     if (pieces.some((p) => !/^[^\s|.*+?^${}()[\]\\]+$/.test(p)))
       throw new Error(`gate key not packable: ${pieces.join(' ')}`);
     phrases.add(pieces.join(' '));
@@ -96,7 +130,7 @@ export function packGateTest(terms: readonly Term[]): PackedGateTest {
     const key = keys.reduce((a, b) => (rarity(b) > rarity(a) ? b : a));
     const rare = rarity(key) >= 0 ? key : '';
     const group = groups.get(rare) ?? [];
-    // The key marked in the group's first phrase, where unpackGateTest reads it.
+    // The key marked in the group's first phrase, where gateTestSources reads it.
     if (rare && group.length === 0) keys[keys.indexOf(rare)] = `*${rare}`;
     groups.set(rare, [...group, keys.join(' ')]);
   }

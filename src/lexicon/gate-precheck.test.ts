@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '@/src/detect/extract-article';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { packGateTest } from './gate-pack';
+import { gateKeys, gateTestSources, packGateTest } from './gate-pack';
 import { foldText, mayMentionGate, unpackGateTest } from './gate-precheck';
 import { compileLexicon, findTerms, type Term } from './lexicon';
 
@@ -96,11 +96,11 @@ describe('the gate test', () => {
   });
 
   it('looks for a phrase by its key that pages say least, and for one of common keys beside the literals', () => {
-    const { phrases } = packGateTest(terms);
+    const { phrases } = gateKeys(terms);
     // "the" is on every page, "sun" far less often; nothing in D.P.R.K. is rare.
     expect(phrases).toContain('da of the *sun');
     expect(phrases.find((group) => group.includes('d p r k'))).not.toContain('*');
-    const keys = [...unpackGateTest(packGateTest(terms)).phrasesByKey.keys()];
+    const keys = Object.keys(packGateTest(terms).phrases);
     expect(keys).toContain('sun');
     expect(keys.filter((key) => key.length < 3 || ['the', 'new', 'pro'].includes(key))).toEqual([]);
     // ...though the phrases have such keys to choose from.
@@ -110,18 +110,15 @@ describe('the gate test', () => {
 
   it('follows up a key wherever it is said: inside a longer key, and where another key ends', () => {
     // Packed by hand for this test: "north" is said only as part of "northern".
-    const nested = unpackGateTest({
-      literals: '',
-      phrases: ['*northern limit line', '38 *north'],
-    });
+    const nested = unpackGateTest(gateTestSources({ literals: '', phrases: ['*northern limit line', '38 *north'] }));
     expect(runToEnd(mayMentionGate('near the 38 northern', nested))).toBe(true);
     expect(runToEnd(mayMentionGate('the northern line', nested))).toBe(false);
     // "cdef" begins inside "abcd", which is found first.
-    const overlapping = unpackGateTest({ literals: '', phrases: ['*abcd zz', 'ab *cdef'] });
+    const overlapping = unpackGateTest(gateTestSources({ literals: '', phrases: ['*abcd zz', 'ab *cdef'] }));
     expect(runToEnd(mayMentionGate('abcdef', overlapping))).toBe(true);
     expect(runToEnd(mayMentionGate('abcd ef', overlapping))).toBe(false);
     // Whatever order the keys come in, the longer is found where both begin.
-    const shorterFirst = unpackGateTest({ literals: '', phrases: ['*abc x', '*abcd y'] });
+    const shorterFirst = unpackGateTest(gateTestSources({ literals: '', phrases: ['*abc x', '*abcd y'] }));
     expect(runToEnd(mayMentionGate('the abcd y', shorterFirst))).toBe(true);
   });
 

@@ -19,9 +19,10 @@
  * - an alias without such a key (D.P.R.K., NK News, Kim Il-sung, Mass Games) is a phrase,
  *   found by all its keys in order, the first starting a word, with anything but letters
  *   and digits, or nothing, between them. A phrase is looked for only in a text that says
- *   its key that pages say least ("sun" of the Day of the Sun, not "the"; gate-pack.ts): one
- *   expression finds all those keys at once. A phrase of keys that every page says (D.P.R.K.,
- *   NK News) is looked for beside the literals.
+ *   its key that pages say least ("sun" of the Day of the Sun, not "the"; gate-pack.ts). A
+ *   phrase of keys that every page says (D.P.R.K., NK News) is looked for beside the
+ *   literals. One expression finds the literals, those phrases and the other phrases' keys,
+ *   in one look at the text.
  * Two known ways to miss, each only where a page names North Korea in no other way: the
  * page's text holds what the article reader leaves out, so a phrase whose words an inline
  * script or hidden span parts ("Kim <script>…</script>Jong Un") is not found, though the
@@ -61,7 +62,7 @@ export function foldText(text: string): string {
 const mayBeWord = (c: number) => (c >= 0x80 && c !== 0x2019) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /** What a page's word may add after a Latin key: -s, -es, -ies(s), a possessive s. */
-export const SUFFIX = '[a-z0-9]{0,4}';
+const SUFFIX = '[a-z0-9]{0,4}';
 /**
  * ...after a key of one letter (the D of D.P.R.K.): only a possessive s. The matcher
  * leaves words of three letters or fewer as they are, so "ds" is no plural of "d".
@@ -69,83 +70,83 @@ export const SUFFIX = '[a-z0-9]{0,4}';
 const LETTER_SUFFIX = 's?';
 export const isLatin = (s: string) => /^[a-z0-9]+$/.test(s);
 
+/**
+ * Phrases (keys, a space between; `|` between phrases) as one expression: each phrase's
+ * keys in order, the first starting a word, with anything or nothing between them (the
+ * page's text may glue two words the article reader keeps apart: "Daily<br>NK"), and the
+ * endings a Latin key may take.
+ */
+export const phrasesSource = (phrases: string): string =>
+  phrases
+    .split('|')
+    .map(
+      (phrase) =>
+        `(?<![a-z0-9])${phrase
+          .split(' ')
+          .map((key) => key + (isLatin(key) ? (key.length === 1 ? LETTER_SUFFIX : SUFFIX) : ''))
+          .join('[^a-z0-9]*')}`,
+    )
+    .join('|');
+
 /** The gate test as JSON, made at build time (gate-pack.ts). */
 export interface PackedGateTest {
-  /** One alternation of literal keys. */
-  literals: string;
+  /** The literal keys, and the phrases with no rare key (`phrasesSource`): an expression. */
+  first: string;
   /**
-   * Phrases (keys, a space between; `|` between phrases), in groups that share the key
-   * looked for first, marked with a `*`. A group with no such key (no key is rare enough)
-   * is looked for beside the literals.
+   * The other phrases (keys, a space between; `|` between phrases) by the key looked for
+   * first, longest key first: at a place, the expression reports the first key listed.
    */
-  phrases: string[];
+  phrases: Record<string, string>;
 }
-
-/** A key's phrases as one expression, made the first time a page says the key. */
-type Phrases = () => RegExp;
 
 /** The gate test, ready to run. */
 export interface GateTest {
-  /** The literals and the phrases with no rare key: one look at the text. */
-  first: RegExp;
-  /** Every other phrase's key, longest first: one more look, which finds each place one is said. */
-  keys: RegExp;
-  phrasesByKey: Map<string, Phrases>;
+  /** The literals and the phrases of common keys, then every other phrase's key (captured). */
+  any: RegExp;
+  /** The packed phrases by key, each made into an expression the first time a page says its key. */
+  phrases: Record<string, string | RegExp>;
 }
 
 /**
- * A phrase's keys in order, the first starting a word, with anything or nothing between
- * them (the page's text may glue two words the article reader keeps apart: "Daily<br>NK"),
- * and the endings a Latin key may take.
+ * One expression, made at build time but for its keys, and one look at the text: stage 0
+ * (on every page) compiles and runs it, and putting it together from the keys at load cost
+ * more than the look (bench:detect). The test takes the packed phrases over: it keeps the
+ * expressions it makes of them there.
  */
-const phraseSource = (keys: string): string =>
-  `(?<![a-z0-9])${keys
-    .split(' ')
-    .map((key) => key + (isLatin(key) ? (key.length === 1 ? LETTER_SUFFIX : SUFFIX) : ''))
-    .join('[^a-z0-9]*')}`;
-
-export function unpackGateTest({ literals, phrases }: PackedGateTest): GateTest {
-  const first = literals ? [literals] : [];
-  const phrasesByKey = new Map<string, Phrases>();
-  for (const packed of phrases) {
-    const at = packed.indexOf('*');
-    const expression = () => packed.replace('*', '').split('|').map(phraseSource).join('|');
-    if (at < 0) {
-      first.push(expression());
-      continue;
-    }
-    let made: RegExp | undefined;
-    phrasesByKey.set(packed.slice(at + 1).split(/[ |]/)[0] ?? '', () => (made ??= new RegExp(expression())));
-  }
-  return {
-    // Nothing to look for: an empty expression would match every text.
-    first: new RegExp(first.join('|') || '(?!)'),
-    // Longest first, whatever the packed order: at a place, the first key listed is reported.
-    keys: new RegExp([...phrasesByKey.keys()].sort((a, b) => b.length - a.length).join('|') || '(?!)', 'g'),
-    phrasesByKey,
-  };
-}
+export const unpackGateTest = ({ first, phrases }: PackedGateTest): GateTest => ({
+  // Nothing to look for: an empty expression would match every text.
+  any: new RegExp(`${first || '(?!)'}|(${Object.keys(phrases).join('|') || '(?!)'})`, 'g'),
+  phrases,
+});
 
 /**
- * Whether `folded` says a phrase. Each key said is followed up once: its phrases, and those
- * of the shorter keys it begins with, said at the same place ("northern" holds "north"), as
- * the expression reports only the longest key found at a place.
+ * Whether `folded` says a literal or a phrase. Each key said is followed up once: its
+ * phrases, and those of the shorter keys it begins with, said at the same place ("northern"
+ * holds "north"), as the expression reports only the longest key found at a place.
  */
-function saysPhrase(folded: string, { keys, phrasesByKey }: GateTest): boolean {
+function says(folded: string, { any, phrases }: GateTest): boolean {
   const said = new Set<string>();
   const tried = new Set<string>();
-  keys.lastIndex = 0;
-  for (let found = keys.exec(folded); found; found = keys.exec(folded)) {
-    if (!said.has(found[0])) {
-      said.add(found[0]);
-      for (const [key, phrases] of phrasesByKey) {
-        if (tried.has(key) || !found[0].startsWith(key)) continue;
+  any.lastIndex = 0;
+  for (let found = any.exec(folded); found; found = any.exec(folded)) {
+    const word = found[1];
+    // A literal, or a phrase of common keys.
+    if (word === undefined) return true;
+    if (!said.has(word)) {
+      said.add(word);
+      for (const key in phrases) {
+        if (tried.has(key) || !word.startsWith(key)) continue;
         tried.add(key);
-        if (phrases().test(folded)) return true;
+        let expression = phrases[key] as string | RegExp;
+        if (typeof expression === 'string') {
+          expression = new RegExp(phrasesSource(expression));
+          phrases[key] = expression;
+        }
+        if (expression.test(folded)) return true;
       }
     }
     // The next place may begin inside this key.
-    keys.lastIndex = found.index + 1;
+    any.lastIndex = found.index + 1;
   }
   return false;
 }
@@ -168,7 +169,7 @@ export function* mayMentionGate(text: string, test: GateTest): Generator<void, b
   for (let start = 0; start < text.length; start += SLICE_CHARS) {
     if (start > 0) yield;
     const folded = foldText(text.slice(Math.max(0, start - OVERLAP_CHARS), start + SLICE_CHARS));
-    if (test.first.test(folded) || saysPhrase(folded, test)) return true;
+    if (says(folded, test)) return true;
   }
   return false;
 }

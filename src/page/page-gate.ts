@@ -4,7 +4,6 @@ import { MIN_INTERVAL_MS, SETTLE_MS } from '@/src/detect/watch-page';
 import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
 import { articleUrl } from '@/src/messaging/article-url';
 import { onLight, sendLight } from '@/src/messaging/light-messaging';
-import { oneAtATime } from './one-at-a-time';
 import { setScanRecord } from './scan-record';
 
 /**
@@ -30,51 +29,80 @@ export function runPageGate(doc: Document, gate: GateTest): void {
     stopped = true;
     observer.disconnect();
   };
-  setScanRecord(() => ({ ...scans, idle: testing.idle() && timer === undefined }));
+  // One test at a time; one asked for meanwhile runs after it.
+  let running = false;
+  let again = false;
+  let timer: number | undefined;
+  let lastRun = 0;
+  setScanRecord(() => ({ ...scans, idle: !running && !again && timer === undefined }));
 
-  let listening = false;
-  const test = async () => {
-    const url = articleUrl(location.href);
-    scans.url = url;
-    if (!(await runInSlices(mayMentionGate(pageGateText(doc), gate)))) return;
-    // Moved on while testing: the next burst of changes tests the new article.
-    if (articleUrl(location.href) !== url || stopped) return;
-    try {
-      // The detection script runs here now, and follows the page: stop.
-      if (await sendLight('pageMayMention')) stop();
-      else if (!listening) {
-        // Not on this site: asked again if the reader switches it back on.
-        listening = true;
-        onLight('rescanPage', retest);
-      }
-    } catch {
-      // The extension was updated or removed: this script is an orphan now.
-      if (globalThis.chrome?.runtime?.id === undefined) stop();
+  const finish = () => {
+    running = false;
+    scans.finished += 1;
+    lastRun = Date.now();
+    if (again && !stopped) {
+      again = false;
+      test();
     }
   };
 
-  const testing = oneAtATime(test, {
-    after: () => {
-      scans.finished += 1;
-      lastRun = Date.now();
-    },
-    alive: () => !stopped,
-  });
-  const retest = testing.request;
+  let listening = false;
+  const tell = async (url: string) => {
+    // Moved on while testing: the next burst of changes tests the new article.
+    if (articleUrl(location.href) === url && !stopped) {
+      try {
+        // The detection script runs here now, and follows the page: stop.
+        if (await sendLight('pageMayMention')) stop();
+        else if (!listening) {
+          // Not on this site: asked again if the reader switches it back on.
+          listening = true;
+          onLight('rescanPage', test);
+        }
+      } catch {
+        // The extension was updated or removed: this script is an orphan now.
+        if (globalThis.chrome?.runtime?.id === undefined) stop();
+      }
+    }
+    finish();
+  };
 
-  let timer: number | undefined;
-  let lastRun = 0;
+  const test = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const url = articleUrl(location.href);
+      scans.url = url;
+      const steps = mayMentionGate(pageGateText(doc), gate);
+      // Most pages are one slice, tested in this task: no promise, no await.
+      const once = steps.next();
+      if (!once.done) {
+        runInSlices(steps).then((maybe) => (maybe ? tell(url) : finish()), finish);
+        return;
+      }
+      if (once.value) {
+        void tell(url);
+        return;
+      }
+    } catch {
+      // A page that breaks the test (a hostile one) is not tested again until it changes.
+    }
+    finish();
+  };
+
   const schedule = () => {
     if (timer !== undefined || stopped) return;
     const due = Math.max(Date.now() + SETTLE_MS, lastRun + MIN_INTERVAL_MS);
     timer = window.setTimeout(() => {
       timer = undefined;
-      if (!stopped) retest();
+      if (!stopped) test();
     }, due - Date.now());
   };
 
   // The first test in a task of its own, not in the one that evaluates this script.
-  window.setTimeout(retest, 0);
+  setTimeout(test);
   // The root, not <body>: some apps replace <body> itself.
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 }
