@@ -120,33 +120,29 @@ export const unpackGateTest = ({ first, phrases }: PackedGateTest): GateTest => 
 });
 
 /**
- * Whether `folded` says a literal or a phrase. Each key said is followed up once: its
- * phrases, and those of the shorter keys it begins with, said at the same place ("northern"
- * holds "north"), as the expression reports only the longest key found at a place.
+ * Whether `folded` says a literal or a phrase. The phrases are followed up only where no
+ * literal is said (on a page about North Korea, "north" comes before "korea"), each key
+ * once: its phrases, and those of the shorter keys it begins with, said at the same place
+ * ("northern" holds "north"), as the expression reports only the longest key at a place.
  */
 function says(folded: string, { any, phrases }: GateTest): boolean {
   const said = new Set<string>();
-  const tried = new Set<string>();
   any.lastIndex = 0;
   for (let found = any.exec(folded); found; found = any.exec(folded)) {
-    const word = found[1];
     // A literal, or a phrase of common keys.
-    if (word === undefined) return true;
-    if (!said.has(word)) {
-      said.add(word);
-      for (const key in phrases) {
-        if (tried.has(key) || !word.startsWith(key)) continue;
-        tried.add(key);
-        let expression = phrases[key] as string | RegExp;
-        if (typeof expression === 'string') {
-          expression = new RegExp(phrasesSource(expression));
-          phrases[key] = expression;
-        }
-        if (expression.test(folded)) return true;
-      }
-    }
+    if (found[1] === undefined) return true;
+    said.add(found[1]);
     // The next place may begin inside this key.
     any.lastIndex = found.index + 1;
+  }
+  for (const key in phrases) {
+    if (![...said].some((word) => word.startsWith(key))) continue;
+    let expression = phrases[key] as string | RegExp;
+    if (typeof expression === 'string') {
+      expression = new RegExp(phrasesSource(expression));
+      phrases[key] = expression;
+    }
+    if (expression.test(folded)) return true;
   }
   return false;
 }
