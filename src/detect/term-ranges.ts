@@ -27,19 +27,26 @@ export function findTermRanges(
   terms: ReadonlySet<string>,
   ignore: (node: Node) => boolean = () => false,
 ): TermRange[] {
-  if (!said.some(([, term]) => terms.has(term))) return [];
+  if (!said.some(([, term]) => terms.has(term)) || root.closest(EDITABLE)) return [];
   const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */, {
-    acceptNode: (node) => {
-      const parent = node.parentElement;
-      if (!parent || ignore(node) || parent.closest(EDITABLE)) return 2; // FILTER_REJECT
-      // What the article reader skips inside the article: scripts, form fields, asides,
-      // captions, hidden text.
-      const skipped = parent.closest(NOT_ARTICLE);
-      if (skipped && skipped !== root && root.contains(skipped)) return 2;
-      return 1; // FILTER_ACCEPT
-    },
-  });
+  // Elements and text, deciding at each element whether its subtree is read: editable
+  // regions, what the article reader skips inside an article (scripts, form fields, asides,
+  // captions, hidden text) and our own UI are not. Asked once an element, not once a text
+  // node of every ancestor.
+  const walker = doc.createTreeWalker(root, 5 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
+  const skips = (el: Element) => el.matches(NOT_ARTICLE) || el.matches(EDITABLE) || ignore(el);
+  /** The next text node to read, past the subtrees skipped. */
+  const nextText = (): Text | null => {
+    let node = walker.nextNode();
+    while (node && node.nodeType === 1) {
+      if (skips(node as Element)) {
+        // Past this subtree: its next sibling, or its nearest ancestor's.
+        node = walker.nextSibling();
+        while (!node && walker.parentNode()) node = walker.nextSibling();
+      } else node = walker.nextNode();
+    }
+    return node as Text | null;
+  };
   const words = wordsExpression(said);
   if (!words) return [];
   const { expression, termOf } = words;
@@ -73,14 +80,18 @@ export function findTermRanges(
     nodes = [];
     starts = [];
   };
+  let lastParent: Element | null = null;
   let lastBlock: Element | null = null;
-  for (let node = walker.nextNode(); node && read + text.length < MAX_CHARS; node = walker.nextNode()) {
-    const block = blockOf(node.parentElement as Element, root);
+  for (let node = nextText(); node && read + text.length < MAX_CHARS; node = nextText()) {
+    // Text nodes side by side share their block: found once.
+    const parent = node.parentElement as Element;
+    const block: Element | null = parent === lastParent ? lastBlock : blockOf(parent, root);
     if (block !== lastBlock) flush();
+    lastParent = parent;
     lastBlock = block;
     starts.push(text.length);
-    nodes.push(node as Text);
-    text += (node as Text).data;
+    nodes.push(node);
+    text += node.data;
   }
   flush();
   return found;
