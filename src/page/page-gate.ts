@@ -48,22 +48,22 @@ export function runPageGate(doc: Document, gate: GateTest): void {
 
   let listening = false;
   const tell = async (url: string) => {
-    // Moved on while testing: the next burst of changes tests the new article.
-    if (articleUrl(doc.URL) === url && !stopped) {
-      try {
-        // The detection script runs here now, and follows the page: stop.
-        if (await sendLight('pageMayMention')) stop();
-        else if (!listening) {
-          // Not on this site: asked again if the reader switches it back on.
-          listening = true;
-          onLight('rescanPage', test);
-        }
-      } catch {
-        // The extension was updated or removed: this script is an orphan now.
-        if (globalThis.chrome?.runtime?.id === undefined) stop();
+    try {
+      // Moved on while testing: the next burst of changes tests the new article.
+      if (articleUrl(doc.URL) !== url || stopped) return;
+      // The detection script runs here now, and follows the page: stop.
+      if (await sendLight('pageMayMention')) stop();
+      else if (!listening) {
+        // Not on this site: asked again if the reader switches it back on.
+        listening = true;
+        onLight('rescanPage', test);
       }
+    } catch {
+      // The extension was updated or removed: this script is an orphan now.
+      if (globalThis.chrome?.runtime?.id === undefined) stop();
+    } finally {
+      finish();
     }
-    finish();
   };
 
   const test = (): void => {
