@@ -8,6 +8,9 @@ export interface TermRange {
   range: Range;
 }
 
+/** What is never marked inside the article: what its reader skips, and editable regions. */
+const NOT_READ = `${NOT_ARTICLE},${EDITABLE}`;
+
 /** Enough for the longest article: the rest of a 2 MB page is not marked. */
 const MAX_CHARS = 100_000;
 
@@ -34,7 +37,7 @@ export function findTermRanges(
   // captions, hidden text) and our own UI are not. Asked once an element, not once a text
   // node of every ancestor.
   const walker = doc.createTreeWalker(root, 5 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
-  const skips = (el: Element) => el.matches(NOT_ARTICLE) || el.matches(EDITABLE) || ignore(el);
+  const skips = (el: Element) => el.matches(NOT_READ) || ignore(el);
   /** The next text node to read, past the subtrees skipped. */
   const nextText = (): Text | null => {
     let node = walker.nextNode();
