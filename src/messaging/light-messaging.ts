@@ -19,7 +19,8 @@ type Reply<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
  * library's listeners answer it and that it answers the library's senders.
  */
 export async function sendLight<K extends keyof ProtocolMap>(type: K, data?: Data<K>): Promise<Reply<K>> {
-  const message = { id: Math.floor(Math.random() * 1e4), type, data, timestamp: Date.now() };
+  // The library numbers its messages only to pair the lines of its debug log: these are not logged.
+  const message = { id: 0, type, data, timestamp: Date.now() };
   const reply = (await extension().runtime.sendMessage(message)) as { res?: Reply<K>; err?: unknown } | undefined;
   if (!reply || reply.err != null) throw new Error(`${type}: no answer`);
   return reply.res as Reply<K>;

@@ -32,7 +32,7 @@ export function runPageGate(doc: Document, gate: GateTest): void {
   // One test at a time; one asked for meanwhile runs after it.
   let running = false;
   let again = false;
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = 0;
   setScanRecord(() => ({ ...scans, idle: !running && !again && timer === undefined }));
 
@@ -96,7 +96,7 @@ export function runPageGate(doc: Document, gate: GateTest): void {
   const schedule = () => {
     if (timer !== undefined || stopped) return;
     const due = Math.max(Date.now() + SETTLE_MS, lastRun + MIN_INTERVAL_MS);
-    timer = window.setTimeout(() => {
+    timer = setTimeout(() => {
       timer = undefined;
       if (!stopped) test();
     }, due - Date.now());
