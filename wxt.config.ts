@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtHooks } from 'wxt';
+import { COMPILE_HINT } from './src/page/compile-hint';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -66,16 +67,9 @@ export default defineConfig({
       // Inlining the shared chunks gives each page one file (and the bundler's runtime), so
       // the popup is ready sooner (npm run bench:popup; issue 13, item 3).
       if (entrypoints.some((e) => e.type === 'popup')) {
-        config.build ??= {};
-        const { output } = config.build.rolldownOptions ?? {};
-        if (Array.isArray(output)) throw new Error('the pages build has one output');
-        config.build.rolldownOptions = {
-          ...config.build.rolldownOptions,
-          output: {
-            ...output,
-            codeSplitting: { experimentalInlineCommonChunks: { maxSize: Number.POSITIVE_INFINITY } },
-          },
-        };
+        withOutput(config, {
+          codeSplitting: { experimentalInlineCommonChunks: { maxSize: Number.POSITIVE_INFINITY } },
+        });
         // The pages, too, use the browser's own promise-based namespace (see below): none of
         // them listens to runtime messages itself, the one place the polyfill would differ.
         useBrowserNamespace(config);
@@ -97,11 +91,25 @@ export default defineConfig({
         find: /^wxt\/utils\/content-script-context$/,
         replacement: fileURLToPath(new URL('./src/page/page-context.ts', import.meta.url)),
       });
+      // Stages 1 and 2 run on page loads, in a world where nothing is compiled yet, and call
+      // most of their functions at once: compiled with the script (src/page/compile-hint.ts).
+      // The panel's code is left to compile as it is used.
+      if (stage.name !== 'firsthand-panel') withOutput(config, { postBanner: COMPILE_HINT });
     },
   },
 });
 
 type Alias = { find: string | RegExp; replacement: string };
+type BuildConfig = Parameters<NonNullable<NonNullable<WxtHooks['vite:build:extendConfig']>>>[1];
+type OutputOptions = Exclude<NonNullable<NonNullable<BuildConfig['build']>['rolldownOptions']>['output'], unknown[]>;
+
+/** Adds options to a build's one output. */
+function withOutput(config: BuildConfig, options: OutputOptions): void {
+  config.build ??= {};
+  const { output } = config.build.rolldownOptions ?? {};
+  if (Array.isArray(output)) throw new Error('a build of the extension has one output');
+  config.build.rolldownOptions = { ...config.build.rolldownOptions, output: { ...output, ...options } };
+}
 
 /** `wxt/browser` as the browser's own `browser`/`chrome` namespace, without webextension-polyfill. */
 function useBrowserNamespace(config: { resolve?: { alias?: unknown } }): Alias[] {

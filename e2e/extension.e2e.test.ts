@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from '../src/page/compile-hint';
 import { fixturePages } from '../src/testing/fixture-pages';
 import {
   extensionDir,
@@ -538,6 +539,10 @@ describe('the built extension', () => {
     // Stage 0 runs on every page: at most 4 kB (4,096 bytes) gzipped, by Node's zlib at
     // level 9 (issue 13; `gzip -9` makes it a hundred bytes smaller still).
     expect(gzipSync(stage0, { level: 9 }).length).toBeLessThanOrEqual(4096);
+    // The stages that run on page loads have their functions compiled with the script
+    // (src/page/compile-hint.ts): the hint is the first line, where V8 reads it, and not
+    // stripped by the minifiers.
+    for (const script of [stage0, detector, ui]) expect(script.split('\n')[0]).toBe(COMPILE_HINT);
     // Only stage 0 is listed in the manifest: the background injects the detector and the UI.
     const manifest = JSON.parse(file('manifest.json'));
     expect(manifest.content_scripts).toEqual([

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { defineWxtModule } from 'wxt/modules';
+import { COMPILE_HINT } from '../src/page/compile-hint';
 
 /**
  * Stage 0 of the page pipeline (src/page/firsthand-gate.ts), on every page, bundled by
@@ -24,6 +25,8 @@ export default defineWxtModule({
         target: ['chrome111', 'firefox115'],
         minify: wxt.config.mode === 'production',
         legalComments: 'none',
+        // On the first line, after minification (src/page/compile-hint.ts).
+        banner: { js: COMPILE_HINT },
         charset: 'utf8',
         alias: { '@': root },
         logLevel: 'warning',
