@@ -93,7 +93,8 @@ export default defineConfig({
       });
       // Stages 1 and 2 run on page loads, in a world where nothing is compiled yet, and call
       // most of their functions at once: compiled with the script (src/page/compile-hint.ts).
-      // The panel's code is left to compile as it is used.
+      // The panel's code compiles as it is used: much of it does not run on opening, which
+      // took longer with the hint (docs/benchmarks.md).
       if (stage.name !== 'firsthand-panel') withOutput(config, { postBanner: COMPILE_HINT });
     },
   },
