@@ -65,7 +65,13 @@ export function gateTestSources({ literals, phrases }: GateKeys): PackedGateTest
   for (const group of phrases) {
     const at = group.indexOf('*');
     if (at < 0) first.push(phrasesSource(group));
-    else byKey.set(group.slice(at + 1).split(/[ |]/)[0] as string, group.replace('*', ''));
+    else {
+      const key = group.slice(at + 1).split(/[ |]/)[0] as string;
+      // The key is packed as `*` in its own phrases (stage 0 puts it back when it follows
+      // them up): each phrase group says it once, as the group's name.
+      const starred = (phrase: string) => phrase.replace(/[^ ]+/g, (k) => (k === key ? '*' : k));
+      byKey.set(key, group.replace('*', '').split('|').map(starred).join('|'));
+    }
   }
   // Longest key first, whatever the packed order. An object lists keys that are array
   // indices first, whatever their order: none may be one.

@@ -95,6 +95,7 @@ export interface PackedGateTest {
   /**
    * The other phrases (keys, a space between; `|` between phrases) by the key looked for
    * first, longest key first: at a place, the expression reports the first key listed.
+   * In its phrases, the key itself is `*`.
    */
   phrases: Record<string, string>;
 }
@@ -139,7 +140,7 @@ function says(folded: string, { any, phrases }: GateTest): boolean {
     if (![...said].some((word) => word.startsWith(key))) continue;
     let expression = phrases[key] as string | RegExp;
     if (typeof expression === 'string') {
-      expression = new RegExp(phrasesSource(expression));
+      expression = new RegExp(phrasesSource(expression.replaceAll('*', key)));
       phrases[key] = expression;
     }
     if (expression.test(folded)) return true;
