@@ -202,11 +202,16 @@ describe('pages that change', () => {
     await ui.click(PILL);
     await ui.waitFor('[data-passage-id]');
     expect(await ui.attribute('[data-passage-id]', 'data-story-id')).toBe('josephs-story-part-1-2024');
+    // The control for the check below: this article was handed to the background.
+    expect((await h.scanned(page)).told).toBe(true);
 
     await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/sport/cup-final-report'));
     await expect.poll(() => ui.count(PILL), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => h.badgeText(tabId)).toBe('');
     expect(page.url()).toBe(spaUrl('/sport/cup-final-report'));
+    // The next article fails the gate pre-test (stage 0's, which the detector asks): it is
+    // never read, and the background never hears of it.
+    expect((await h.scanned(page)).told).toBe(false);
     await page.close();
   });
 

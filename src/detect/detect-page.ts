@@ -3,6 +3,7 @@ import type { TermMatcher } from '@/src/lexicon/lexicon';
 import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { articleEvidence } from './assess-page';
 import { type Article, runToEnd } from './extract-article';
+import { pageMayMention } from './gate-text';
 import { createPageScanner } from './page-scanner';
 
 export interface PageScan {
@@ -20,7 +21,7 @@ export interface PageScan {
  * evaluation and the benchmarks call this, so they judge exactly what the extension does.
  */
 export function detectPage(doc: Document, gateTest: GateTest, matcher: TermMatcher): PageScan {
-  const { article } = runToEnd(createPageScanner(() => gateTest).scan(doc));
+  const { article } = runToEnd(createPageScanner(pageMayMention(gateTest)).scan(doc));
   if (!article) return { article: { title: '', paragraphs: [] }, detected: [], words: [] };
   const { terms, words, lead } = articleEvidence(article, matcher);
   return { article, detected: terms, words, lead };

@@ -1,3 +1,14 @@
+import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
+
+/** Whether a page may name North Korea, as steps (see `mayMentionGate`). */
+export type MayMention = (doc: Document) => Generator<void, boolean>;
+
+/** The gate pre-test of a page: its every text (`pageGateText`) against `gate`. */
+export const pageMayMention =
+  (gate: GateTest): MayMention =>
+  (doc) =>
+    mayMentionGate(pageGateText(doc), gate);
+
 /**
  * Every text of a page the scan may read, in one string, for the gate pre-test
  * (src/lexicon/gate-precheck.ts): the title, the og:title the article reader falls back

@@ -6,6 +6,7 @@ import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
 import { articleEvidence } from './assess-page';
 import { detectPage } from './detect-page';
 import { runToEnd } from './extract-article';
+import { pageMayMention } from './gate-text';
 import { createPageScanner } from './page-scanner';
 import { runInSlices } from './run-in-slices';
 
@@ -20,7 +21,7 @@ const t = (term: string, aliases: string[], gate = false): Term => ({
 const terms = [t('North Korea', ['North Korea'], true), t('famine', ['famine']), t('orphan', ['orphan'])];
 const matcher = compileLexicon(terms);
 const gateTest = unpackGateTest(packGateTest(terms));
-const createScanner = () => createPageScanner(() => gateTest);
+const createScanner = () => createPageScanner(pageMayMention(gateTest));
 /** What the background finds in what a scan read (nothing for a page it did not read). */
 const evidenceOf = ({ article }: { article: { title: string; paragraphs: string[] } | null }) =>
   article ? articleEvidence(article, matcher) : { terms: [], words: [], said: [] };
@@ -60,23 +61,23 @@ describe('the page scanner', () => {
 
   it('reads the first article without its pre-test when stage 0 already passed it, and tests the next', () => {
     // A pre-test that never says "maybe": only a scanner that skips it reads anything.
-    const never = unpackGateTest({ first: '', phrases: {} });
-    let made = 0;
+    const never = pageMayMention(unpackGateTest({ first: '', phrases: {} }));
+    let asked = 0;
     const doc = articleDoc(['Orphans of the famine.', 'Orphans in North Korea.']);
-    expect(runToEnd(createPageScanner(() => never).scan(doc)).article).toBeNull();
+    expect(runToEnd(createPageScanner(never).scan(doc)).article).toBeNull();
     const passed = createPageScanner(
-      () => {
-        made++;
-        return never;
+      (page) => {
+        asked++;
+        return never(page);
       },
       { gatePassed: true },
     );
     expect(runToEnd(passed.scan(doc)).article?.paragraphs.length).toBeGreaterThan(0);
-    // The gate test is made only when it is needed: for the next article.
-    expect(made).toBe(0);
+    // The gate test is asked only when it is needed: of the next article.
+    expect(asked).toBe(0);
     passed.forget();
     expect(runToEnd(passed.scan(doc)).article).toBeNull();
-    expect(made).toBe(1);
+    expect(asked).toBe(1);
   });
 
   it('reports no words for a page that does not name North Korea', () => {

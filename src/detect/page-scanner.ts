@@ -1,6 +1,5 @@
-import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
 import { type Article, readArticle } from './extract-article';
-import { pageGateText } from './gate-text';
+import type { MayMention } from './gate-text';
 
 /**
  * Reads a page's article, as text: what the detector sends the background, which finds
@@ -9,8 +8,11 @@ import { pageGateText } from './gate-text';
  * article). A page that fails the gate test (src/lexicon/gate-precheck.ts) is never read.
  */
 export function createPageScanner(
-  /** The gate test, made on first need (stage 1 needs it only for an app's next article). */
-  gateTest: () => GateTest,
+  /**
+   * The gate test of a page (`pageMayMention`): asked of each new article (stage 1 asks it
+   * only of an app's next article, and asks stage 0's: src/page/page-detector.ts).
+   */
+  mayMention: MayMention,
   /**
    * The page already passed the gate test (stage 0 ran it: src/page/page-gate.ts): the first
    * article is read without testing again. A new article (`forget`) is tested as usual.
@@ -42,7 +44,7 @@ export function createPageScanner(
       // Most pages never mention North Korea: one pass over every text the scan may read
       // (the title, the og:title it falls back on, the body) says so, and their article is
       // never read.
-      if (!passed && !(yield* mayMentionGate(pageGateText(doc), gateTest()))) {
+      if (!passed && !(yield* mayMention(doc))) {
         return { article: null, generation: started };
       }
       if (started === generation) passed = true;

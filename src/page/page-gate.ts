@@ -1,7 +1,7 @@
-import { pageGateText } from '@/src/detect/gate-text';
+import { pageMayMention } from '@/src/detect/gate-text';
 import { runInSlices } from '@/src/detect/run-in-slices';
 import { MIN_INTERVAL_MS, SETTLE_MS } from '@/src/detect/watch-page';
-import { type GateTest, mayMentionGate } from '@/src/lexicon/gate-precheck';
+import type { GateTest } from '@/src/lexicon/gate-precheck';
 import { articleUrl } from '@/src/messaging/article-url';
 import { onLight, sendLight } from '@/src/messaging/light-messaging';
 import { setScanRecord } from './scan-record';
@@ -34,7 +34,9 @@ export function runPageGate(doc: Document, gate: GateTest): void {
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = 0;
-  setScanRecord(() => ({ ...scans, idle: !running && !again && timer === undefined }));
+  const mayMention = pageMayMention(gate);
+  // The test stays in this world for the detector, once it is injected (scan-record.ts).
+  setScanRecord(() => ({ ...scans, idle: !running && !again && timer === undefined }), mayMention);
 
   const finish = () => {
     running = false;
@@ -76,7 +78,7 @@ export function runPageGate(doc: Document, gate: GateTest): void {
       // The document's address, not `location`'s: the same, and one object fewer to make in this world.
       const url = articleUrl(doc.URL);
       scans.url = url;
-      const steps = mayMentionGate(pageGateText(doc), gate);
+      const steps = mayMention(doc);
       // Most pages are one slice, tested in this task: no promise, no await.
       const once = steps.next();
       if (!once.done) {

@@ -1,3 +1,5 @@
+import type { MayMention } from '@/src/detect/gate-text';
+
 /**
  * What the page's scans came to: written by stage 0 (the gate pre-test), then by the
  * detection script once the background injected it. Read by the end-to-end tests in the
@@ -16,9 +18,18 @@ export interface ScanRecord {
 }
 
 const KEY = Symbol.for('firsthand.detection');
-type RecordHolder = { [KEY]?: { scans(): ScanRecord } };
+/**
+ * What the page pipeline keeps in the page's isolated world, where both stages run: the
+ * record of its scans, and stage 0's gate test, which the detector asks of an app's next
+ * article instead of carrying the test's data a second time (it is most of stage 0).
+ */
+type World = { [KEY]?: { scans(): ScanRecord; mayMention?: MayMention } };
 
-/** Which script answers for the page's scans now: the last to start. */
-export function setScanRecord(scans: (() => ScanRecord) | undefined): void {
-  (globalThis as RecordHolder)[KEY] = scans && { scans };
+/** Which script answers for the page's scans now: the last to start. Stage 0's gate test stays. */
+export function setScanRecord(scans: (() => ScanRecord) | undefined, mayMention?: MayMention): void {
+  const world = globalThis as World;
+  world[KEY] = scans && { scans, mayMention: mayMention ?? world[KEY]?.mayMention };
 }
+
+/** Stage 0's gate test, where stage 0 ran in this world. */
+export const stageZeroGateTest = (): MayMention | undefined => (globalThis as World)[KEY]?.mayMention;
