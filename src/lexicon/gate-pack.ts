@@ -67,8 +67,8 @@ export function gateTestSources({ literals, phrases }: GateKeys): PackedGateTest
     if (at < 0) first.push(phrasesSource(group));
     else {
       const key = group.slice(at + 1).split(/[ |]/)[0] as string;
-      // The key is packed as `*` in its own phrases (stage 0 puts it back when it follows
-      // them up): each phrase group says it once, as the group's name.
+      // The key is packed as `*` in its own phrases (the test puts it back when it first
+      // follows them up: `says`, gate-precheck.ts): each group says it once, as its name.
       const starred = (phrase: string) => phrase.replace(/[^ ]+/g, (k) => (k === key ? '*' : k));
       byKey.set(key, group.replace('*', '').split('|').map(starred).join('|'));
     }

@@ -100,8 +100,11 @@ describe('the gate test', () => {
     // "the" is on every page, "sun" far less often; nothing in D.P.R.K. is rare.
     expect(phrases).toContain('da of the *sun');
     expect(phrases.find((group) => group.includes('d p r k'))).not.toContain('*');
-    const keys = Object.keys(packGateTest(terms).phrases);
+    const packed = packGateTest(terms).phrases;
+    const keys = Object.keys(packed);
     expect(keys).toContain('sun');
+    // Packed once, as the group's name: its phrases say * in its place.
+    expect(packed.sun).toBe('da of the *');
     expect(keys.filter((key) => key.length < 3 || ['the', 'new', 'pro'].includes(key))).toEqual([]);
     // ...though the phrases have such keys to choose from.
     const words = phrases.join(' ').replaceAll('*', '').split(/[ |]/);
