@@ -25,7 +25,11 @@ const KEY = Symbol.for('firsthand.detection');
  */
 type World = { [KEY]?: { scans(): ScanRecord; mayMention?: MayMention } };
 
-/** Which script answers for the page's scans now: the last to start. Stage 0's gate test stays. */
+/**
+ * Which script answers for the page's scans now: the last to start. Stage 0's gate test
+ * stays with the detector's record; `undefined` (the extension went away) clears both, and
+ * a stage 0 of the extension that comes next leaves its own before any detector of its own.
+ */
 export function setScanRecord(scans: (() => ScanRecord) | undefined, mayMention?: MayMention): void {
   const world = globalThis as World;
   world[KEY] = scans && { scans, mayMention: mayMention ?? world[KEY]?.mayMention };
