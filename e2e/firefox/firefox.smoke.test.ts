@@ -95,6 +95,33 @@ describe('Firsthand in Firefox', () => {
     article = page;
   });
 
+  it("leaves stage 0's gate test where the detector runs: the two share the isolated world", async () => {
+    // The detector is in the page (the pill's test saw what it read): it asks stage 0's test
+    // of an app's next article (src/page/scan-record.ts), here read as the scripting API sees
+    // that world, where the detector was put too. The control: the scans' record, which both write.
+    const probe = await h.extensionPage('/popup.html');
+    try {
+      const seen = await probe.evaluate(async (articleUrl) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
+        if (tab?.id === undefined) return null;
+        const [frame] = await api.scripting.executeScript({
+          target: { tabId: tab.id },
+          func: () => {
+            const world = (globalThis as Record<symbol, { scans?: unknown; mayMention?: unknown } | undefined>)[
+              Symbol.for('firsthand.detection')
+            ];
+            return { record: typeof world?.scans, gateTest: typeof world?.mayMention };
+          },
+        });
+        return frame?.result ?? null;
+      }, h.origin + articlePath);
+      expect(seen).toEqual({ record: 'function', gateTest: 'function' });
+    } finally {
+      await probe.close();
+    }
+  });
+
   it("opens the panel from the pill: the panel's code is put in the page on the click", async () => {
     const before = await poll(look, (seen) => seen?.pill != null);
     expect(before).toMatchObject({ cards: 0, panelCode: false });
