@@ -12,14 +12,7 @@ import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
 import { newsSites, runsOn } from '@/src/settings/where-it-runs';
 import { createFirsthandService, type FirsthandService } from './firsthand-service';
-import {
-  createTabPages,
-  DETECTOR_SCRIPT,
-  followTabNavigation,
-  PANEL_SCRIPT,
-  registerTabPages,
-  UI_SCRIPT,
-} from './tab-pages';
+import { createTabPages, DETECTOR_SCRIPT, followTabs, PANEL_SCRIPT, registerTabPages, UI_SCRIPT } from './tab-pages';
 
 const bundle = buildCorpusFromData();
 const bundledIndex = loadBundleIndex(bundle);
@@ -129,7 +122,7 @@ describe("the background's tab pages", () => {
 
   it('clears a tab that goes to a page whose address it may not see (no tabs permission)', async () => {
     const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
-    const stop = followTabNavigation(pages);
+    const stop = followTabs(pages);
     const reloaded = await tabAt('https://news.example/a');
     const left = await tabAt('https://news.example/b');
     await pages.reported(reloaded, 'https://news.example/a', famineArticle);
@@ -153,6 +146,57 @@ describe("the background's tab pages", () => {
     );
     await vi.waitFor(async () => expect(await pages.results(reloaded)).toBeNull());
     stop();
+  });
+
+  it('listens to tab events only while some tab has results: they wake a stopped worker', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const listening = () => fakeBrowser.tabs.onUpdated.hasListeners() && fakeBrowser.tabs.onRemoved.hasListeners();
+    const stop = followTabs(pages);
+    // At once, as the worker starts: the event that woke it is handed to the listeners there are then.
+    expect(listening()).toBe(true);
+    // No tab has results: it stops listening.
+    await vi.waitFor(() => expect(listening()).toBe(false));
+    const a = await tabAt('https://news.example/a');
+    const b = await tabAt('https://news.example/b');
+    // Listening from the moment a tab's results are being kept: the next navigation is heard.
+    const kept = pages.reported(a, 'https://news.example/a', famineArticle);
+    await vi.waitFor(() => expect(listening()).toBe(true));
+    await kept;
+    await pages.reported(b, 'https://news.example/b', famineArticle);
+    // One tab goes elsewhere: the other still has results, so it still listens.
+    await fakeBrowser.tabs.onUpdated.trigger(
+      a,
+      { url: 'https://news.example/c' },
+      await seen(a, 'https://news.example/c'),
+    );
+    await vi.waitFor(async () => expect(await pages.results(a)).toBeNull());
+    expect(await pages.results(b)).not.toBeNull();
+    expect(listening()).toBe(true);
+    // The last one closes: nothing left to follow.
+    await fakeBrowser.tabs.onRemoved.trigger(b, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await pages.results(b)).toBeNull());
+    await vi.waitFor(() => expect(listening()).toBe(false));
+    stop();
+  });
+
+  it('keeps listening when a tab gets results while it looks whether any tab has them', async () => {
+    const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+    const listening = () => fakeBrowser.tabs.onUpdated.hasListeners();
+    const a = await tabAt('https://news.example/a');
+    // The look at storage at start-up, and a report landing while it runs.
+    let answer: (any: boolean) => void = () => {};
+    const slowLook = new Promise<boolean>((resolve) => {
+      answer = resolve;
+    });
+    const stop = followTabs({ ...pages, anyResults: () => slowLook });
+    await pages.reported(a, 'https://news.example/a', famineArticle);
+    answer(false); // what it read before the report landed
+    await slowLook;
+    // A later look finds the tab's results; meanwhile it never stopped listening.
+    await pages.navigated(a, 'https://news.example/a');
+    expect(listening()).toBe(true);
+    stop();
+    expect(listening()).toBe(false);
   });
 
   it("does not let an old page's late answer become the new page's badge", async () => {
@@ -247,7 +291,8 @@ describe('the background, as the settings change', () => {
 
     await runsOn.setValue('news-sites');
     await expect.poll(() => pages.results(other)).toBeNull();
-    expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
+    // The badge goes just after the results (one change after the other, not at once).
+    await expect.poll(() => fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
     expect(await pages.results(news)).not.toBeNull();
     expect(await fakeBrowser.action.getBadgeText({ tabId: news })).not.toBe('');
     expect(sent).toEqual([]);

@@ -47,6 +47,9 @@ export async function pipelineFor(url: string): Promise<Pipeline> {
   return (await displayMode.getValue()) === 'private' ? 'detect' : 'show';
 }
 
+/** A tab's results are on their way to storage, there, or gone. */
+export type ResultsChange = 'keeping' | 'kept' | 'let go';
+
 /** What the background finds in an article: the cards to show, and how the article says its terms. */
 export interface PageReading {
   cards: ExcerptCard[];
@@ -70,6 +73,23 @@ export interface TabPagesOptions {
  */
 export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere }: TabPagesOptions) {
   const queues = new Map<number, Promise<unknown>>();
+  /** Told whenever a tab's results are about to be kept, are kept, or are let go (`followTabs`). */
+  const resultWatchers = new Set<(change: ResultsChange) => void>();
+  const tell = (change: ResultsChange) => {
+    for (const watcher of resultWatchers) watcher(change);
+  };
+  const keep = async (tabId: number, matches: PageMatches) => {
+    tell('keeping');
+    try {
+      await tabResults.set(tabId, matches);
+    } finally {
+      tell('kept');
+    }
+  };
+  const letGo = async (tabId: number) => {
+    await tabResults.remove(tabId);
+    tell('let go');
+  };
   /** Runs `work` for a tab after its earlier work, whatever became of that. */
   const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
     const next = (queues.get(tabId) ?? Promise.resolve()).catch(() => {}).then(work);
@@ -110,7 +130,7 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
   /** A tab's results go (and its badge, and what its page shows). */
   const forget = async (tabId: number): Promise<void> => {
     if (!(await tabResults.get(tabId))) return;
-    await tabResults.remove(tabId);
+    await letGo(tabId);
     await showCount(tabId, 0);
     await present(tabId);
   };
@@ -169,8 +189,8 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
         // Hidden on this page stays hidden when the page reports again (late content).
         const before = await tabResults.get(tabId);
         if (before?.hidden && before.url === url) matches.hidden = true;
-        if (ranked.length > 0) await tabResults.set(tabId, matches);
-        else await tabResults.remove(tabId);
+        if (ranked.length > 0) await keep(tabId, matches);
+        else await letGo(tabId);
         await showCount(tabId, ranked.length);
         await present(tabId);
         return matches;
@@ -182,7 +202,7 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
         const known = await tabResults.get(tabId);
         if (!known) return false;
         const { hidden: _was, ...matches } = known;
-        await tabResults.set(tabId, hidden ? { ...matches, hidden: true } : matches);
+        await keep(tabId, hidden ? { ...matches, hidden: true } : matches);
         await present(tabId);
         return true;
       }),
@@ -194,9 +214,18 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
         if (known && known.url !== articleUrl(url)) await forget(tabId);
       }),
 
-    closed: (tabId: number): Promise<void> => inTurn(tabId, () => tabResults.remove(tabId)),
+    closed: (tabId: number): Promise<void> => inTurn(tabId, () => letGo(tabId)),
 
     results: (tabId: number) => tabResults.get(tabId),
+
+    /** Whether some tab has results. */
+    anyResults: () => tabResults.any(),
+
+    /** Calls `watcher` whenever a tab's results are kept or let go; returns the function that stops. */
+    watchResults(watcher: (change: ResultsChange) => void): () => void {
+      resultWatchers.add(watcher);
+      return () => resultWatchers.delete(watcher);
+    },
 
     /**
      * Open tabs follow the settings without a reload: where Firsthand runs (a tab no longer
@@ -307,9 +336,64 @@ export function registerTabPages(pages: TabPages): void {
     const url = sender.url ?? sender.tab.url;
     if (url) await setSiteOff(url, true);
   });
-  followTabNavigation(pages);
-  browser.tabs.onRemoved.addListener((tabId) => void pages.closed(tabId));
+  followTabs(pages);
   pages.follow();
+}
+
+/**
+ * Tab events wake a stopped service worker, whichever tab they come from: every navigation
+ * in every tab, every page that changes its title. Firsthand needs them only while some tab
+ * has results, to let those go when the tab goes elsewhere or closes; the rest of the time
+ * it does not listen, and the browser has no reason to wake it. Returns the function that
+ * stops listening.
+ */
+export function followTabs(pages: Pick<TabPages, 'navigated' | 'closed' | 'anyResults' | 'watchResults'>): () => void {
+  const onUpdated = navigationListener(pages);
+  const onRemoved = (tabId: number) => void pages.closed(tabId);
+  let listening = false;
+  const listen = (on: boolean) => {
+    if (on === listening) return;
+    listening = on;
+    if (on) {
+      browser.tabs.onUpdated.addListener(onUpdated);
+      browser.tabs.onRemoved.addListener(onRemoved);
+    } else {
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+    }
+  };
+  // At once, as the worker starts: a tab event may be what woke it, and the browser hands
+  // it only to the listeners there are then. Then only while some tab has results: from
+  // before a tab's results are stored (its next navigation is heard), until a look at
+  // storage finds none, and no tab's results were being stored meanwhile.
+  listen(true);
+  let stopped = false;
+  let storing = 0;
+  let stores = 0;
+  let checked = Promise.resolve();
+  const check = () => {
+    checked = checked
+      .then(async () => {
+        const before = stores;
+        const any = await pages.anyResults();
+        if (!stopped && (any || (storing === 0 && stores === before))) listen(any);
+      })
+      .catch(() => {});
+  };
+  const unwatch = pages.watchResults((change) => {
+    if (change === 'keeping') {
+      storing++;
+      stores++;
+      if (!stopped) listen(true);
+    } else if (change === 'kept') storing--;
+    else check();
+  });
+  check();
+  return () => {
+    stopped = true;
+    unwatch();
+    listen(false);
+  };
 }
 
 /**
@@ -318,11 +402,9 @@ export function registerTabPages(pages: TabPages): void {
  * https pages it reads). A tab that starts loading a page whose address it may not see (a
  * browser page, a file, about:blank) has left the article all the same.
  */
-export function followTabNavigation(pages: Pick<TabPages, 'navigated'>): () => void {
-  const listener = (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }) => {
+function navigationListener(pages: Pick<TabPages, 'navigated'>) {
+  return (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }) => {
     if (change.url) void pages.navigated(tabId, change.url);
     else if (change.status === 'loading' && tab.url === undefined) void pages.navigated(tabId, '');
   };
-  browser.tabs.onUpdated.addListener(listener);
-  return () => browser.tabs.onUpdated.removeListener(listener);
 }

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { PageMatches } from './protocol';
-import { tabResultsKey } from './tab-results-key';
+import { isTabResultsKey, tabResultsKey } from './tab-results-key';
 
 /**
  * What was found on each tab: a typed storage item that the background alone writes and
@@ -14,6 +14,8 @@ export const tabResults = {
   get: (tabId: number) => storage.getItem<PageMatches>(key(tabId)),
   set: (tabId: number, matches: PageMatches) => storage.setItem(key(tabId), matches),
   remove: (tabId: number) => storage.removeItem(key(tabId)),
+  /** Whether some tab has results: one read of the session area, whatever the number of tabs. */
+  any: async () => Object.keys(await storage.snapshot('session')).some(isTabResultsKey),
   /** The popup follows its tab: results arrive, change or go while it is open. */
   watch: (tabId: number, onChange: (matches: PageMatches | null) => void) =>
     storage.watch<PageMatches>(key(tabId), (matches) => onChange(matches)),

@@ -1,0 +1,115 @@
+/**
+ * Tab events wake a stopped service worker, whichever tab they come from: every navigation
+ * in every tab, every page that changes its title (a chat's unread count, a ticker). A
+ * worker woken costs the machine its start-up each time. Firsthand listens to tab events
+ * only while some tab has results (src/background/tab-pages.ts, followTabs): on a browser
+ * where nothing is shown, a page's title change leaves the worker stopped. The control:
+ * the same change, once a tab has results, wakes it; and a tab with results that goes
+ * elsewhere, while the worker is stopped, still loses its badge.
+ *
+ * The page here is made up for the test: a recipe that names nothing Firsthand looks for.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePages } from '../src/testing/fixture-pages';
+import { type Harness, inPage, launch, PILL, until } from '../src/testing/harness';
+
+const RECIPE = 'https://www.example.org/recipes/lentil-soup';
+const RECIPE_HTML =
+  '<!doctype html><html lang="en"><title>Lentil soup</title><h1>Lentil soup</h1>' +
+  '<p>Simmer the lentils for twenty minutes with an onion, then season and serve.</p></html>';
+
+let h: Harness;
+let cdp: CDPSession;
+/** The worker's running status, as the browser reports it, and every status since `watch`. */
+let status = '';
+const statuses: string[] = [];
+
+beforeAll(async () => {
+  h = await launch();
+  h.serve(RECIPE, RECIPE_HTML);
+  const famine = fixturePages.famineOrphans;
+  if (!famine) throw new Error('no famineOrphans fixture page');
+  h.serve(famine.url, h.fixture(famine.file));
+  cdp = await h.context.newCDPSession(await h.context.newPage());
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      status = v.runningStatus;
+      statuses.push(v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Whether the background listens to tab events now (asked of the running worker). */
+async function listensToTabs(): Promise<boolean> {
+  const worker = await h.worker();
+  return worker.evaluate(() => chrome.tabs.onUpdated.hasListeners() || chrome.tabs.onRemoved.hasListeners());
+}
+
+/**
+ * Stops the worker, changes a page's title, and says whether the worker started. Checked
+ * once the browser holds the new title (it hands the tab event out as it takes the title)
+ * and a round trip on the same DevTools session has come back after it: a start the event
+ * asked for is reported before that answer.
+ */
+async function titleChangeWakes(page: Page): Promise<boolean> {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await until('the service worker to stop', async () => status === 'stopped');
+  statuses.length = 0;
+  const title = `Lentil soup, ${Math.random()}`;
+  await page.evaluate((t) => {
+    document.title = t;
+  }, title);
+  await until('the browser to hold the new title', async () => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.some((t) => t.title === title);
+  });
+  await cdp.send('ServiceWorker.enable');
+  return statuses.includes('starting');
+}
+
+/** Whether the popup lists results "On this page" for a tab, once it is ready. */
+async function onThisPage(tabId: number): Promise<boolean> {
+  const popup = await h.popup({ tabId });
+  await popup.waitForFunction(() => performance.getEntriesByName('firsthand:popup-ready').length > 0);
+  const listed = (await popup.getByText('On this page').count()) > 0;
+  await popup.close();
+  return listed;
+}
+
+describe('the service worker', () => {
+  it('is not woken by tab events while no tab has results, and is once one has', async () => {
+    const recipe = await h.context.newPage();
+    await recipe.goto(RECIPE);
+    expect(await h.scanned(recipe)).toMatchObject({ told: false });
+    // It listened as it started (an event may be what woke it), and stops: no tab has results.
+    await until('the background to stop listening to tab events', async () => !(await listensToTabs()));
+    expect(await titleChangeWakes(recipe)).toBe(false);
+    expect(await titleChangeWakes(recipe)).toBe(false);
+
+    // The control: a tab with results. The same change on the same page now wakes it.
+    const article = await h.context.newPage();
+    await article.goto(fixturePages.famineOrphans?.url ?? '');
+    await inPage(article).waitFor(PILL);
+    expect(await listensToTabs()).toBe(true);
+    expect(await titleChangeWakes(recipe)).toBe(true);
+
+    // A tab with results that goes elsewhere while the worker is stopped loses them (the
+    // popup, which reads them from session storage, no longer lists them), and with no tab
+    // left with results, the background stops listening again.
+    const tabId = await h.tabIdOf(article);
+    expect(await onThisPage(tabId)).toBe(true);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await until('the service worker to stop', async () => status === 'stopped');
+    await article.goto(RECIPE);
+    await until("the tab's results to go", async () => !(await onThisPage(tabId)));
+    expect(await h.badgeText(tabId)).toBe('');
+    await until('the background to stop listening to tab events', async () => !(await listensToTabs()));
+    expect(await titleChangeWakes(recipe)).toBe(false);
+    await Promise.all([recipe.close(), article.close()]);
+  });
+});
