@@ -52,9 +52,10 @@ async function listensToTabs(): Promise<boolean> {
 
 /**
  * Stops the worker, changes a page's title, and says whether the worker started. Checked
- * once the browser holds the new title (it hands the tab event out as it takes the title)
- * and a round trip on the same DevTools session has come back after it: a start the event
- * asked for is reported before that answer.
+ * once the browser holds the new title (Chromium hands out the tab event as it takes the
+ * title) and a round trip on the same DevTools session has come back after it. That the
+ * start an event asks for is reported by then is what the control below shows, with the
+ * same steps: on the build before this change, the first check already saw the worker start.
  */
 async function titleChangeWakes(page: Page): Promise<boolean> {
   await cdp.send('ServiceWorker.stopAllWorkers');

@@ -148,19 +148,22 @@ describe("the background's tab pages", () => {
     stop();
   });
 
+  /** Whether the background listens to both tab events; to neither. */
+  const listensToBoth = () => fakeBrowser.tabs.onUpdated.hasListeners() && fakeBrowser.tabs.onRemoved.hasListeners();
+  const listensToNone = () => !fakeBrowser.tabs.onUpdated.hasListeners() && !fakeBrowser.tabs.onRemoved.hasListeners();
+
   it('listens to tab events only while some tab has results: they wake a stopped worker', async () => {
     const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
-    const listening = () => fakeBrowser.tabs.onUpdated.hasListeners() && fakeBrowser.tabs.onRemoved.hasListeners();
     const stop = followTabs(pages);
     // At once, as the worker starts: the event that woke it is handed to the listeners there are then.
-    expect(listening()).toBe(true);
+    expect(listensToBoth()).toBe(true);
     // No tab has results: it stops listening.
-    await vi.waitFor(() => expect(listening()).toBe(false));
+    await vi.waitFor(() => expect(listensToNone()).toBe(true));
     const a = await tabAt('https://news.example/a');
     const b = await tabAt('https://news.example/b');
-    // Listening from the moment a tab's results are being kept: the next navigation is heard.
+    // Listening from the start of a page's report, before its results are stored.
     const kept = pages.reported(a, 'https://news.example/a', famineArticle);
-    await vi.waitFor(() => expect(listening()).toBe(true));
+    await vi.waitFor(() => expect(listensToBoth()).toBe(true));
     await kept;
     await pages.reported(b, 'https://news.example/b', famineArticle);
     // One tab goes elsewhere: the other still has results, so it still listens.
@@ -171,32 +174,74 @@ describe("the background's tab pages", () => {
     );
     await vi.waitFor(async () => expect(await pages.results(a)).toBeNull());
     expect(await pages.results(b)).not.toBeNull();
-    expect(listening()).toBe(true);
+    expect(listensToBoth()).toBe(true);
     // The last one closes: nothing left to follow.
     await fakeBrowser.tabs.onRemoved.trigger(b, { windowId: 1, isWindowClosing: false });
     await vi.waitFor(async () => expect(await pages.results(b)).toBeNull());
-    await vi.waitFor(() => expect(listening()).toBe(false));
+    await vi.waitFor(() => expect(listensToNone()).toBe(true));
+    // A report that finds nothing listens while it runs, and stops after.
+    const c = await tabAt('https://news.example/d');
+    await pages.reported(c, 'https://news.example/d', quietArticle);
+    await vi.waitFor(() => expect(listensToNone()).toBe(true));
     stop();
+  });
+
+  it('hears a tab that closes or goes elsewhere while its report is on its way to storage', async () => {
+    for (const leaves of ['closes', 'navigates'] as const) {
+      fakeBrowser.reset();
+      const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
+      const stop = followTabs(pages);
+      await vi.waitFor(() => expect(listensToNone()).toBe(true));
+      const tab = await tabAt('https://news.example/a');
+      // The tab leaves just after the background asked where it is, before the results are stored.
+      const where = fakeBrowser.tabs.get.bind(fakeBrowser.tabs);
+      let once = true;
+      const spy = vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id: number) => {
+        const answer = await where(id);
+        if (once && id === tab) {
+          once = false;
+          if (leaves === 'closes')
+            void fakeBrowser.tabs.onRemoved.trigger(tab, { windowId: 1, isWindowClosing: false });
+          else
+            void fakeBrowser.tabs.onUpdated.trigger(
+              tab,
+              { url: 'https://news.example/b' },
+              { ...answer, url: 'https://news.example/b' },
+            );
+        }
+        return answer;
+      });
+      await pages.reported(tab, 'https://news.example/a', famineArticle);
+      expect(once).toBe(false);
+      // Heard: the results that were stored go, and so does the listening.
+      await vi.waitFor(async () => expect(await pages.results(tab)).toBeNull());
+      await vi.waitFor(() => expect(listensToNone()).toBe(true));
+      spy.mockRestore();
+      stop();
+    }
   });
 
   it('keeps listening when a tab gets results while it looks whether any tab has them', async () => {
     const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
-    const listening = () => fakeBrowser.tabs.onUpdated.hasListeners();
     const a = await tabAt('https://news.example/a');
-    // The look at storage at start-up, and a report landing while it runs.
-    let answer: (any: boolean) => void = () => {};
-    const slowLook = new Promise<boolean>((resolve) => {
-      answer = resolve;
+    // Each look at storage answers when the test says.
+    const answers: ((any: boolean) => void)[] = [];
+    const stop = followTabs({
+      ...pages,
+      anyResults: () => new Promise<boolean>((resolve) => answers.push(resolve)),
     });
-    const stop = followTabs({ ...pages, anyResults: () => slowLook });
+    // The look at start-up is under way when a report stores the tab's results.
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
     await pages.reported(a, 'https://news.example/a', famineArticle);
-    answer(false); // what it read before the report landed
-    await slowLook;
-    // A later look finds the tab's results; meanwhile it never stopped listening.
+    // It answers from before: no results. The next look (the report's end) starts after it.
+    answers[0]?.(false);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(listensToBoth()).toBe(true);
+    answers[1]?.(true);
     await pages.navigated(a, 'https://news.example/a');
-    expect(listening()).toBe(true);
+    expect(listensToBoth()).toBe(true);
     stop();
-    expect(listening()).toBe(false);
+    expect(listensToNone()).toBe(true);
   });
 
   it("does not let an old page's late answer become the new page's badge", async () => {

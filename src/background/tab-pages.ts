@@ -47,7 +47,7 @@ export async function pipelineFor(url: string): Promise<Pipeline> {
   return (await displayMode.getValue()) === 'private' ? 'detect' : 'show';
 }
 
-/** A tab's results are on their way to storage, there, or gone. */
+/** Work that may store a tab's results starts, or ends; or a tab's results are gone. */
 export type ResultsChange = 'keeping' | 'kept' | 'let go';
 
 /** What the background finds in an article: the cards to show, and how the article says its terms. */
@@ -73,15 +73,20 @@ export interface TabPagesOptions {
  */
 export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere }: TabPagesOptions) {
   const queues = new Map<number, Promise<unknown>>();
-  /** Told whenever a tab's results are about to be kept, are kept, or are let go (`followTabs`). */
+  /** Told whenever a tab's results may be stored, are through being stored, or are let go (`followTabs`). */
   const resultWatchers = new Set<(change: ResultsChange) => void>();
   const tell = (change: ResultsChange) => {
     for (const watcher of resultWatchers) watcher(change);
   };
-  const keep = async (tabId: number, matches: PageMatches) => {
+  /**
+   * Work that may store a tab's results, told from its start: the tab's next navigation or
+   * close must be heard from before the background asks where the tab is, not only once
+   * the results are written (a tab closed in between would keep them for the session).
+   */
+  const storing = async <T>(work: () => Promise<T>): Promise<T> => {
     tell('keeping');
     try {
-      await tabResults.set(tabId, matches);
+      return await work();
     } finally {
       tell('kept');
     }
@@ -175,37 +180,41 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
      * badge and pushed to the page. The article's text is kept nowhere.
      */
     reported: (tabId: number, url: string, article: Article): Promise<PageMatches> =>
-      inTurn(tabId, async () => {
-        // A site the reader switched off gets nothing: no cards, no badge, nothing kept.
-        // (Its page is not read at all; this holds even when a report was on its way.)
-        const { cards: ranked, said } =
-          (await pipelineFor(url)) !== 'off'
-            ? await read(article, await resultCount.getValue())
-            : { cards: [], said: [] };
-        const matches: PageMatches = { url, cards: ranked, ...(ranked.length > 0 ? { said } : {}) };
-        // The tab may have moved on while we ranked: an old page's answer must not become
-        // the new page's badge, nor outlive a closed tab.
-        if (!(await tabShows(tabId, url))) return matches;
-        // Hidden on this page stays hidden when the page reports again (late content).
-        const before = await tabResults.get(tabId);
-        if (before?.hidden && before.url === url) matches.hidden = true;
-        if (ranked.length > 0) await keep(tabId, matches);
-        else await letGo(tabId);
-        await showCount(tabId, ranked.length);
-        await present(tabId);
-        return matches;
-      }),
+      inTurn(tabId, () =>
+        storing(async () => {
+          // A site the reader switched off gets nothing: no cards, no badge, nothing kept.
+          // (Its page is not read at all; this holds even when a report was on its way.)
+          const { cards: ranked, said } =
+            (await pipelineFor(url)) !== 'off'
+              ? await read(article, await resultCount.getValue())
+              : { cards: [], said: [] };
+          const matches: PageMatches = { url, cards: ranked, ...(ranked.length > 0 ? { said } : {}) };
+          // The tab may have moved on while we ranked: an old page's answer must not become
+          // the new page's badge, nor outlive a closed tab.
+          if (!(await tabShows(tabId, url))) return matches;
+          // Hidden on this page stays hidden when the page reports again (late content).
+          const before = await tabResults.get(tabId);
+          if (before?.hidden && before.url === url) matches.hidden = true;
+          if (ranked.length > 0) await tabResults.set(tabId, matches);
+          else await letGo(tabId);
+          await showCount(tabId, ranked.length);
+          await present(tabId);
+          return matches;
+        }),
+      ),
 
     /** Hides Firsthand on a tab's page, or shows it again; false when the tab has no results. */
     hide: (tabId: number, hidden: boolean): Promise<boolean> =>
-      inTurn(tabId, async () => {
-        const known = await tabResults.get(tabId);
-        if (!known) return false;
-        const { hidden: _was, ...matches } = known;
-        await keep(tabId, hidden ? { ...matches, hidden: true } : matches);
-        await present(tabId);
-        return true;
-      }),
+      inTurn(tabId, () =>
+        storing(async () => {
+          const known = await tabResults.get(tabId);
+          if (!known) return false;
+          const { hidden: _was, ...matches } = known;
+          await tabResults.set(tabId, hidden ? { ...matches, hidden: true } : matches);
+          await present(tabId);
+          return true;
+        }),
+      ),
 
     /** Forgets a tab's results when it goes elsewhere; an app re-reports its new article. */
     navigated: (tabId: number, url: string): Promise<void> =>
@@ -344,8 +353,12 @@ export function registerTabPages(pages: TabPages): void {
  * Tab events wake a stopped service worker, whichever tab they come from: every navigation
  * in every tab, every page that changes its title. Firsthand needs them only while some tab
  * has results, to let those go when the tab goes elsewhere or closes; the rest of the time
- * it does not listen, and the browser has no reason to wake it. Returns the function that
- * stops listening.
+ * it does not listen to them, and they do not wake it (a page that may name North Korea
+ * still does, by asking). Returns the function that stops listening.
+ *
+ * Chrome wakes a worker for a listener added at any time until it is removed. Firefox runs
+ * the background as a persistent page, where listening or not wakes nothing; an event page
+ * there would be woken only for listeners added as it first runs.
  */
 export function followTabs(pages: Pick<TabPages, 'navigated' | 'closed' | 'anyResults' | 'watchResults'>): () => void {
   const onUpdated = navigationListener(pages);
@@ -363,9 +376,9 @@ export function followTabs(pages: Pick<TabPages, 'navigated' | 'closed' | 'anyRe
     }
   };
   // At once, as the worker starts: a tab event may be what woke it, and the browser hands
-  // it only to the listeners there are then. Then only while some tab has results: from
-  // before a tab's results are stored (its next navigation is heard), until a look at
-  // storage finds none, and no tab's results were being stored meanwhile.
+  // it only to the listeners there are then. Then only while some tab has results: from the
+  // start of any work that may store some (a page's report, before the background asks
+  // where its tab is), until a look at storage finds none and no such work ran meanwhile.
   listen(true);
   let stopped = false;
   let storing = 0;
@@ -385,8 +398,10 @@ export function followTabs(pages: Pick<TabPages, 'navigated' | 'closed' | 'anyRe
       storing++;
       stores++;
       if (!stopped) listen(true);
-    } else if (change === 'kept') storing--;
-    else check();
+    } else {
+      if (change === 'kept') storing--;
+      check();
+    }
   });
   check();
   return () => {
