@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PageMatches } from './protocol';
 import { isTabResultsKey, tabResultsKey } from './tab-results-key';
@@ -14,8 +15,21 @@ export const tabResults = {
   get: (tabId: number) => storage.getItem<PageMatches>(key(tabId)),
   set: (tabId: number, matches: PageMatches) => storage.setItem(key(tabId), matches),
   remove: (tabId: number) => storage.removeItem(key(tabId)),
-  /** Whether some tab has results: one read of the session area, whatever the number of tabs. */
-  any: async () => Object.keys(await storage.snapshot('session')).some(isTabResultsKey),
+  /**
+   * Whether some tab has results: one read of the session area's keys, whatever the number
+   * of tabs; of its values too where the browser cannot list keys alone (before Chrome 130,
+   * and the test double).
+   */
+  any: async () => {
+    let keys: string[];
+    try {
+      keys = await browser.storage.session.getKeys();
+    } catch {
+      keys = Object.keys(await storage.snapshot('session'));
+    }
+    return keys.some(isTabResultsKey);
+  },
+
   /** The popup follows its tab: results arrive, change or go while it is open. */
   watch: (tabId: number, onChange: (matches: PageMatches | null) => void) =>
     storage.watch<PageMatches>(key(tabId), (matches) => onChange(matches)),
