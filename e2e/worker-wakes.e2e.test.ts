@@ -82,6 +82,23 @@ async function onThisPage(tabId: number): Promise<boolean> {
   return listed;
 }
 
+/** Stops the worker, closes a tab, and says whether the worker started (as `titleChangeWakes`). */
+async function closingWakes(page: Page): Promise<boolean> {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await until('the service worker to stop', async () => status === 'stopped');
+  const own = await h.context.newCDPSession(page);
+  const { targetInfo } = await own.send('Target.getTargetInfo');
+  await own.detach();
+  statuses.length = 0;
+  await page.close();
+  await until('the browser to close the tab', async () => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return !targetInfos.some((t) => t.targetId === targetInfo.targetId);
+  });
+  await cdp.send('ServiceWorker.enable');
+  return statuses.includes('starting');
+}
+
 describe('the service worker', () => {
   it('is not woken by tab events while no tab has results, and is once one has', async () => {
     const recipe = await h.context.newPage();
@@ -91,6 +108,10 @@ describe('the service worker', () => {
     await until('the background to stop listening to tab events', async () => !(await listensToTabs()));
     expect(await titleChangeWakes(recipe)).toBe(false);
     expect(await titleChangeWakes(recipe)).toBe(false);
+    // Nor does closing a tab.
+    const another = await h.context.newPage();
+    await another.goto(RECIPE);
+    expect(await closingWakes(another)).toBe(false);
 
     // The control: a tab with results. The same change on the same page now wakes it.
     const article = await h.context.newPage();
@@ -98,6 +119,9 @@ describe('the service worker', () => {
     await inPage(article).waitFor(PILL);
     expect(await listensToTabs()).toBe(true);
     expect(await titleChangeWakes(recipe)).toBe(true);
+    const closed = await h.context.newPage();
+    await closed.goto(RECIPE);
+    expect(await closingWakes(closed)).toBe(true);
 
     // A tab with results that goes elsewhere while the worker is stopped loses them (the
     // popup, which reads them from session storage, no longer lists them), and with no tab
