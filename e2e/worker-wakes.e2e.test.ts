@@ -44,6 +44,17 @@ afterAll(async () => {
   await h?.close();
 });
 
+/**
+ * Stops the worker and waits until the browser says it is stopped, asking again while it
+ * is not: a worker still starting (woken just before) finishes starting first.
+ */
+async function stopWorker(): Promise<void> {
+  await until('the service worker to stop', async () => {
+    if (status !== 'stopped') await cdp.send('ServiceWorker.stopAllWorkers');
+    return status === 'stopped';
+  });
+}
+
 /** Whether the background listens to tab events now (asked of the running worker). */
 async function listensToTabs(): Promise<boolean> {
   const worker = await h.worker();
@@ -58,8 +69,7 @@ async function listensToTabs(): Promise<boolean> {
  * same steps: on the build before this change, the first check already saw the worker start.
  */
 async function titleChangeWakes(page: Page): Promise<boolean> {
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await until('the service worker to stop', async () => status === 'stopped');
+  await stopWorker();
   statuses.length = 0;
   const title = `Lentil soup, ${Math.random()}`;
   await page.evaluate((t) => {
@@ -84,8 +94,7 @@ async function onThisPage(tabId: number): Promise<boolean> {
 
 /** Stops the worker, closes a tab, and says whether the worker started (as `titleChangeWakes`). */
 async function closingWakes(page: Page): Promise<boolean> {
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await until('the service worker to stop', async () => status === 'stopped');
+  await stopWorker();
   const own = await h.context.newCDPSession(page);
   const { targetInfo } = await own.send('Target.getTargetInfo');
   await own.detach();
@@ -128,8 +137,7 @@ describe('the service worker', () => {
     // left with results, the background stops listening again.
     const tabId = await h.tabIdOf(article);
     expect(await onThisPage(tabId)).toBe(true);
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await until('the service worker to stop', async () => status === 'stopped');
+    await stopWorker();
     await article.goto(RECIPE);
     await until("the tab's results to go", async () => !(await onThisPage(tabId)));
     expect(await h.badgeText(tabId)).toBe('');
