@@ -205,16 +205,15 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
 
     /** Hides Firsthand on a tab's page, or shows it again; false when the tab has no results. */
     hide: (tabId: number, hidden: boolean): Promise<boolean> =>
-      inTurn(tabId, () =>
-        storing(async () => {
-          const known = await tabResults.get(tabId);
-          if (!known) return false;
-          const { hidden: _was, ...matches } = known;
-          await tabResults.set(tabId, hidden ? { ...matches, hidden: true } : matches);
-          await present(tabId);
-          return true;
-        }),
-      ),
+      // Only a tab with results is changed: the background listens to tab events already.
+      inTurn(tabId, async () => {
+        const known = await tabResults.get(tabId);
+        if (!known) return false;
+        const { hidden: _was, ...matches } = known;
+        await tabResults.set(tabId, hidden ? { ...matches, hidden: true } : matches);
+        await present(tabId);
+        return true;
+      }),
 
     /** Forgets a tab's results when it goes elsewhere; an app re-reports its new article. */
     navigated: (tabId: number, url: string): Promise<void> =>
