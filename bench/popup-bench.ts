@@ -89,23 +89,8 @@ interface Opened {
   cards: number;
 }
 
-// DevTools: the worker's running status, and the targets (the toolbar's popup is one, not a
-// page Playwright knows).
+// DevTools, for the targets: the toolbar's popup is one, not a page Playwright knows.
 const cdp = await h.context.newCDPSession(article);
-let workerStatus = '';
-cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-  for (const v of versions) workerStatus = v.runningStatus;
-});
-await cdp.send('ServiceWorker.enable');
-async function stopWorker(): Promise<void> {
-  // Asked again until it is stopped: a worker still starting (woken by the popup before,
-  // after it was ready) finishes starting first.
-  for (let i = 0; workerStatus !== 'stopped'; i++) {
-    if (i > 300) throw new Error('the service worker did not stop');
-    if (i % 20 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Evaluates in a target Playwright does not drive, through the session of `over`. */
 async function inTarget(over: CDPSession, targetId: string) {
@@ -206,19 +191,19 @@ for (let run = 0; run < RUNS; run++) {
   // The floor with the worker stopped too: the popup is compared with what it can be.
   toolbar.floor.push(await openToolbarPopup('floor.html'));
   toolbar.warm.push(checked(await openToolbarPopup('popup.html')));
-  await stopWorker();
+  await h.stopWorker();
   toolbar.floorCold.push(await openToolbarPopup('floor.html'));
-  await stopWorker();
+  await h.stopWorker();
   toolbar.cold.push(checked(await openToolbarPopup('popup.html')));
-  await stopWorker();
+  await h.stopWorker();
   const searched = await openToolbarPopup('popup.html', SEARCH);
   searches.push((searched.afterwards as number) - SEARCH_DEBOUNCE_MS);
 
   asTab.floor.push(await openAsTab(floorUrl));
   asTab.warm.push(checked(await openAsTab(popupUrl)));
-  await stopWorker();
+  await h.stopWorker();
   asTab.floorCold.push(await openAsTab(floorUrl));
-  await stopWorker();
+  await h.stopWorker();
   asTab.cold.push(checked(await openAsTab(popupUrl)));
 }
 await helper.evaluate(() => chrome.action.setPopup({ popup: 'popup.html' }));

@@ -43,8 +43,17 @@ export interface Harness {
   worker(): Promise<Worker>;
   tabIdOf(page: Page): Promise<number>;
   badgeText(tabId: number): Promise<string>;
-  /** Stops the extension's service worker, as Chrome does to an idle one. */
+  /**
+   * Stops the extension's service worker, as Chrome does to an idle one, and waits until the
+   * browser says it is stopped. It opens no tab (a tab event could wake the worker again).
+   */
   stopWorker(): Promise<void>;
+  /**
+   * Every running status the browser has reported for the extension's worker, in order
+   * ('starting', 'running', 'stopping', 'stopped'), up to a DevTools round trip made now on
+   * the session that reports them: a start asked for before the call is in it.
+   */
+  workerStatuses(): Promise<readonly string[]>;
   /**
    * Waits until the detection script has read the page at its current address and is idle
    * (its answer, if any, shown), and says whether the background heard of the page: the
@@ -144,6 +153,15 @@ export async function launch({
   };
   const extensionId = new URL((await worker()).url()).host;
   mkdirSync(artifactsDir, { recursive: true });
+  // The worker's running status, from the browser, on the tab the browser opened with: no
+  // tab of its own to open (and close) whenever a test stops the worker.
+  const statuses: string[] = [];
+  const control = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  control.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions)
+      if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) statuses.push(v.runningStatus);
+  });
+  await control.send('ServiceWorker.enable');
 
   const harness: Harness = {
     context,
@@ -169,12 +187,15 @@ export async function launch({
       return w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
     async stopWorker() {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      await page.close();
+      // Asked again while it is not stopped: a worker still starting finishes starting first.
+      await until('the service worker to stop', async () => {
+        if (statuses.at(-1) !== 'stopped') await control.send('ServiceWorker.stopAllWorkers');
+        return statuses.at(-1) === 'stopped';
+      });
+    },
+    async workerStatuses() {
+      await control.send('ServiceWorker.enable');
+      return [...statuses];
     },
     async scanned(page, timeout = 15_000) {
       const tabId = await harness.tabIdOf(page);
