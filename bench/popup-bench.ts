@@ -212,35 +212,27 @@ await h.close();
 const row = (name: string, xs: number[]) =>
   `| ${name} | ${median(xs).toFixed(1)} ms | ${p95(xs)?.toFixed(1)} ms | ${Math.max(...xs).toFixed(1)} ms |`;
 const ready = (xs: Opened[]) => xs.map((r) => r.ready);
-const above = (xs: Opened[], base: Opened[]) => median(ready(xs)) - median(ready(base));
+const paint = (xs: Opened[]) => xs.map((r) => r.fcp);
+const above = (xs: Opened[], base: Opened[], at = ready) => median(at(xs)) - median(at(base));
 console.log(`Firsthand popup, ${RUNS} runs, from navigation start (target: useful content < ${TARGET_MS} ms)\n`);
 console.log('| measure | median | p95 | max |');
 console.log('| --- | --- | --- | --- |');
 console.log(row('ready, worker running ("On this page" shown)', ready(toolbar.warm)));
-console.log(
-  row(
-    'first contentful paint, worker running',
-    toolbar.warm.map((r) => r.fcp),
-  ),
-);
+console.log(row('first contentful paint, worker running', paint(toolbar.warm)));
 console.log(row('ready, worker stopped first', ready(toolbar.cold)));
-console.log(
-  row(
-    'first contentful paint, worker stopped first',
-    toolbar.cold.map((r) => r.fcp),
-  ),
-);
+console.log(row('first contentful paint, worker stopped first', paint(toolbar.cold)));
 console.log(row('first search ("famine"), worker stopped, debounce excluded', searches));
 console.log(row('floor: a one-line popup, ready', ready(toolbar.floor)));
-console.log(
-  row(
-    'floor: a one-line popup, first contentful paint',
-    toolbar.floor.map((r) => r.fcp),
-  ),
-);
+console.log(row('floor: a one-line popup, first contentful paint', paint(toolbar.floor)));
 console.log(row('floor: a one-line popup, ready, worker stopped first', ready(toolbar.floorCold)));
+console.log(row('floor: a one-line popup, first contentful paint, worker stopped first', paint(toolbar.floorCold)));
 console.log(
   `\nReady above the floor (medians): worker running ${above(toolbar.warm, toolbar.floor).toFixed(1)} ms, worker stopped ${above(toolbar.cold, toolbar.floorCold).toFixed(1)} ms (target: within ${FLOOR_TARGET_MS} ms)`,
+);
+// What the reader sees: the browser shows the popup after its load event and paints it some
+// frames later, so a change can bring "ready" forward and the paint back (docs/benchmarks.md).
+console.log(
+  `First paint above the floor's (medians): worker running ${above(toolbar.warm, toolbar.floor, paint).toFixed(1)} ms, worker stopped ${above(toolbar.cold, toolbar.floorCold, paint).toFixed(1)} ms`,
 );
 const verdict = median(ready(toolbar.cold)) < TARGET_MS && median(ready(toolbar.warm)) < TARGET_MS;
 console.log(`Ready under ${TARGET_MS} ms (median, both cases): ${verdict ? 'yes' : 'no'}`);
