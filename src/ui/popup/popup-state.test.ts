@@ -60,6 +60,35 @@ describe('the popup’s store', () => {
     stop();
   });
 
+  it('does not draw the cards again when the read after watching finds the same results', async () => {
+    for (const moved of [false, true]) {
+      fakeBrowser.reset();
+      const tab = await fakeBrowser.tabs.create({ url: 'https://news.example.org/a' });
+      const tabId = tab.id ?? -1;
+      const first = syntheticMatches(2);
+      // The control: results that changed between the first read and the watch are taken.
+      await tabResults.set(tabId, moved ? { ...first, hidden: true } : first);
+      const state = createPopupState({
+        tab: Promise.resolve({ tabId, matches: first }),
+        sendMessage: fakeProtocol().send,
+        close: () => {},
+      });
+      await state.tabRead;
+      const seen: unknown[] = [];
+      const dispose = effect(() => void seen.push(state.tabMatches.value));
+      const reads = vi.spyOn(tabResults, 'get');
+      const stop = state.follow();
+      await reads.mock.results[0]?.value;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(reads).toHaveBeenCalledOnce();
+      expect(seen).toHaveLength(moved ? 2 : 1);
+      expect(state.tabMatches.value?.hidden ?? false).toBe(moved);
+      reads.mockRestore();
+      dispose();
+      stop();
+    }
+  });
+
   it('asks the background for the filters’ choices only once told to follow', async () => {
     const protocol = fakeProtocol();
     const state = createPopupState({

@@ -131,8 +131,9 @@ export function createPopupState({ tab, initialQuery = '', sendMessage, close }:
         }),
       );
       // Read again once watching: a change between the first read and the watch is not lost.
+      // The same results read again are no change: the cards are not drawn again for them.
       void tabResults.get(id).then((matches) => {
-        if (!changed && !stopped) tabMatches.value = matches;
+        if (!changed && !stopped && !sameMatches(matches, tabMatches.peek())) tabMatches.value = matches;
       });
       void browser.tabs.get(id).then(
         (found) => {
@@ -186,4 +187,9 @@ export function createPopupState({ tab, initialQuery = '', sendMessage, close }:
       void browser.runtime.openOptionsPage().then(close);
     },
   };
+}
+
+/** Whether two reads of a tab's results hold the same (each read is a new object). */
+function sameMatches(a: PageMatches | null, b: PageMatches | null): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
