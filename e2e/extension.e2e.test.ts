@@ -378,6 +378,46 @@ describe('the panel gives the reader control', () => {
     await Promise.all([page.close(), other.close()]);
   });
 
+  it('keeps clear of the page’s cookie banner, and goes back to its corner when it goes', async () => {
+    const page = await open('famineOrphans');
+    const ui = inPage(page);
+    await ui.waitFor(PILL);
+    // The banner's buttons sit at the right, in the pill's corner. Each must be the topmost
+    // thing at its centre, as the page sees it: what a reader's click reaches.
+    const reachable = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('#cookie-prompt button')].map((button) => {
+          const r = button.getBoundingClientRect();
+          return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === button;
+        }),
+      );
+    await expect.poll(reachable).toEqual([true, true]);
+    const bannerTop = await page.evaluate(() => document.getElementById('cookie-prompt')?.getBoundingClientRect().top);
+    const lifted = await ui.box(PILL);
+    expect(lifted && bannerTop !== undefined && lifted.y + lifted.height <= bannerTop).toBe(true);
+    expect(lifted && lifted.x + lifted.width).toBe(1280 - 16);
+    await h.screenshot(page, 'pill-clear-of-cookie-banner');
+    // The reader answers the banner (the fixture's script would take it away): a trusted
+    // click on its first button. The pill goes back to its corner, 16 px from the bottom.
+    await page.evaluate(() => {
+      const banner = document.getElementById('cookie-prompt');
+      banner?.querySelector('button')?.addEventListener('click', () => banner.remove());
+    });
+    const yes = await page.evaluate(() => {
+      const r = document.querySelector('#cookie-prompt button')?.getBoundingClientRect();
+      return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    if (!yes) throw new Error('no button in the cookie banner');
+    await page.mouse.click(yes.x, yes.y);
+    expect(await page.evaluate(() => document.getElementById('cookie-prompt'))).toBeNull();
+    const fromBottom = async () => {
+      const box = await ui.box(PILL);
+      return box && Math.round(900 - (box.y + box.height));
+    };
+    await expect.poll(fromBottom, { timeout: 5_000 }).toBe(16);
+    await page.close();
+  });
+
   it('hides on this page in one click, with undo in the popup', async () => {
     const page = await open('famineOrphans');
     const ui = inPage(page);

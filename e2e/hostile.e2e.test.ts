@@ -245,6 +245,13 @@ beforeAll(async () => {
   await baseline.goto(plain.url);
   const ui = inPage(baseline);
   await ui.waitFor(PILL, { timeout: 20_000 });
+  // Its cookie banner goes first: the pill keeps clear of the page's own bars (the hostile
+  // pages have none), and the baseline is the pill in its corner, 16 px from the bottom.
+  await baseline.evaluate(() => document.getElementById('cookie-prompt')?.remove());
+  await until('the baseline pill back in its corner', async () => {
+    const box = await ui.box(PILL);
+    return box !== null && Math.round(900 - (box.y + box.height)) === 16;
+  });
   baselinePill = await lookOf(baseline, PILL);
   await ui.click(PILL);
   await ui.waitFor(PANEL);

@@ -4,6 +4,7 @@ import { sendLight } from '@/src/messaging/light-messaging';
 import type { ExcerptCard as ExcerptCardData, PageMatches } from '@/src/messaging/protocol';
 import { type InPageViewModel, isLive, setInPageView } from '@/src/page/in-page-view';
 import type { Corner } from '@/src/settings/corners';
+import { keepClearOfPage } from './clear-of-page';
 import inPageCss from './in-page.css?inline';
 import { type PanelCode, panelCode } from './panel-code';
 import { createPill, type Pill } from './pill';
@@ -145,9 +146,15 @@ export function createInPageUi(
   let drawnBy: PanelCode | null = null;
   /** Whether each pick's term card takes the focus: decided once, when it is first drawn. */
   const cardFocus = new WeakMap<PickedTerm, boolean>();
+  /** The corner drawn last, and what keeps the pill clear of the page's own bars there. */
+  let drawnCorner: Corner = 'bottom-right';
+  let clear: ReturnType<typeof keepClearOfPage> | null = null;
+  const contains = (node: Node) => ui !== null && (node === ui.host || ui.host.contains(node));
 
   const remove = () => {
     if (ui) drawnBy?.clear(ui.container);
+    clear?.stop();
+    clear = null;
     ui?.remove();
     ui = null;
     pill = null;
@@ -164,7 +171,12 @@ export function createInPageUi(
         remove();
         return 'nothing';
       }
-      ui ??= createShadowUi();
+      // As it is first drawn (the page's style up to date, the pill not yet painted), it
+      // looks where the page has its own bars, so it does not appear over them first.
+      ui ??= createShadowUi(() => clear?.lookNow());
+      drawnCorner = corner;
+      clear ??= keepClearOfPage(ui.container, () => drawnCorner, contains);
+      clear.look();
       // Apps that replace the whole document element take our host with it: mount again.
       if (!ui.host.isConnected) ui.mount();
       const { host } = ui;
@@ -206,7 +218,7 @@ export function createInPageUi(
       if (focused && !opens) ui.container.querySelector<HTMLElement>('[data-firsthand="pill"]')?.focus();
       return 'panel';
     },
-    contains: (node: Node) => ui !== null && (node === ui.host || ui.host.contains(node)),
+    contains,
   };
 }
 
@@ -224,7 +236,7 @@ interface ShadowUi {
  * for this UI, without its auto-mounting, anchors and positions, which the UI never used
  * and every page that shows it compiled (npm run bench:detect).
  */
-function createShadowUi(): ShadowUi {
+function createShadowUi(onShown: () => void): ShadowUi {
   const host = document.createElement('firsthand-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -236,7 +248,7 @@ function createShadowUi(): ShadowUi {
     container,
     mount() {
       document.documentElement.append(host);
-      raise(host);
+      raise(host, onShown);
     },
     remove() {
       container.replaceChildren();
@@ -255,9 +267,10 @@ const RISING = 'data-firsthand-rising';
  *
  * Until it is up, the host is not drawn (`RISING`): on a page that transforms or filters
  * `<html>` or `<body>`, a fixed box is placed and scaled by them, so the pill would first
- * appear in the wrong place, or off screen, and then jump.
+ * appear in the wrong place, or off screen, and then jump. `onShown` runs once it is drawn,
+ * in the same task, before it is painted.
  */
-function raise(host: HTMLElement): void {
+function raise(host: HTMLElement, onShown: () => void): void {
   if (typeof host.showPopover !== 'function') return;
   host.popover = 'manual';
   host.setAttribute(RISING, '');
@@ -289,5 +302,6 @@ function raise(host: HTMLElement): void {
       : view?.setTimeout(then, 100);
   later(() => {
     if (!show()) doc.addEventListener('fullscreenchange', onFullscreenChange);
+    onShown();
   });
 }

@@ -1,0 +1,140 @@
+import type { Corner } from '@/src/settings/corners';
+
+/**
+ * The pill keeps clear of the page's own bars and buttons. It sits in a corner of the
+ * viewport, where pages put what stays on screen too: a cookie banner along the bottom
+ * with its buttons at the right, a chat button, "back to top", a sticky header. Drawn over
+ * them in the top layer, it would take their clicks, and a reader could not answer the
+ * cookie banner at all: the extension must never break the page. So the pill moves out of
+ * their way, up from a bottom corner (down from a top one), and back when they go.
+ *
+ * Only what stays put on screen counts (an element that is fixed or sticky, or inside one):
+ * the article scrolls out from under the pill. And only a bar, not a backdrop: an element
+ * taller than `MAX_SHARE` of the viewport (a dialog's backdrop, a sidebar) is not climbed
+ * over; the pill stays in its corner, where the reader can still move it (the panel's
+ * corner control).
+ */
+
+/** The space between the pill and what it keeps clear of, in px. */
+export const GAP = 8;
+/** The most the pill moves, as a share of the viewport's height. */
+export const MAX_SHARE = 0.4;
+/** How often the pill looks again while the page is visible (banners come late and go). */
+export const LOOK_EVERY_MS = 2000;
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The box of what stays on screen at a point of the viewport, if the page has something there. */
+export type Probe = (x: number, y: number) => Rect | null;
+
+/**
+ * How far to move the pill from its corner (px, 0 for not at all) so that nothing `probe`
+ * finds lies under it: `pill` is its box in the corner, unmoved. It looks at the pill's
+ * corners and centre, then again where the first move put it (a chat button above a
+ * cookie banner), a few times at most.
+ */
+export function liftToClear(corner: Corner, pill: Rect, viewportHeight: number, probe: Probe): number {
+  const fromBottom = corner.startsWith('bottom');
+  const most = viewportHeight * MAX_SHARE;
+  let lift = 0;
+  for (let round = 0; round < 3; round++) {
+    const shift = fromBottom ? -lift : lift;
+    const [top, bottom] = [pill.top + shift, pill.bottom + shift];
+    const [left, right] = [pill.left, pill.right];
+    const middle = (left + right) / 2;
+    const points = [left + 2, middle, right - 2].flatMap((x) => [
+      [x, top + 2],
+      [x, bottom - 2],
+    ]);
+    let need = lift;
+    for (const [x, y] of points as [number, number][]) {
+      const box = probe(x, y);
+      if (!box || box.bottom - box.top > most) continue;
+      need = Math.max(need, fromBottom ? pill.bottom - box.top + GAP : box.bottom + GAP - pill.top);
+    }
+    if (need <= lift) break;
+    lift = need;
+  }
+  return lift > most ? 0 : Math.ceil(lift);
+}
+
+/**
+ * What the page has on screen at a point: the topmost of its elements there that takes
+ * clicks (`elementsFromPoint` leaves out what has `pointer-events: none`), not ours, and
+ * the box of the fixed or sticky element it is, or is in; null when that element scrolls
+ * with the page, or there is none.
+ */
+export function pageProbe(doc: Document, isOurs: (element: Element) => boolean): Probe {
+  const view = doc.defaultView;
+  return (x, y) => {
+    for (const hit of doc.elementsFromPoint(x, y)) {
+      if (isOurs(hit)) continue;
+      for (let e: Element | null = hit; e && e !== doc.body && e !== doc.documentElement; e = e.parentElement) {
+        const position = view?.getComputedStyle(e).position;
+        if (position === 'fixed' || position === 'sticky') return e.getBoundingClientRect();
+      }
+      return null;
+    }
+    return null;
+  };
+}
+
+/** The CSS variable that moves the pill (in-page.css). */
+const LIFT = '--fh-lift';
+
+/**
+ * Keeps the pill in `container` clear of the page: looks on resize, scroll and click, and
+ * every `LOOK_EVERY_MS` while the page is visible, each time when the browser is idle (the
+ * page's layout is then up to date, so looking costs a few hit tests).
+ */
+export function keepClearOfPage(
+  container: HTMLElement,
+  corner: () => Corner,
+  isOurs: (element: Element) => boolean,
+): { look(): void; lookNow(): void; stop(): void } {
+  const doc = container.ownerDocument;
+  const view = doc.defaultView;
+  let lift = 0;
+  let pending = false;
+  const lookNow = () => {
+    pending = false;
+    const pill = container.querySelector('[data-firsthand="pill"]');
+    if (!pill || !view) return;
+    const r = pill.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return;
+    // Its box in the corner, unmoved.
+    const shift = corner().startsWith('bottom') ? lift : -lift;
+    const unmoved = { left: r.left, right: r.right, top: r.top + shift, bottom: r.bottom + shift };
+    const next = liftToClear(corner(), unmoved, view.innerHeight, pageProbe(doc, isOurs));
+    if (next === lift) return;
+    lift = next;
+    if (lift === 0) container.style.removeProperty(LIFT);
+    else container.style.setProperty(LIFT, `${lift}px`);
+  };
+  const look = () => {
+    if (pending || doc.hidden || !view) return;
+    pending = true;
+    if (typeof view.requestIdleCallback === 'function') view.requestIdleCallback(lookNow, { timeout: 500 });
+    else view.setTimeout(lookNow, 50);
+  };
+  const every = view?.setInterval(look, LOOK_EVERY_MS);
+  const options = { capture: true, passive: true };
+  // A click may close what the pill moved for (a cookie banner's "Accept").
+  const events = ['resize', 'scroll', 'click'] as const;
+  for (const type of events) view?.addEventListener(type, look, options);
+  return {
+    look,
+    lookNow,
+    stop() {
+      view?.clearInterval(every);
+      for (const type of events) view?.removeEventListener(type, look, options);
+      container.style.removeProperty(LIFT);
+      lift = 0;
+    },
+  };
+}
