@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { GAP, liftToClear, MAX_SHARE, type Probe, pageProbe, type Rect } from './clear-of-page';
+import { GAP, keepClearOfPage, liftToClear, MAX_SHARE, type Probe, pageProbe, type Rect } from './clear-of-page';
 
 /** A 1280×900 viewport; the pill in the bottom-right corner, 16px from its edges. */
 const HEIGHT = 900;
@@ -89,3 +89,40 @@ describe('what the page has on screen at a point', () => {
     expect(pageProbe(fakeDocument(doc, [ours], { banner: 'fixed' }), isOurs)(1000, 860)).toBeNull();
   });
 });
+
+describe('keeping the pill clear as it is drawn', () => {
+  it('hides it while it is placed, then shows it moved above the banner', async () => {
+    const container = document.createElement('div');
+    const wrapper = document.createElement('div');
+    const pill = document.createElement('button');
+    pill.dataset.firsthand = 'pill';
+    wrapper.append(pill);
+    container.append(wrapper);
+    document.body.append(container);
+    const banner = document.createElement('div');
+    banner.style.position = 'fixed';
+    document.body.append(banner);
+    // The layout a browser would give them (happy-dom lays nothing out).
+    pill.getBoundingClientRect = () => ({ ...bottomRight, width: 293, height: 32 }) as DOMRect;
+    banner.getBoundingClientRect = () => ({ left: 0, right: 1280, top: 822, bottom: 900 }) as DOMRect;
+    Object.defineProperty(window, 'innerHeight', { value: HEIGHT, configurable: true });
+    document.elementsFromPoint = () => [container, banner, document.body];
+    const keeper = keepClearOfPage(
+      container,
+      () => 'bottom-right',
+      (e) => e === container || container.contains(e),
+    );
+    keeper.place();
+    expect(container.classList.contains('fh-placing')).toBe(true);
+    await until(() => !container.classList.contains('fh-placing'));
+    expect(container.style.getPropertyValue('--fh-lift')).toBe(`${bottomRight.bottom - 822 + GAP}px`);
+    keeper.stop();
+    expect(container.style.getPropertyValue('--fh-lift')).toBe('');
+  });
+});
+
+/** Waits (no fixed sleep) until `check` holds, a frame at a time, and fails if it never does. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 16));
+  expect(check()).toBe(true);
+}

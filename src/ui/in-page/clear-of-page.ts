@@ -34,8 +34,8 @@ export type Probe = (x: number, y: number) => Rect | null;
 
 /**
  * How far to move the pill from its corner (px, 0 for not at all) so that nothing `probe`
- * finds lies under it: `pill` is its box in the corner, unmoved. It looks at the pill's
- * corners and centre, then again where the first move put it (a chat button above a
+ * finds lies under it: `pill` is its box in the corner, unmoved. It looks along the pill's
+ * middle, at both ends and the centre, then again where the first move put it (a chat button above a
  * cookie banner), a few times at most.
  */
 export function liftToClear(corner: Corner, pill: Rect, viewportHeight: number, probe: Probe): number {
@@ -46,13 +46,9 @@ export function liftToClear(corner: Corner, pill: Rect, viewportHeight: number, 
     const shift = fromBottom ? -lift : lift;
     const [top, bottom] = [pill.top + shift, pill.bottom + shift];
     const [left, right] = [pill.left, pill.right];
-    const middle = (left + right) / 2;
-    const points = [left + 2, middle, right - 2].flatMap((x) => [
-      [x, top + 2],
-      [x, bottom - 2],
-    ]);
+    const y = (top + bottom) / 2;
     let need = lift;
-    for (const [x, y] of points as [number, number][]) {
+    for (const x of [left + 2, (left + right) / 2, right - 2]) {
       const box = probe(x, y);
       if (!box || box.bottom - box.top > most) continue;
       need = Math.max(need, fromBottom ? pill.bottom - box.top + GAP : box.bottom + GAP - pill.top);
@@ -74,7 +70,9 @@ export function pageProbe(doc: Document, isOurs: (element: Element) => boolean):
   return (x, y) => {
     for (const hit of doc.elementsFromPoint(x, y)) {
       if (isOurs(hit)) continue;
-      for (let e: Element | null = hit; e && e !== doc.body && e !== doc.documentElement; e = e.parentElement) {
+      // Only a positioned element is fixed or sticky: the element, then its offset parents
+      // (a fixed element has none), rather than the style of every ancestor.
+      for (let e: Element | null = hit; e && e !== doc.body && e !== doc.documentElement; e = offsetParent(e)) {
         const position = view?.getComputedStyle(e).position;
         if (position === 'fixed' || position === 'sticky') return e.getBoundingClientRect();
       }
@@ -84,8 +82,14 @@ export function pageProbe(doc: Document, isOurs: (element: Element) => boolean):
   };
 }
 
+/** The nearest positioned ancestor of an HTML element (an SVG one's parent, to go on from). */
+const offsetParent = (e: Element): Element | null =>
+  'offsetParent' in e ? (e as HTMLElement).offsetParent : e.parentElement;
+
 /** The CSS variable that moves the pill (in-page.css). */
 const LIFT = '--fh-lift';
+/** On the container while the pill is being placed: it is laid out, not drawn (in-page.css). */
+const PLACING = 'fh-placing';
 
 /**
  * Keeps the pill in `container` clear of the page: looks on resize, scroll and click, and
@@ -96,7 +100,7 @@ export function keepClearOfPage(
   container: HTMLElement,
   corner: () => Corner,
   isOurs: (element: Element) => boolean,
-): { look(): void; lookNow(): void; stop(): void } {
+): { look(): void; place(): void; stop(): void } {
   const doc = container.ownerDocument;
   const view = doc.defaultView;
   let lift = 0;
@@ -122,6 +126,23 @@ export function keepClearOfPage(
     if (typeof view.requestIdleCallback === 'function') view.requestIdleCallback(lookNow, { timeout: 500 });
     else view.setTimeout(lookNow, 50);
   };
+  /**
+   * As it is first drawn: hidden (still laid out) until the frame after, then looked at,
+   * and shown where it goes. Looking at once would make the browser lay the page out
+   * again to hit-test it, work its next frame does anyway (npm run bench:detect counted
+   * it as the UI's, 8 ms); a frame later the layout is up to date and looking costs a few
+   * hit tests; hidden meanwhile, the pill never shows over the page's bar first.
+   */
+  const place = () => {
+    if (!view) return;
+    container.classList.add(PLACING);
+    view.requestAnimationFrame(() =>
+      view.setTimeout(() => {
+        lookNow();
+        container.classList.remove(PLACING);
+      }),
+    );
+  };
   const every = view?.setInterval(look, LOOK_EVERY_MS);
   const options = { capture: true, passive: true };
   // A click may close what the pill moved for (a cookie banner's "Accept").
@@ -129,7 +150,7 @@ export function keepClearOfPage(
   for (const type of events) view?.addEventListener(type, look, options);
   return {
     look,
-    lookNow,
+    place,
     stop() {
       view?.clearInterval(every);
       for (const type of events) view?.removeEventListener(type, look, options);

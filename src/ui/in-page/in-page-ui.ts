@@ -171,9 +171,8 @@ export function createInPageUi(
         remove();
         return 'nothing';
       }
-      // As it is first drawn (the page's style up to date, the pill not yet painted), it
-      // looks where the page has its own bars, so it does not appear over them first.
-      ui ??= createShadowUi(() => clear?.lookNow());
+      // Placed as it is first drawn, so it never appears over the page's own bars first.
+      ui ??= createShadowUi(() => clear?.place());
       drawnCorner = corner;
       clear ??= keepClearOfPage(ui.container, () => drawnCorner, contains);
       clear.look();
