@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { GAP, keepClearOfPage, liftToClear, MAX_SHARE, type Probe, pageProbe, type Rect } from './clear-of-page';
+import { describe, expect, it, vi } from 'vitest';
+import { GAP, keepClearOfPage, liftToClear, MAX_SHARE, type Probe, pageProbe, type Rect, STEP } from './clear-of-page';
 
 /** A 1280×900 viewport; the pill in the bottom-right corner, 16px from its edges. */
 const HEIGHT = 900;
@@ -32,6 +32,14 @@ describe('how far the pill moves to keep clear of the page', () => {
   it('finds a button under one end of the pill only', () => {
     const chat = { left: 1200, right: 1264, top: 836, bottom: 884 };
     expect(liftToClear('bottom-right', bottomRight, HEIGHT, pageOf(chat))).toBe(bottomRight.bottom - chat.top + GAP);
+    // A chat button a little in from the corner, clear of the pill's ends: its centre is covered too.
+    const inset = { left: 1212, right: 1260, top: 844, bottom: 892 };
+    expect(liftToClear('bottom-right', bottomRight, HEIGHT, pageOf(inset))).toBe(bottomRight.bottom - inset.top + GAP);
+    // Anything STEP wide anywhere under it.
+    for (let left = bottomRight.left; left + STEP <= bottomRight.right; left += 7) {
+      const button = { left, right: left + STEP, top: 840, bottom: 890 };
+      expect(liftToClear('bottom-right', bottomRight, HEIGHT, pageOf(button)), `at ${left}`).toBeGreaterThan(0);
+    }
   });
 
   it('moves on past what it finds where the first move put it', () => {
@@ -65,9 +73,13 @@ describe('what the page has on screen at a point', () => {
       body: real.body,
       documentElement: real.documentElement,
       elementsFromPoint: () => hits,
-      defaultView: { getComputedStyle: (e: Element) => ({ position: positions[e.className] ?? 'static' }) },
+      defaultView: {
+        innerHeight: HEIGHT,
+        getComputedStyle: (e: Element) => ({ position: positions[e.className] ?? 'static' }),
+      },
     } as unknown as Document;
   }
+  const box = (r: Rect) => () => r as DOMRect;
 
   it('answers with the box of the fixed or sticky element the topmost hit is in, ours left out', () => {
     const doc = document.implementation.createHTMLDocument('');
@@ -88,25 +100,78 @@ describe('what the page has on screen at a point', () => {
     // Only ours there.
     expect(pageProbe(fakeDocument(doc, [ours], { banner: 'fixed' }), isOurs)(1000, 860)).toBeNull();
   });
+
+  it('looks inside the shadow root a banner is drawn in, closed ones too', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    const host = doc.createElement('div');
+    doc.body.append(host);
+    const inner = doc.createElement('div');
+    inner.className = 'banner';
+    inner.getBoundingClientRect = box({ left: 0, right: 1280, top: 800, bottom: 900 });
+    const button = doc.createElement('button');
+    inner.append(button);
+    // The host, not fixed itself, is all the document's hit test says.
+    const page = fakeDocument(doc, [host, doc.body], { banner: 'fixed' });
+    const root = { elementsFromPoint: () => [button, inner, host] } as unknown as ShadowRoot;
+    const none = () => false;
+    expect(pageProbe(page, none)(1000, 860)).toBeNull();
+    expect(pageProbe(page, none, (e) => (e === host ? root : null))(1000, 860)).toMatchObject({ top: 800 });
+  });
+
+  it('answers with the banner, not a full-screen layer that lets clicks through to it', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    const layer = doc.createElement('div');
+    layer.className = 'layer';
+    layer.getBoundingClientRect = box({ left: 0, right: 1280, top: 0, bottom: 900 });
+    const banner = doc.createElement('div');
+    banner.className = 'banner';
+    banner.getBoundingClientRect = box({ left: 0, right: 1280, top: 800, bottom: 900 });
+    const button = doc.createElement('button');
+    button.getBoundingClientRect = box({ left: 1100, right: 1200, top: 840, bottom: 876 });
+    banner.append(button);
+    layer.append(banner);
+    doc.body.append(layer);
+    const probe = pageProbe(
+      fakeDocument(doc, [button, banner, layer], { layer: 'fixed', banner: 'absolute' }),
+      () => false,
+    );
+    expect(probe(1150, 860)).toMatchObject({ top: 800, bottom: 900 });
+    // A backdrop that takes the clicks itself is answered as it is, too tall to climb.
+    const backdrop = pageProbe(fakeDocument(doc, [layer], { layer: 'fixed' }), () => false);
+    expect(backdrop(1150, 860)).toMatchObject({ top: 0, bottom: 900 });
+  });
 });
 
 describe('keeping the pill clear as it is drawn', () => {
-  it('hides it while it is placed, then shows it moved above the banner', async () => {
+  /** The pill in its container, over a fixed banner along the bottom of the page. */
+  function pillOverBanner() {
     const container = document.createElement('div');
     const wrapper = document.createElement('div');
     const pill = document.createElement('button');
     pill.dataset.firsthand = 'pill';
     wrapper.append(pill);
     container.append(wrapper);
-    document.body.append(container);
     const banner = document.createElement('div');
     banner.style.position = 'fixed';
-    document.body.append(banner);
+    document.body.append(container, banner);
     // The layout a browser would give them (happy-dom lays nothing out).
     pill.getBoundingClientRect = () => ({ ...bottomRight, width: 293, height: 32 }) as DOMRect;
     banner.getBoundingClientRect = () => ({ left: 0, right: 1280, top: 822, bottom: 900 }) as DOMRect;
+    const height = Object.getOwnPropertyDescriptor(window, 'innerHeight');
     Object.defineProperty(window, 'innerHeight', { value: HEIGHT, configurable: true });
+    const hitTest = document.elementsFromPoint;
     document.elementsFromPoint = () => [container, banner, document.body];
+    const restore = () => {
+      document.elementsFromPoint = hitTest;
+      if (height) Object.defineProperty(window, 'innerHeight', height);
+      container.remove();
+      banner.remove();
+    };
+    return { container, restore };
+  }
+
+  it('hides it while it is placed, then shows it moved above the banner', async () => {
+    const { container, restore } = pillOverBanner();
     const keeper = keepClearOfPage(
       container,
       () => 'bottom-right',
@@ -118,6 +183,37 @@ describe('keeping the pill clear as it is drawn', () => {
     expect(container.style.getPropertyValue('--fh-lift')).toBe(`${bottomRight.bottom - 822 + GAP}px`);
     keeper.stop();
     expect(container.style.getPropertyValue('--fh-lift')).toBe('');
+    restore();
+  });
+
+  it('looks again on resize, and takes every listener and its timer away when stopped', async () => {
+    const { container, restore } = pillOverBanner();
+    const spies = {
+      add: vi.spyOn(window, 'addEventListener'),
+      remove: vi.spyOn(window, 'removeEventListener'),
+      addDoc: vi.spyOn(document, 'addEventListener'),
+      removeDoc: vi.spyOn(document, 'removeEventListener'),
+      every: vi.spyOn(window, 'setInterval'),
+      clear: vi.spyOn(window, 'clearInterval'),
+    };
+    const keeper = keepClearOfPage(
+      container,
+      () => 'bottom-right',
+      (e) => e === container || container.contains(e),
+    );
+    const lift = () => container.style.getPropertyValue('--fh-lift');
+    window.dispatchEvent(new Event('resize'));
+    await until(() => lift() !== '');
+    keeper.stop();
+    expect(lift()).toBe('');
+    const pairs = (spy: typeof spies.add) => spy.mock.calls.map(([type, listener]) => [type, listener]);
+    expect(pairs(spies.add).map(([type]) => type)).toEqual(['resize', 'scroll', 'click']);
+    expect(pairs(spies.remove)).toEqual(pairs(spies.add));
+    expect(pairs(spies.addDoc).map(([type]) => type)).toEqual(['visibilitychange', 'fullscreenchange']);
+    expect(pairs(spies.removeDoc)).toEqual(pairs(spies.addDoc));
+    expect(spies.clear).toHaveBeenCalledWith(spies.every.mock.results[0]?.value);
+    for (const spy of Object.values(spies)) spy.mockRestore();
+    restore();
   });
 });
 

@@ -21,6 +21,11 @@ export const GAP = 8;
 export const MAX_SHARE = 0.4;
 /** How often the pill looks again while the page is visible (banners come late and go). */
 export const LOOK_EVERY_MS = 2000;
+/**
+ * The most space between two of the points it looks at along the pill: anything at least
+ * this wide under it is found (a chat button is 40 to 60 px wide, in the same corner).
+ */
+export const STEP = 32;
 
 export interface Rect {
   left: number;
@@ -35,8 +40,8 @@ export type Probe = (x: number, y: number) => Rect | null;
 /**
  * How far to move the pill from its corner (px, 0 for not at all) so that nothing `probe`
  * finds lies under it: `pill` is its box in the corner, unmoved. It looks along the pill's
- * middle, at both ends and the centre, then again where the first move put it (a chat button above a
- * cookie banner), a few times at most.
+ * middle, at most `STEP` apart (not inside a box already found), then again where the first
+ * move put it (a chat button above a cookie banner), a few times at most.
  */
 export function liftToClear(corner: Corner, pill: Rect, viewportHeight: number, probe: Probe): number {
   const fromBottom = corner.startsWith('bottom');
@@ -47,10 +52,17 @@ export function liftToClear(corner: Corner, pill: Rect, viewportHeight: number, 
     const [top, bottom] = [pill.top + shift, pill.bottom + shift];
     const [left, right] = [pill.left, pill.right];
     const y = (top + bottom) / 2;
+    const span = right - left - 4;
+    const steps = Math.max(2, Math.ceil(span / STEP));
+    const found: Rect[] = [];
     let need = lift;
-    for (const x of [left + 2, (left + right) / 2, right - 2]) {
+    for (let i = 0; i <= steps; i++) {
+      const x = left + 2 + (span * i) / steps;
+      if (found.some((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom)) continue;
       const box = probe(x, y);
-      if (!box || box.bottom - box.top > most) continue;
+      if (!box) continue;
+      found.push(box);
+      if (box.bottom - box.top > most) continue;
       need = Math.max(need, fromBottom ? pill.bottom - box.top + GAP : box.bottom + GAP - pill.top);
     }
     if (need <= lift) break;
@@ -61,22 +73,44 @@ export function liftToClear(corner: Corner, pill: Rect, viewportHeight: number, 
 
 /**
  * What the page has on screen at a point: the topmost of its elements there that takes
- * clicks (`elementsFromPoint` leaves out what has `pointer-events: none`), not ours, and
+ * clicks (`elementsFromPoint` leaves out what has `pointer-events: none`), not ours, looked
+ * for inside the shadow roots it is in too (consent tools draw their banners in one), and
  * the box of the fixed or sticky element it is, or is in; null when that element scrolls
- * with the page, or there is none.
+ * with the page, or there is none. A fixed layer taller than the limit that lets clicks
+ * through to a banner inside it answers with the largest box within the limit on the way
+ * to it: the banner, not the layer. (A sticky element that is not stuck, or a fixed one in
+ * a transformed ancestor, scrolls with the page yet counts: the pill moves for it while it
+ * is there, and back after.)
  */
-export function pageProbe(doc: Document, isOurs: (element: Element) => boolean): Probe {
+export function pageProbe(
+  doc: Document,
+  isOurs: (element: Element) => boolean,
+  shadowOf: (element: Element) => ShadowRoot | null = (element) => element.shadowRoot,
+): Probe {
   const view = doc.defaultView;
+  const most = (view?.innerHeight ?? 0) * MAX_SHARE;
   return (x, y) => {
-    for (const hit of doc.elementsFromPoint(x, y)) {
-      if (isOurs(hit)) continue;
-      // Only a positioned element is fixed or sticky: the element, then its offset parents
-      // (a fixed element has none), rather than the style of every ancestor.
-      for (let e: Element | null = hit; e && e !== doc.body && e !== doc.documentElement; e = offsetParent(e)) {
-        const position = view?.getComputedStyle(e).position;
-        if (position === 'fixed' || position === 'sticky') return e.getBoundingClientRect();
+    let hit = doc.elementsFromPoint(x, y).find((element) => !isOurs(element));
+    for (let depth = 0; hit && depth < 4; depth++) {
+      const deeper = shadowOf(hit)?.elementsFromPoint(x, y)[0];
+      if (!deeper || deeper === hit) break;
+      hit = deeper;
+    }
+    // Only a positioned element is fixed or sticky: the element, then its offset parents
+    // (a fixed element has none), rather than the style of every ancestor.
+    const path: Element[] = [];
+    for (let e = hit ?? null; e && e !== doc.body && e !== doc.documentElement; e = offsetParent(e)) {
+      const position = view?.getComputedStyle(e).position;
+      if (position === 'fixed' || position === 'sticky') {
+        const box = e.getBoundingClientRect();
+        if (box.bottom - box.top <= most) return box;
+        for (const inner of path.reverse()) {
+          const b = inner.getBoundingClientRect();
+          if (b.bottom - b.top <= most) return b;
+        }
+        return box;
       }
-      return null;
+      path.push(e);
     }
     return null;
   };
@@ -100,6 +134,15 @@ export function keepClearOfPage(
   container: HTMLElement,
   corner: () => Corner,
   isOurs: (element: Element) => boolean,
+  {
+    shadowOf,
+    alive = () => true,
+  }: {
+    /** The shadow root of a page's element, closed ones too where the extension can read them. */
+    shadowOf?: (element: Element) => ShadowRoot | null;
+    /** False once the script is orphaned (the extension updated or removed): it stops looking. */
+    alive?: () => boolean;
+  } = {},
 ): { look(): void; place(): void; stop(): void } {
   const doc = container.ownerDocument;
   const view = doc.defaultView;
@@ -108,13 +151,15 @@ export function keepClearOfPage(
   const lookNow = () => {
     pending = false;
     const pill = container.querySelector('[data-firsthand="pill"]');
-    if (!pill || !view) return;
+    // Under a fullscreen video the pill is not drawn: what is on screen then is the video's
+    // own (its controls), not the page's, and the pill stays where it was for after.
+    if (!pill || !view || doc.fullscreenElement) return;
     const r = pill.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return;
     // Its box in the corner, unmoved.
     const shift = corner().startsWith('bottom') ? lift : -lift;
     const unmoved = { left: r.left, right: r.right, top: r.top + shift, bottom: r.bottom + shift };
-    const next = liftToClear(corner(), unmoved, view.innerHeight, pageProbe(doc, isOurs));
+    const next = liftToClear(corner(), unmoved, view.innerHeight, pageProbe(doc, isOurs, shadowOf));
     if (next === lift) return;
     lift = next;
     if (lift === 0) container.style.removeProperty(LIFT);
@@ -138,22 +183,31 @@ export function keepClearOfPage(
     container.classList.add(PLACING);
     view.requestAnimationFrame(() =>
       view.setTimeout(() => {
-        lookNow();
-        container.classList.remove(PLACING);
+        try {
+          lookNow();
+        } finally {
+          container.classList.remove(PLACING);
+        }
       }),
     );
   };
-  const every = view?.setInterval(look, LOOK_EVERY_MS);
+  const every = view?.setInterval(() => {
+    if (alive()) look();
+  }, LOOK_EVERY_MS);
   const options = { capture: true, passive: true };
-  // A click may close what the pill moved for (a cookie banner's "Accept").
+  // A click may close what the pill moved for (a cookie banner's "Accept"); a page shown
+  // again, or out of fullscreen, may have a banner that came meanwhile.
   const events = ['resize', 'scroll', 'click'] as const;
+  const documentEvents = ['visibilitychange', 'fullscreenchange'] as const;
   for (const type of events) view?.addEventListener(type, look, options);
+  for (const type of documentEvents) doc.addEventListener(type, look);
   return {
     look,
     place,
     stop() {
       view?.clearInterval(every);
       for (const type of events) view?.removeEventListener(type, look, options);
+      for (const type of documentEvents) doc.removeEventListener(type, look);
       container.style.removeProperty(LIFT);
       lift = 0;
     },

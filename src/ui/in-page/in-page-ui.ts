@@ -174,7 +174,11 @@ export function createInPageUi(
       // Placed as it is first drawn, so it never appears over the page's own bars first.
       ui ??= createShadowUi(() => clear?.place());
       drawnCorner = corner;
-      clear ??= keepClearOfPage(ui.container, () => drawnCorner, contains);
+      clear ??= keepClearOfPage(ui.container, () => drawnCorner, contains, {
+        shadowOf: shadowRootOf,
+        // Reading it tells the context, which takes the UI away from an orphaned script.
+        alive: () => ctx.isValid,
+      });
       clear.look();
       // Apps that replace the whole document element take our host with it: mount again.
       if (!ui.host.isConnected) ui.mount();
@@ -220,6 +224,28 @@ export function createInPageUi(
     contains,
   };
 }
+
+/**
+ * A page's element's shadow root, a closed one too: consent tools draw their banners in
+ * one, and an extension may read it (`dom.openOrClosedShadowRoot` in Chrome, the element's
+ * own method in Firefox's content scripts). The extension's API is asked only about an
+ * element that may hold a closed root and shows nothing of its own (a consent tool's empty
+ * host): its first use costs the page a few milliseconds (npm run bench:detect).
+ */
+function shadowRootOf(element: Element): ShadowRoot | null {
+  if (element.shadowRoot) return element.shadowRoot;
+  if (!(element instanceof HTMLElement) || element.firstChild || !MAY_HOST.test(element.localName)) return null;
+  type Opener = { openOrClosedShadowRoot?(e?: HTMLElement): ShadowRoot | null | undefined };
+  try {
+    const dom = (globalThis as { chrome?: { dom?: Opener } }).chrome?.dom;
+    return dom?.openOrClosedShadowRoot?.(element) ?? (element as Opener).openOrClosedShadowRoot?.() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The elements that can have a shadow root: custom elements and these (DOM, attachShadow). */
+const MAY_HOST = /^(?:article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$|-/;
 
 interface ShadowUi {
   host: HTMLElement;
