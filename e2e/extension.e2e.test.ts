@@ -38,7 +38,6 @@ async function open(name: string, { spy = false } = {}): Promise<Page> {
   return page;
 }
 
-/** Whether the in-page UI script was injected into a tab (asked in its isolated world). */
 /** Whether a script registered under `key` (src/page/in-page-view.ts, src/ui/in-page/panel-code.ts) runs in the tab's page. */
 async function hasScript(tabId: number, key: string): Promise<boolean> {
   const worker = await h.worker();
