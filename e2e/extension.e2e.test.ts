@@ -442,6 +442,43 @@ describe('the panel gives the reader control', () => {
     await page.close();
   });
 
+  it('keeps clear of a banner a consent tool draws in a closed shadow root', async () => {
+    // The test's own page: the BBC fixture, its banner drawn instead by a script of the
+    // page in a closed shadow root, as some consent tools do (the page keeps the root).
+    const fixture = fixturePages.famineOrphans;
+    if (!fixture) throw new Error('no famineOrphans fixture');
+    const url = `${fixture.url}?closed-banner`;
+    const html = h
+      .fixture(fixture.file)
+      .replace(/<div id="cookie-prompt"[\s\S]*?<\/body>/, '<div id="cmp-root"></div></body>')
+      .replace(
+        '</body>',
+        `<script>
+          const root = document.getElementById('cmp-root').attachShadow({ mode: 'closed' });
+          root.innerHTML = '<div style="position:fixed;left:0;right:0;bottom:0;height:70px;background:#fff;display:flex;justify-content:flex-end;align-items:center;padding:0 24px"><button>OK</button></div>';
+          window.cmpRoot = root;
+        </script></body>`,
+      );
+    expect(html).toContain('cmp-root');
+    h.serve(url, html);
+    const page = await h.context.newPage();
+    await page.goto(url);
+    const ui = inPage(page);
+    await ui.waitFor(PILL);
+    // The page's own view, through the root it kept: its button is the topmost thing there.
+    const reachable = () =>
+      page.evaluate(() => {
+        const root = (window as unknown as { cmpRoot: ShadowRoot }).cmpRoot;
+        const button = root.querySelector('button');
+        const r = button?.getBoundingClientRect();
+        return r ? root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === button : null;
+      });
+    await expect.poll(reachable).toBe(true);
+    const pill = await ui.box(PILL);
+    expect(pill && pill.y + pill.height).toBeLessThanOrEqual(900 - 70);
+    await page.close();
+  });
+
   it('hides on this page in one click, with undo in the popup', async () => {
     const page = await open('famineOrphans');
     const ui = inPage(page);
