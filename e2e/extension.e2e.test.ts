@@ -350,6 +350,9 @@ describe('terms on the page', () => {
   });
 });
 
+/** The test's own page with a banner in a closed shadow root (served by its test). */
+const CLOSED_BANNER_URL = `${fixturePages.famineOrphans?.url}?closed-banner`;
+
 /** The panel's corner control. */
 const CORNER = '.fh-panel__corner select';
 
@@ -447,7 +450,7 @@ describe('the panel gives the reader control', () => {
     // page in a closed shadow root, as some consent tools do (the page keeps the root).
     const fixture = fixturePages.famineOrphans;
     if (!fixture) throw new Error('no famineOrphans fixture');
-    const url = `${fixture.url}?closed-banner`;
+    const url = CLOSED_BANNER_URL;
     const html = h
       .fixture(fixture.file)
       .replace(/<div id="cookie-prompt"[\s\S]*?<\/body>/, '<div id="cmp-root"></div></body>')
@@ -666,7 +669,7 @@ describe('the built extension', () => {
 
 describe('privacy', () => {
   it('makes no request beyond the test pages themselves', async () => {
-    const served = new Set(Object.values(fixturePages).map((p) => p.url));
+    const served = new Set([...Object.values(fixturePages).map((p) => p.url), CLOSED_BANNER_URL]);
     const others = h.requests.filter(
       (url) => !served.has(url.replace(/#.*$/, '')) && !url.startsWith('chrome-extension://'),
     );
