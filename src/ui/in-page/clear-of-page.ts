@@ -1,4 +1,5 @@
 import type { Corner } from '@/src/settings/corners';
+import { PILL_SELECTOR } from './pill';
 
 /**
  * The pill keeps clear of the page's own bars and buttons. It sits in a corner of the
@@ -150,7 +151,7 @@ export function keepClearOfPage(
   let pending = false;
   const lookNow = () => {
     pending = false;
-    const pill = container.querySelector('[data-firsthand="pill"]');
+    const pill = container.querySelector(PILL_SELECTOR);
     // Under a fullscreen video the pill is not drawn: what is on screen then is the video's
     // own (its controls), not the page's, and the pill stays where it was for after.
     if (!pill || !view || doc.fullscreenElement) return;

@@ -7,7 +7,7 @@ import type { Corner } from '@/src/settings/corners';
 import { keepClearOfPage } from './clear-of-page';
 import inPageCss from './in-page.css?inline';
 import { type PanelCode, panelCode } from './panel-code';
-import { createPill, type Pill } from './pill';
+import { createPill, PILL_SELECTOR, type Pill } from './pill';
 import { createTermMarks, type PickedTerm } from './term-marks';
 
 /** What the page's UI shows now. */
@@ -218,7 +218,7 @@ export function createInPageUi(
         closeTermCard: actions.closeTermCard,
       });
       // The plain pill had the keyboard's focus: the drawn pill takes it over.
-      if (focused && !opens) ui.container.querySelector<HTMLElement>('[data-firsthand="pill"]')?.focus();
+      if (focused && !opens) ui.container.querySelector<HTMLElement>(PILL_SELECTOR)?.focus();
       return 'panel';
     },
     contains,

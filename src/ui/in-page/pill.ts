@@ -10,6 +10,9 @@ export const ANNOUNCE_AFTER_MS = 250;
 
 export type Pill = ReturnType<typeof createPill>;
 
+/** The pill, as the plain pill and the panel's code both draw it (PRODUCT.md's stable contract). */
+export const PILL_SELECTOR = '[data-firsthand="pill"]';
+
 /**
  * The pill alone, in plain DOM: what a page with testimonies shows first, at the cost of a
  * few elements, in the words the background sent with the page's view (pill-words.ts: no
