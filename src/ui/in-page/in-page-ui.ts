@@ -171,15 +171,18 @@ export function createInPageUi(
         remove();
         return 'nothing';
       }
-      // Placed as it is first drawn, so it never appears over the page's own bars first.
+      // Placed as it is first drawn, so it never appears over the page's own bars first;
+      // then it looks again by itself, and at once in another corner.
       ui ??= createShadowUi(() => clear?.place());
-      drawnCorner = corner;
       clear ??= keepClearOfPage(ui.container, () => drawnCorner, contains, {
         shadowOf: shadowRootOf,
         // Reading it tells the context, which takes the UI away from an orphaned script.
         alive: () => ctx.isValid,
       });
-      clear.look();
+      if (corner !== drawnCorner) {
+        drawnCorner = corner;
+        clear.look();
+      }
       // Apps that replace the whole document element take our host with it: mount again.
       if (!ui.host.isConnected) ui.mount();
       const { host } = ui;
@@ -293,10 +296,13 @@ const RISING = 'data-firsthand-rising';
  * Until it is up, the host is not drawn (`RISING`): on a page that transforms or filters
  * `<html>` or `<body>`, a fixed box is placed and scaled by them, so the pill would first
  * appear in the wrong place, or off screen, and then jump. `onShown` runs once it is drawn,
- * in the same task, before it is painted.
+ * in the same task, before it is painted (at once where there is no top layer).
  */
 function raise(host: HTMLElement, onShown: () => void): void {
-  if (typeof host.showPopover !== 'function') return;
+  if (typeof host.showPopover !== 'function') {
+    onShown();
+    return;
+  }
   host.popover = 'manual';
   host.setAttribute(RISING, '');
   const doc = host.ownerDocument;
