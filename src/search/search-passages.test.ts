@@ -183,6 +183,41 @@ describe('searchPassages', () => {
     expect(texts('famine').every((t) => /famine|starvation/i.test(t))).toBe(true);
   });
 
+  it('reads words written together that the corpus writes apart: "Kwangjin", "northkorea", "kimjongun"', () => {
+    const asTyped = (query: string) =>
+      searchPassages(index, query, 20, {}, { asTyped: true }).map((r) => passageAt(index, r.passage).id);
+    // Read as typed, each finds nothing: the control that the reading below does the work.
+    for (const query of ['Kwangjin', 'northkorea', 'kimjongun', 'tongilmarket']) expect(asTyped(query)).toEqual([]);
+    expect(ids('Kwangjin')).toEqual(ids('Kwang Jin'));
+    expect(ids('Kwangjin')[0]).toBe('josephs-story-part-1-2024-p01');
+    expect(ids('northkorea')).toEqual(ids('north korea'));
+    expect(ids('kimjongun')).toEqual(ids('kim jong un'));
+    expect(ids('tongilmarket')).toEqual(ids('tongil market'));
+    expect(texts('tongilmarket')[0]).toContain('Tongil Market');
+    // Its marks are the words it was read as.
+    const [first] = searchPassages(index, 'Kwangjin');
+    const text = first ? (passageAt(index, first.passage).text ?? '') : '';
+    expect(first?.marks.map(([s, e]) => text.slice(s, e))).toEqual(['Kwang', 'Jin']);
+    // Still being typed, its last piece is a prefix.
+    expect(ids('northkor').length).toBeGreaterThan(0);
+    expect(asTyped('northkor')).toEqual([]);
+  });
+
+  it('joins words written apart that the corpus writes together: "pyong yang"', () => {
+    expect(searchPassages(index, 'pyong yang', 20, {}, { asTyped: true })).toEqual([]);
+    expect(ids('pyong yang')).toEqual(ids('pyongyang'));
+    expect(ids('pyong yang').length).toBeGreaterThan(0);
+  });
+
+  it('never breaks a word that reads as a word, or a typo of one', () => {
+    // "together" is to + get + her, "starvation" star + vat + ion: both are words of the corpus.
+    for (const query of ['together', 'starvation', 'famnie', 'Tongl market']) {
+      const asTyped = searchPassages(index, query, 20, {}, { asTyped: true });
+      expect(asTyped.length).toBeGreaterThan(0);
+      expect(searchPassages(index, query)).toEqual(asTyped);
+    }
+  });
+
   it('finds nothing for nothing, and nothing for words the corpus does not have', () => {
     expect(ids('')).toEqual([]);
     expect(ids('   ')).toEqual([]);

@@ -6,6 +6,7 @@ import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
 import { gapReader, listHas, lowerBound } from './packed-index';
+import { rereadQuery } from './word-breaks';
 import { typoDistance, wordsStartingWithin, wordsWithin } from './words-within';
 
 /** Fuse scores above this are too far from the typed word to count (0 = exact). */
@@ -65,6 +66,8 @@ const READINGS_KEPT = 256;
 export interface SearchShortcuts {
   /** Read every list of passages whole, and add up every passage reached. */
   everyListWhole?: boolean;
+  /** The query as typed, its words not broken or joined (see word-breaks.ts). */
+  asTyped?: boolean;
 }
 
 /**
@@ -81,8 +84,9 @@ export function searchPassages(
   query: string,
   limit = 20,
   filters: SearchFilters = {},
-  { everyListWhole = false }: SearchShortcuts = {},
+  shortcuts: SearchShortcuts = {},
 ): RankedPassage[] {
+  const { everyListWhole = false, asTyped = false } = shortcuts;
   const keep = passageFilter(index, filters);
   // A pasted paragraph is not a query: its first words are (and the work stays bounded).
   const tokens = tokenize(query).slice(0, MAX_QUERY_WORDS);
@@ -102,6 +106,20 @@ export function searchPassages(
   const hitOf: (TermHit | undefined)[] = tokens.map((tok) =>
     termHits.find((th) => tok.start >= th.start && tok.end <= th.end),
   );
+  if (!asTyped) {
+    // Words written together or apart that the corpus writes the other way ("kwangjin").
+    const reread = rereadQuery(
+      index,
+      query,
+      tokens,
+      (tok, last) => {
+        const { words, terms } = similarWords(index, tok.key, last);
+        return words.size === 0 && terms.size === 0;
+      },
+      (i) => hitOf[i] !== undefined,
+    );
+    if (reread !== undefined) return searchPassages(index, reread, limit, filters, { ...shortcuts, asTyped: true });
+  }
   // Which characters of each vocabulary word the query matched, for the marks.
   const readings = new Map<number, [number, number][]>();
   // The terms typos and unfinished words stand for ("famin" → famine), for the marks and the why.
