@@ -234,7 +234,8 @@ describe('the toolbar popup', () => {
     await expect.poll(() => popup.getByText('On this page').count()).toBeGreaterThan(0);
     await h.screenshot(popup, 'popup-on-this-page');
 
-    await popup.getByRole('searchbox').or(popup.getByRole('textbox')).first().fill('Tongl market');
+    const box = popup.getByRole('searchbox').or(popup.getByRole('textbox')).first();
+    await box.fill('Tongl market');
     // In the search results, not the "On this page" section, which may hold the same card.
     const results = popup.getByRole('region', { name: 'Search results' });
     const result = results.locator('[data-passage-id^="women-in-north-korea-2023-"]', { hasText: 'Tongil Market' });
@@ -243,6 +244,12 @@ describe('the toolbar popup', () => {
     await h.screenshot(popup, 'popup-search');
     await popup.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(popup, 'popup-search-dark');
+
+    // A name run together that the story writes apart ("Kwang Jin") finds it, marked as read.
+    await box.fill('Kwangjin');
+    const joseph = results.locator('[data-passage-id="josephs-story-part-1-2024-p01"]');
+    await joseph.waitFor({ timeout: 10_000 });
+    await expect.poll(() => joseph.locator('mark').allTextContents()).toEqual(['Kwang', 'Jin']);
     await popup.close();
     await article.close();
   });
