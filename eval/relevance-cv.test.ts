@@ -64,6 +64,22 @@ describe('cross-validation folds', () => {
       expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
     }
   });
+
+  it('cuts the set another way for each seed, the same way for the same seed, groups whole and kinds even', () => {
+    const cuts = [1, 2, 3].map((seed) => assignFolds(items, FOLDS, seed));
+    expect(assignFolds(items, FOLDS, 2)).toEqual(cuts[1]);
+    expect(new Set([folds, ...cuts].map((c) => c.join())).size).toBe(4);
+    for (const cut of cuts) {
+      const of = (name: string) => cut[items.findIndex((x) => x.page.name === name)];
+      expect(of('same-outlet-a')).toBe(of('same-outlet-b'));
+      expect(of('told-once')).toBe(of('told-twice'));
+      const counts = new Array(FOLDS).fill(0);
+      items.forEach((x, i) => {
+        if (x.page.kind === 'hard-negative') counts[cut[i] as number]++;
+      });
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    }
+  });
 });
 
 describe('the real sets', () => {

@@ -107,8 +107,12 @@ export function groupPages(items: readonly LabelledEvidence[]): number[][] {
   return [...groups.values()];
 }
 
-/** Folds: groups (groupPages) kept whole, stratified by kind. */
-export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS): number[] {
+/**
+ * Folds: groups (groupPages) kept whole, stratified by kind. With a seed, groups of one
+ * size go to the folds in a shuffled order (repeated cross-validation: how much the
+ * figures owe to one way of cutting the set); without, in the pages' order.
+ */
+export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS, seed?: number): number[] {
   const groups = groupPages(items);
   // Stratified: largest groups first, each to the fold with the fewest pages of its kind
   // (positive, hard negative, negative, Readability page), then the fewest pages.
@@ -116,7 +120,12 @@ export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS): numb
     const { page } = items[g[0] as number] as LabelledEvidence;
     return page.set === 'readability' ? 'readability' : page.kind;
   };
-  const sorted = [...groups].sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number));
+  const order = new Map(groups.map((g) => [g, g[0] as number]));
+  if (seed !== undefined) {
+    const random = mulberry32(seed);
+    for (const g of groups) order.set(g, random());
+  }
+  const sorted = [...groups].sort((a, b) => b.length - a.length || (order.get(a) as number) - (order.get(b) as number));
   const perStratum = new Map<string, number[]>();
   const foldSize = new Array<number>(k).fill(0);
   const fold = new Array<number>(items.length).fill(0);
@@ -306,8 +315,27 @@ export interface CrossValidation {
 
 /** Out-of-fold results: each page judged by a model fitted without its fold. */
 export function crossValidate(items: readonly LabelledEvidence[], index: CorpusIndex): CrossValidation {
-  const folds = assignFolds(items);
+  return outOfFold(items, readAll(items, index), assignFolds(items));
+}
+
+/**
+ * Repeated cross-validation: the same procedure over folds cut `repeats` ways (seeds 1..n),
+ * the pages read once. The spread of its figures is how much one way of cutting decides.
+ */
+export function crossValidateRepeatedly(
+  items: readonly LabelledEvidence[],
+  index: CorpusIndex,
+  repeats: number,
+): CrossValidation[] {
   const readings = readAll(items, index);
+  return Array.from({ length: repeats }, (_, r) => outOfFold(items, readings, assignFolds(items, FOLDS, r + 1)));
+}
+
+function outOfFold(
+  items: readonly LabelledEvidence[],
+  readings: ReturnType<typeof readAll>,
+  folds: readonly number[],
+): CrossValidation {
   const results: PageResult[] = new Array(items.length);
   const models: PageModel[] = [];
   for (let f = 0; f < FOLDS; f++) {
@@ -430,4 +458,16 @@ export function meetsRealTargets(t: RelevanceTotals): boolean {
     t.negativesQuiet >= REAL_TARGETS.negatives * t.negatives &&
     t.readabilityQuiet >= REAL_TARGETS.readability * t.readability
   );
+}
+
+/** A small seeded generator (mulberry32): the same folds for the same seed, on any machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
