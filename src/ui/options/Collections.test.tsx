@@ -191,7 +191,10 @@ describe('the list of collections', () => {
     await until(() => root.querySelector('input[type="checkbox"]'));
     await act(async () => (root.querySelector('input[type="checkbox"]') as HTMLInputElement).click());
     await until(() => spies.announce.mock.calls.length === 1);
-    expect(spies.announce).toHaveBeenCalledWith('Could not change “Synthetic test collection”. Please try again.');
+    expect(spies.announce).toHaveBeenCalledWith(
+      'Could not change “Synthetic test collection”. Please try again.',
+      'failed',
+    );
     expect((root.querySelector('input[type="checkbox"]') as HTMLInputElement).checked).toBe(true);
     expect(spies.collectionsChanged).not.toHaveBeenCalled();
   });
@@ -319,6 +322,7 @@ describe('importing a pack', () => {
     expect(button('Import').disabled).toBe(true);
     expect(spies.announce).toHaveBeenLastCalledWith(
       '2 problems found. Nothing can be imported until every one is fixed.',
+      'failed',
     );
     // Imported text is text: the script is shown, never run or parsed.
     expect(root.querySelector('script')).toBeNull();
@@ -402,6 +406,7 @@ describe('importing a pack', () => {
     await until(() => spies.announce.mock.calls.length === 2);
     expect(spies.announce).toHaveBeenLastCalledWith(
       'Could not import: the story “synthetic-story-1” is already in Firsthand.',
+      'failed',
     );
     expect(preview()).not.toBeNull();
     expect(spies.collectionsChanged).not.toHaveBeenCalled();
@@ -418,6 +423,7 @@ describe('importing a pack', () => {
     await until(() => spies.announce.mock.calls.length === 2);
     expect(spies.announce).toHaveBeenLastCalledWith(
       'Could not import: the browser could not store the collection (Internal error.).',
+      'failed',
     );
   });
 
@@ -431,6 +437,7 @@ describe('importing a pack', () => {
     await until(() => spies.announce.mock.calls.length === 2);
     expect(spies.announce).toHaveBeenLastCalledWith(
       'Could not import: not enough space: about 36 MB needed. Nothing was imported; free some disk space and try again.',
+      'failed',
     );
     expect(preview()).not.toBeNull();
     expect(text()).toContain('No collections imported yet.');
@@ -504,6 +511,7 @@ describe('importing a pack', () => {
     await until(() => spies.announce.mock.calls.length === 2);
     expect(spies.announce).toHaveBeenLastCalledWith(
       'Could not import: Your collections already have 50,000 passages; with this one they would have 50,006, and Firsthand keeps at most 50,000. Remove a collection first.',
+      'failed',
     );
   });
 

@@ -4,13 +4,14 @@ import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import { addSite, type SiteRefusal } from '@/src/settings/where-it-runs';
 import { useUniqueId } from '../shared/unique-id';
+import type { Announce } from './use-status';
 
 export interface NewsSitesProps {
   sites: readonly string[];
   onChange(sites: string[]): void;
   onRestoreDefaults(): void;
   /** Says what happened, in the page’s status line. */
-  announce(message: string): void;
+  announce: Announce;
 }
 
 /** Why a site was not added, as the reader reads it. */
@@ -62,6 +63,8 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
       announce(i18n.t('options.site_added', [added]));
     } else {
       error.value = refusal(result, input.value);
+      // The refusal is said beside the field; an earlier "Saved." must not stand beside it.
+      announce('');
       inputRef.current?.focus();
     }
   };

@@ -208,6 +208,9 @@ describe('the options page, every section', () => {
 
   it('says clearly, next to the field, why a site was not added', async () => {
     await mountAll();
+    // A change just saved: its "Saved." must not stand beside the refusal that follows.
+    act(() => control('Only on news sites in my list').click());
+    expect(status()).toBe('Saved.');
     const input = control('Add a news site');
     const error = () => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
     for (const [typed, says] of [
@@ -220,6 +223,7 @@ describe('the options page, every section', () => {
       submit(input);
       expect(input.getAttribute('aria-invalid'), typed).toBe('true');
       expect(error(), typed).toMatch(says);
+      expect(status(), typed).toBe('');
     }
     expect(await newsSites.getValue()).toEqual(['bbc.com', 'nknews.org']);
     // Typing again clears the complaint.

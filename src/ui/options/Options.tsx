@@ -162,8 +162,8 @@ export function Options({ state, collections }: OptionsProps) {
 
       <ResetSettings onReset={state.reset} announce={announce} />
       <div class="fh-options__status-bar">
-        <p class="fh-options__status" role="status">
-          {status}
+        <p class="fh-options__status" data-tone={status.tone} role="status">
+          {status.message}
         </p>
       </div>
     </main>

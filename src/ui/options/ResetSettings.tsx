@@ -2,11 +2,12 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import { useUniqueId } from '../shared/unique-id';
+import type { Announce } from './use-status';
 
 export interface ResetSettingsProps {
   onReset(): Promise<void> | void;
   /** Says what happened, in the page's status line. */
-  announce(message: string): void;
+  announce: Announce;
 }
 
 /**
@@ -56,7 +57,7 @@ export function ResetSettings({ onReset, announce }: ResetSettingsProps) {
                   ask(false);
                   announce(i18n.t('options.reset_done'));
                 } catch {
-                  announce(i18n.t('options.reset_failed'));
+                  announce(i18n.t('options.reset_failed'), 'failed');
                 }
               }}
             >

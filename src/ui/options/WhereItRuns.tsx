@@ -2,6 +2,7 @@ import { i18n } from '@/src/i18n';
 import type { RunsOn } from '@/src/settings/sites';
 import { useUniqueId } from '../shared/unique-id';
 import { NewsSites } from './NewsSites';
+import type { Announce } from './use-status';
 
 export interface WhereItRunsProps {
   runsOn: RunsOn;
@@ -10,7 +11,7 @@ export interface WhereItRunsProps {
   onNewsSitesChange(sites: string[]): void;
   onRestoreNewsSites(): void;
   /** Says what happened, in the page's status line. */
-  announce(message: string): void;
+  announce: Announce;
 }
 
 /** On every site, or only on the reader's news sites: the choice and the list. */

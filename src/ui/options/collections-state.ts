@@ -19,6 +19,7 @@ import { packFileName, packText } from '@/src/collections/read-import';
 import type { CollectionPack } from '@/src/corpus/collection-pack';
 import { i18n } from '@/src/i18n';
 import { failureText, neededMb, number, passagesText, problemText, refusalText, storiesText } from './collection-texts';
+import type { Announce } from './use-status';
 
 /** The collection store, through the background (collections-client.ts); passed in so tests need none. */
 export interface CollectionsStore {
@@ -43,7 +44,7 @@ export interface CollectionsDeps {
    */
   collectionsChanged(): Promise<{ passages: number; stories: number; cacheBytesShort?: number }>;
   /** Says what happened, in the page's status line. */
-  announce(message: string): void;
+  announce: Announce;
   /** Saves a file for the reader (a Blob URL and an `<a download>` in the page). */
   download(fileName: string, text: string): void;
 }
@@ -104,7 +105,7 @@ export function createCollectionsState(deps: CollectionsDeps) {
           : `${done} ${i18n.t('collections.cache_no_space', [neededMb(indexed.cacheBytesShort)])}`,
       );
     } catch {
-      announce(`${done} ${i18n.t('collections.index_failed')}`);
+      announce(`${done} ${i18n.t('collections.index_failed')}`, 'failed');
     } finally {
       indexing.value--;
     }
@@ -158,15 +159,16 @@ export function createCollectionsState(deps: CollectionsDeps) {
       focus.value = { to: 'preview' };
     });
     const blocking = problemsOf(preview);
-    announce(
-      blocking.length > 0
-        ? i18n.t('collections.problems', blocking.length, [number(blocking.length)])
-        : i18n.t('collections.checked', [
-            candidate.collection?.title ?? candidate.files.join(', '),
-            storiesText(candidate.stories.length),
-            passagesText(candidate.passageCount),
-          ]),
-    );
+    if (blocking.length > 0)
+      announce(i18n.t('collections.problems', blocking.length, [number(blocking.length)]), 'failed');
+    else
+      announce(
+        i18n.t('collections.checked', [
+          candidate.collection?.title ?? candidate.files.join(', '),
+          storiesText(candidate.stories.length),
+          passagesText(candidate.passageCount),
+        ]),
+      );
   };
 
   const cancel = () => {
@@ -196,7 +198,7 @@ export function createCollectionsState(deps: CollectionsDeps) {
       // Refused or failed: the store changed nothing, and the preview stays for another try.
       const imported = (await refresh()) ?? preview.imported;
       stage.value = { step: 'preview', preview: { ...preview, imported } };
-      announce(failureText(importFailure(error, preview.candidate)));
+      announce(failureText(importFailure(error, preview.candidate)), 'failed');
       return;
     }
     batch(() => {
@@ -216,7 +218,7 @@ export function createCollectionsState(deps: CollectionsDeps) {
       await store.setEnabled(collection.id, enabled);
     } catch {
       await refresh();
-      announce(i18n.t('collections.change_failed', [collection.title]));
+      announce(i18n.t('collections.change_failed', [collection.title]), 'failed');
       return;
     }
     await refresh();
@@ -232,7 +234,7 @@ export function createCollectionsState(deps: CollectionsDeps) {
     try {
       await store.remove(collection.id);
     } catch {
-      announce(i18n.t('collections.remove_failed', [collection.title]));
+      announce(i18n.t('collections.remove_failed', [collection.title]), 'failed');
       return;
     }
     batch(() => {
@@ -247,7 +249,7 @@ export function createCollectionsState(deps: CollectionsDeps) {
   const exportOne = async (collection: StoredCollection) => {
     const pack = await store.exportPack(collection.id).catch(() => undefined);
     if (!pack) {
-      announce(i18n.t('collections.export_failed', [collection.title]));
+      announce(i18n.t('collections.export_failed', [collection.title]), 'failed');
       return;
     }
     const name = packFileName(collection.id);
