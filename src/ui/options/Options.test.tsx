@@ -181,8 +181,19 @@ describe('the options page, every section', () => {
     });
     await until(() => select.value === 'bottom-left');
     expect(await corner.getValue()).toBe('bottom-left');
+    // No note while private mode is off: the control that the note below is private mode's.
+    const described = (el: Element) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(described(select)).toBe('');
     await displayMode.setValue('private');
     await until(() => select.disabled);
+    // Disabled, and told why: the two settings keep the reader's choice for later.
+    const why = /Private mode is on, so nothing is added to pages/;
+    expect(described(select)).toMatch(why);
+    expect(described(control('Underline the terms that testimonies speak to'))).toMatch(why);
   });
 
   it('chooses where Firsthand runs: every site, or only the news sites in the list', async () => {

@@ -20,6 +20,7 @@ export interface OptionsProps {
 export function Options({ state, collections }: OptionsProps) {
   const hintId = useUniqueId();
   const marksHintId = useUniqueId();
+  const inPrivateId = useUniqueId();
   const cornerId = useUniqueId();
   const resultsHeadingId = useUniqueId();
   const resultsHintId = useUniqueId();
@@ -54,12 +55,17 @@ export function Options({ state, collections }: OptionsProps) {
         <p id={hintId} class="fh-options__hint">
           {i18n.t('options.private_hint')}
         </p>
+        {mode === 'private' && (
+          <p id={inPrivateId} class="fh-options__hint fh-options__in-private">
+            {i18n.t('options.in_private')}
+          </p>
+        )}
         <label class="fh-options__switch">
           <input
             type="checkbox"
             checked={markTerms}
             disabled={mode === 'private'}
-            aria-describedby={marksHintId}
+            aria-describedby={mode === 'private' ? `${marksHintId} ${inPrivateId}` : marksHintId}
             onChange={(event) => {
               state.change('markTerms', event.currentTarget.checked);
               announce(i18n.t('options.saved'));
@@ -77,6 +83,7 @@ export function Options({ state, collections }: OptionsProps) {
             class="fh-options__select"
             value={corner}
             disabled={mode === 'private'}
+            aria-describedby={mode === 'private' ? inPrivateId : undefined}
             onChange={(event) => {
               state.change('corner', event.currentTarget.value as Corner);
               announce(i18n.t('options.saved'));
