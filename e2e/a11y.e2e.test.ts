@@ -64,6 +64,29 @@ describe.each(SCHEMES)('accessibility in a %s system theme', (scheme) => {
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
 
+  it('the pill stands out from a white page and from a black one (3:1, WCAG 1.4.11)', async () => {
+    await article.emulateMedia({ colorScheme: scheme });
+    const ui = inPage(article);
+    await ui.waitFor(PILL);
+    // Not hovered (an earlier test clicked it), and its colours no longer changing.
+    await article.mouse.move(1, 1);
+    const [fill, edge] =
+      (await ui.evaluate(async (root, s) => {
+        const pill = root.querySelector(s);
+        if (!pill) return null;
+        await Promise.all(pill.getAnimations().map((a) => a.finished));
+        const style = getComputedStyle(pill);
+        return [style.backgroundColor, style.borderTopWidth === '0px' ? style.backgroundColor : style.borderTopColor];
+      }, PILL)) ?? [];
+    expect(fill).toMatch(/^rgb/);
+    // Its fill or its edge, whichever stands out more, against each kind of page.
+    const against = (page: string) => Math.max(contrast(fill ?? '', page), contrast(edge ?? '', page));
+    // Control: its fill alone stands out from one of them, not both.
+    expect(Math.min(contrast(fill ?? '', 'rgb(255, 255, 255)'), contrast(fill ?? '', 'rgb(0, 0, 0)'))).toBeLessThan(3);
+    expect(against('rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    expect(against('rgb(0, 0, 0)')).toBeGreaterThanOrEqual(3);
+  });
+
   it('the open panel has no serious or critical axe violations', async () => {
     await article.bringToFront();
     await article.emulateMedia({ colorScheme: scheme });
@@ -193,3 +216,16 @@ describe('the audit', () => {
     );
   });
 });
+
+/** WCAG's contrast ratio of two opaque `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((c) => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
