@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'preact/hooks';
 import type { StoredCollection } from '@/src/collections/collection-store';
-import { i18n, uiLanguage } from '@/src/i18n';
+import { i18n } from '@/src/i18n';
+import { formatLocalDay } from '@/src/ui/shared/story-labels';
 import { passagesText, storiesText } from './collection-texts';
 import type { CollectionsState } from './collections-state';
 
@@ -21,11 +22,10 @@ export function CollectionList({ state, refs }: { state: CollectionsState; refs:
   if (state.listFailed.value) return <p class="fh-options__error">{i18n.t('collections.list_failed')}</p>;
   if (!collections) return <p class="fh-options__note">{i18n.t('collections.loading')}</p>;
   if (collections.length === 0) return <p class="fh-options__note">{i18n.t('collections.none')}</p>;
-  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
   return (
     <ul class="fh-collections__list">
       {collections.map((c) => (
-        <CollectionItem key={c.id} collection={c} state={state} refs={refs} dateFormat={dateFormat} />
+        <CollectionItem key={c.id} collection={c} state={state} refs={refs} />
       ))}
     </ul>
   );
@@ -35,12 +35,10 @@ function CollectionItem({
   collection: c,
   state,
   refs,
-  dateFormat,
 }: {
   collection: StoredCollection;
   state: CollectionsState;
   refs: CollectionListRefs;
-  dateFormat: Intl.DateTimeFormat;
 }) {
   // This item re-renders on its own when it asks "Remove …?": focus may go to its buttons.
   useLayoutEffect(() => refs.settle());
@@ -65,7 +63,7 @@ function CollectionItem({
         {[
           storiesText(c.storyCount),
           passagesText(c.passageCount),
-          i18n.t('collections.imported_on', [dateFormat.format(new Date(c.importedAt))]),
+          i18n.t('collections.imported_on', [formatLocalDay(new Date(c.importedAt))]),
         ].join(' · ')}
       </p>
       {state.confirming.value === c.id ? (

@@ -18,15 +18,25 @@ export function provenanceLabel(kind: string): string | undefined {
 // of UTC would show the day before. Made on first use: building a DateTimeFormat loads locale
 // data, and this module is in the in-page UI script, which mostly never shows a date.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(): Intl.DateTimeFormat {
+function dateFormat(timeZone: 'UTC' | 'local' = 'UTC'): Intl.DateTimeFormat {
   const ui = uiLanguage();
   const locale = sameLanguage(ui, 'en') ? 'en-GB' : ui;
-  let format = dateFormats.get(locale);
+  let format = dateFormats.get(`${locale} ${timeZone}`);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(timeZone === 'UTC' ? { timeZone } : {}),
+    });
+    dateFormats.set(`${locale} ${timeZone}`, format);
   }
   return format;
+}
+
+/** A moment's day where the reader is, as stories' dates are shown: "7 Dec 2026" ("2026년 12월 7일"). */
+export function formatLocalDay(moment: Date | number): string {
+  return dateFormat('local').format(moment);
 }
 
 /** "2024-12-03" → "3 Dec 2024" ("2024년 12월 3일"); anything that is not an ISO date is shown as written. */
