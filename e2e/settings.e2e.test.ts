@@ -133,7 +133,7 @@ describe('reset', () => {
   it('asks first, then restores every setting to its default, and open tabs follow', async () => {
     // Away from every default.
     await options.getByLabel(/Underline the terms/).uncheck();
-    await options.getByLabel('Corner of the page for the Firsthand button').selectOption('top-left');
+    await options.getByLabel('Corner of the page for the Firsthand pill').selectOption('top-left');
     await options.getByRole('radio', { name: 'Up to 10' }).check();
     await options.getByRole('radio', { name: 'Only on news sites in my list' }).check();
     await options.getByRole('button', { name: 'Remove nknews.org' }).click();
@@ -162,7 +162,7 @@ describe('reset', () => {
     // The page shows the defaults...
     expect(await options.getByLabel(/Private mode/).isChecked()).toBe(false);
     expect(await options.getByLabel(/Underline the terms/).isChecked()).toBe(true);
-    expect(await options.getByLabel('Corner of the page for the Firsthand button').inputValue()).toBe('bottom-right');
+    expect(await options.getByLabel('Corner of the page for the Firsthand pill').inputValue()).toBe('bottom-right');
     expect(await options.getByRole('radio', { name: 'On every site' }).isChecked()).toBe(true);
     expect(await options.getByRole('radio', { name: 'Up to 6 (default)' }).isChecked()).toBe(true);
     expect(await options.getByRole('button', { name: 'Remove nknews.org' }).count()).toBe(1);

@@ -173,7 +173,7 @@ describe('the options page, every section', () => {
 
   it('moves the pill to another corner, except in private mode where there is none', async () => {
     await mountAll(() => corner.setValue('top-left'));
-    const select = control('Corner of the page for the Firsthand button') as unknown as HTMLSelectElement;
+    const select = control('Corner of the page for the Firsthand pill') as unknown as HTMLSelectElement;
     expect(select.value).toBe('top-left');
     select.value = 'bottom-left';
     act(() => {
