@@ -5,6 +5,7 @@ import { type CorpusIndex, storyOfPassage } from '../src/search/corpus-index';
 import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';
 import type { RealPage } from '../src/testing/real-sets';
+import { seededRandom } from '../src/testing/synthetic-corpus';
 import { fitLogistic, predictLogistic } from './logistic';
 import { type Extractor, readabilityPage, scanPage } from './scan-page';
 
@@ -122,7 +123,7 @@ export function assignFolds(items: readonly LabelledEvidence[], k = FOLDS, seed?
   };
   const order = new Map(groups.map((g) => [g, g[0] as number]));
   if (seed !== undefined) {
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     for (const g of groups) order.set(g, random());
   }
   const sorted = [...groups].sort((a, b) => b.length - a.length || (order.get(a) as number) - (order.get(b) as number));
@@ -458,16 +459,4 @@ export function meetsRealTargets(t: RelevanceTotals): boolean {
     t.negativesQuiet >= REAL_TARGETS.negatives * t.negatives &&
     t.readabilityQuiet >= REAL_TARGETS.readability * t.readability
   );
-}
-
-/** A small seeded generator (mulberry32): the same folds for the same seed, on any machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
