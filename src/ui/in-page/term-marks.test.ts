@@ -109,6 +109,18 @@ describe('createTermMarks with the Custom Highlight API', () => {
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       host.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null, 'famine']);
+      // While something is fullscreen, a term there opens nothing: no card can show over it.
+      let fullscreen: Element | null = termLink?.parentElement ?? null;
+      // happy-dom has no Fullscreen API: the document says what a browser would.
+      Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => fullscreen });
+      userKey(document, 'Tab');
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual(['famine', null, 'famine']);
+      fullscreen = null;
+      userKey(document, 'Tab');
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual(['famine', null, 'famine', 'famine']);
+      Reflect.deleteProperty(document, 'fullscreenElement');
       withHost.clear();
       host.remove();
       marks.set([{ term: 'famine', range }]);
@@ -120,7 +132,7 @@ describe('createTermMarks with the Custom Highlight API', () => {
       expect(registry.has('firsthand-term')).toBe(false);
       // Unmarked, nothing is listened to any more.
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
-      expect(picks).toEqual(['famine', null, 'famine']);
+      expect(picks).toEqual(['famine', null, 'famine', 'famine']);
     } finally {
       vi.unstubAllGlobals();
     }
@@ -141,6 +153,10 @@ describe('createTermMarks with the Custom Highlight API', () => {
       expect(replaceSync).toHaveBeenCalledTimes(1);
       const text = String(replaceSync.mock.calls[0]?.[0]);
       expect(text).toMatch(new RegExp(`::highlight\\(${HIGHLIGHT_NAME}\\) \\{[^}]*text-decoration-line: underline;`));
+      // Not under a fullscreen element, where no card can show (seen in hostile-video-fullscreen.png).
+      expect(text).toMatch(
+        new RegExp(`:fullscreen ::highlight\\(${HIGHLIGHT_NAME}\\) \\{[^}]*text-decoration-line: none;`),
+      );
       marks.clear();
       expect(document.adoptedStyleSheets).toHaveLength(0);
     } finally {

@@ -51,7 +51,10 @@ export function createTermMarks(
   let lastKey = 0;
   const view = doc.defaultView;
 
+  // While something is fullscreen no card of ours can show over it (the top layer stacks in
+  // order of entry): a term there opens nothing, and is not underlined (term-marks.css).
   const onClick = byUser((event: MouseEvent) => {
+    if (doc.fullscreenElement) return;
     if (event.button !== 0 || !(event.target instanceof Element) || event.target.closest(PAGE_CONTROLS)) return;
     if (doc.getSelection()?.isCollapsed === false) return; // selecting text, not picking
     const hit = markAtPoint(doc, marks, event.clientX, event.clientY);
@@ -70,7 +73,7 @@ export function createTermMarks(
   let fromKeyboard = false;
   const onFocusIn = byUser((event: FocusEvent) => {
     const target = event.target;
-    if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
+    if (!(target instanceof Element) || Date.now() - lastPointer < 500 || doc.fullscreenElement) return;
     const small = target.matches('a[href], button, [tabindex]') && (target.textContent?.length ?? 0) <= 200;
     const byKey = Date.now() - lastKey < 1000;
     const mark = small && byKey ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
