@@ -298,6 +298,11 @@ describe('bad input', () => {
       else expect(shown[i]).toMatch(want);
     });
     if (name === 'firsthand-bundled-stories.firsthand.json') {
+      // The problems are listed where the reader is: the status line says them to screen
+      // readers only, and draws nothing over the list.
+      const status = options.getByRole('status').filter({ hasText: '3 problems found' });
+      await expect.poll(() => status.count()).toBe(1);
+      expect((await status.boundingBox())?.height).toBeLessThanOrEqual(1);
       await shot(section(), 'collections-problems');
       await options.emulateMedia({ colorScheme: 'dark' });
       await shot(section(), 'collections-problems-dark');

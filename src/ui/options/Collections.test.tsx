@@ -322,7 +322,7 @@ describe('importing a pack', () => {
     expect(button('Import').disabled).toBe(true);
     expect(spies.announce).toHaveBeenLastCalledWith(
       '2 problems found. Nothing can be imported until every one is fixed.',
-      'failed',
+      'beside',
     );
     // Imported text is text: the script is shown, never run or parsed.
     expect(root.querySelector('script')).toBeNull();

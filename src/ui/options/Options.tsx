@@ -169,7 +169,11 @@ export function Options({ state, collections }: OptionsProps) {
 
       <ResetSettings onReset={state.reset} announce={announce} />
       <div class="fh-options__status-bar">
-        <p class="fh-options__status" data-tone={status.tone} role="status">
+        <p
+          class={`fh-options__status${status.tone === 'beside' ? ' fh-visually-hidden' : ''}`}
+          data-tone={status.tone}
+          role="status"
+        >
           {status.message}
         </p>
       </div>

@@ -159,8 +159,9 @@ export function createCollectionsState(deps: CollectionsDeps) {
       focus.value = { to: 'preview' };
     });
     const blocking = problemsOf(preview);
+    // The problems are listed in the preview, which takes focus: said again to screen readers only.
     if (blocking.length > 0)
-      announce(i18n.t('collections.problems', blocking.length, [number(blocking.length)]), 'failed');
+      announce(i18n.t('collections.problems', blocking.length, [number(blocking.length)]), 'beside');
     else
       announce(
         i18n.t('collections.checked', [

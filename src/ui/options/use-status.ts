@@ -1,8 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 
-/** A status says something went well (the default) or that it did not. */
-export type StatusTone = 'done' | 'failed';
+/**
+ * A status says something went well (the default), that it did not, or what the page
+ * already shows where it happened ('beside': said to screen readers, not drawn again).
+ */
+export type StatusTone = 'done' | 'failed' | 'beside';
 
 /** Says a message in the page's status line; '' takes away the one shown. */
 export type Announce = (message: string, tone?: StatusTone) => void;
