@@ -68,6 +68,8 @@ export interface SearchShortcuts {
   everyListWhole?: boolean;
   /** The query as typed, its words not broken or joined (see word-breaks.ts). */
   asTyped?: boolean;
+  /** How many of the query's words are searched for: a reread query has more than were typed. */
+  maxWords?: number;
 }
 
 /**
@@ -86,10 +88,10 @@ export function searchPassages(
   filters: SearchFilters = {},
   shortcuts: SearchShortcuts = {},
 ): RankedPassage[] {
-  const { everyListWhole = false, asTyped = false } = shortcuts;
+  const { everyListWhole = false, asTyped = false, maxWords = MAX_QUERY_WORDS } = shortcuts;
   const keep = passageFilter(index, filters);
   // A pasted paragraph is not a query: its first words are (and the work stays bounded).
-  const tokens = tokenize(query).slice(0, MAX_QUERY_WORDS);
+  const tokens = tokenize(query).slice(0, maxWords);
   if (tokens.length === 0) {
     if (!keep) return [];
     const all: RankedPassage[] = [];
@@ -118,7 +120,11 @@ export function searchPassages(
       },
       (i) => hitOf[i] !== undefined,
     );
-    if (reread !== undefined) return searchPassages(index, reread, limit, filters, { ...shortcuts, asTyped: true });
+    if (reread !== undefined) {
+      // The reread query ends with the last word read: all of its words count.
+      const all = { ...shortcuts, asTyped: true, maxWords: Number.POSITIVE_INFINITY };
+      return searchPassages(index, reread, limit, filters, all);
+    }
   }
   // Which characters of each vocabulary word the query matched, for the marks.
   const readings = new Map<number, [number, number][]>();

@@ -16,30 +16,47 @@ const reread = (query: string, nothing: readonly string[] = []) =>
 
 describe('breakKey', () => {
   it('reads a word as the fewest known words it is written from', () => {
-    expect(breakKey(index, 'kwangjin', false)).toEqual(['kwang', 'jin']);
-    expect(breakKey(index, 'northkorea', false)).toEqual(['north', 'korea']);
-    // "jong" and "un" are words of an alias (Kim Jong Un), whether or not a passage says them.
-    expect(breakKey(index, 'kimjongun', false)).toEqual(['kim', 'jong', 'un']);
+    expect(breakKey(index, 'kwangjin')).toEqual(['kwang', 'jin']);
+    expect(breakKey(index, 'northkorea')).toEqual(['north', 'korea']);
+    // "tongil" is a word of the passages; "market" too.
+    expect(breakKey(index, 'tongilmarket')).toEqual(['tongil', 'market']);
+    // No passage speaks of Kim Jong Un: "jong" is no word to read into.
+    expect(breakKey(index, 'kimjongun')).toBeUndefined();
   });
 
-  it('takes the last piece as a prefix only while it is typed', () => {
-    expect(breakKey(index, 'northkor', true)).toEqual(['north', 'kor']);
-    expect(breakKey(index, 'northkor', false)).toBeUndefined();
+  it('breaks into whole words only: a piece that only starts a word is none', () => {
+    expect(breakKey(index, 'northkor')).toBeUndefined();
+    // "care" + "ful" (the start of "full"): not a reading.
+    expect(breakKey(index, 'careful')).toBeUndefined();
   });
 
   it('breaks into at most three pieces of two letters or more, and no Hangul', () => {
-    expect(breakKey(index, 'northkoreakim', false)).toEqual(['north', 'korea', 'kim']);
-    expect(breakKey(index, 'northkoreakimjong', false)).toBeUndefined();
-    expect(breakKey(index, 'kimx', false)).toBeUndefined();
-    expect(breakKey(index, 'kimxjong', false)).toBeUndefined();
-    expect(breakKey(index, '북한여성', false)).toBeUndefined();
+    expect(breakKey(index, 'northkoreakim')).toEqual(['north', 'korea', 'kim']);
+    expect(breakKey(index, 'northkoreakimjong')).toBeUndefined();
+    expect(breakKey(index, 'kimx')).toBeUndefined();
+    expect(breakKey(index, 'kimxjong')).toBeUndefined();
+    expect(breakKey(index, '북한여성')).toBeUndefined();
   });
 });
 
 describe('rereadQuery', () => {
   it('breaks only the words that read as nothing, and keeps the rest of the query as typed', () => {
-    expect(reread('Women in northkorea!', ['northkorea'])).toBe('Women in north korea!');
-    expect(reread('Women in northkorea!')).toBeUndefined();
+    expect(reread('Women in northkorea today', ['northkorea'])).toBe('Women in north korea today');
+    expect(reread('Women in northkorea today')).toBeUndefined();
+    // Nor a name or a contraction typed with an apostrophe.
+    expect(reread("O'Neill", ['oneill'])).toBeUndefined();
+  });
+
+  it('never joins a word to the next while it is still being typed', () => {
+    // Keystroke by keystroke: "c", "m" and "ar" start words; joined, they would be "inc", "them", "wear".
+    for (const typing of ['life in c', 'at the m', 'a m', 'we ar', 'famine of t', 'jang mada']) {
+      expect(reread(typing), typing).toBeUndefined();
+    }
+  });
+
+  it('reads only into words some passage speaks of', () => {
+    // The lexicon has songbun, but no passage speaks of it: "song bun" stays as typed.
+    expect(reread('song bun')).toBeUndefined();
   });
 
   it('joins two words when one is no word and the two are one', () => {

@@ -10,14 +10,20 @@ const MIN_PART = 2;
 const MIN_BROKEN = 5;
 
 /**
- * Every word of the lexicon's aliases, sorted: a typed word may be written together from
- * words no passage says, only an alias ("kimjongun": Kim Jong Un).
+ * Every word of the aliases of lexicon terms that some passage speaks of, sorted: a typed
+ * word may be written together from words no passage says, only an alias ("kimjongun":
+ * Kim Jong Un). A term no passage has would read a query as something that finds nothing
+ * ("song bun" would become "songbun").
  */
 const aliasWordKeys = perIndex((index) => {
   const keys = new Set<string>();
+  const spoken = index.packed.termPassages.count;
   for (const [first, list] of index.matcher.starts) {
-    keys.add(first);
-    for (const [, rest] of list) for (const key of rest) keys.add(key);
+    for (const [term, rest] of list) {
+      if ((spoken[term] ?? 0) === 0) continue;
+      keys.add(first);
+      for (const key of rest) keys.add(key);
+    }
   }
   return [...keys].sort();
 });
@@ -34,11 +40,11 @@ function known(index: CorpusIndex, key: string, unfinished: boolean): boolean {
 
 /**
  * The fewest known words a key is written together from ("kwangjin" → kwang, jin), at
- * most MAX_PARTS, each at least MIN_PART long; the last may be unfinished while it is
- * typed. Of equally few, the one whose shortest piece is longest. Undefined when there is
- * no such reading.
+ * most MAX_PARTS, each a whole word at least MIN_PART long (a piece that only starts a
+ * word would read "careful" as "care ful"). Of equally few, the one whose shortest piece
+ * is longest. Undefined when there is no such reading.
  */
-export function breakKey(index: CorpusIndex, key: string, unfinished: boolean): string[] | undefined {
+export function breakKey(index: CorpusIndex, key: string): string[] | undefined {
   if (key.length < MIN_BROKEN || takesSuffixes(key)) return undefined;
   // best[i]: the best reading of key[0, i), as its pieces.
   const best: (string[] | undefined)[] = [[]];
@@ -51,7 +57,7 @@ export function breakKey(index: CorpusIndex, key: string, unfinished: boolean): 
       const before = best[start];
       if (before === undefined || before.length >= MAX_PARTS) continue;
       const piece = key.slice(start, end);
-      if (!known(index, piece, unfinished && end === key.length)) continue;
+      if (!known(index, piece, false)) continue;
       const reading = [...before, piece];
       if (better(reading, best[end])) best[end] = reading;
     }
@@ -83,7 +89,8 @@ export function rereadQuery(
     const tok = tokens[i] as Token;
     return !inPhrase(i) && !takesSuffixes(tok.key);
   };
-  const exact = (i: number) => known(index, (tokens[i] as Token).key, false);
+  // A word known as typed; the last, still being typed, may be the start of one ("life in c").
+  const exact = (i: number) => known(index, (tokens[i] as Token).key, i === lastAt);
   let out = '';
   let from = 0;
   let changed = false;
@@ -103,12 +110,14 @@ export function rereadQuery(
       i++;
       continue;
     }
-    if (!free(i) || !readsAsNothing(tok, i === lastAt)) continue;
-    const pieces = breakKey(index, tok.key, i === lastAt);
+    // A word with an apostrophe is a name or a contraction as typed ("O'Neill"), not words run together.
+    if (!free(i) || /['’]/.test(query.slice(tok.start, tok.end)) || !readsAsNothing(tok, i === lastAt)) continue;
+    const pieces = breakKey(index, tok.key);
     if (pieces === undefined) continue;
     out += `${query.slice(from, tok.start)}${pieces.join(' ')}`;
     from = tok.end;
     changed = true;
   }
-  return changed ? out + query.slice(from) : undefined;
+  // Only as far as the words read: the rest of a long query stays out, as searchPassages keeps it out.
+  return changed ? out + query.slice(from, tokens[lastAt]?.end) : undefined;
 }
