@@ -73,10 +73,12 @@ export function createTermMarks(
   let fromKeyboard = false;
   const onFocusIn = byUser((event: FocusEvent) => {
     const target = event.target;
-    if (!(target instanceof Element) || Date.now() - lastPointer < 500 || doc.fullscreenElement) return;
+    if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
     const small = target.matches('a[href], button, [tabindex]') && (target.textContent?.length ?? 0) <= 200;
     const byKey = Date.now() - lastKey < 1000;
-    const mark = small && byKey ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
+    // Opens nothing while something is fullscreen; focus moving on still closes a card.
+    const opens = small && byKey && !doc.fullscreenElement;
+    const mark = opens ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
     if (mark) {
       fromKeyboard = true;
       onPick({ mark, line: 0, byKeyboard: true });
