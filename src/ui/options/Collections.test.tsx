@@ -157,7 +157,8 @@ describe('the list of collections', () => {
     const [first, second] = [...root.querySelectorAll('[data-collection-id]')];
     expect(first?.querySelector('h3')?.textContent).toBe('Synthetic test collection');
     expect(first?.textContent).toContain('Publisher: Synthetic Test Archive');
-    expect(first?.textContent).toMatch(/3 stories · 6 passages · imported 20 Nov 2026Export/);
+    // In the format of the stories' dates ("20 Nov 2026"), the day where the reader is.
+    expect(first?.textContent).toMatch(/3 stories · 6 passages · imported \d{1,2} Nov 2026Export/);
     expect(second?.textContent).toContain('1 story · 1 passage');
     const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
     expect(boxes.map((b) => [b.getAttribute('aria-label'), b.checked])).toEqual([
