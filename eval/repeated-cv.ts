@@ -1,6 +1,6 @@
 /**
  * Repeated cross-validation (`npm run eval:repeated [-- N]`): the cross-validation of
- * `npm run eval`, over folds cut N ways (20 by default), the same groups kept whole. One
+ * `npm run eval`, over folds cut N ways (21 by default, an odd number: the median is one of them), the same groups kept whole. One
  * page of the 44 strong and moderate positives is 2.3 points: this shows how much of a
  * figure is the one way `npm run eval` cuts the set.
  */
@@ -8,7 +8,7 @@ import { missingSetsLine } from '../src/testing/real-sets';
 import { crossValidateRepeatedly, relevanceTotals } from './relevance-cv';
 import { loadRealSets } from './relevance-sets';
 
-const repeats = Number(process.argv[2] ?? 20);
+const repeats = Number(process.argv[2] ?? 21);
 if (!Number.isInteger(repeats) || repeats < 1) throw new Error('the number of repeats is a whole number');
 const sets = await loadRealSets();
 if (!sets) {
