@@ -109,9 +109,16 @@ describe('Options', () => {
     const offSection = () => root.querySelectorAll('section')[2] as HTMLElement;
     const buttons = () => [...offSection().querySelectorAll('button')].map((b) => b.textContent);
     expect(buttons()).toEqual(['Turn on for bbc.com', 'Turn on for nknews.org']);
-    act(() => offSection().querySelector('button')?.click());
+    const first = offSection().querySelector('button') as HTMLButtonElement;
+    first.focus();
+    act(() => first.click());
     await until(() => buttons().length === 1);
     expect(await offSites.getValue()).toEqual(['nknews.org']);
+    // The pressed button left with its site: focus goes to the next one, then to the heading.
+    await until(() => document.activeElement?.textContent === 'Turn on for nknews.org');
+    act(() => (document.activeElement as HTMLButtonElement).click());
+    await until(() => buttons().length === 0);
+    await until(() => document.activeElement === offSection().querySelector('h2'));
   });
 });
 

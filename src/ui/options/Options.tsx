@@ -4,6 +4,7 @@ import { CORNERS, type Corner } from '@/src/settings/page-settings';
 import { RESULT_COUNTS, resultCount as resultCountSetting } from '@/src/settings/result-count';
 import { useUniqueId } from '../shared/unique-id';
 import { Collections, type CollectionsProps } from './Collections';
+import { OffSites } from './OffSites';
 import type { OptionsState } from './options-state';
 import { ResetSettings } from './ResetSettings';
 import { useStatus } from './use-status';
@@ -107,30 +108,7 @@ export function Options({ state, collections }: OptionsProps) {
         announce={announce}
       />
 
-      <section aria-labelledby="fh-off-sites">
-        <h2 id="fh-off-sites">{i18n.t('options.off_heading')}</h2>
-        {offSites.length === 0 ? (
-          <p class="fh-options__note">{i18n.t('options.off_none')}</p>
-        ) : (
-          <ul class="fh-options__sites">
-            {offSites.map((site) => (
-              <li key={site}>
-                <span class="fh-options__site">{site}</span>{' '}
-                <button
-                  type="button"
-                  class="fh-button"
-                  onClick={() => {
-                    void state.siteOn(site);
-                    announce(i18n.t('options.site_on_again', [site]));
-                  }}
-                >
-                  {i18n.t('popup.site_on', [site])}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <OffSites sites={offSites} onSiteOn={(site) => void state.siteOn(site)} announce={announce} />
 
       <section aria-labelledby={resultsHeadingId}>
         <h2 id={resultsHeadingId}>{i18n.t('options.results_heading')}</h2>
