@@ -53,7 +53,7 @@ describe('the popup’s search', () => {
     // Words and filters together; a word the story lacks leaves nothing, and says why.
     await searchBox(popup).fill('Tongil Market');
     await expect
-      .poll(() => popup.getByRole('status').first().textContent())
+      .poll(() => popup.getByRole('region', { name: 'Search results' }).getByRole('status').textContent())
       .toBe('No testimonies match “Tongil Market” with these filters.');
     await popup.getByRole('button', { name: 'Clear the filters' }).click();
     await results(popup).filter({ hasText: 'Tongil Market' }).first().waitFor();
@@ -77,7 +77,9 @@ describe('the popup’s search', () => {
     const popup = await h.popup();
     await h.screenshot(popup, 'popup-empty');
     await searchBox(popup).fill('xylophone');
-    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('No testimonies match “xylophone”.');
+    await expect
+      .poll(() => popup.getByRole('region', { name: 'Search results' }).getByRole('status').textContent())
+      .toBe('No testimonies match “xylophone”.');
     await h.screenshot(popup, 'popup-no-results');
     await popup.getByRole('button', { name: '꽃제비' }).click();
     expect(await searchBox(popup).inputValue()).toBe('꽃제비');

@@ -159,18 +159,34 @@ describe('Popup', () => {
     expect(passageIds()).toEqual(['famine-result']);
   });
 
+  it('tells screen readers how many testimonies a search found', async () => {
+    mount({
+      search: async (query: string) =>
+        query === 'famine' ? [syntheticCard({ passageId: 'a' }), syntheticCard({ passageId: 'b' })] : [],
+    });
+    const status = () => root.querySelector('.fh-popup__status')?.textContent;
+    await type('famine');
+    // Typed, not yet answered: nothing to say (the count comes with the answer).
+    expect(status()).toBe('');
+    await waitForDebounce();
+    expect(passageIds()).toEqual(['a', 'b']);
+    expect(status()).toBe('2 testimonies found');
+    // Said, not drawn: sighted readers see the cards.
+    expect(root.querySelector('.fh-popup__status .fh-visually-hidden')?.textContent).toBe('2 testimonies found');
+  });
+
   it('says so when nothing matches', async () => {
     mount({ search: async () => [] });
     await type('xyz');
     await waitForDebounce();
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('No testimonies match “xyz”.');
+    expect(root.querySelector('.fh-popup__status')?.textContent).toBe('No testimonies match “xyz”.');
   });
 
   it('says so when the search fails', async () => {
     mount({ search: () => Promise.reject(new Error('background asleep')) });
     await type('famine');
     await waitForDebounce();
-    expect(root.querySelector('[role="status"]')?.textContent).toContain('Search is not available');
+    expect(root.querySelector('.fh-popup__status')?.textContent).toContain('Search is not available');
   });
 
   it('shows "On this page" first, then the search results', async () => {
@@ -229,12 +245,16 @@ describe('Popup', () => {
     document.body.append(root);
     act(() => render(<Popup state={{ ...fakeState(), tabMatches, offSite }} />, root));
     expect(sectionTitles()).toEqual([]);
+    // The notices' live region is there before any notice, so screen readers say one as it comes.
+    const live = root.querySelector('[role="status"]');
+    expect(live?.textContent).toBe('');
     act(() => {
       tabMatches.value = syntheticMatches(2);
       offSite.value = 'bbc.com';
     });
     expect(sectionTitles()).toEqual(['On this page']);
-    expect(root.textContent).toContain('Firsthand is off on bbc.com.');
+    expect(root.querySelector('[role="status"]')).toBe(live);
+    expect(live?.textContent).toContain('Firsthand is off on bbc.com.');
   });
 
   it('says when Firsthand is off on the site of the tab, and turns it back on in one click', () => {
@@ -337,7 +357,7 @@ describe('Popup', () => {
       await choose('Story', 'story-b');
       await type('market');
       await waitForDebounce();
-      expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      expect(root.querySelector('.fh-popup__status')?.textContent).toBe(
         'No testimonies match “market” with these filters.',
       );
       await act(async () => buttonNamed('Clear the filters')?.click());
@@ -443,7 +463,7 @@ describe('Popup', () => {
       expect(buttonNamed('설정')).toBeDefined();
       await type('xyz');
       await waitForDebounce();
-      expect(root.querySelector('[role="status"]')?.textContent).toBe('“xyz”에 맞는 증언이 없습니다.');
+      expect(root.querySelector('.fh-popup__status')?.textContent).toBe('“xyz”에 맞는 증언이 없습니다.');
     });
   });
 });

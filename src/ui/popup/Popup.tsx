@@ -111,33 +111,36 @@ export function Popup({ state }: PopupProps) {
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
       </search>
-      {offSite && (
-        <p class="fh-popup__notice">
-          {i18n.t('popup.site_is_off', [offSite])}{' '}
-          <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.siteOn)}>
-            {i18n.t('popup.site_on', [offSite])}
-          </button>
-        </p>
-      )}
-      {unlistedSite && !offSite && (
-        <p class="fh-popup__notice">
-          {i18n.t('popup.not_listed', [unlistedSite])}{' '}
-          {/* A host the options page would refuse (localhost, an address) is not offered. */}
-          {state.canAddSite.value && (
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.addSite)}>
-              {i18n.t('popup.add_site', [unlistedSite])}
+      {/* What the reader's last switch did ("Firsthand is off on bbc.com."), said as it appears. */}
+      <div role="status">
+        {offSite && (
+          <p class="fh-popup__notice">
+            {i18n.t('popup.site_is_off', [offSite])}{' '}
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.siteOn)}>
+              {i18n.t('popup.site_on', [offSite])}
             </button>
-          )}
-        </p>
-      )}
-      {tabMatches?.hidden && pageCards.length > 0 && (
-        <p class="fh-popup__notice">
-          {i18n.t('popup.hidden_notice')}{' '}
-          <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.showOnPage)}>
-            {i18n.t('popup.show_again')}
-          </button>
-        </p>
-      )}
+          </p>
+        )}
+        {unlistedSite && !offSite && (
+          <p class="fh-popup__notice">
+            {i18n.t('popup.not_listed', [unlistedSite])}{' '}
+            {/* A host the options page would refuse (localhost, an address) is not offered. */}
+            {state.canAddSite.value && (
+              <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.addSite)}>
+                {i18n.t('popup.add_site', [unlistedSite])}
+              </button>
+            )}
+          </p>
+        )}
+        {tabMatches?.hidden && pageCards.length > 0 && (
+          <p class="fh-popup__notice">
+            {i18n.t('popup.hidden_notice')}{' '}
+            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.showOnPage)}>
+              {i18n.t('popup.show_again')}
+            </button>
+          </p>
+        )}
+      </div>
       {pageCards.length > 0 && (
         <CardSection
           title={i18n.t('popup.on_this_page')}
@@ -269,6 +272,9 @@ function SearchResults({
       </h2>
       <p role="status" class="fh-popup__status">
         {results.status === 'failed' && current && i18n.t('popup.search_failed')}
+        {results.status === 'done' && current && results.cards.length > 0 && (
+          <span class="fh-visually-hidden">{i18n.t('popup.results_found', results.cards.length)}</span>
+        )}
         {nothing &&
           (query
             ? filtering
