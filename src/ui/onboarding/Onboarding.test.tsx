@@ -52,6 +52,16 @@ describe('Onboarding', () => {
     expect(radios).toHaveLength(2);
     expect(radio('Standard').name).toBe(radio('Private mode').name);
     expect(radio('Private mode').closest('label')?.textContent).toMatch(/never add anything to the pages I read/);
+    // Named by its title and text, described by its hint: the hint is said once, not twice.
+    const text = (ids: string | null) =>
+      (ids ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const choice = radio('Private mode');
+    expect(text(choice.getAttribute('aria-labelledby'))).toMatch(/^Private mode: never add anything/);
+    expect(text(choice.getAttribute('aria-labelledby'))).not.toContain(text(choice.getAttribute('aria-describedby')));
+    expect(text(choice.getAttribute('aria-describedby'))).toMatch(/cannot tell that Firsthand is installed/);
   });
 
   it('preselects the stored mode', async () => {

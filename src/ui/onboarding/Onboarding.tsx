@@ -22,6 +22,8 @@ export function Onboarding({ choice }: { choice: ModeChoice }) {
   // Whether the last choice was saved: this page's own, so local.
   const [status, setStatus] = useState<Status>();
   const ids = { standard: useUniqueId(), private: useUniqueId() };
+  // Named by its title and text only: the hint, inside the label too, is its description, said once.
+  const nameIds = { standard: useUniqueId(), private: useUniqueId() };
 
   const choose = async (next: DisplayMode) => {
     try {
@@ -39,11 +41,12 @@ export function Onboarding({ choice }: { choice: ModeChoice }) {
         name="fh-display-mode"
         value={value}
         checked={mode === value}
+        aria-labelledby={nameIds[value]}
         aria-describedby={ids[value]}
         onChange={() => void choose(value)}
       />
       <span class="fh-onboarding__option-text">
-        <span class="fh-onboarding__option-label">
+        <span id={nameIds[value]} class="fh-onboarding__option-label">
           <strong>{title}:</strong> {text}
         </span>
         <span id={ids[value]} class="fh-onboarding__option-hint">
