@@ -97,6 +97,39 @@ describe('InPagePanel', () => {
     expect(dialog()).toBeNull();
   });
 
+  it('closes when the reader tabs out of it into the page, not when a page script moves focus', () => {
+    mount({ matches: syntheticMatches(2), onOpenStory: () => {} });
+    const link = document.createElement('a');
+    link.href = '/elsewhere';
+    document.body.append(link);
+    try {
+      act(() => userClick(pill()));
+      // Focus moving inside the panel, after a key: it stays open.
+      act(() => {
+        userKey(document, 'Tab');
+        shadow
+          .querySelector('article')
+          ?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
+      });
+      expect(dialog()).not.toBeNull();
+      // A page's script focusing its own link, no key of the reader's: it stays open.
+      act(() => {
+        vi.useFakeTimers({ now: Date.now() + 5000 });
+        link.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      });
+      expect(dialog()).not.toBeNull();
+      // The reader's Tab onto the page's link: it closes.
+      act(() => {
+        userKey(document, 'Tab');
+        link.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      });
+      expect(dialog()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+      link.remove();
+    }
+  });
+
   it('tells inside from outside by its own root when not given the host', () => {
     mount({ matches: syntheticMatches(2), onOpenStory: () => {} }, { passHost: false });
     act(() => userClick(pill()));

@@ -84,15 +84,26 @@ export function InPagePanel({
     const onPointerDown = byUser((event: PointerEvent) => {
       if (!event.composedPath().includes(inside)) setOpen(false);
     });
+    let lastKey = 0;
     const onKeyDown = byUser((event: KeyboardEvent) => {
+      lastKey = Date.now();
       // An IME's Escape cancels a composition; it is not meant for us.
       if (event.key === 'Escape' && !event.isComposing) closeAndFocusPill();
     });
+    // The reader tabbing out of the panel into the page closes it, as a click outside does:
+    // the panel is not modal, and the page's control now focused may sit under it. Only focus
+    // that follows the reader's key: a page's script moving focus (browsers call that trusted
+    // too) does not close what the reader is reading.
+    const onFocusIn = byUser((event: FocusEvent) => {
+      if (Date.now() - lastKey < 1000 && !event.composedPath().includes(inside)) setOpen(false);
+    });
     document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('focusin', onFocusIn, true);
     return () => {
       document.removeEventListener('pointerdown', onPointerDown, true);
       document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('focusin', onFocusIn, true);
     };
   }, [open, host]);
 
