@@ -99,6 +99,32 @@ describe('ExcerptCard', () => {
     expect(onOpen).toHaveBeenCalledWith(card, expect.any(MouseEvent));
   });
 
+  it('says which card "Read the full story" opens: its story and the excerpt’s first words', () => {
+    // Two cards of one story: the same title, told apart by their excerpts.
+    show(
+      <>
+        <ExcerptCard card={syntheticCard({ passageId: 'a' })} onOpen={() => {}} />
+        <ExcerptCard
+          card={syntheticCard({ passageId: 'b', text: 'Synthetic second excerpt, shorter.' })}
+          onOpen={() => {}}
+        />
+      </>,
+    );
+    const descriptions = [...root.querySelectorAll('button')].map((button) =>
+      (button.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => root.querySelector(`[id="${id}"]`)?.textContent ?? '')
+        .join(' '),
+    );
+    const title = syntheticCard().storyTitle;
+    expect(descriptions).toEqual([
+      `${title} “Synthetic excerpt: during the famine the market was…”`,
+      `${title} “Synthetic second excerpt, shorter.”`,
+    ]);
+    // Said, not shown twice: the excerpt itself is right there.
+    expect(root.querySelectorAll('[hidden]')).toHaveLength(2);
+  });
+
   it('is a real link with an address: a plain click opens, any other click is the browser’s', () => {
     const onOpen = vi.fn();
     const card = syntheticCard();

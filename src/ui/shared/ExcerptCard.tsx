@@ -31,6 +31,10 @@ function isPlainClick(event: MouseEvent): boolean {
 /** The result card every surface shows: who speaks, the excerpt, its story and a way in. */
 export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true, href }: ExcerptCardProps) {
   const titleId = useUniqueId();
+  const openingId = useUniqueId();
+  // "Read the full story" is said with its story's title and the excerpt's first words:
+  // cards of one story would otherwise all say the same (a links list, a screen reader).
+  const describedBy = `${titleId} ${openingId}`;
   const Heading = `h${headingLevel}` as const;
   // The card is in the story's language, its labels in the UI's; saying so keeps a screen
   // reader from reading "Eyewitness" with a Korean voice, or 목격자 증언 with an English one.
@@ -55,6 +59,9 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true, hr
           <ContentNoteText notes={card.contentNotes} lang={card.lang} />
         </p>
       )}
+      <span id={openingId} hidden>
+        {openingWords(card.text)}
+      </span>
       <blockquote class="fh-card__text">
         {segmentParagraphs(markSegments(card.text, card.marks)).map((paragraph, index) => (
           // Paragraphs of a fixed excerpt never reorder, so their position is a stable key.
@@ -84,7 +91,7 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true, hr
           type="button"
           class="fh-button fh-card__open"
           lang={uiLang}
-          aria-describedby={titleId}
+          aria-describedby={describedBy}
           onClick={(event) => onOpen(card, event)}
         >
           {i18n.t('card.open')}
@@ -94,7 +101,7 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true, hr
           href={href}
           class="fh-button fh-card__open"
           lang={uiLang}
-          aria-describedby={titleId}
+          aria-describedby={describedBy}
           onClick={(event) => {
             if (!isPlainClick(event)) return;
             event.preventDefault();
@@ -106,6 +113,16 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true, hr
       )}
     </article>
   );
+}
+
+/** How many of an excerpt's words tell its card from another of the same story. */
+const OPENING_WORDS = 8;
+
+/** The excerpt's first words, quoted as written: "“To save us from the same fate, my mother…”". */
+export function openingWords(text: string, count = OPENING_WORDS): string {
+  const words = text.trim().split(/\s+/);
+  const opening = words.slice(0, count).join(' ');
+  return `“${opening}${words.length > count ? '…' : ''}”`;
 }
 
 function MarkedText({ segments }: { segments: readonly TextSegment[] }) {
