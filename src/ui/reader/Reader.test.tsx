@@ -114,7 +114,7 @@ describe('Reader', () => {
     const story = root.querySelector('article');
     expect(story?.querySelector('h2')?.textContent).toBe('Synthetic heading');
     expect(story?.querySelector('.fh-reader__caption')?.textContent).toContain('Synthetic photo caption');
-    expect(story?.querySelector('aside')?.textContent).toBe('Synthetic editor note.');
+    expect(story?.querySelector('[role="note"]')?.textContent).toBe('Synthetic editor note.');
     expect(story?.textContent).toMatch(
       /Synthetic heading.*first paragraph.*second paragraph.*photo caption.*passage two.*reported paragraph.*Synthetic Daily.*editor note/,
     );
@@ -570,7 +570,7 @@ describe('in Korean', () => {
       '사진 설명:',
       'ko',
     ]);
-    const aside = root.querySelector('aside');
+    const aside = root.querySelector('[role="note"]');
     expect([aside?.getAttribute('aria-label'), aside?.getAttribute('lang')]).toEqual(['편집자 주', 'ko']);
     expect(langOf(aside?.querySelector('p'))).toBe('en');
   });

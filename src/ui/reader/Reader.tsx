@@ -302,8 +302,10 @@ function StoryBlockView({ block, lang, uiLang }: { block: StoryBlock | undefined
       );
     case 'editor-note':
     case 'footnote':
+      // A note, not a landmark: a story with three editor's notes is not three regions to jump between.
       return (
-        <aside
+        <div
+          role="note"
           class="fh-reader__aside"
           aria-label={block.kind === 'footnote' ? i18n.t('reader.footnote') : i18n.t('reader.editor_note')}
           lang={uiLang}
@@ -314,7 +316,7 @@ function StoryBlockView({ block, lang, uiLang }: { block: StoryBlock | undefined
               — {block.attribution}
             </p>
           )}
-        </aside>
+        </div>
       );
     default:
       return <p lang={lang}>{block.text}</p>;
