@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type WxtHooks } from 'wxt';
+import { FOCUS_PILL_COMMAND } from './src/background/commands';
 import { COMPILE_HINT } from './src/page/compile-hint';
 
 // https://wxt.dev/api/config.html
@@ -35,11 +36,16 @@ export default defineConfig({
     }),
     // Type "fh" and a space in the address bar to search the testimonies.
     omnibox: { keyword: 'fh' },
-    // A shortcut that opens the popup (the reader can change it in the browser's settings).
+    // Shortcuts (the reader can change them in the browser's settings): one opens the popup;
+    // one goes to the page's pill, last in the page's tab order (src/background/ways-in.ts).
     commands: {
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+F' },
         description: '__MSG_ext_command_open__',
+      },
+      [FOCUS_PILL_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_ext_command_pill__',
       },
     },
   }),

@@ -127,6 +127,26 @@ describe('on a news article about the famine and orphans', () => {
     await expect.poll(() => inPage(page).isVisible(PILL)).toBe(true);
   });
 
+  it('goes to the pill by the shortcut (the background asks the page), and Enter opens the panel', async () => {
+    await page.bringToFront();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The control: the keyboard's focus is on the page's body, not the pill.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
+    // What the shortcut's listener asks the tab (src/background/ways-in.ts, in the protocol's
+    // wire format): a headless window has no browser accelerators to press.
+    const tabId = await h.tabIdOf(page);
+    const answer = await (await h.worker()).evaluate(
+      (id) => chrome.tabs.sendMessage(id, { id: 0, type: 'focusPill', timestamp: Date.now() }, { frameId: 0 }),
+      tabId,
+    );
+    expect(answer).toEqual({ res: true });
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('firsthand-panel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inPage(page).count(`${PANEL} [data-passage-id]`)).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => inPage(page).count('[data-passage-id]')).toBe(0);
+  });
+
   it('opens the reader at the passage, highlighted, with a text-fragment link to the original', async () => {
     const ui = inPage(page);
     await ui.click(PILL);

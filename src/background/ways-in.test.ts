@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
-import { registerWaysIn, SEARCH_MENU_ID } from './ways-in';
+import { FOCUS_PILL_COMMAND } from './commands';
+import { goToPill, registerWaysIn, SEARCH_MENU_ID } from './ways-in';
 
 /** A browser API that records what the background asks of it (fakeBrowser has no menus or omnibox). */
-function recordingApi() {
+function recordingApi(focusPill = vi.fn(async (_tabId: number) => true)) {
   const listeners: Record<string, (...args: never[]) => unknown> = {};
   const on = (name: string) => ({ addListener: (fn: (...args: never[]) => unknown) => (listeners[name] = fn) });
   const api = {
@@ -14,15 +15,17 @@ function recordingApi() {
     },
     contextMenus: { create: vi.fn(), removeAll: vi.fn(async () => {}), onClicked: on('menu') },
     omnibox: { setDefaultSuggestion: vi.fn(), onInputEntered: on('omnibox') },
+    commands: { onCommand: on('command') },
+    action: { openPopup: vi.fn(async () => {}) },
     tabs: {
       create: vi.fn(async () => ({})),
       update: vi.fn(async () => ({})),
       query: vi.fn(async () => [{ id: 7, index: 2 }]),
     },
   };
-  registerWaysIn(api as unknown as Parameters<typeof registerWaysIn>[0]);
+  registerWaysIn(api as unknown as Parameters<typeof registerWaysIn>[0], focusPill);
   const fire = (name: string, ...args: unknown[]) => (listeners[name] as (...a: unknown[]) => unknown)(...args);
-  return { api, fire };
+  return { api, fire, focusPill };
 }
 
 afterEach(() => setUiLanguage('en'));
@@ -85,5 +88,23 @@ describe('ways in', () => {
       active: false,
       index: 3,
     });
+  });
+
+  it('answers the pill shortcut: the active tab’s pill takes the focus', async () => {
+    const { fire, focusPill } = recordingApi();
+    fire('command', 'some-other-command');
+    fire('command', FOCUS_PILL_COMMAND);
+    await vi.waitFor(() => expect(focusPill).toHaveBeenCalledWith(7));
+    expect(focusPill).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the popup where the page shows no pill, and only there', async () => {
+    const { api } = recordingApi();
+    const typed = api as unknown as Parameters<typeof goToPill>[0];
+    expect(await goToPill(typed, async () => true)).toBe('pill');
+    expect(api.action.openPopup).not.toHaveBeenCalled();
+    // Private mode, nothing found, a page Firsthand may not touch: no pill to focus.
+    expect(await goToPill(typed, async () => false)).toBe('popup');
+    expect(api.action.openPopup).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,20 +1,31 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { i18n } from '@/src/i18n';
-import { searchPath } from '@/src/messaging/protocol';
+import { searchPath, sendMessage } from '@/src/messaging/protocol';
+import { FOCUS_PILL_COMMAND } from './commands';
 
 /** The context menu item on a text selection. */
 export const SEARCH_MENU_ID = 'firsthand-search';
 
-type Api = Pick<typeof browser, 'runtime' | 'contextMenus' | 'omnibox' | 'tabs'>;
+type Api = Pick<typeof browser, 'runtime' | 'contextMenus' | 'omnibox' | 'tabs' | 'commands'> & {
+  action?: { openPopup?(): Promise<void> };
+};
+/** Asks a tab's page to focus its pill; whether it had one. */
+type FocusPill = (tabId: number) => Promise<boolean>;
+const askPageToFocusPill: FocusPill = (tabId) =>
+  sendMessage('focusPill', undefined, { tabId, frameId: 0 }).catch(() => false);
 type Tab = { id?: number; index?: number };
 
 /**
  * Ways into Firsthand besides the page and the toolbar: "Search Firsthand for “…”" on a
  * text selection, and the omnibox keyword `fh` (type "fh famine" in the address bar). Both
- * open the popup as a search page with the words already searched. The keyboard shortcut
- * that opens the popup is the manifest's `commands` (wxt.config.ts).
+ * open the popup as a search page with the words already searched. The keyboard shortcuts
+ * are the manifest's `commands` (wxt.config.ts): the one that opens the popup is the
+ * browser's own; the one that goes to the pill is answered here. The pill sits last in a
+ * page's tab order (the top layer, at the end of the document), dozens of Tabs away: the
+ * shortcut puts the keyboard's focus on it, and where the page shows none (private mode,
+ * nothing found, a page Firsthand may not touch) opens the popup instead.
  */
-export function registerWaysIn(api: Api = browser): void {
+export function registerWaysIn(api: Api = browser, focusPill: FocusPill = askPageToFocusPill): void {
   // Made afresh whenever the background starts: on install, after a browser restart (the
   // UI language, and so the item's words, may have changed), and in Firefox after the
   // add-on was disabled and enabled again, which fires neither onInstalled nor onStartup.
@@ -27,11 +38,22 @@ export function registerWaysIn(api: Api = browser): void {
     if (info.menuItemId !== SEARCH_MENU_ID || !info.selectionText?.trim()) return;
     void openSearch(api, info.selectionText, tab ?? undefined, 'newForegroundTab');
   });
+  api.commands.onCommand.addListener((command) => {
+    if (command === FOCUS_PILL_COMMAND) void goToPill(api, focusPill).catch(() => {});
+  });
   api.omnibox.setDefaultSuggestion({ description: i18n.t('omnibox.default_suggestion') });
   api.omnibox.onInputEntered.addListener((text, disposition) => {
     if (!text.trim()) return;
     void api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => openSearch(api, text, tab, disposition));
   });
+}
+
+/** The pill shortcut: the active tab's pill takes the focus, or, where it has none, the popup opens. */
+export async function goToPill(api: Api, focusPill: FocusPill): Promise<'pill' | 'popup'> {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined && (await focusPill(tab.id))) return 'pill';
+  await api.action?.openPopup?.();
+  return 'popup';
 }
 
 /** Opens the search page where the reader asked: this tab, or a new one beside it. */

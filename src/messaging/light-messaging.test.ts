@@ -13,9 +13,16 @@ describe('light messaging: the typed protocol without the library', () => {
 
   it("answers the library's senders", async () => {
     const heard: unknown[] = [];
-    onLight('rescanPage', (data) => heard.push(data ?? 'nothing'));
+    onLight('rescanPage', (data) => {
+      heard.push(data ?? 'nothing');
+    });
     await sendMessage('rescanPage', undefined);
     expect(heard).toEqual(['nothing']);
+  });
+
+  it("answers the library's senders with what its handler returns", async () => {
+    onLight('focusPill', () => true);
+    expect(await sendMessage('focusPill', undefined)).toBe(true);
   });
 
   it('fails where nobody answers, as the library does', async () => {

@@ -26,13 +26,15 @@ export async function sendLight<K extends keyof ProtocolMap>(type: K, data?: Dat
   return reply.res as Reply<K>;
 }
 
-/** Answers one message type (a handler without an answer: `{ res: undefined }`). */
-export function onLight<K extends keyof ProtocolMap>(type: K, handler: (data: Data<K>) => void): () => void {
+/** Answers one message type with what its handler returns (`{ res: undefined }` for nothing). */
+export function onLight<K extends keyof ProtocolMap>(
+  type: K,
+  handler: (data: Data<K>) => Awaited<Reply<K>> | undefined,
+): () => void {
   const listener = (message: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
     const m = message as { type?: unknown; timestamp?: unknown; data?: Data<K> } | null;
     if (m?.type !== type || typeof m.timestamp !== 'number') return undefined;
-    handler(m.data as Data<K>);
-    respond({ res: undefined });
+    respond({ res: handler(m.data as Data<K>) });
     // Answered: the browser needs no more (true also keeps polyfilled and fake runtimes,
     // which read only a returned promise or `true`, from answering "no response").
     return true;

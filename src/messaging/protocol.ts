@@ -143,6 +143,11 @@ export interface ProtocolMap {
    * changed). Stage 0 answers where the detection script is not running yet.
    */
   rescanPage(): void;
+  /**
+   * Background → detection script: the reader pressed the shortcut that goes to the pill
+   * (wxt.config.ts `commands`): focus it. Answers whether the page has one to focus.
+   */
+  focusPill(): boolean;
   /** Popup → background: search as you type. */
   search(data: { query: string; limit?: number; filters?: SearchFilters }): ExcerptCard[];
   /** Popup → background: the filters' choices (and a head start on loading the index). */

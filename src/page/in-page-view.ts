@@ -15,6 +15,8 @@ export interface InPageView {
   render(view: InPageViewModel): void;
   /** Whether a node belongs to the UI (its own mutations are not page changes). */
   contains(node: Node): boolean;
+  /** Puts the keyboard's focus on the pill (the reader's shortcut); false when there is none. */
+  focusPill(): boolean;
 }
 
 /** What the in-page UI renders: the background's view, with its terms found in the article. */

@@ -69,6 +69,7 @@ export function runPageDetector(ctx: ContentScriptContext): void {
       render();
     }),
   );
+  ctx.onInvalidated(onLight('focusPill', () => inPageView()?.focusPill() ?? false));
 
   const scans = { finished: 0, url: '', told: false };
   setScanRecord(() => ({ ...scans, idle: scanning.idle() }));

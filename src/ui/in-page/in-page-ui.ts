@@ -115,6 +115,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
       draw();
     },
     contains: ui.contains,
+    focusPill: ui.focusPill,
   });
   ctx.onInvalidated(() => setInPageView(undefined));
 }
@@ -225,6 +226,13 @@ export function createInPageUi(
       return 'panel';
     },
     contains,
+    /** Focuses the pill, plain or drawn by the panel's code; false when none is shown. */
+    focusPill(): boolean {
+      const shown = ui?.container.querySelector<HTMLElement>(PILL_SELECTOR);
+      if (!shown) return false;
+      shown.focus();
+      return (shown.getRootNode() as ShadowRoot).activeElement === shown;
+    },
   };
 }
 
