@@ -315,6 +315,27 @@ describe('Popup', () => {
     expect(document.activeElement).toBe(input());
   });
 
+  it('goes down from the box to what the reader searched for, past "On this page"', async () => {
+    mount({ tabMatches: syntheticMatches(2), search: async () => [syntheticCard({ passageId: 'found' })] });
+    const press = (key: string) =>
+      act(() => {
+        (document.activeElement ?? root).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+    await type('famine');
+    await waitForDebounce();
+    const open = (id: string) => root.querySelector<HTMLElement>(`[data-passage-id="${id}"] .fh-card__open`);
+    // Both sections show: "On this page" first, then the results.
+    expect(passageIds()).toEqual(['synthetic-story-p1', 'synthetic-story-p2', 'found']);
+    press('ArrowDown');
+    expect(document.activeElement).toBe(open('found'));
+    press('ArrowUp');
+    expect(document.activeElement).toBe(input());
+    // ↑ from a card of "On this page" still moves between the cards.
+    act(() => open('synthetic-story-p2')?.focus());
+    press('ArrowUp');
+    expect(document.activeElement).toBe(open('synthetic-story-p1'));
+  });
+
   describe('filters', () => {
     it('offers topic, voice and story, each labelled, once their choices are known', () => {
       mount();

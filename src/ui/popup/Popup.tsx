@@ -61,9 +61,10 @@ export function Popup({ state }: PopupProps) {
   useEffect(() => inputRef.current?.focus(), []);
 
   /**
-   * Keyboard first: `/` goes to the search box; ↓ from it goes to the first card, ↑/↓ (and
-   * Home/End) move between the cards' "Read the full story" links, ↑ from the first goes
-   * back to the box, and Enter opens a card (its link).
+   * Keyboard first: `/` goes to the search box; ↓ from it goes to the first card (the first
+   * of what the reader searched for, once there is a search), ↑/↓ (and Home/End) move
+   * between the cards' "Read the full story" links, ↑ from the first (or the first result)
+   * goes back to the box, and Enter opens a card (its link).
    */
   const onKeyDown = (event: KeyboardEvent) => {
     const input = inputRef.current;
@@ -82,7 +83,18 @@ export function Popup({ state }: PopupProps) {
     const main = event.currentTarget as HTMLElement;
     const links = [...main.querySelectorAll<HTMLElement>('.fh-card__open')];
     const active = main.ownerDocument.activeElement;
-    if (event.key === 'ArrowUp' && links[0] && (links[0] === active || links[0].closest('li')?.contains(active))) {
+    // What the reader typed for comes first: "On this page" is above it, a Tab or ↑ away.
+    const firstResult = main.querySelector<HTMLElement>('.fh-popup__results .fh-card__open');
+    if (inInput && firstResult) {
+      event.preventDefault();
+      firstResult.focus();
+      return;
+    }
+    const firsts = [links[0], firstResult];
+    if (
+      event.key === 'ArrowUp' &&
+      firsts.some((first) => first && (first === active || first.closest('li')?.contains(active)))
+    ) {
       event.preventDefault();
       input?.focus();
       return;
@@ -266,7 +278,7 @@ function SearchResults({
   const { current } = results;
   const nothing = results.status === 'done' && current && results.cards.length === 0;
   return (
-    <section class="fh-popup__section" aria-labelledby={headingId} aria-busy={!current}>
+    <section class="fh-popup__section fh-popup__results" aria-labelledby={headingId} aria-busy={!current}>
       <h2 id={headingId} class="fh-popup__section-title">
         {query ? i18n.t('popup.results_heading') : i18n.t('popup.filtered_heading')}
       </h2>
