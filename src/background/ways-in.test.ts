@@ -106,5 +106,10 @@ describe('ways in', () => {
     // Private mode, nothing found, a page Firsthand may not touch: no pill to focus.
     expect(await goToPill(typed, async () => false)).toBe('popup');
     expect(api.action.openPopup).toHaveBeenCalledTimes(1);
+    // Firefox's MV2 build: the toolbar button is the browser action.
+    const browserAction = { openPopup: vi.fn(async () => {}) };
+    const mv2 = { ...api, action: undefined, browserAction } as unknown as Parameters<typeof goToPill>[0];
+    expect(await goToPill(mv2, async () => false)).toBe('popup');
+    expect(browserAction.openPopup).toHaveBeenCalledTimes(1);
   });
 });

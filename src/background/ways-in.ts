@@ -7,7 +7,9 @@ import { FOCUS_PILL_COMMAND } from './commands';
 export const SEARCH_MENU_ID = 'firsthand-search';
 
 type Api = Pick<typeof browser, 'runtime' | 'contextMenus' | 'omnibox' | 'tabs' | 'commands'> & {
+  /** MV3's toolbar button; Firefox's MV2 build has `browserAction` instead. */
   action?: { openPopup?(): Promise<void> };
+  browserAction?: { openPopup?(): Promise<void> };
 };
 /** Asks a tab's page to focus its pill; whether it had one. */
 type FocusPill = (tabId: number) => Promise<boolean>;
@@ -52,7 +54,7 @@ export function registerWaysIn(api: Api = browser, focusPill: FocusPill = askPag
 export async function goToPill(api: Api, focusPill: FocusPill): Promise<'pill' | 'popup'> {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined && (await focusPill(tab.id))) return 'pill';
-  await api.action?.openPopup?.();
+  await (api.action ?? api.browserAction)?.openPopup?.();
   return 'popup';
 }
 
