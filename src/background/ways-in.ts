@@ -7,10 +7,11 @@ import { FOCUS_PILL_COMMAND } from './commands';
 export const SEARCH_MENU_ID = 'firsthand-search';
 
 type Api = Pick<typeof browser, 'runtime' | 'contextMenus' | 'omnibox' | 'tabs' | 'commands'> & {
-  /** MV3's toolbar button; Firefox's MV2 build has `browserAction` instead. */
+  /** MV3's toolbar button; Firefox's MV2 build has `browserAction` instead (typed as Chrome's MV3 has it: not at all). */
   action?: { openPopup?(): Promise<void> };
-  browserAction?: { openPopup?(): Promise<void> };
+  browserAction?: object;
 };
+type Opens = { openPopup?(): Promise<void> } | undefined;
 /** Asks a tab's page to focus its pill; whether it had one. */
 type FocusPill = (tabId: number) => Promise<boolean>;
 const askPageToFocusPill: FocusPill = (tabId) =>
@@ -54,7 +55,7 @@ export function registerWaysIn(api: Api = browser, focusPill: FocusPill = askPag
 export async function goToPill(api: Api, focusPill: FocusPill): Promise<'pill' | 'popup'> {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined && (await focusPill(tab.id))) return 'pill';
-  await (api.action ?? api.browserAction)?.openPopup?.();
+  await (api.action ?? (api.browserAction as Opens))?.openPopup?.();
   return 'popup';
 }
 
