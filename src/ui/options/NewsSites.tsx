@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { Fragment } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import { addSite, type SiteRefusal } from '@/src/settings/where-it-runs';
 import { useUniqueId } from '../shared/unique-id';
+import { useFocusAfterRemove } from './focus-after-remove';
 import type { Announce } from './use-status';
 
 export interface NewsSitesProps {
@@ -41,16 +42,7 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   /** Where focus goes once a removed site has left the list (its button goes with it). */
-  const focusAfterRemove = useRef<number | null>(null);
-
-  useEffect(() => {
-    const index = focusAfterRemove.current;
-    if (index === null) return;
-    focusAfterRemove.current = null;
-    const buttons = listRef.current?.querySelectorAll('button') ?? [];
-    const next = buttons[Math.min(index, buttons.length - 1)];
-    (next ?? inputRef.current)?.focus();
-  }, [sites]);
+  const focusAfterRemove = useFocusAfterRemove(sites, listRef, inputRef);
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -70,7 +62,7 @@ export function NewsSites({ sites, onChange, onRestoreDefaults, announce }: News
   };
 
   const remove = (site: string, index: number) => {
-    focusAfterRemove.current = index;
+    focusAfterRemove(index);
     onChange(sites.filter((s) => s !== site));
     announce(i18n.t('options.site_removed', [site]));
   };

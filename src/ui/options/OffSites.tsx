@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
+import { useFocusAfterRemove } from './focus-after-remove';
 import type { Announce } from './use-status';
 
 interface OffSitesProps {
@@ -16,15 +17,7 @@ interface OffSitesProps {
 export function OffSites({ sites, onSiteOn, announce }: OffSitesProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const focusAfterOn = useRef<number | null>(null);
-
-  useEffect(() => {
-    const index = focusAfterOn.current;
-    if (index === null) return;
-    focusAfterOn.current = null;
-    const buttons = listRef.current?.querySelectorAll('button') ?? [];
-    (buttons[Math.min(index, buttons.length - 1)] ?? headingRef.current)?.focus();
-  }, [sites]);
+  const focusAfterOn = useFocusAfterRemove(sites, listRef, headingRef);
 
   return (
     <section aria-labelledby="fh-off-sites">
@@ -42,7 +35,7 @@ export function OffSites({ sites, onSiteOn, announce }: OffSitesProps) {
                 type="button"
                 class="fh-button"
                 onClick={() => {
-                  focusAfterOn.current = index;
+                  focusAfterOn(index);
                   onSiteOn(site);
                   announce(i18n.t('options.site_on_again', [site]));
                 }}
