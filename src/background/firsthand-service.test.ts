@@ -69,6 +69,16 @@ describe('the background service', () => {
     expect(await service.search('   ')).toEqual([]);
   });
 
+  it('reads an article into cards whose "why this" is as the article writes it, and keeps the labels it marks by', async () => {
+    const service = createFirsthandService({ loadBundle: shipped });
+    const { cards } = await service.readPage(syntheticArticles.famineOrphans, 6);
+    // The article says "streets"; its key, "street", is what the ranking and the marks use.
+    const first = cards.find((card) => card.why.includes('street'));
+    expect(first?.whyShown).toContain('streets');
+    expect(first?.whyShown).not.toContain('street');
+    expect(first?.why).toContain('street');
+  });
+
   it('serves whole stories for the reader, and null for an unknown id', async () => {
     const service = createFirsthandService({ loadBundle: shipped });
     const story = await service.getStory('women-in-north-korea-2023');

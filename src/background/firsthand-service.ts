@@ -13,6 +13,7 @@ import { PACKED_FORMAT, type PackedIndex, type Postings, packedFromJson } from '
 import { rankPassages } from '@/src/search/rank-passages';
 import { relatedPassages } from '@/src/search/related-passages';
 import { searchPassages } from '@/src/search/search-passages';
+import { withWhyAsSaid } from '@/src/search/why-as-said';
 import type { PageReading, TabPages } from './tab-pages';
 
 export interface FirsthandServiceOptions {
@@ -234,7 +235,7 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
         const evidence = articleEvidence(article, index.matcher);
         if (evidence.terms.length === 0) return { cards: [], said: [] };
         const cards = rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r));
-        return { cards, said: evidence.said };
+        return { cards: withWhyAsSaid(cards, evidence, index.terms), said: evidence.said };
       }),
 
     async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {

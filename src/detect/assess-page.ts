@@ -50,10 +50,23 @@ interface TextCounts {
   words: Map<string, number>;
 }
 
-function countText(text: string, matcher: TermMatcher, said?: Said): TextCounts {
+/** How a text writes its words where a word's key is not the word: "goes" (goe), "women" (woman). */
+type Forms = Map<string, string>;
+
+function countText(text: string, matcher: TermMatcher, said?: Said, forms?: Forms): TextCounts {
   const tokens = tokenize(text);
   const words = new Map<string, number>();
-  for (const { key } of tokens) words.set(key, (words.get(key) ?? 0) + 1);
+  for (const { key, start, end } of tokens) {
+    words.set(key, (words.get(key) ?? 0) + 1);
+    if (forms && forms.size < MAX_FORMS && !forms.has(key)) {
+      // A possessive is its word ("women’s" is women).
+      const written = text
+        .slice(start, end)
+        .toLowerCase()
+        .replace(/['’]s$/, '');
+      if (written !== key) forms.set(key, written);
+    }
+  }
   return { terms: termCounts(text, tokens, matcher, said), words };
 }
 
@@ -62,6 +75,8 @@ const MAX_SAID = 1000;
 
 /** The most distinct words an article sends (the most frequent): a 2 MB page says no more. */
 const MAX_WORDS = 2000;
+/** The most written forms an article's reading keeps (for "why this"): a 2 MB page keeps no more. */
+const MAX_FORMS = 2 * MAX_WORDS;
 
 /** The article's words with their counts (headline and paragraphs), the most frequent first, at most MAX_WORDS. */
 function articleWords(parts: readonly Map<string, number>[]): PageEvidence['words'] {
@@ -93,6 +108,8 @@ function firstHalf(paragraphs: readonly TextCounts[]): TextCounts[] {
 export interface ArticleReading extends PageEvidence {
   /** Each way the article says a term it uses, as written (headline first, then its body). */
   said: TermSaid[];
+  /** Its words as first written, lower case, where a word's key is not the word ("goes": goe). */
+  forms?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -101,8 +118,9 @@ export interface ArticleReading extends PageEvidence {
  */
 export function articleEvidence(article: Article, matcher: TermMatcher): ArticleReading {
   const said: Said = new Map();
-  const title = countText(article.title, matcher, said);
-  const paragraphs = article.paragraphs.map((p) => countText(p, matcher, said));
+  const forms: Forms = new Map();
+  const title = countText(article.title, matcher, said, forms);
+  const paragraphs = article.paragraphs.map((p) => countText(p, matcher, said, forms));
   const terms = assessCounts(
     title.terms,
     paragraphs.map((c) => c.terms),
@@ -114,6 +132,7 @@ export function articleEvidence(article: Article, matcher: TermMatcher): Article
     words: articleWords([title, ...paragraphs].map((c) => c.words)),
     lead: articleWords([title, ...firstHalf(paragraphs)].map((c) => c.words)),
     said: [...said].map(([words, t]): TermSaid => [words, matcher.terms[t]?.term ?? '']),
+    forms,
   };
 }
 

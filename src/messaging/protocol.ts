@@ -46,6 +46,11 @@ export interface ExcerptCard {
   contentNotes: string[];
   /** Labels of the lexicon terms that earned this card ("why this"). */
   why: string[];
+  /**
+   * The same as the article says them, where that differs (src/search/why-as-said.ts):
+   * what the card shows. `why` stays the labels the page's marks are found by.
+   */
+  whyShown?: string[];
   /** [start, end) character ranges in `text` to mark: matched terms or query words. */
   marks: [number, number][];
 }

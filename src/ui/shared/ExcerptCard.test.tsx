@@ -68,6 +68,9 @@ describe('ExcerptCard', () => {
     expect(article().textContent).toContain('Why this: famine, markets');
     render(<ExcerptCard card={syntheticCard({ why: [] })} onOpen={() => {}} />, root);
     expect(article().textContent).not.toContain('Why this');
+    // As the article says them, where the background found that they differ.
+    render(<ExcerptCard card={syntheticCard({ whyShown: ['기근', 'markets'] })} onOpen={() => {}} />, root);
+    expect(article().textContent).toContain('Why this: 기근, markets');
   });
 
   it('shows the story title, narrator, publisher, formatted date and attribution', () => {

@@ -83,7 +83,7 @@ export function ExcerptCard({ card, onOpen, headingLevel = 3, compact = true, hr
       {card.why.length > 0 && (
         <p class="fh-card__why" lang={uiLang}>
           <span class="fh-card__why-label">{i18n.t('card.why')}</span>{' '}
-          <WordList words={card.why.map(lexiconTermWord)} />
+          <WordList words={(card.whyShown ?? card.why).map(lexiconTermWord)} />
         </p>
       )}
       {href === undefined ? (
