@@ -52,6 +52,9 @@ describe.skipIf(!has)('real news (../shared/news-dev)', () => {
     const page = named('a-25-care-worker-recalls-arduous-march');
     const { tab, storyId } = await firstCard(page);
     expect(storyId).toBe('josephs-story-part-1-2024');
+    // "Why this" in the article's own words: Hangul, not the lexicon's English labels.
+    const why = (await inPage(tab).text('[data-passage-id] .fh-card__why')) ?? '';
+    expect(why).toMatch(/[\uac00-\ud7a3]/);
     await h.screenshot(tab, 'real-news-panel-korean');
     await tab.close();
   });
