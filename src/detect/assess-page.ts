@@ -58,13 +58,16 @@ function countText(text: string, matcher: TermMatcher, said?: Said, forms?: Form
   const words = new Map<string, number>();
   for (const { key, start, end } of tokens) {
     words.set(key, (words.get(key) ?? 0) + 1);
+    // The first form of each key (a possessive as its word: "women’s" is women), kept even
+    // where it is the key itself, so a later form never stands for what the article first wrote.
     if (forms && forms.size < MAX_FORMS && !forms.has(key)) {
-      // A possessive is its word ("women’s" is women).
-      const written = text
-        .slice(start, end)
-        .toLowerCase()
-        .replace(/['’]s$/, '');
-      if (written !== key) forms.set(key, written);
+      forms.set(
+        key,
+        text
+          .slice(start, end)
+          .toLowerCase()
+          .replace(/['’]s$/, ''),
+      );
     }
   }
   return { terms: termCounts(text, tokens, matcher, said), words };
@@ -108,7 +111,7 @@ function firstHalf(paragraphs: readonly TextCounts[]): TextCounts[] {
 export interface ArticleReading extends PageEvidence {
   /** Each way the article says a term it uses, as written (headline first, then its body). */
   said: TermSaid[];
-  /** Its words as first written, lower case, where a word's key is not the word ("goes": goe). */
+  /** Its words as first written, lower case, where that is not the word's key ("goes": goe). */
   forms?: ReadonlyMap<string, string>;
 }
 
@@ -132,7 +135,7 @@ export function articleEvidence(article: Article, matcher: TermMatcher): Article
     words: articleWords([title, ...paragraphs].map((c) => c.words)),
     lead: articleWords([title, ...firstHalf(paragraphs)].map((c) => c.words)),
     said: [...said].map(([words, t]): TermSaid => [words, matcher.terms[t]?.term ?? '']),
-    forms,
+    forms: new Map([...forms].filter(([key, written]) => written !== key)),
   };
 }
 

@@ -30,4 +30,33 @@ describe('"why this" as the article says it', () => {
     const reading = read('북한', '북한 국경경비대에 붙잡힌 여성이 북한에서 추방됐다. 북한 여성');
     expect(whyAsSaid(['border guard', 'women'], reading, terms)).toEqual(['국경경비대', '여성']);
   });
+
+  it('shows the form the article first writes, and each word once', () => {
+    // "school" first, "schools" after: the article's first word stands.
+    const reading = read('North Korea', 'In North Korea the school was shut. Two schools, a woman, women.');
+    expect(whyAsSaid(['school', 'women'], reading, terms)).toBeUndefined();
+    // Two labels the article writes alike are said once.
+    const twice = read('North Korea', 'North Korea: cosmetics.');
+    expect(whyAsSaid(['cosmetic', 'cosmetics'], twice, terms)).toEqual(['cosmetics']);
+  });
+
+  it('keeps an English article’s label for a term it also gives in Hangul, after the English', () => {
+    const reading = read('North Korea and the border guard', 'The border guard (국경경비대) of North Korea.');
+    expect(whyAsSaid(['border guard'], reading, terms)).toBeUndefined();
+  });
+
+  it('gives a phrase whose words each carry a particle as the term’s own Hangul', () => {
+    const phrase: Term[] = [
+      ...terms,
+      { term: 'North Korean women', kind: 'topic', weight: 3, aliases: ['North Korean women', '북한 여성'] } as Term,
+    ];
+    const reading = articleEvidence(
+      { title: '북한', paragraphs: ['북한의 여성들이 북한에서 일한다.'] },
+      compileLexicon(phrase),
+    );
+    const said = reading.said.find(([, t]) => t === 'North Korean women')?.[0];
+    // The control: the article says the phrase with particles on both words.
+    expect(said).toBe('북한의 여성들이');
+    expect(whyAsSaid(['North Korean women'], reading, phrase)).toEqual(['북한 여성']);
+  });
 });

@@ -6,9 +6,10 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 /**
  * A card's "why this" as the article says it, where that differs from the labels that
- * earned it: an article's word as written, not its key ("goes", not "goe"; "women", not
- * "woman"), and a Korean article's own word for a term whose label is English (국경경비대,
- * not "border guard"), without its particle (국경경비대에). Undefined when nothing differs.
+ * earned it: an article's word as first written, not its key ("goes", not "goe"), and a
+ * term by the article's own word where it first says it in Hangul (국경경비대, not
+ * "border guard"), without its particle (국경경비대에). Each said once. Undefined when
+ * nothing differs.
  */
 export function whyAsSaid(
   why: readonly string[],
@@ -17,21 +18,26 @@ export function whyAsSaid(
 ): string[] | undefined {
   const shown = why.map((label) => {
     const term = terms.find((t) => t.term === label);
-    // A term keeps its label (the card's marks and the page's are the term's), unless a
-    // Korean article says it in Hangul.
+    // A term keeps its label (the card's marks and the page's are the term's), unless the
+    // article first says it in Hangul (a Korean article: headline first, then its body).
     if (term) {
-      const said = HANGUL.test(label) ? undefined : reading.said.find(([w, t]) => t === label && HANGUL.test(w));
-      return said ? bare(said[0], term.aliases) : label;
+      const first = HANGUL.test(label) ? undefined : reading.said.find(([, t]) => t === label)?.[0];
+      return first !== undefined && HANGUL.test(first) ? bare(first, term.aliases) : label;
     }
     return reading.forms?.get(label) ?? label;
   });
-  return shown.some((word, i) => word !== why[i]) ? shown : undefined;
+  const once = shown.filter((word, i) => shown.indexOf(word) === i);
+  return once.length !== why.length || once.some((word, i) => word !== why[i]) ? once : undefined;
 }
 
-/** A Hangul word as its alias writes it, without what follows it (탈북자들은 → 탈북자). */
+/**
+ * A Hangul word as its alias writes it, without what follows it (탈북자들은 → 탈북자); a
+ * phrase whose words each carry a particle (북한에서 여성이) as the term's own Hangul.
+ */
 function bare(words: string, aliases: readonly string[]): string {
-  const fit = aliases.filter((alias) => HANGUL.test(alias) && words.startsWith(alias));
-  return fit.sort((a, b) => b.length - a.length)[0] ?? words;
+  const hangul = aliases.filter((alias) => HANGUL.test(alias));
+  const fit = hangul.filter((alias) => words.startsWith(alias));
+  return fit.sort((a, b) => b.length - a.length)[0] ?? hangul[0] ?? words;
 }
 
 /** The cards with their "why this" as the article says it, where it differs. */
