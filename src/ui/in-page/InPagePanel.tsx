@@ -81,22 +81,32 @@ export function InPagePanel({
     const inside = host ?? root;
     // Capture phase: pages often stop propagation of their own clicks and keys, which a
     // bubbling listener would miss.
+    // The reader tabbing out of the panel into the page closes it, as a click outside does:
+    // the panel is not modal, and the page's control then focused may sit under it. Only
+    // after the reader's own Tab from inside (which may pass through the browser's toolbar
+    // first, the pill being last in the page's order): a page's script moving focus, which
+    // browsers call trusted too, or answering another key, does not close it.
+    let tabbedOut = false;
     const onPointerDown = byUser((event: PointerEvent) => {
+      tabbedOut = false;
       if (!event.composedPath().includes(inside)) setOpen(false);
     });
-    let lastKey = 0;
     const onKeyDown = byUser((event: KeyboardEvent) => {
-      lastKey = Date.now();
+      if (event.key === 'Tab') tabbedOut = event.composedPath().includes(inside);
       // An IME's Escape cancels a composition; it is not meant for us.
       if (event.key === 'Escape' && !event.isComposing) closeAndFocusPill();
     });
-    // The reader tabbing out of the panel into the page closes it, as a click outside does:
-    // the panel is not modal, and the page's control now focused may sit under it. Only focus
-    // that follows the reader's key: a page's script moving focus (browsers call that trusted
-    // too) does not close what the reader is reading.
     const onFocusIn = byUser((event: FocusEvent) => {
-      if (Date.now() - lastKey < 1000 && !event.composedPath().includes(inside)) setOpen(false);
+      if (!tabbedOut) return;
+      // The Tab's focus landed: inside, it stayed in the panel; outside, it left.
+      tabbedOut = false;
+      if (!event.composedPath().includes(inside)) setOpen(false);
     });
+    // Focus moving within the shadow root never reaches the document: heard here.
+    const onFocusWithin = () => {
+      tabbedOut = false;
+    };
+    root.addEventListener('focusin', onFocusWithin);
     document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('focusin', onFocusIn, true);
@@ -104,6 +114,7 @@ export function InPagePanel({
       document.removeEventListener('pointerdown', onPointerDown, true);
       document.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('focusin', onFocusIn, true);
+      root.removeEventListener('focusin', onFocusWithin);
     };
   }, [open, host]);
 
