@@ -21,10 +21,10 @@ function loadBundle(): Promise<CorpusBundle> {
 
 export default defineBackground(() => {
   openOnboardingOnInstall();
-  registerWaysIn();
   // The reader's imported collections, and their combined index, in IndexedDB.
   const service = createFirsthandService({ loadBundle, collections: storedCollections() });
   const pages = createTabPages({ read: service.readPage });
+  registerWaysIn(browser, { showsPill: pages.showsPill });
   registerTabPages(pages);
   registerFirsthandService(service, pages);
   registerCollectionsService({ bundledStoryIds: async () => (await loadBundle()).stories.map((s) => s.id) });

@@ -76,8 +76,12 @@ describe("the background's tab pages", () => {
   it('hides on a page until the tab shows another, through late content, and shows again', async () => {
     const pages = pagesOf(createFirsthandService({ loadBundle: shipped }));
     const tab = await tabAt('https://news.example/a');
+    expect(pages.showsPill(tab)).toBe(false);
     await pages.reported(tab, 'https://news.example/a', famineArticle);
+    // Known at once for the pill shortcut (ways-in.ts): shown, then hidden.
+    expect(pages.showsPill(tab)).toBe(true);
     expect(await pages.hide(tab, true)).toBe(true);
+    expect(pages.showsPill(tab)).toBe(false);
     // The page reports again (late content): still hidden, badge still counts.
     const again = await pages.reported(tab, 'https://news.example/a', famineArticle);
     expect(again.hidden).toBe(true);

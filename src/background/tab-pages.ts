@@ -73,6 +73,8 @@ export interface TabPagesOptions {
  */
 export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere }: TabPagesOptions) {
   const queues = new Map<number, Promise<unknown>>();
+  /** The tabs whose page was last pushed a pill, known at once (the pill shortcut: ways-in.ts). */
+  const pillShown = new Set<number>();
   /** Told whenever a tab's results may be stored, are through being stored, or are let go (`followTabs`). */
   const resultWatchers = new Set<(change: ResultsChange) => void>();
   const tell = (change: ResultsChange) => {
@@ -116,6 +118,8 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
       markTerms.getValue(),
     ]);
     const shows = known !== null && known.cards.length > 0 && !known.hidden && pipeline === 'show';
+    if (shows) pillShown.add(tabId);
+    else pillShown.delete(tabId);
     try {
       if (shows && !(await hasUi(tabId))) await inject(tabId, UI_SCRIPT);
       const view: PageView = {
@@ -150,6 +154,12 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
   };
 
   return {
+    /**
+     * Whether the tab's page was last pushed a pill: known without waiting, as Firefox opens
+     * a popup only in a shortcut's own turn. (A restarted worker knows none: it asks the page.)
+     */
+    showsPill: (tabId: number): boolean => pillShown.has(tabId),
+
     /**
      * The page's UI asks for the panel's code: the reader opened the pill or a marked term.
      * Only where the page shows its cards (not hidden, not in private mode, not off).

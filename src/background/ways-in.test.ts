@@ -4,7 +4,10 @@ import { FOCUS_PILL_COMMAND } from './commands';
 import { goToPill, registerWaysIn, SEARCH_MENU_ID } from './ways-in';
 
 /** A browser API that records what the background asks of it (fakeBrowser has no menus or omnibox). */
-function recordingApi(focusPill = vi.fn(async (_tabId: number) => true)) {
+function recordingApi(
+  focusPill = vi.fn(async (_tabId: number) => true),
+  { firefox = false, showsPill = (_tabId: number): boolean => true } = {},
+) {
   const listeners: Record<string, (...args: never[]) => unknown> = {};
   const on = (name: string) => ({ addListener: (fn: (...args: never[]) => unknown) => (listeners[name] = fn) });
   const api = {
@@ -16,14 +19,16 @@ function recordingApi(focusPill = vi.fn(async (_tabId: number) => true)) {
     contextMenus: { create: vi.fn(), removeAll: vi.fn(async () => {}), onClicked: on('menu') },
     omnibox: { setDefaultSuggestion: vi.fn(), onInputEntered: on('omnibox') },
     commands: { onCommand: on('command') },
-    action: { openPopup: vi.fn(async () => {}) },
+    ...(firefox
+      ? { browserAction: { openPopup: vi.fn(async () => {}) } }
+      : { action: { openPopup: vi.fn(async () => {}) } }),
     tabs: {
       create: vi.fn(async () => ({})),
       update: vi.fn(async () => ({})),
       query: vi.fn(async () => [{ id: 7, index: 2 }]),
     },
   };
-  registerWaysIn(api as unknown as Parameters<typeof registerWaysIn>[0], focusPill);
+  registerWaysIn(api as unknown as Parameters<typeof registerWaysIn>[0], { focusPill, showsPill });
   const fire = (name: string, ...args: unknown[]) => (listeners[name] as (...a: unknown[]) => unknown)(...args);
   return { api, fire, focusPill };
 }
@@ -101,15 +106,30 @@ describe('ways in', () => {
   it('opens the popup where the page shows no pill, and only there', async () => {
     const { api } = recordingApi();
     const typed = api as unknown as Parameters<typeof goToPill>[0];
+    const openPopup = (api as { action?: { openPopup: () => Promise<void> } }).action?.openPopup;
     expect(await goToPill(typed, async () => true)).toBe('pill');
-    expect(api.action.openPopup).not.toHaveBeenCalled();
+    expect(openPopup).not.toHaveBeenCalled();
     // Private mode, nothing found, a page Firsthand may not touch: no pill to focus.
     expect(await goToPill(typed, async () => false)).toBe('popup');
-    expect(api.action.openPopup).toHaveBeenCalledTimes(1);
+    expect(openPopup).toHaveBeenCalledTimes(1);
     // Firefox's MV2 build: the toolbar button is the browser action.
     const browserAction = { openPopup: vi.fn(async () => {}) };
     const mv2 = { ...api, action: undefined, browserAction } as unknown as Parameters<typeof goToPill>[0];
     expect(await goToPill(mv2, async () => false)).toBe('popup');
     expect(browserAction.openPopup).toHaveBeenCalledTimes(1);
+  });
+
+  it('in Firefox, opens the popup in the shortcut’s own turn where no pill is known', () => {
+    const focusPill = vi.fn(async (_tabId: number) => true);
+    const { api, fire } = recordingApi(focusPill, { firefox: true, showsPill: (id) => id === 7 });
+    const openPopup = (api as unknown as { browserAction: { openPopup: () => Promise<void> } }).browserAction.openPopup;
+    // A tab with no pill: the popup opens before the handler returns (no await in between).
+    fire('command', FOCUS_PILL_COMMAND, { id: 3 });
+    expect(openPopup).toHaveBeenCalledTimes(1);
+    expect(focusPill).not.toHaveBeenCalled();
+    // A tab known to show one: its page is asked to focus it.
+    fire('command', FOCUS_PILL_COMMAND, { id: 7 });
+    expect(focusPill).toHaveBeenCalledWith(7);
+    expect(openPopup).toHaveBeenCalledTimes(1);
   });
 });

@@ -28,7 +28,13 @@ type Tab = { id?: number; index?: number };
  * shortcut puts the keyboard's focus on it, and where the page shows none (private mode,
  * nothing found, a page Firsthand may not touch) opens the popup instead.
  */
-export function registerWaysIn(api: Api = browser, focusPill: FocusPill = askPageToFocusPill): void {
+export function registerWaysIn(
+  api: Api = browser,
+  {
+    focusPill = askPageToFocusPill,
+    showsPill = () => true,
+  }: { focusPill?: FocusPill; showsPill?: (tabId: number) => boolean } = {},
+): void {
   // Made afresh whenever the background starts: on install, after a browser restart (the
   // UI language, and so the item's words, may have changed), and in Firefox after the
   // add-on was disabled and enabled again, which fires neither onInstalled nor onStartup.
@@ -41,8 +47,16 @@ export function registerWaysIn(api: Api = browser, focusPill: FocusPill = askPag
     if (info.menuItemId !== SEARCH_MENU_ID || !info.selectionText?.trim()) return;
     void openSearch(api, info.selectionText, tab ?? undefined, 'newForegroundTab');
   });
-  api.commands.onCommand.addListener((command) => {
-    if (command === FOCUS_PILL_COMMAND) void goToPill(api, focusPill).catch(() => {});
+  api.commands.onCommand.addListener((command, tab) => {
+    if (command !== FOCUS_PILL_COMMAND) return;
+    // Firefox (its MV2 browser action) opens a popup only in the shortcut's own turn, not
+    // after an await: where no pill is known, it opens at once.
+    const browserAction = api.browserAction as Opens;
+    if (!api.action && browserAction && !(tab?.id !== undefined && showsPill(tab.id))) {
+      void browserAction.openPopup?.()?.catch(() => {});
+      return;
+    }
+    void goToPill(api, focusPill, tab).catch(() => {});
   });
   api.omnibox.setDefaultSuggestion({ description: i18n.t('omnibox.default_suggestion') });
   api.omnibox.onInputEntered.addListener((text, disposition) => {
@@ -52,8 +66,8 @@ export function registerWaysIn(api: Api = browser, focusPill: FocusPill = askPag
 }
 
 /** The pill shortcut: the active tab's pill takes the focus, or, where it has none, the popup opens. */
-export async function goToPill(api: Api, focusPill: FocusPill): Promise<'pill' | 'popup'> {
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+export async function goToPill(api: Api, focusPill: FocusPill, given?: Tab): Promise<'pill' | 'popup'> {
+  const tab = given ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id !== undefined && (await focusPill(tab.id))) return 'pill';
   await (api.action ?? (api.browserAction as Opens))?.openPopup?.();
   return 'popup';
