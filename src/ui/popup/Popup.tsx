@@ -49,10 +49,14 @@ export function Popup({ state }: PopupProps) {
     setQuery(words);
     inputRef.current?.focus();
   };
+  // What the reader's last switch did, said to screen readers: the notices it brings are
+  // not a live region, or they would be read out whenever the popup opens on such a site.
+  const [switched, setSwitched] = useState('');
   // A quick switch or undo button goes away once used: focus goes back to the search box
   // rather than being lost with it.
-  const thenToSearch = (action: () => unknown) => () => {
+  const thenToSearch = (action: () => unknown, said: string) => () => {
     void action();
+    setSwitched(said);
     inputRef.current?.focus();
   };
 
@@ -83,7 +87,7 @@ export function Popup({ state }: PopupProps) {
     const main = event.currentTarget as HTMLElement;
     const links = [...main.querySelectorAll<HTMLElement>('.fh-card__open')];
     const active = main.ownerDocument.activeElement;
-    // What the reader typed for comes first: "On this page" is above it, a Tab or ↑ away.
+    // What the reader typed for comes first: "On this page" is above it, a Tab from the box away.
     const firstResult = main.querySelector<HTMLElement>('.fh-popup__results .fh-card__open');
     if (inInput && firstResult) {
       event.preventDefault();
@@ -107,6 +111,9 @@ export function Popup({ state }: PopupProps) {
       <header class="fh-popup__header">
         <h1 class="fh-popup__title">{i18n.t('ext.name')}</h1>
       </header>
+      <p class="fh-visually-hidden" role="status">
+        {switched}
+      </p>
       <search class="fh-popup__search">
         <label for={inputId} class="fh-popup__label">
           {i18n.t('popup.search_label')}
@@ -123,36 +130,45 @@ export function Popup({ state }: PopupProps) {
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
       </search>
-      {/* What the reader's last switch did ("Firsthand is off on bbc.com."), said as it appears. */}
-      <div role="status">
-        {offSite && (
-          <p class="fh-popup__notice">
-            {i18n.t('popup.site_is_off', [offSite])}{' '}
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.siteOn)}>
-              {i18n.t('popup.site_on', [offSite])}
+      {offSite && (
+        <p class="fh-popup__notice">
+          {i18n.t('popup.site_is_off', [offSite])}{' '}
+          <button
+            type="button"
+            class="fh-link-button fh-popup__undo"
+            onClick={thenToSearch(state.siteOn, i18n.t('options.site_on_again', [offSite]))}
+          >
+            {i18n.t('popup.site_on', [offSite])}
+          </button>
+        </p>
+      )}
+      {unlistedSite && !offSite && (
+        <p class="fh-popup__notice">
+          {i18n.t('popup.not_listed', [unlistedSite])}{' '}
+          {/* A host the options page would refuse (localhost, an address) is not offered. */}
+          {state.canAddSite.value && (
+            <button
+              type="button"
+              class="fh-link-button fh-popup__undo"
+              onClick={thenToSearch(state.addSite, i18n.t('options.site_added', [unlistedSite]))}
+            >
+              {i18n.t('popup.add_site', [unlistedSite])}
             </button>
-          </p>
-        )}
-        {unlistedSite && !offSite && (
-          <p class="fh-popup__notice">
-            {i18n.t('popup.not_listed', [unlistedSite])}{' '}
-            {/* A host the options page would refuse (localhost, an address) is not offered. */}
-            {state.canAddSite.value && (
-              <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.addSite)}>
-                {i18n.t('popup.add_site', [unlistedSite])}
-              </button>
-            )}
-          </p>
-        )}
-        {tabMatches?.hidden && pageCards.length > 0 && (
-          <p class="fh-popup__notice">
-            {i18n.t('popup.hidden_notice')}{' '}
-            <button type="button" class="fh-link-button fh-popup__undo" onClick={thenToSearch(state.showOnPage)}>
-              {i18n.t('popup.show_again')}
-            </button>
-          </p>
-        )}
-      </div>
+          )}
+        </p>
+      )}
+      {tabMatches?.hidden && pageCards.length > 0 && (
+        <p class="fh-popup__notice">
+          {i18n.t('popup.hidden_notice')}{' '}
+          <button
+            type="button"
+            class="fh-link-button fh-popup__undo"
+            onClick={thenToSearch(state.showOnPage, i18n.t('popup.shown_again'))}
+          >
+            {i18n.t('popup.show_again')}
+          </button>
+        </p>
+      )}
       {pageCards.length > 0 && (
         <CardSection
           title={i18n.t('popup.on_this_page')}
@@ -192,7 +208,11 @@ export function Popup({ state }: PopupProps) {
           {i18n.t('popup.private_switch')}
         </label>
         {site && !offSite && (
-          <button type="button" class="fh-link-button fh-popup__site-off" onClick={thenToSearch(state.siteOff)}>
+          <button
+            type="button"
+            class="fh-link-button fh-popup__site-off"
+            onClick={thenToSearch(state.siteOff, i18n.t('popup.site_is_off', [site]))}
+          >
             {i18n.t('popup.site_off', [site])}
           </button>
         )}
