@@ -7,6 +7,7 @@ import { CORNERS, type Corner } from '@/src/settings/corners';
 import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';
+import { closeWhenLeft } from './close-when-left';
 import { ANNOUNCE_AFTER_MS } from './pill';
 import { byUser } from './user-input';
 
@@ -81,40 +82,16 @@ export function InPagePanel({
     const inside = host ?? root;
     // Capture phase: pages often stop propagation of their own clicks and keys, which a
     // bubbling listener would miss.
-    // The reader tabbing out of the panel into the page closes it, as a click outside does:
-    // the panel is not modal, and the page's control then focused may sit under it. Only
-    // after the reader's own Tab from inside (which may pass through the browser's toolbar
-    // first, the pill being last in the page's order): a page's script moving focus, which
-    // browsers call trusted too, or answering another key, does not close it.
-    let tabbedOut = false;
-    const onPointerDown = byUser((event: PointerEvent) => {
-      tabbedOut = false;
-      if (!event.composedPath().includes(inside)) setOpen(false);
-    });
     const onKeyDown = byUser((event: KeyboardEvent) => {
-      if (event.key === 'Tab') tabbedOut = event.composedPath().includes(inside);
       // An IME's Escape cancels a composition; it is not meant for us.
       if (event.key === 'Escape' && !event.isComposing) closeAndFocusPill();
     });
-    const onFocusIn = byUser((event: FocusEvent) => {
-      if (!tabbedOut) return;
-      // The Tab's focus landed: inside, it stayed in the panel; outside, it left.
-      tabbedOut = false;
-      if (!event.composedPath().includes(inside)) setOpen(false);
-    });
-    // Focus moving within the shadow root never reaches the document: heard here.
-    const onFocusWithin = () => {
-      tabbedOut = false;
-    };
-    root.addEventListener('focusin', onFocusWithin);
-    document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('keydown', onKeyDown, true);
-    document.addEventListener('focusin', onFocusIn, true);
+    // A click outside, or the reader's Tab out into the page, closes it.
+    const stop = closeWhenLeft(inside, root, () => setOpen(false));
     return () => {
-      document.removeEventListener('pointerdown', onPointerDown, true);
       document.removeEventListener('keydown', onKeyDown, true);
-      document.removeEventListener('focusin', onFocusIn, true);
-      root.removeEventListener('focusin', onFocusWithin);
+      stop();
     };
   }, [open, host]);
 

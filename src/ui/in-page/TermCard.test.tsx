@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { syntheticMatches } from '../shared/synthetic-cards';
-import { userClick, userKey, userPointerDown } from './fake-user-input';
+import { asUser, userClick, userKey, userPointerDown } from './fake-user-input';
 import { TermCard } from './TermCard';
 
 let root: HTMLElement;
@@ -69,6 +69,37 @@ describe('TermCard', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     act(() => userKey(document, 'Escape'));
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('closes when the reader tabs out of it into the page, not on a key or focus of the page’s', () => {
+    const onClose = mount();
+    const link = document.createElement('a');
+    link.href = '/elsewhere';
+    document.body.append(link);
+    const inside = card()?.querySelector('button') as Element;
+    const key = (target: EventTarget) =>
+      act(() => {
+        target.dispatchEvent(asUser(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true })));
+      });
+    const focusIn = (target: EventTarget) =>
+      act(() => {
+        target.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
+      });
+    try {
+      // A Tab within the card: it stays.
+      key(inside);
+      focusIn(inside);
+      // A Tab in the page and a page's focus: it stays.
+      key(document.body);
+      focusIn(link);
+      expect(onClose).not.toHaveBeenCalled();
+      // The reader's Tab from the card into the page: it closes.
+      key(inside);
+      focusIn(link);
+      expect(onClose).toHaveBeenCalledTimes(1);
+    } finally {
+      link.remove();
+    }
   });
 
   it("ignores the page's scripted keys and clicks: Escape, a click elsewhere, its buttons", () => {

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { ExcerptCard } from '../shared/ExcerptCard';
+import { closeWhenLeft } from './close-when-left';
 import { placeCard } from './term-marks';
 import { byUser } from './user-input';
 
@@ -76,14 +77,12 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
       onClose();
       if (takeFocus) previous?.focus?.({ preventScroll: true });
     });
-    const onPointerDown = byUser((event: PointerEvent) => {
-      if (!event.composedPath().includes(inside)) onClose();
-    });
     document.addEventListener('keydown', onKeyDown, true);
-    document.addEventListener('pointerdown', onPointerDown, true);
+    // A click outside, or the reader's Tab out into the page, closes it.
+    const stop = closeWhenLeft(inside, card, onClose);
     return () => {
       document.removeEventListener('keydown', onKeyDown, true);
-      document.removeEventListener('pointerdown', onPointerDown, true);
+      stop();
     };
   }, [takeFocus, host, onClose]);
 
