@@ -235,7 +235,8 @@ export function createFirsthandService({ loadBundle, collections }: FirsthandSer
         const evidence = articleEvidence(article, index.matcher);
         if (evidence.terms.length === 0) return { cards: [], said: [] };
         const cards = rankPassages(index, evidence, { limit }).map((r) => toExcerptCard(index, r));
-        return { cards: withWhyAsSaid(cards, evidence, index.terms), said: evidence.said };
+        const termOf = (label: string) => index.terms[index.termIndex.get(label) ?? -1];
+        return { cards: withWhyAsSaid(cards, evidence, termOf), said: evidence.said };
       }),
 
     async search(query: string, limit = 20, filters: SearchFilters = {}): Promise<ExcerptCard[]> {

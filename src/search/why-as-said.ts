@@ -1,8 +1,10 @@
 import type { ArticleReading } from '@/src/detect/assess-page';
 import type { Term } from '@/src/lexicon/lexicon';
+import { takesSuffixes } from '@/src/lexicon/tokens';
 import type { ExcerptCard } from '@/src/messaging/protocol';
 
-const HANGUL = /[\uac00-\ud7a3]/;
+/** The lexicon's term of a label (the index's `termIndex`), if the label is a term's. */
+type TermOf = (label: string) => Term | undefined;
 
 /**
  * A card's "why this" as the article says it, where that differs from the labels that
@@ -14,15 +16,15 @@ const HANGUL = /[\uac00-\ud7a3]/;
 export function whyAsSaid(
   why: readonly string[],
   reading: Pick<ArticleReading, 'said' | 'forms'>,
-  terms: readonly Term[],
+  termOf: TermOf,
 ): string[] | undefined {
   const shown = why.map((label) => {
-    const term = terms.find((t) => t.term === label);
+    const term = termOf(label);
     // A term keeps its label (the card's marks and the page's are the term's), unless the
     // article first says it in Hangul (a Korean article: headline first, then its body).
     if (term) {
-      const first = HANGUL.test(label) ? undefined : reading.said.find(([, t]) => t === label)?.[0];
-      return first !== undefined && HANGUL.test(first) ? bare(first, term.aliases) : label;
+      const first = takesSuffixes(label) ? undefined : reading.said.find(([, t]) => t === label)?.[0];
+      return first !== undefined && takesSuffixes(first) ? bare(first, term.aliases) : label;
     }
     return reading.forms?.get(label) ?? label;
   });
@@ -35,7 +37,7 @@ export function whyAsSaid(
  * phrase whose words each carry a particle (북한에서 여성이) as the term's own Hangul.
  */
 function bare(words: string, aliases: readonly string[]): string {
-  const hangul = aliases.filter((alias) => HANGUL.test(alias));
+  const hangul = aliases.filter(takesSuffixes);
   const fit = hangul.filter((alias) => words.startsWith(alias));
   return fit.sort((a, b) => b.length - a.length)[0] ?? hangul[0] ?? words;
 }
@@ -44,10 +46,10 @@ function bare(words: string, aliases: readonly string[]): string {
 export function withWhyAsSaid(
   cards: readonly ExcerptCard[],
   reading: Pick<ArticleReading, 'said' | 'forms'>,
-  terms: readonly Term[],
+  termOf: TermOf,
 ): ExcerptCard[] {
   return cards.map((card) => {
-    const whyShown = whyAsSaid(card.why, reading, terms);
+    const whyShown = whyAsSaid(card.why, reading, termOf);
     return whyShown ? { ...card, whyShown } : card;
   });
 }

@@ -71,9 +71,9 @@ export function breakKey(index: CorpusIndex, key: string): string[] | undefined 
  * writes the other way, as Lucene's WordBreakSpellChecker reads them:
  * - a word that reads as nothing (no word, prefix, typo or alias of the corpus or the
  *   lexicon) is broken into the known words it is written from: "kwangjin" → "kwang jin",
- *   "northkorea" → "north korea", "kimjongun" → "kim jong un";
+ *   "northkorea" → "north korea", "tongilmarket" → "tongil market";
  * - two words of which one is no word the corpus or the lexicon has are joined when, as one,
- *   they are: "pyong yang" → "pyongyang", "jang madang" → "jangmadang".
+ *   they are: "pyong yang" → "pyongyang".
  * Words inside a lexicon phrase of the query are left as they are. Undefined when the
  * query stays as it was.
  */
