@@ -46,6 +46,11 @@ export interface FirefoxHarness {
    * to moz-extension:// addresses unless Firefox runs with --remote-allow-system-access.
    */
   extensionPage(path: string): Promise<Page>;
+  /**
+   * The open tab whose address starts with `prefix`, once there is one. Firefox's BiDi
+   * reports an extension page's address as about:blank, so each tab is asked its own.
+   */
+  findPage(prefix: string, timeout?: number): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -70,7 +75,12 @@ function testCopy(): { dir: string; id: string } {
   return { dir, id };
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+export interface FirefoxOptions {
+  /** More of Firefox's preferences, such as `ui.systemUsesDarkTheme` for a dark system theme. */
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxHarness> {
   const { dir: addonDir, id } = testCopy();
   const routes = new Map<string, string>();
   const server: Server = createServer((req, res) => {
@@ -105,6 +115,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       'toolkit.telemetry.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      ...options.prefs,
     },
   });
   let addonId: string;
@@ -143,6 +154,17 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },
+    async findPage(prefix, timeout = 15_000) {
+      const end = Date.now() + timeout;
+      for (;;) {
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith(prefix)) return page;
+        }
+        if (Date.now() > end) throw new Error(`no tab opened at ${prefix}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
     async screenshot(page, name) {
       mkdirSync(artifactsDir, { recursive: true });
       await page.screenshot({ path: join(artifactsDir, `${name}.png`) as `${string}.png` });
@@ -154,4 +176,99 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       rmSync(addonDir, { recursive: true, force: true });
     },
   };
+}
+
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
+
+/**
+ * What the extension sees in the article's UI: its shadow root is closed, so the page's
+ * world sees none of it; an extension's script sees it through Firefox's
+ * `openOrClosedShadowRoot`, run in the tab by the extension itself (from one of its pages,
+ * which has `browser`). The pill's words and box, the cards shown, whether the panel's
+ * code is in the page, the pill's and the panel's colours, and what the page pipeline keeps in that world (src/page/scan-record.ts).
+ */
+export async function lookInPage(h: FirefoxHarness, articleUrl: string) {
+  const probe = await h.extensionPage('/popup.html');
+  try {
+    return await probe.evaluate(async (articleUrl) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
+      if (tab?.id === undefined) return null;
+      const [frame] = await api.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: () => {
+          const host = document.querySelector('firsthand-panel') as
+            | (Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+            | null;
+          const root = host?.openOrClosedShadowRoot;
+          const box = root?.querySelector('[data-firsthand="pill"]')?.getBoundingClientRect();
+          const world = (globalThis as Record<symbol, { scans?: unknown; mayMention?: unknown } | undefined>)[
+            Symbol.for('firsthand.detection')
+          ];
+          const panel = root?.querySelector('.fh-panel');
+          return {
+            text: root?.querySelector('[data-firsthand="pill"]')?.textContent ?? null,
+            pillColour: box
+              ? getComputedStyle(root?.querySelector('[data-firsthand="pill"]') as Element).backgroundColor
+              : null,
+            panelColour: panel ? getComputedStyle(panel).backgroundColor : null,
+            pill: box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null,
+            cards: root?.querySelectorAll('[data-passage-id]').length ?? 0,
+            panelCode: (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-panel')] !== undefined,
+            scanRecord: typeof world?.scans,
+            gateTest: typeof world?.mayMention,
+          };
+        },
+      });
+      return (frame?.result ?? null) as {
+        text: string | null;
+        /** The pill's and the open panel's background colours, as computed. */
+        pillColour: string | null;
+        panelColour: string | null;
+        pill: { x: number; y: number } | null;
+        cards: number;
+        panelCode: boolean;
+        scanRecord: string;
+        gateTest: string;
+      } | null;
+    }, articleUrl);
+  } finally {
+    await probe.close();
+  }
+}
+
+/** The relative luminance (WCAG) of a computed `rgb(...)` colour; throws on anything else, so that no colour never passes. */
+export function luminance(colour: string | null | undefined): number {
+  const channels = colour?.match(/^rgba?\((\d+), (\d+), (\d+)/)?.slice(1);
+  if (!channels) throw new Error(`not a computed colour: ${colour}`);
+  const [r = 0, g = 0, b = 0] = channels.map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Where the pill is once it has settled: the same place in two looks in a row. It lifts
+ * itself above a page's own bar at the bottom (the fixture's cookie banner) once drawn, and a
+ * click at the place it left would miss it.
+ */
+export async function settledPill(look: () => ReturnType<typeof lookInPage>) {
+  let last = '';
+  const seen = await poll(look, (now) => {
+    const here = JSON.stringify(now?.pill ?? null);
+    const same = now?.pill != null && here === last;
+    last = here;
+    return same;
+  });
+  if (!seen?.pill) throw new Error('no pill settled on the page');
+  return seen;
 }

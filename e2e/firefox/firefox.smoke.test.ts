@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxHarness, launchFirefox } from './firefox-harness';
+import { type FirefoxHarness, launchFirefox, lookInPage, luminance, poll, settledPill } from './firefox-harness';
 
 let h: FirefoxHarness;
 const articlePath = '/news/articles/c0famine0001';
@@ -13,6 +13,23 @@ const articlePath = '/news/articles/c0famine0001';
 const pageErrors: string[] = [];
 /** The article page, open from the pill's test on. */
 let article: Page;
+const look = () => lookInPage(h, h.origin + articlePath);
+
+/** The popup for the article's tab, opened as a page of its own at the popup's size. */
+async function openPopup(): Promise<Page> {
+  // The tab the article is in, asked of the extension itself (an extension page has `browser`).
+  const probe = await h.extensionPage('/popup.html');
+  const tabId = await probe.evaluate(async (url) => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return (await api.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+  }, h.origin + articlePath);
+  await probe.close();
+  expect(tabId).not.toBeNull();
+  const popup = await h.extensionPage(`/popup.html?tabId=${tabId}`);
+  popup.on('pageerror', (error) => pageErrors.push(String(error)));
+  await popup.setViewport({ width: 400, height: 600 });
+  return popup;
+}
 
 beforeAll(async () => {
   h = await launchFirefox();
@@ -22,68 +39,19 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
-
-/**
- * What the extension sees in the article's UI: its shadow root is closed, so the page's
- * world sees none of it; an extension's script sees it through Firefox's
- * `openOrClosedShadowRoot`, run in the tab by the extension itself (from one of its pages,
- * which has `browser`). The pill's words and box, the cards shown, whether the panel's
- * code is in the page, and what the page pipeline keeps in that world (src/page/scan-record.ts).
- */
-const look = async () => {
-  const probe = await h.extensionPage('/popup.html');
-  try {
-    return await probe.evaluate(async (articleUrl) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const tab = (await api.tabs.query({})).find((t) => t.url === articleUrl);
-      if (tab?.id === undefined) return null;
-      const [frame] = await api.scripting.executeScript({
-        target: { tabId: tab.id },
-        func: () => {
-          const host = document.querySelector('firsthand-panel') as
-            | (Element & { openOrClosedShadowRoot?: ShadowRoot | null })
-            | null;
-          const root = host?.openOrClosedShadowRoot;
-          const box = root?.querySelector('[data-firsthand="pill"]')?.getBoundingClientRect();
-          const world = (globalThis as Record<symbol, { scans?: unknown; mayMention?: unknown } | undefined>)[
-            Symbol.for('firsthand.detection')
-          ];
-          return {
-            text: root?.querySelector('[data-firsthand="pill"]')?.textContent ?? null,
-            pill: box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null,
-            cards: root?.querySelectorAll('[data-passage-id]').length ?? 0,
-            panelCode: (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-panel')] !== undefined,
-            scanRecord: typeof world?.scans,
-            gateTest: typeof world?.mayMention,
-          };
-        },
-      });
-      return (frame?.result ?? null) as {
-        text: string | null;
-        pill: { x: number; y: number } | null;
-        cards: number;
-        panelCode: boolean;
-        scanRecord: string;
-        gateTest: string;
-      } | null;
-    }, h.origin + articlePath);
-  } finally {
-    await probe.close();
-  }
-};
-
 describe('Firsthand in Firefox', () => {
   it('installs as a temporary add-on', () => {
     expect(h.addonId).toBeTruthy();
+  });
+
+  it('opens its welcome page by itself when installed', async () => {
+    const welcome = await h.findPage(`${h.extensionOrigin}/onboarding.html`);
+    const heading = await poll(
+      () => welcome.evaluate(() => document.querySelector('h1')?.textContent ?? ''),
+      (text) => text !== '',
+    );
+    expect(heading).toMatch(/Firsthand/);
+    await welcome.close();
   });
 
   it('shows the in-page pill on a page about the famine', async () => {
@@ -110,31 +78,23 @@ describe('Firsthand in Firefox', () => {
   });
 
   it("opens the panel from the pill: the panel's code is put in the page on the click", async () => {
-    const before = await poll(look, (seen) => seen?.pill != null);
+    const before = await settledPill(look);
     expect(before).toMatchObject({ cards: 0, panelCode: false });
+    // Dark on a light system theme: the control of firefox-dark.smoke.test.ts's pale pill.
+    expect(luminance(before.pillColour)).toBeLessThan(0.2);
     // The reader's own click (a trusted event), where the pill is.
     await article.mouse.click(before?.pill?.x ?? 0, before?.pill?.y ?? 0);
     const after = await poll(look, (seen) => (seen?.cards ?? 0) > 0);
     expect(after?.panelCode).toBe(true);
     expect(after?.cards).toBeGreaterThan(0);
+    // A light system theme, a light panel: the control of the dark theme's test (firefox-dark).
+    expect(luminance(after?.panelColour)).toBeGreaterThan(0.6);
     await h.screenshot(article, 'firefox-panel-open');
     expect(pageErrors).toEqual([]);
   });
 
   it("shows the page's results in the popup, and finds a testimony with its search", async () => {
-    // The tab the article is in, asked of the extension itself (an extension page has `browser`).
-    const probe = await h.extensionPage('/popup.html');
-    const articleUrl = h.origin + articlePath;
-    const tabId = await probe.evaluate(async (url) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      return (await api.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
-    }, articleUrl);
-    await probe.close();
-    expect(tabId).not.toBeNull();
-
-    const popup = await h.extensionPage(`/popup.html?tabId=${tabId}`);
-    popup.on('pageerror', (error) => pageErrors.push(String(error)));
-    await popup.setViewport({ width: 400, height: 600 });
+    const popup = await openPopup();
     const onThisPage = await poll(
       () => popup.evaluate(() => document.querySelector('[data-story-id="josephs-story-part-1-2024"]') !== null),
       (ok) => ok,
@@ -165,5 +125,67 @@ describe('Firsthand in Firefox', () => {
     expect(found).toBe(true);
     expect(pageErrors).toEqual([]);
     await popup.close();
+  });
+
+  it("opens the full story from the popup's link, the excerpt highlighted and in view", async () => {
+    const popup = await openPopup();
+    const link = await popup.waitForSelector('[data-passage-id] a.fh-card__open', { timeout: 15_000 });
+    const [href, passageId] = (await link?.evaluate((a) => [
+      (a as HTMLAnchorElement).href,
+      a.closest('[data-passage-id]')?.getAttribute('data-passage-id') ?? '',
+    ])) ?? ['', ''];
+    // A real link, which middle-click and "copy link" read...
+    expect(href).toMatch(new RegExp(`^${h.extensionOrigin}/reader\\.html\\?`));
+    expect(passageId).not.toBe('');
+    // ...and a plain click opens the reader in a tab of its own.
+    await link?.click();
+    const reader = await h.findPage(`${h.extensionOrigin}/reader.html`);
+    reader.on('pageerror', (error) => pageErrors.push(String(error)));
+    await reader.setViewport({ width: 1000, height: 800 });
+    // A story with content notes waits for the reader's choice.
+    const show = await poll(
+      () =>
+        reader.evaluate(() => {
+          const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Show the story');
+          button?.click();
+          return button !== undefined || document.querySelector('[aria-current="true"]') !== null;
+        }),
+      (ready) => ready,
+    );
+    expect(show).toBe(true);
+    const target = await poll(
+      () =>
+        reader.evaluate(() => {
+          const section = document.querySelector<HTMLElement>('[aria-current="true"]');
+          const box = section?.getBoundingClientRect();
+          return {
+            id: section?.dataset.passageId ?? null,
+            inView: box !== undefined && box.top >= 0 && box.top < innerHeight,
+            focused: section !== null && document.activeElement === section,
+          };
+        }),
+      (seen) => seen.id !== null && seen.inView && seen.focused,
+    );
+    await h.screenshot(reader, 'firefox-reader');
+    expect(target).toEqual({ id: passageId, inView: true, focused: true });
+    expect(pageErrors).toEqual([]);
+    await reader.close();
+  });
+
+  it('moves the pill of the open tab to the corner chosen in the settings', async () => {
+    const before = await poll(look, (seen) => seen?.pill != null);
+    // The control: the pill starts in the bottom right corner of the 1280 × 900 window.
+    expect(before?.pill?.x).toBeGreaterThan(640);
+    expect(before?.pill?.y).toBeGreaterThan(450);
+    const options = await h.extensionPage('/options.html');
+    options.on('pageerror', (error) => pageErrors.push(String(error)));
+    const select = await options.waitForSelector('select', { timeout: 15_000 });
+    await select?.select('top-left');
+    const after = await poll(look, (seen) => (seen?.pill?.x ?? 1280) < 640 && (seen?.pill?.y ?? 900) < 450);
+    expect(after?.pill?.x).toBeLessThan(640);
+    expect(after?.pill?.y).toBeLessThan(450);
+    await h.screenshot(options, 'firefox-options');
+    expect(pageErrors).toEqual([]);
+    await options.close();
   });
 });
