@@ -157,6 +157,24 @@ describe('the content note', () => {
     expect(await other.getByRole('button', { name: 'Show the story' }).count()).toBe(0);
     await other.close();
   });
+
+  it('says so when a link names an excerpt the story does not have, and shows the whole story', async () => {
+    const stale = await h.context.newPage();
+    await stale.goto(readerUrl(JOSEPH, `${JOSEPH}-p999`));
+    const lost = stale.locator('.fh-reader__lost');
+    await lost.waitFor();
+    expect(await lost.textContent()).toBe(
+      'The excerpt this link points to is not in this version of the story. The whole story is below.',
+    );
+    // The story is there, from its start, with nothing highlighted.
+    const passages = stale.locator('.fh-reader__story [data-passage-id]');
+    await passages.first().waitFor();
+    expect(await passages.count()).toBe(josephPassages.length);
+    expect(await stale.locator('[aria-current="true"]').count()).toBe(0);
+    await screenshots(stale, 'reader-lost-excerpt');
+    expect(await seriousViolations(stale)).toEqual([]);
+    await stale.close();
+  });
 });
 
 describe('previous and next excerpt', () => {

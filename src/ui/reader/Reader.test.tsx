@@ -156,6 +156,23 @@ describe('Reader', () => {
     expect(link?.getAttribute('rel')).toBe('noreferrer');
   });
 
+  it('says so when the link names an excerpt the story does not have, and opens at its start', () => {
+    show(syntheticStory(), 'synthetic-story-p9');
+    expect(root.querySelector('.fh-reader__lost')?.textContent).toBe(
+      'The excerpt this link points to is not in this version of the story. The whole story is below.',
+    );
+    expect(root.querySelector('[aria-current]')).toBeNull();
+    expect(scrollIntoView).not.toHaveBeenCalled();
+    // The controls: a link to an excerpt it has, and one to no excerpt, say nothing of it.
+    act(() => render(null, root));
+    show(syntheticStory(), 'synthetic-story-p2');
+    expect(root.querySelector('[aria-current]')).not.toBeNull();
+    expect(root.querySelector('.fh-reader__lost')).toBeNull();
+    act(() => render(null, root));
+    show(syntheticStory());
+    expect(root.querySelector('.fh-reader__lost')).toBeNull();
+  });
+
   it('links to the original as it is when opened without a passage', () => {
     show(syntheticStory());
     expect(root.querySelector('a')?.getAttribute('href')).toBe('https://publisher.example/stories/synthetic');
@@ -584,6 +601,15 @@ describe('in Korean', () => {
     await click(buttonNamed(/다음 발췌문/));
     expect(highlighted()).toEqual(['synthetic-story-p3']);
     expect(nav?.textContent).toContain('3개 중 3번째 발췌문');
+  });
+
+  it('says in Korean that the linked excerpt is not in the story', () => {
+    show(syntheticStory(), 'synthetic-story-p9');
+    const lost = root.querySelector('.fh-reader__lost');
+    expect(lost?.textContent).toBe(
+      '이 링크가 가리키는 발췌문은 이 판의 이야기에 없습니다. 아래에서 이야기 전체를 읽을 수 있습니다.',
+    );
+    expect(langOf(lost)).toBe('ko');
   });
 
   it('counts the excerpts in Korean when none is highlighted', () => {

@@ -69,6 +69,9 @@ export function Reader({
   );
   // The highlighted passage: the one in the address, then wherever previous / next lead.
   const [current, setCurrent] = useState(() => (passageId && passageIds.includes(passageId) ? passageId : undefined));
+  // A link to an excerpt this version of the story does not have (an older Firsthand's, or a
+  // collection imported again since): the story opens at its start, and says why.
+  const lost = passageId !== undefined && !passageIds.includes(passageId);
   const [shown, setShown] = useState(() => shownBefore || story.contentNotes.length === 0);
   const [related, setRelated] = useState<ExcerptCard[]>([]);
   const targetRef = useRef<HTMLElement>(null);
@@ -149,6 +152,11 @@ export function Reader({
         {shown && story.contentNotes.length > 0 && (
           <p class="fh-reader__note">
             <ContentNoteText notes={story.contentNotes} lang={story.lang} />
+          </p>
+        )}
+        {lost && (
+          <p class="fh-reader__lost" role="note">
+            {i18n.t('reader.lost_excerpt')}
           </p>
         )}
         <p class="fh-reader__original">
