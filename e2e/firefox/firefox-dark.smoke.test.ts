@@ -1,11 +1,19 @@
 /**
  * Firefox in a dark system theme (`ui.systemUsesDarkTheme`): the pill, the open panel, the
- * popup and the reader follow it. The light theme's control is in firefox.smoke.test.ts,
- * whose panel is light. Screenshots: test-results/e2e/firefox-dark-*.png.
+ * popup and the reader follow it. The light theme's controls are in firefox.smoke.test.ts,
+ * whose pill is dark and whose panel, popup and reader are light.
+ * Screenshots: test-results/e2e/firefox-dark-*.png.
  */
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxHarness, launchFirefox, lookInPage, luminance, poll, settledPill } from './firefox-harness';
+import {
+  type FirefoxHarness,
+  launchFirefox,
+  lookInPage,
+  luminance,
+  pageColour,
+  poll,
+  settledPill,
+} from './firefox-harness';
 
 let h: FirefoxHarness;
 const articlePath = '/news/articles/c0famine0001';
@@ -18,13 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** The background colour an extension page shows: its body's, or its root's where the body has none. */
-const pageColour = (page: Page) =>
-  page.evaluate(() => {
-    const body = getComputedStyle(document.body).backgroundColor;
-    return body === 'rgba(0, 0, 0, 0)' ? getComputedStyle(document.documentElement).backgroundColor : body;
-  });
 
 describe('Firsthand in Firefox, dark theme', () => {
   it('draws the pill and the open panel dark', async () => {

@@ -245,10 +245,16 @@ export async function lookInPage(h: FirefoxHarness, articleUrl: string) {
   }
 }
 
-/** The relative luminance (WCAG) of a computed `rgb(...)` colour; throws on anything else, so that no colour never passes. */
+/**
+ * The relative luminance (WCAG) of an opaque computed `rgb(...)` colour. It throws on
+ * anything else, a see-through colour included, so that no colour never passes for black.
+ */
 export function luminance(colour: string | null | undefined): number {
-  const channels = colour?.match(/^rgba?\((\d+), (\d+), (\d+)/)?.slice(1);
-  if (!channels) throw new Error(`not a computed colour: ${colour}`);
+  const channels = colour
+    ?.match(/^rgb\((\d+), (\d+), (\d+)\)$|^rgba\((\d+), (\d+), (\d+), 1\)$/)
+    ?.slice(1)
+    .filter(Boolean);
+  if (!channels) throw new Error(`not an opaque computed colour: ${colour}`);
   const [r = 0, g = 0, b = 0] = channels.map((c) => {
     const v = Number(c) / 255;
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
@@ -261,6 +267,13 @@ export function luminance(colour: string | null | undefined): number {
  * itself above a page's own bar at the bottom (the fixture's cookie banner) once drawn, and a
  * click at the place it left would miss it.
  */
+/** The background colour an extension page shows: its body's, or its root's where the body has none. */
+export const pageColour = (page: Page) =>
+  page.evaluate(() => {
+    const body = getComputedStyle(document.body).backgroundColor;
+    return body === 'rgba(0, 0, 0, 0)' ? getComputedStyle(document.documentElement).backgroundColor : body;
+  });
+
 export async function settledPill(look: () => ReturnType<typeof lookInPage>) {
   let last = '';
   const seen = await poll(look, (now) => {

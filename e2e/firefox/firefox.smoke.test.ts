@@ -5,7 +5,15 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxHarness, launchFirefox, lookInPage, luminance, poll, settledPill } from './firefox-harness';
+import {
+  type FirefoxHarness,
+  launchFirefox,
+  lookInPage,
+  luminance,
+  pageColour,
+  poll,
+  settledPill,
+} from './firefox-harness';
 
 let h: FirefoxHarness;
 const articlePath = '/news/articles/c0famine0001';
@@ -122,6 +130,8 @@ describe('Firsthand in Firefox', () => {
         ?.scrollIntoView({ block: 'start' }),
     );
     await h.screenshot(popup, 'firefox-popup-search');
+    // A light system theme, a light popup: the control of firefox-dark's dark one.
+    expect(luminance(await pageColour(popup))).toBeGreaterThan(0.6);
     expect(found).toBe(true);
     expect(pageErrors).toEqual([]);
     await popup.close();
@@ -167,6 +177,7 @@ describe('Firsthand in Firefox', () => {
       (seen) => seen.id !== null && seen.inView && seen.focused,
     );
     await h.screenshot(reader, 'firefox-reader');
+    expect(luminance(await pageColour(reader))).toBeGreaterThan(0.6);
     expect(target).toEqual({ id: passageId, inView: true, focused: true });
     expect(pageErrors).toEqual([]);
     await reader.close();
