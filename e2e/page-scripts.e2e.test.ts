@@ -182,6 +182,24 @@ describe("a page's own script", () => {
     await page.close();
   });
 
+  /**
+   * Opens and closes the panel with the reader's pointer, so that the panel's code is in the
+   * page: a term picked then draws its card in the same task as the pick, and a count taken
+   * right after a page's scripted click or focus would see a card it wrongly opened. No key
+   * is pressed (a focus soon after the reader's key is the reader's), and the test goes on
+   * once the page's own clock says the pointer's window has passed (focus within 500 ms of
+   * the reader's pointer is the pointer's doing, never a card's: term-marks.ts).
+   */
+  async function withPanelCode(page: Page): Promise<void> {
+    const ui = inPage(page);
+    await ui.click(PILL);
+    await ui.waitFor(PANEL);
+    await ui.click('.fh-panel__close');
+    await ui.waitFor(PANEL, { state: 'detached' });
+    const closedAt = await page.evaluate(() => performance.now());
+    await page.waitForFunction((after) => performance.now() > after + 600, closedAt);
+  }
+
   it('cannot open a term card with clicks at a marked term, nor close it with keys; the reader can', async () => {
     const page = await h.context.newPage();
     await page.goto(fixturePages.famineOrphans?.url ?? '');
@@ -194,6 +212,7 @@ describe("a page's own script", () => {
       return box && box.width > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
     });
     const point = (await term.jsonValue()) as Point;
+    await withPanelCode(page);
 
     const seen = await pageDrives(page, [point], ['Enter']);
     expect(seen).not.toEqual([IN_PAGE_HOST]); // the article's own text is under the term
@@ -228,6 +247,7 @@ describe("a page's own script", () => {
         (r) => (r as Range).startContainer.parentElement?.id === 'term',
       ),
     );
+    await withPanelCode(page);
     // The page's focus() makes focus events the browser calls trusted: they open nothing.
     expect(await page.evaluate(() => document.getElementById('term')?.focus() ?? true)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('term');

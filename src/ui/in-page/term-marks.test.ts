@@ -139,6 +139,40 @@ describe('createTermMarks with the Custom Highlight API', () => {
     }
   });
 
+  it('opens a term’s card on the reader’s click on the term, never on a page’s click there', () => {
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', class {});
+    // happy-dom lays nothing out: the caret and the term's box are where a browser would put them.
+    const positioned = document as unknown as { caretPositionFromPoint?: (x: number) => object };
+    let marks: ReturnType<typeof createTermMarks> | undefined;
+    try {
+      document.body.innerHTML = '<p>The famine spread.</p>';
+      const text = document.querySelector('p')?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 4);
+      range.setEnd(text, 10);
+      range.getClientRects = () => [new DOMRect(40, 100, 60, 20)] as unknown as DOMRectList;
+      positioned.caretPositionFromPoint = (x: number) => ({ offsetNode: text, offset: x < 40 ? 1 : 6 });
+      const picks: (string | null)[] = [];
+      marks = createTermMarks(document, (pick) => picks.push(pick ? pick.mark.term : null));
+      marks.set([{ term: 'famine', range }]);
+      const clickAt = (x: number, y: number) => new MouseEvent('click', { bubbles: true, clientX: x, clientY: y });
+      const paragraph = document.querySelector('p') as Element;
+      // The page's own click on the term opens nothing.
+      paragraph.dispatchEvent(clickAt(70, 110));
+      expect(picks).toEqual([]);
+      // The reader's click beside it opens nothing either; on it, its card.
+      paragraph.dispatchEvent(asUser(clickAt(10, 110)));
+      expect(picks).toEqual([]);
+      paragraph.dispatchEvent(asUser(clickAt(70, 110)));
+      expect(picks).toEqual(['famine']);
+    } finally {
+      marks?.clear();
+      Reflect.deleteProperty(positioned, 'caretPositionFromPoint');
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('underlines the terms it marks, in a sheet of its own that styles its highlight, gone when unmarked', () => {
     vi.stubGlobal('CSS', { highlights: new Map<string, unknown>() });
     vi.stubGlobal('Highlight', class {});
