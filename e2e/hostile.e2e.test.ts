@@ -650,6 +650,10 @@ const behaviour: Record<string, Check[]> = {
           0.02,
         );
         expect(await page.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('player');
+        // The control: out of fullscreen, the same look finds the pill where it was expected.
+        await page.evaluate(() => document.exitFullscreen());
+        await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+        await expect.poll(() => pillPixels(page, where), { timeout: 5000 }).toBeGreaterThan(0.3);
         expect(errors).toEqual([]);
         await page.close();
       },
