@@ -220,7 +220,13 @@ describe('the audit', () => {
 /** WCAG's contrast ratio of two opaque `rgb(r, g, b)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (colour: string) => {
-    const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((c) => {
+    // Opaque colours only: a see-through edge has no contrast of its own, and read as black it would pass.
+    const channels = colour
+      .match(/^rgb\((\d+), (\d+), (\d+)\)$|^rgba\((\d+), (\d+), (\d+), 1\)$/)
+      ?.slice(1)
+      .filter(Boolean);
+    if (!channels) throw new Error(`not an opaque computed colour: ${colour}`);
+    const [r = 0, g = 0, b = 0] = channels.map(Number).map((c) => {
       const s = c / 255;
       return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
