@@ -152,6 +152,9 @@ describe('the popup’s switches', () => {
     await expect
       .poll(() => popup.locator('.fh-popup__notice').textContent())
       .toContain('example-blog.net is not one of them');
+    // Stage 0 read the page and asked, and the background answered no (stage 0's scan
+    // finishes after the answer): no detector was handed the article, and none is coming.
+    expect(await h.scanned(article)).toMatchObject({ told: false });
     expect(await inPage(article).count(PILL)).toBe(0);
     await popup.getByRole('button', { name: 'Run on example-blog.net too' }).click();
     // Added to the list: the open tab is read and shows its pill without a reload (the
