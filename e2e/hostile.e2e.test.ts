@@ -701,6 +701,32 @@ const behaviour: Record<string, Check[]> = {
   ],
 };
 
+describe("the console's errors, as the hostile pages' checks collect them", () => {
+  it("include the extension's own, from its isolated world: the checks that none is logged can fail", async () => {
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(fixturePages.famineOrphans?.url ?? '');
+    await inPage(page).waitFor(PILL);
+    const tabId = await h.tabIdOf(page);
+    // An error logged, and one thrown, in the world the extension's page scripts run in.
+    await (await h.worker()).evaluate(async (id) => {
+      await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: () => {
+          console.error('firsthand-control: logged');
+          setTimeout(() => {
+            throw new Error('firsthand-control: thrown');
+          });
+        },
+      });
+    }, tabId);
+    await until('both control errors collected', async () =>
+      ['logged', 'thrown'].every((kind) => errors.some((e) => e.text.includes(`firsthand-control: ${kind}`))),
+    );
+    await page.close();
+  });
+});
+
 describe.each(hostilePages)('on a hostile page ($name)', (fixture) => {
   let page: Page;
   let errors: ConsoleError[] = [];

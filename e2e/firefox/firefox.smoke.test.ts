@@ -78,6 +78,29 @@ describe('Firsthand in Firefox', () => {
     article = page;
   });
 
+  it("sees errors of the extension's isolated world: the checks that none came can fail", async () => {
+    const probe = await h.extensionPage('/popup.html');
+    await probe.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url === url);
+      await api.scripting.executeScript({
+        target: { tabId: tab?.id ?? -1 },
+        func: () => {
+          setTimeout(() => {
+            throw new Error('firsthand-control: thrown');
+          });
+        },
+      });
+    }, h.origin + articlePath);
+    await probe.close();
+    const seen = await poll(
+      async () => pageErrors.some((e) => e.includes('firsthand-control')),
+      (ok) => ok,
+    );
+    expect(seen).toBe(true);
+    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !e.includes('firsthand-control')));
+  });
+
   it("leaves stage 0's gate test where the detector runs: the two share the isolated world", async () => {
     // The detector is in the page (the pill's test saw what it read): it asks stage 0's test
     // of an app's next article (src/page/scan-record.ts), here read as the scripting API sees
