@@ -74,11 +74,17 @@ describe('ways in', () => {
     });
   });
 
-  it('ignores other menu items and empty selections', () => {
+  it('ignores other menu items and empty selections', async () => {
     const { api, fire } = recordingApi();
     fire('menu', { menuItemId: 'other', selectionText: 'famine' }, { id: 3 });
     fire('menu', { menuItemId: SEARCH_MENU_ID, selectionText: '  ' }, { id: 3 });
-    expect(api.tabs.create).not.toHaveBeenCalled();
+    // The control, after them: a real selection opens one tab, by which time theirs would be there.
+    fire('menu', { menuItemId: SEARCH_MENU_ID, selectionText: 'kotjebi' }, { id: 3, index: 0 });
+    await vi.waitFor(() => expect(api.tabs.create).toHaveBeenCalled());
+    expect(api.tabs.create).toHaveBeenCalledTimes(1);
+    expect(api.tabs.create).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringContaining('q=kotjebi') }),
+    );
   });
 
   it('answers the omnibox keyword where the reader asked: this tab or a new one', async () => {

@@ -40,12 +40,17 @@ describe('where it runs', () => {
       { offSites: ['nknews.org'], runsOn: 'news-sites', newsSites: DEFAULT_NEWS_SITES },
     ]);
 
-    // Other settings are not its business.
+    // Other settings are not its business, and once stopped it hears nothing. A second
+    // watcher, still listening, hears the last change: by then the first would have too.
+    const control: WhereItRuns[] = [];
+    const stopControl = watchWhereItRuns((now) => control.push(now));
     await fakeBrowser.storage.local.set({ resultCount: 3 });
     stop();
     await newsSites.setValue(['bbc.com']);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect.poll(() => control.length).toBe(1);
+    expect(control[0]?.newsSites).toEqual(['bbc.com']);
     expect(heard.length).toBe(3);
+    stopControl();
   });
 });
 

@@ -159,6 +159,7 @@ describe('the options page, every section', () => {
       'Reset',
     ]);
     // Every section is a region named by its heading.
+    expect(root.querySelectorAll('section')).toHaveLength(5);
     for (const section of root.querySelectorAll('section')) {
       expect(document.getElementById(section.getAttribute('aria-labelledby') ?? '')?.tagName).toBe('H2');
     }
