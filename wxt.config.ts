@@ -18,9 +18,9 @@ export default defineConfig({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     // storage: per-tab results that must outlive a service-worker restart; scripting: the
-    // in-page UI is injected only into pages with something to show (its host permissions:
-    // the same http(s) pages the detection script already runs on, which also let the
-    // background read those tabs' addresses, so no `tabs` permission: README, Privacy).
+    // detector and the in-page UI are injected only into the pages that need them (its host
+    // permissions: the same http(s) pages stage 0 runs on, which also let the background
+    // read those tabs' addresses, so no `tabs` permission: README, Privacy).
     // contextMenus: "Search Firsthand for “…”" on a selection.
     permissions: ['storage', 'scripting', 'contextMenus'],
     action: { default_title: '__MSG_ext_action_title__' },

@@ -5,9 +5,9 @@ import { COMPILE_HINT } from '../src/page/compile-hint';
 
 /**
  * Stage 0 of the page pipeline (src/page/firsthand-gate.ts), on every page, bundled by
- * itself into `firsthand-gate.js` beside WXT's output. As a WXT unlisted script it carried
- * WXT's start-up wrapper (a logger and its messages, 136 bytes of the 4 kB gzipped
- * that stage 0 may take: issue 13); here it is the pre-test and nothing else. It is built
+ * itself into `firsthand-gate.js` beside WXT's output: the pre-test and nothing else, not
+ * even the start-up wrapper WXT gives an unlisted script (a logger and its messages, 136
+ * bytes of the 4 kB gzipped that stage 0 may take: issue 13). It is built
  * with every `wxt build` and `wxt zip` (after the corpus module has written
  * src/generated/gate-test.json); `wxt` (development) builds it when it starts.
  */

@@ -5,7 +5,7 @@ import type { Article } from './extract-article';
 
 /**
  * How many times gate terms (North Korea, DPRK, Pyongyang, 탈북자...) must occur in the body
- * for the background to be asked about a page whose headline names none: one mention is a
+ * for the background to go on reading an article whose headline names none: one mention is a
  * passing reference (a football report naming a rival, a drama review whose actor shares a
  * defector's name), two is a subject. Whether the subject is what the testimonies speak to
  * is then the page model's decision (search/page-decision.ts). Issue #11 tried one: no page

@@ -8,12 +8,13 @@
  *   an apostrophe is a closing quote that ends the word;
  * - Latin plurals fold to the singular (defectors = defector).
  *
- * This runs over every article the detector reads (in the background, since issue 13
- * moved the reading there; before, in the page, once, cold, in V8's interpreter), and over
- * every passage of an imported archive, warm. So it is a hand-written scanner whose every
- * step for an ASCII letter or digit is a few comparisons inline, with no call: two calls a
- * character cost the page about 5 ms of a 1,500-word article, then about 1.5 (issue 13). A native expression finding the runs was as quick cold but twice as slow
- * warm, and a Unicode expression per word cost about 20 ms (issue #3).
+ * This runs in the background over every article a page hands it, often cold (a service
+ * worker that has just started), and over every passage of an imported archive, warm. So it
+ * is a hand-written scanner whose every step for an ASCII letter or digit is a few
+ * comparisons inline, with no call: two calls a character took about 5 ms of a 1,500-word
+ * article, cold, against about 1.5 inline. A native expression finding the runs was as
+ * quick cold but twice as slow warm, and a Unicode expression per word cost about 20 ms
+ * (docs/benchmarks.md).
  */
 export interface Token {
   /** The compared form. */

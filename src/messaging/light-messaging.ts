@@ -12,8 +12,9 @@ type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 type Reply<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
 
 /**
- * The typed protocol (protocol.ts) for stage 0 of the page pipeline, which runs on every
- * page and must stay a few kilobytes: the same messages in @webext-core/messaging's own
+ * The typed protocol (protocol.ts) for the page pipeline's scripts (stage 0, which runs on
+ * every page and must stay a few kilobytes, and the detector, the UI and the panel's code
+ * injected after it): the same messages in @webext-core/messaging's own
  * wire format (`{ id, type, data, timestamp }`, answered `{ res }` or `{ err }`), without
  * the library's error serialisation and logging. light-messaging.test.ts checks that the
  * library's listeners answer it and that it answers the library's senders.

@@ -108,8 +108,9 @@ export interface StoryView extends StoryMeta {
 }
 
 /**
- * The one protocol between contexts. The background answers every message; the content
- * script, popup and reader only ask.
+ * The one protocol between contexts. Each message says who sends it: most go to the
+ * background, which answers; `pageState`, `rescanPage` and `focusPill` go from the
+ * background to a tab's page scripts, which answer them.
  */
 export interface ProtocolMap {
   /**

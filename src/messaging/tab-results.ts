@@ -4,8 +4,8 @@ import type { PageMatches } from './protocol';
 import { isTabResultsKey, tabResultsKey } from './tab-results-key';
 
 /**
- * What was found on each tab: a typed storage item that the background alone writes and
- * the popup reads. Kept in session storage, not in memory, so the popup still sees it after
+ * What was found on each tab, typed, over session storage (one key a tab, so not one
+ * `storage.defineItem`): the background alone writes it, the popup reads it. Kept in session storage, not in memory, so the popup still sees it after
  * the service worker was stopped and restarted; session storage is never written to disk,
  * so no browsing history outlives the browser session.
  */

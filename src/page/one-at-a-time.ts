@@ -1,7 +1,8 @@
 /**
  * Runs `work` one at a time: a request while it runs asks for one more run after it, never
  * two at once and never a queue (the page changed again; one more look covers it all).
- * Stage 0's gate test and the detector's scan both follow the page this way.
+ * The detector's scan follows the page this way. (Stage 0 does the same in a few lines of
+ * its own, page-gate.ts, where most pages are tested in one task with no promise at all.)
  */
 export function oneAtATime(work: () => Promise<void>, { after, alive }: { after(): void; alive(): boolean }) {
   let running: Promise<void> | null = null;

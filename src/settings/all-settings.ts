@@ -12,8 +12,8 @@ export const allSettings = [displayMode, markTerms, corner, runsOn, newsSites, o
 
 /**
  * Restores every setting to its default, in one storage change (open tabs follow it at once).
- * Removing a value is what restores it: each item's default is its fallback, and the
- * detection script reads an absent key as the default too. The version stays, so a later
+ * Removing a value is what restores it: each item's default is its fallback, and
+ * `whereItRunsFrom` (sites.ts) reads an absent key as the default too. The version stays, so a later
  * value is not taken for an old one and migrated again.
  */
 export async function resetAllSettings(): Promise<void> {

@@ -19,8 +19,8 @@ export type { RunsOn, WhereItRuns } from './sites';
 export const runsOn = storage.defineItem<RunsOn>(`local:${RUNS_ON_KEY}`, { fallback: 'all', version: 1 });
 
 /**
- * The reader's news sites. Stored as a plain string[] under NEWS_SITES_KEY (the detection
- * script reads it raw); absent, it is the default list.
+ * The reader's news sites. Stored as a plain string[] under NEWS_SITES_KEY (read raw with
+ * the other two by `watchWhereItRuns`); absent, it is the default list.
  */
 export const newsSites = storage.defineItem<string[]>(`local:${NEWS_SITES_KEY}`, {
   fallback: [...DEFAULT_NEWS_SITES],
