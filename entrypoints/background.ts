@@ -27,5 +27,5 @@ export default defineBackground(() => {
   registerWaysIn(browser, { showsPill: pages.showsPill });
   registerTabPages(pages);
   registerFirsthandService(service, pages);
-  registerCollectionsService({ bundledStoryIds: async () => (await loadBundle()).stories.map((s) => s.id) });
+  registerCollectionsService({ bundledStoryIds: service.bundledStoryIds });
 });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readStoryFiles } from '@/src/corpus/collection-pack';
-import { articleEvidence } from '@/src/detect/assess-page';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
 import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
@@ -14,29 +13,6 @@ const bundledIndex = loadBundleIndex(bundle);
 const passages = allPassages(bundledIndex);
 // The bundle crosses a JSON boundary in the extension; so it does here.
 const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
-
-/** What the detection script reports for a (synthetic) article about the famine's orphans. */
-const _famineArticle = articleEvidence(syntheticArticles.famineOrphans, bundledIndex.matcher);
-/** ...and one about the famine and the women who kept their families alive in the markets: more cards. */
-const _broadArticle = articleEvidence(
-  {
-    title: syntheticArticles.famineOrphans.title,
-    paragraphs: [...syntheticArticles.famineOrphans.paragraphs, ...syntheticArticles.marketWomen.paragraphs],
-  },
-  bundledIndex.matcher,
-);
-
-/** Opens a fake tab at `url` and returns its id. */
-async function _tabAt(url: string): Promise<number> {
-  const tab = await fakeBrowser.tabs.create({ url });
-  return tab.id as number;
-}
-
-/** A tab as an event shows it: with its address only where Firsthand may see it. */
-async function _seen(tabId: number, url?: string) {
-  const { url: _, ...tab } = await fakeBrowser.tabs.get(tabId);
-  return url === undefined ? tab : { ...tab, url };
-}
 
 describe('the background service', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { articleEvidence } from '@/src/detect/assess-page';
 import type { PageView } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
-import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
+import { loadBundleIndex } from '@/src/search/corpus-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { syntheticArticles } from '@/src/search/synthetic-articles';
 import { displayMode } from '@/src/settings/display-mode';
@@ -16,7 +16,6 @@ import { createTabPages, DETECTOR_SCRIPT, followTabs, PANEL_SCRIPT, registerTabP
 
 const bundle = buildCorpusFromData();
 const bundledIndex = loadBundleIndex(bundle);
-const _passages = allPassages(bundledIndex);
 // The bundle crosses a JSON boundary in the extension; so it does here.
 const shipped = () => Promise.resolve(JSON.parse(JSON.stringify(bundle)) as CorpusBundle);
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { corner, isOffSite, markTerms, offSites, setPageSiteOn, setSiteOff, siteOf } from './page-settings';
+import { corner, markTerms, offSites, setPageSiteOn, setSiteOff, siteOf } from './page-settings';
+import { isOnAnySite } from './sites';
 import { OFF_SITES_KEY } from './sites';
 
 describe('page settings', () => {
@@ -20,10 +21,10 @@ describe('page settings', () => {
   it('name a site by its host without www., covering its subdomains', () => {
     expect(siteOf('https://www.bbc.com/news/x')).toBe('bbc.com');
     expect(siteOf('not a url')).toBe('');
-    expect(isOffSite('https://www.bbc.com/news', ['bbc.com'])).toBe(true);
-    expect(isOffSite('https://news.bbc.com/a', ['bbc.com'])).toBe(true);
-    expect(isOffSite('https://notbbc.com/a', ['bbc.com'])).toBe(false);
-    expect(isOffSite('https://www.nknews.org/a', ['bbc.com'])).toBe(false);
+    expect(isOnAnySite('https://www.bbc.com/news', ['bbc.com'])).toBe(true);
+    expect(isOnAnySite('https://news.bbc.com/a', ['bbc.com'])).toBe(true);
+    expect(isOnAnySite('https://notbbc.com/a', ['bbc.com'])).toBe(false);
+    expect(isOnAnySite('https://www.nknews.org/a', ['bbc.com'])).toBe(false);
   });
 
   it('switch a site off and on again, once each', async () => {

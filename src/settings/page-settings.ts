@@ -3,7 +3,7 @@ import type { Corner } from './corners';
 import { isOnAnySite, normaliseSites, OFF_SITES_KEY, siteOf } from './sites';
 
 export { CORNERS, type Corner } from './corners';
-export { isOffSite, siteOf } from './sites';
+export { siteOf } from './sites';
 
 export const corner = storage.defineItem<Corner>('local:corner', { fallback: 'bottom-right', version: 1 });
 
@@ -12,7 +12,7 @@ export const markTerms = storage.defineItem<boolean>('local:markTerms', { fallba
 
 /**
  * Sites where Firsthand is switched off: nothing shown, nothing kept, no badge. Stored as a
- * plain string[] under OFF_SITES_KEY: the detection script reads it raw (sites.ts).
+ * plain string[] under OFF_SITES_KEY, which `watchWhereItRuns` reads with the other two (sites.ts).
  */
 export const offSites = storage.defineItem<string[]>(`local:${OFF_SITES_KEY}`, {
   fallback: [],

@@ -1,8 +1,10 @@
 /**
- * Where Firsthand runs, without storage: the detection script runs on every page, so it
- * reads these keys straight from `storage.local` (one `get`, no @wxt-dev/storage) and
- * decides here whether to read the page at all. The typed items over the same keys live in
- * page-settings.ts and where-it-runs.ts, for everything else.
+ * Where Firsthand runs, as plain values and without storage: the sites switched off, the
+ * news-site list, and `runsOnPage`, the rule over them. The background applies it
+ * (`pipelineFor`, src/background/tab-pages.ts) before any script reads a page; the popup
+ * uses it to say why a page shows nothing. The typed storage items over the same keys live
+ * in page-settings.ts and where-it-runs.ts; `watchWhereItRuns` reads the keys together,
+ * as one storage change writes them.
  */
 export const OFF_SITES_KEY = 'offSites';
 export const RUNS_ON_KEY = 'runsOn';
@@ -122,9 +124,6 @@ export function isOnAnySite(url: string, sites: readonly string[]): boolean {
   const host = siteOf(url);
   return host !== '' && sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
-
-/** Whether a page belongs to one of the sites switched off (the same test, by its old name). */
-export const isOffSite = isOnAnySite;
 
 /** A host name of two labels or more; the last one not all digits (no IP addresses). */
 const SITE_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
