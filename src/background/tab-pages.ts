@@ -16,7 +16,7 @@ import { isCorner } from '@/src/settings/corners';
 import { displayMode } from '@/src/settings/display-mode';
 import { corner, markTerms, setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
-import { runsOnPage } from '@/src/settings/sites';
+import { runsOnPage, type WhereItRuns } from '@/src/settings/sites';
 import { watchWhereItRuns, whereItRuns } from '@/src/settings/where-it-runs';
 import { showCount } from './badge';
 
@@ -43,8 +43,13 @@ export type Pipeline =
  * page in the isolated world (stage 1) adds nothing a page's script can see.
  */
 export async function pipelineFor(url: string): Promise<Pipeline> {
-  if (!/^https?:/.test(url) || !runsOnPage(url, await whereItRuns())) return 'off';
+  if (!readsPage(url, await whereItRuns())) return 'off';
   return (await displayMode.getValue()) === 'private' ? 'detect' : 'show';
+}
+
+/** Whether Firsthand reads the page at `url` at all: an http(s) page where the settings let it run. */
+function readsPage(url: string, where: WhereItRuns): boolean {
+  return /^https?:/.test(url) && runsOnPage(url, where);
 }
 
 /** Work that may store a tab's results starts, or ends; or a tab's results are gone. */
@@ -262,8 +267,8 @@ export function createTabPages({ read, inject = injectScript, hasUi = uiIsThere 
               for (const tab of await browser.tabs.query({})) {
                 if (tab.id === undefined || !tab.url) continue;
                 const id = tab.id;
-                if (!runsOnPage(tab.url, now)) await inTurn(id, () => forget(id));
-                else if (!runsOnPage(tab.url, before)) await askToRead(id);
+                if (!readsPage(tab.url, now)) await inTurn(id, () => forget(id));
+                else if (!readsPage(tab.url, before)) await askToRead(id);
               }
             })
             .catch(() => {});
@@ -307,7 +312,7 @@ async function tabShows(tabId: number, url: string): Promise<boolean> {
 }
 
 async function injectScript(tabId: number, file: string): Promise<void> {
-  // WXT types `files` with the paths it knows; these two are its content scripts' outputs.
+  // WXT types `files` with the paths it knows; these are its content scripts' outputs.
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file as ScriptPublicPath] });
 }
 
