@@ -16,6 +16,6 @@ export default defineConfig({
     // @import inlined) rather than replaced by empty strings, Vitest's default.
     css: { include: [/\/src\/ui\/.+\.css(\?|$)/] },
     // browser.i18n with the real messages (fakeBrowser has none); tests can switch to Korean.
-    setupFiles: ['src/i18n/vitest-setup.ts'],
+    setupFiles: ['src/testing/vitest-setup.ts'],
   },
 });

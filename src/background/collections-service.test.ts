@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COLLECTIONS_DB, closeCollectionStore, listCollections } from '@/src/collections/collection-store';
-import { everyStoreAsText, quotaExceededOn } from '@/src/collections/fake-idb-faults';
 import { packHash, storedOrThrow } from '@/src/collections/import-outcome';
 import { makePack } from '@/src/corpus/collection-pack';
+import { everyStoreAsText, quotaExceededOn } from '@/src/testing/fake-idb-faults';
 import { createCollectionsService, fromExtensionPage } from './collections-service';
 
 // Synthetic collections written for these tests: not testimony.

@@ -5,7 +5,7 @@ import type { CorpusBundle } from '@/src/search/bundle';
 import { allPassages, loadBundleIndex } from '@/src/search/corpus-index';
 import { type PackedIndex, packedFromJson } from '@/src/search/packed-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { syntheticArticles } from '@/src/search/synthetic-articles';
+import { syntheticArticles } from '@/src/testing/synthetic-articles';
 import { CorruptCache, checkedIndex, createFirsthandService } from './firsthand-service';
 
 const bundle = buildCorpusFromData();

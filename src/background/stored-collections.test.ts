@@ -8,10 +8,10 @@ import {
   removeCollection,
   setCollectionEnabled,
 } from '@/src/collections/collection-store';
-import { everyStoreAsText, openThrows, quotaExceededOn } from '@/src/collections/fake-idb-faults';
 import { makePack } from '@/src/corpus/collection-pack';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { buildCorpusFromData } from '@/src/search/read-data';
+import { everyStoreAsText, openThrows, quotaExceededOn } from '@/src/testing/fake-idb-faults';
 import { createFirsthandService, type ImportedCollections } from './firsthand-service';
 import { storedCollections } from './stored-collections';
 

@@ -5,12 +5,12 @@ import type { PageView } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import { loadBundleIndex } from '@/src/search/corpus-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { syntheticArticles } from '@/src/search/synthetic-articles';
 import { displayMode } from '@/src/settings/display-mode';
 import { corner, markTerms, offSites, setSiteOff } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
 import { newsSites, runsOn } from '@/src/settings/where-it-runs';
+import { syntheticArticles } from '@/src/testing/synthetic-articles';
 import { createFirsthandService, type FirsthandService } from './firsthand-service';
 import { createTabPages, DETECTOR_SCRIPT, followTabs, PANEL_SCRIPT, registerTabPages, UI_SCRIPT } from './tab-pages';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
 import { FOCUS_PILL_COMMAND } from './commands';
 import { goToPill, registerWaysIn, SEARCH_MENU_ID } from './ways-in';
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePack } from '@/src/corpus/collection-pack';
+import { everyStoreAsText, quotaExceededOn } from '@/src/testing/fake-idb-faults';
 import {
   addCollection,
   COLLECTIONS_DB,
@@ -18,7 +19,6 @@ import {
   setCollectionEnabled,
   writeCache,
 } from './collection-store';
-import { everyStoreAsText, quotaExceededOn } from './fake-idb-faults';
 
 // Synthetic collections written for these tests: not testimony.
 const source = (id: string) =>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setUiLanguage } from './fake-i18n';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
 import { i18n, sameLanguage, uiLanguage } from './index';
 
 afterEach(() => setUiLanguage('en'));

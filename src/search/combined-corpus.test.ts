@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { articleEvidence } from '@/src/detect/assess-page';
 import { buildCorpusFromData } from '@/src/search/read-data';
+import { syntheticArticles } from '@/src/testing/synthetic-articles';
 import { bundleFingerprint, combineCorpus } from './combined-corpus';
 import { allPassages, loadBundleIndex, loadCorpusIndex, passageAt } from './corpus-index';
 import { packedFromJson } from './packed-index';
 import { rankPassages } from './rank-passages';
 import { searchPassages } from './search-passages';
-import { syntheticArticles } from './synthetic-articles';
 
 // A synthetic collection written for these tests: not testimony.
 const source = (id: string, body: string) =>

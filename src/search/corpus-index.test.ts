@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleEvidence } from '@/src/detect/assess-page';
 import { buildCorpusFromData } from '@/src/search/read-data';
+import { syntheticArticles } from '@/src/testing/synthetic-articles';
 import { syntheticStories } from '@/src/testing/synthetic-corpus';
 import {
   type CorpusIndex,
@@ -18,7 +19,6 @@ import { packIndex } from './packed-index';
 import { rankPassages } from './rank-passages';
 import { relatedPassages } from './related-passages';
 import { searchPassages } from './search-passages';
-import { syntheticArticles } from './synthetic-articles';
 
 // The bundled stories and 1,500 SYNTHETIC passages (src/testing/synthetic-corpus.ts: generated,
 // not testimony), so the text spans several chunks.

@@ -3,12 +3,12 @@ import { parseStory } from '@/src/corpus/parse-story';
 import { articleEvidence } from '@/src/detect/assess-page';
 import type { Article } from '@/src/detect/extract-article';
 import { buildCorpusFromData } from '@/src/search/read-data';
+import { syntheticArticles } from '@/src/testing/synthetic-articles';
 import { loadBundleIndex, loadCorpusIndex, passageText, storyOfPassage, termPassages } from './corpus-index';
 import { toExcerptCard } from './excerpt-cards';
 import { packIndex } from './packed-index';
 import { decidesToShow, SHIPPED_MODEL } from './page-decision';
 import { MODEL_PAGE_WORDS, pageAboutness, rankPassages, readPage } from './rank-passages';
-import { syntheticArticles } from './synthetic-articles';
 
 const bundle = buildCorpusFromData();
 const index = loadBundleIndex(bundle);

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { corner, markTerms, offSites, setPageSiteOn, setSiteOff, siteOf } from './page-settings';
-import { isOnAnySite } from './sites';
-import { OFF_SITES_KEY } from './sites';
+import { isOnAnySite, OFF_SITES_KEY } from './sites';
 
 describe('page settings', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -2,9 +2,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
-import { syntheticMatches } from '../shared/synthetic-cards';
-import { asUser, userClick, userKey, userPointerDown } from './fake-user-input';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
+import { asUser, userClick, userKey, userPointerDown } from '@/src/testing/fake-user-input';
+import { syntheticMatches } from '@/src/testing/synthetic-cards';
 import { TermCard } from './TermCard';
 
 let root: HTMLElement;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pillWords } from '@/src/i18n/pill-words';
-import { syntheticMatches } from '../shared/synthetic-cards';
+import { syntheticMatches } from '@/src/testing/synthetic-cards';
 import { createInPageUi } from './in-page-ui';
 import { type PanelCode, type PanelState, setPanelCode } from './panel-code';
 import type { PickedTerm } from './term-marks';

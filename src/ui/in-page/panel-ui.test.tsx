@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { syntheticMatches } from '../shared/synthetic-cards';
+import { syntheticMatches } from '@/src/testing/synthetic-cards';
 import panelCss from './panel.css?inline';
 import { type PanelState, panelCode, setPanelCode } from './panel-code';
 import { startPanel } from './panel-ui';

@@ -2,10 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { pillWords } from '@/src/i18n/pill-words';
-import { syntheticMatches } from '../shared/synthetic-cards';
-import { userClick } from './fake-user-input';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
+import { userClick } from '@/src/testing/fake-user-input';
+import { syntheticMatches } from '@/src/testing/synthetic-cards';
 import { InPagePanel } from './InPagePanel';
 import { createPill } from './pill';
 

@@ -5,8 +5,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pillWords } from '@/src/i18n/pill-words';
 import { onMessage } from '@/src/messaging/protocol';
 import { type InPageViewModel, inPageView } from '@/src/page/in-page-view';
-import { syntheticMatches } from '../shared/synthetic-cards';
-import { userClick, userKey } from './fake-user-input';
+import { userClick, userKey } from '@/src/testing/fake-user-input';
+import { syntheticMatches } from '@/src/testing/synthetic-cards';
 import { startInPageUi } from './in-page-ui';
 import { type PanelCode, type PanelState, setPanelCode } from './panel-code';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { asUser, userKey } from './fake-user-input';
+import { asUser, userKey } from '@/src/testing/fake-user-input';
 import { createTermMarks, HIGHLIGHT_NAME, highlightsSupported, placeCard } from './term-marks';
 
 const viewport = { width: 1000, height: 800 };

@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { displayMode } from '@/src/settings/display-mode';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
 import { createModeChoice, type ModeChoice } from './mode-choice';
 import { Onboarding } from './Onboarding';
 

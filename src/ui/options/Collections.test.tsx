@@ -15,8 +15,8 @@ import {
 } from '@/src/collections/collection-store';
 import { packText } from '@/src/collections/read-import';
 import { type CollectionPack, makePack, type PackStoryFile } from '@/src/corpus/collection-pack';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
-import { findButton } from '@/src/ui/shared/find-button';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
+import { findButton } from '@/src/testing/find-button';
 import { Collections, type CollectionsProps, type CollectionsStore } from './Collections';
 import { Options } from './Options';
 import { createOptionsState } from './options-state';

@@ -4,13 +4,13 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { displayMode } from '@/src/settings/display-mode';
 import { corner, markTerms, offSites } from '@/src/settings/page-settings';
 import { resultCount } from '@/src/settings/result-count';
 import { DEFAULT_NEWS_SITES } from '@/src/settings/sites';
 import { newsSites, runsOn } from '@/src/settings/where-it-runs';
-import { findButton } from '@/src/ui/shared/find-button';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
+import { findButton } from '@/src/testing/find-button';
 import { Options } from './Options';
 import { createOptionsState, type OptionsState } from './options-state';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type PackProblem, packProblem, problemText } from '@/src/corpus/collection-pack';
 import { type Problem, type ProblemCode, problem } from '@/src/corpus/problem';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
 import { translatedProblemText } from './problem-text';
 
 /** Values for every code's words, each one findable in the text (the type makes the list whole). */

@@ -3,9 +3,9 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import type { ExcerptCard, PageMatches, SearchFacets } from '@/src/messaging/protocol';
-import { syntheticCard, syntheticMatches } from '../shared/synthetic-cards';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
+import { syntheticCard, syntheticMatches } from '@/src/testing/synthetic-cards';
 import { Popup, SEARCH_DEBOUNCE_MS, suggestedSearches } from './Popup';
 import type { PopupState } from './popup-state';
 

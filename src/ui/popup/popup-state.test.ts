@@ -6,7 +6,7 @@ import { tabResults } from '@/src/messaging/tab-results';
 import { displayMode } from '@/src/settings/display-mode';
 import { offSites } from '@/src/settings/page-settings';
 import { addSite, newsSites, runsOn } from '@/src/settings/where-it-runs';
-import { syntheticMatches } from '../shared/synthetic-cards';
+import { syntheticMatches } from '@/src/testing/synthetic-cards';
 import { createPopupState, type PopupStore } from './popup-state';
 
 /** Waits (no fixed sleep) until a check on the store holds, and fails if it never does. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeUiLanguage, setUiLanguage } from '@/src/i18n/fake-i18n';
 import { loadBundleIndex, passageAt } from '@/src/search/corpus-index';
 import { buildCorpusFromData } from '@/src/search/read-data';
 import { searchPassages } from '@/src/search/search-passages';
+import { type FakeUiLanguage, setUiLanguage } from '@/src/testing/fake-i18n';
 import { suggestedSearches } from './Popup';
 
 const languages: FakeUiLanguage[] = ['en', 'ko'];

@@ -2,9 +2,9 @@
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import type { ExcerptCard, StoryView } from '@/src/messaging/protocol';
-import { syntheticCard, syntheticStory } from '../shared/synthetic-cards';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
+import { syntheticCard, syntheticStory } from '@/src/testing/synthetic-cards';
 import { Reader, ReaderPage, type ReaderProps } from './Reader';
 import { createReaderState, type ReaderDeps } from './reader-state';
 import type { ShownStories } from './shown-stories';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import type { StoryView } from '@/src/messaging/protocol';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
 import { citationOf } from './citation';
 
 // A synthetic story written for this test.

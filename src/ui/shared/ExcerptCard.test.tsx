@@ -2,9 +2,9 @@
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
+import { syntheticCard } from '@/src/testing/synthetic-cards';
 import { ExcerptCard } from './ExcerptCard';
-import { syntheticCard } from './synthetic-cards';
 
 let root: HTMLElement;
 

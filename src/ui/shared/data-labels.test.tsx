@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { type ComponentChild, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
 import { WordList, withContent } from './data-labels';
 
 let root: HTMLElement;

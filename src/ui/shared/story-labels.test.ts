@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUiLanguage } from '@/src/i18n/fake-i18n';
 import { buildCorpusFromData } from '@/src/search/read-data';
+import { setUiLanguage } from '@/src/testing/fake-i18n';
 import {
   contentNoteLabel,
   contentNoteWord,

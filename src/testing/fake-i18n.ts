@@ -12,7 +12,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
  *   beforeEach(() => setUiLanguage('ko'));   // renders in Korean
  *   afterEach(() => setUiLanguage('en'));    // (fakeBrowser.reset() also goes back to English)
  *
- * Installed for every unit test by src/i18n/vitest-setup.ts.
+ * Installed for every unit test by src/testing/vitest-setup.ts.
  */
 export type FakeUiLanguage = 'en' | 'ko';
 

@@ -1,4 +1,0 @@
-import { installFakeI18n } from './fake-i18n';
-
-// Every unit test gets browser.i18n with the real English messages (src/i18n/fake-i18n.ts).
-installFakeI18n();
