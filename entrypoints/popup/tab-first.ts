@@ -1,4 +1,4 @@
-import { browser } from '@wxt-dev/browser';
+import { browser } from 'wxt/browser';
 import { readTabResultsFast } from '@/src/messaging/tab-results';
 import type { PopupTab } from '@/src/ui/popup/popup-state';
 import { tabIdFromSearch } from '@/src/ui/popup/popup-tab';

@@ -134,8 +134,6 @@ export function startInPageUi(ctx: ContentScriptContext): void {
  * transform, z-index or overflow of the page can move, cover or clip it, while a
  * fullscreen video, which enters the top layer later, still covers it.
  */
-export type InPageUi = ReturnType<typeof createInPageUi>;
-
 export function createInPageUi(
   ctx: ContentScriptContext,
   actions: { open(): void; cancel(): void; closeTermCard(): void },
