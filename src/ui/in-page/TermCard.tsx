@@ -3,7 +3,7 @@ import { i18n } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { closeWhenLeft } from './close-when-left';
-import { placeCard } from './term-marks';
+import { placeCard } from './place-card';
 import { byUser } from './user-input';
 
 /** A small card: long lists of excerpts scroll inside it. */
