@@ -11,7 +11,7 @@ import { createPill, PILL_SELECTOR, type Pill } from './pill';
 import { createTermMarks, type PickedTerm } from './term-marks';
 
 /** What the page's UI shows now. */
-interface InPageView {
+interface ShownNow {
   matches: PageMatches;
   corner: Corner;
   /** The pill's words, sent by the background with the view. */
@@ -163,7 +163,7 @@ export function createInPageUi(
 
   return {
     /** Draws the view: with the panel's code where it is loaded, else the plain pill. */
-    show({ matches, corner, pill: words, picked }: InPageView, open: boolean): 'pill' | 'panel' | 'nothing' {
+    show({ matches, corner, pill: words, picked }: ShownNow, open: boolean): 'pill' | 'panel' | 'nothing' {
       const code = panelCode();
       // The background sends the pill's words with every view that has cards.
       if (matches.cards.length === 0 || (!code && !words)) {
