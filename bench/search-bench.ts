@@ -41,10 +41,10 @@ import { Window } from 'happy-dom';
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { Passage, Story } from '@/src/corpus/types';
 import { detectPage } from '@/src/detect/detect-page';
+import type { DetectedTerm, PageEvidence } from '@/src/lexicon/evidence';
 import { packGateTest } from '@/src/lexicon/gate-pack';
 import { unpackGateTest } from '@/src/lexicon/gate-precheck';
 import { compileLexicon, type Term } from '@/src/lexicon/lexicon';
-import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import type { CorpusBundle } from '@/src/search/bundle';
 import {
   allPassages,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { PageEvidence } from '../src/lexicon/evidence';
 import type { GateTest } from '../src/lexicon/gate-precheck';
-import type { PageEvidence } from '../src/messaging/protocol';
 import { type CorpusIndex, storyOfPassage } from '../src/search/corpus-index';
 import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';

@@ -1,9 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
 import { detectPage } from '../src/detect/detect-page';
+import type { PageEvidence } from '../src/lexicon/evidence';
 import type { GateTest } from '../src/lexicon/gate-precheck';
 import type { TermMatcher } from '../src/lexicon/lexicon';
-import type { PageEvidence } from '../src/messaging/protocol';
 
 /**
  * What the detector would tell the background about a page: its own pipeline (`detectPage`:

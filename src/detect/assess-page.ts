@@ -1,6 +1,7 @@
+import type { DetectedTerm, PageEvidence } from '@/src/lexicon/evidence';
 import { findTermsInTokens, type TermMatcher } from '@/src/lexicon/lexicon';
 import { type Token, tokenize } from '@/src/lexicon/tokens';
-import type { DetectedTerm, PageEvidence, TermSaid } from '@/src/messaging/protocol';
+import type { TermSaid } from '@/src/messaging/protocol';
 import type { Article } from './extract-article';
 
 /**

@@ -1,6 +1,6 @@
+import type { DetectedTerm, PageEvidence } from '@/src/lexicon/evidence';
 import type { GateTest } from '@/src/lexicon/gate-precheck';
 import type { TermMatcher } from '@/src/lexicon/lexicon';
-import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { articleEvidence } from './assess-page';
 import { type Article, runToEnd } from './extract-article';
 import { pageMayMention } from './gate-text';

@@ -1,6 +1,6 @@
+import type { DetectedTerm, PageEvidence } from '@/src/lexicon/evidence';
 import type { Term } from '@/src/lexicon/lexicon';
 import { tokenize } from '@/src/lexicon/tokens';
-import type { DetectedTerm, PageEvidence } from '@/src/messaging/protocol';
 import { contentStem } from './content-words';
 import { type CorpusIndex, findStem, passageText, perIndex, termPassages } from './corpus-index';
 import { type RankedPassage, termMarks } from './excerpt-cards';
