@@ -78,21 +78,9 @@ export function InPagePanel({
   useEffect(() => {
     const root = rootRef.current;
     if (!open || !root) return;
-    const document = root.ownerDocument;
-    const inside = host ?? root;
-    // Capture phase: pages often stop propagation of their own clicks and keys, which a
-    // bubbling listener would miss.
-    const onKeyDown = byUser((event: KeyboardEvent) => {
-      // An IME's Escape cancels a composition; it is not meant for us.
-      if (event.key === 'Escape' && !event.isComposing) closeAndFocusPill();
-    });
-    document.addEventListener('keydown', onKeyDown, true);
-    // A click outside, or the reader's Tab out into the page, closes it.
-    const stop = closeWhenLeft(inside, root, () => setOpen(false));
-    return () => {
-      document.removeEventListener('keydown', onKeyDown, true);
-      stop();
-    };
+    // Escape (the focus back to the pill), a click outside, or the reader's Tab out into the
+    // page closes it.
+    return closeWhenLeft(host ?? root, root, () => setOpen(false), closeAndFocusPill);
   }, [open, host]);
 
   if (count === 0) return null;

@@ -72,18 +72,12 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
     const previous = document.activeElement as HTMLElement | null;
     if (takeFocus) card.focus({ preventScroll: true });
     const inside = host ?? card;
-    const onKeyDown = byUser((event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing) return;
+    // Escape, a click outside, or the reader's Tab out into the page closes it; Escape gives
+    // the focus back to where it was.
+    return closeWhenLeft(inside, card, onClose, () => {
       onClose();
       if (takeFocus) previous?.focus?.({ preventScroll: true });
     });
-    document.addEventListener('keydown', onKeyDown, true);
-    // A click outside, or the reader's Tab out into the page, closes it.
-    const stop = closeWhenLeft(inside, card, onClose);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown, true);
-      stop();
-    };
   }, [takeFocus, host, onClose]);
 
   const openStory = byUser((_event: MouseEvent, card: ExcerptCardData) => onOpenStory(card));

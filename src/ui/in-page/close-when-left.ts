@@ -2,7 +2,8 @@ import { byUser } from './user-input';
 
 /**
  * Closes a layer of the in-page UI that is not modal (the panel, the term card) when the
- * reader leaves it, as a dialog that does not trap focus should:
+ * reader presses Escape (`onEscape`: an IME's Escape, which cancels a composition, is not
+ * meant for us) or leaves it, as a dialog that does not trap focus should:
  * - a pointer down outside it;
  * - focus landing outside it after the reader's own Tab from inside: the page's control
  *   then focused may sit under the layer (WCAG 2.4.11). The Tab may pass through the
@@ -13,7 +14,12 @@ import { byUser } from './user-input';
  * document. Listens in the capture phase (pages stop their own events' propagation).
  * Returns what takes the listeners away.
  */
-export function closeWhenLeft(inside: EventTarget, within: Element, close: () => void): () => void {
+export function closeWhenLeft(
+  inside: EventTarget,
+  within: Element,
+  close: () => void,
+  onEscape: () => void = close,
+): () => void {
   const document = within.ownerDocument;
   let tabbedOut = false;
   const onPointerDown = byUser((event: PointerEvent) => {
@@ -21,7 +27,8 @@ export function closeWhenLeft(inside: EventTarget, within: Element, close: () =>
     if (!event.composedPath().includes(inside)) close();
   });
   const onKeyDown = byUser((event: KeyboardEvent) => {
-    if (event.key === 'Tab') tabbedOut = event.composedPath().includes(inside);
+    if (event.key === 'Escape' && !event.isComposing) onEscape();
+    else if (event.key === 'Tab') tabbedOut = event.composedPath().includes(inside);
   });
   const onFocusIn = byUser((event: FocusEvent) => {
     if (!tabbedOut) return;
