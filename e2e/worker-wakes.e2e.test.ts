@@ -9,7 +9,7 @@
  *
  * The page here is made up for the test: a recipe that names nothing Firsthand looks for.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages } from '../src/testing/fixture-pages';
 import { type Harness, inPage, launch, PILL, until } from '../src/testing/harness';
@@ -20,8 +20,13 @@ const RECIPE_HTML =
   '<p>Simmer the lentils for twenty minutes with an onion, then season and serve.</p></html>';
 
 let h: Harness;
-/** DevTools, for the browser's targets (its tabs, their titles). */
-let cdp: CDPSession;
+/**
+ * An extension page that listens to tab events itself, as the worker would: it sees an
+ * event when the browser hands it out, which is when the worker would be woken for it. The
+ * browser hands out a title change some time after the page sets it (Chromium gathers a
+ * tab's updates for up to 200 ms), so the page's own view of its title is no signal.
+ */
+let witness: Page;
 
 beforeAll(async () => {
   h = await launch();
@@ -29,7 +34,15 @@ beforeAll(async () => {
   const famine = fixturePages.famineOrphans;
   if (!famine) throw new Error('no famineOrphans fixture page');
   h.serve(famine.url, h.fixture(famine.file));
-  cdp = await h.context.newCDPSession(await h.context.newPage());
+  witness = await h.extensionPage('options.html');
+  await witness.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as { seen?: string[] }).seen = seen;
+    chrome.tabs.onUpdated.addListener((_id, change) => {
+      if (change.title) seen.push(`title ${change.title}`);
+    });
+    chrome.tabs.onRemoved.addListener((id) => seen.push(`removed ${id}`));
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -44,12 +57,18 @@ async function listensToTabs(): Promise<boolean> {
 /** Whether the worker started since `from` statuses (`h.workerStatuses`). */
 const startedSince = async (from: number) => (await h.workerStatuses()).slice(from).includes('starting');
 
+/** Waits until the witness has been handed a tab event. */
+const witnessed = (event: string) =>
+  until(`the browser to hand out the tab event "${event}"`, () =>
+    witness.evaluate((e) => (globalThis as { seen?: string[] }).seen?.includes(e) ?? false, event),
+  );
+
 /**
- * Stops the worker, then changes a page's title; returns once the browser holds the new
- * title (Chromium hands out the tab event as it takes it), with the count of the worker's
- * statuses before the change. A start the event asked for is reported on the round trip
- * `h.workerStatuses` makes after it: the control below sees it there, and on the build
- * before this change the first check did too.
+ * Stops the worker, then changes a page's title; returns once the browser has handed out
+ * the tab event (to the witness), with the count of the worker's statuses before the
+ * change. A start the event asked for is asked for as it is handed out, and reported on
+ * the round trip `h.workerStatuses` makes after it: the control below sees it there, and
+ * on the build before this change the first check did too.
  */
 async function changeTitle(page: Page): Promise<number> {
   await h.stopWorker();
@@ -58,10 +77,7 @@ async function changeTitle(page: Page): Promise<number> {
   await page.evaluate((t) => {
     document.title = t;
   }, title);
-  await until('the browser to hold the new title', async () => {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    return targetInfos.some((t) => t.title === title);
-  });
+  await witnessed(`title ${title}`);
   return from;
 }
 
@@ -74,18 +90,19 @@ async function onThisPage(tabId: number): Promise<boolean> {
   return listed;
 }
 
-/** Stops the worker, then closes a tab; returns once the browser has closed it (as `changeTitle`). */
+/** Stops the worker, then closes a tab; returns once the browser has handed out the event (as `changeTitle`). */
 async function closeTab(page: Page): Promise<number> {
+  // Asked of the witness: `h.tabIdOf` asks the worker, which a check before may have left stopped.
+  await page.bringToFront();
+  const tabId = await witness.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({ active: true });
+    return tabs.find((t) => t.url === url)?.id;
+  }, page.url());
+  if (tabId === undefined) throw new Error(`no tab shows ${page.url()}`);
   await h.stopWorker();
-  const own = await h.context.newCDPSession(page);
-  const { targetInfo } = await own.send('Target.getTargetInfo');
-  await own.detach();
   const from = (await h.workerStatuses()).length;
   await page.close();
-  await until('the browser to close the tab', async () => {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    return !targetInfos.some((t) => t.targetId === targetInfo.targetId);
-  });
+  await witnessed(`removed ${tabId}`);
   return from;
 }
 
