@@ -150,6 +150,7 @@ describe('the background service', () => {
       ['a passage short', (p) => ({ ...p, textStart: p.textStart.subarray(0, -1) })],
       ['voices of other passages', (p) => ({ ...p, provenance: new Uint8Array(3) })],
       ['word lists for another vocabulary', (p) => ({ ...p, vocabulary: `${p.vocabulary}\nzzz` })],
+      ['terms for other aliases', (p) => ({ ...p, aliasWords: `${p.aliasWords}\nzzz` })],
       ['a story without its place', (p) => ({ ...p, storyCollection: p.storyCollection.subarray(1) })],
       ['arrays as plain lists', (p) => ({ ...p, storyStart: [...p.storyStart] })],
     ];

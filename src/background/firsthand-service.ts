@@ -317,6 +317,8 @@ export function checkedIndex(value: unknown): PackedIndex {
     Array.isArray(p.attributions) &&
     typeof p.vocabulary === 'string' &&
     typeof p.stems === 'string' &&
+    typeof p.aliasWords === 'string' &&
+    typeof p.aliasParts === 'string' &&
     u32(p.storyStart) &&
     u32(p.textStart) &&
     u32(p.storyCollection) &&
@@ -333,7 +335,8 @@ export function checkedIndex(value: unknown): PackedIndex {
     postings(p.termPassages, p.terms.length) &&
     postings(p.termSayers, p.terms.length) &&
     postings(p.wordPassages, p.vocabulary === '' ? 0 : p.vocabulary.split('\n').length) &&
-    postings(p.stemPassages, p.stems === '' ? 0 : p.stems.split('\n').length);
+    postings(p.stemPassages, p.stems === '' ? 0 : p.stems.split('\n').length) &&
+    postings(p.aliasWordTerms, p.aliasWords === '' ? 0 : p.aliasWords.split('\n').length);
   if (!ok) throw new CorruptCache();
   return p as PackedIndex;
 }

@@ -22,6 +22,10 @@ export interface CorpusIndex {
   wordIdf: Float64Array;
   /** Inverse document frequency per term, over the passages it links to. */
   termIdf: Float64Array;
+  /** The one-word aliases' keys, sorted (the packed `aliasWords`, split). */
+  aliasWords: string[];
+  /** The words of the aliases of terms some passage speaks of, sorted (the packed `aliasParts`, split). */
+  aliasParts: string[];
   /** Content-word stems, sorted (the packed stems, split); see content-words.ts. */
   stems: string[];
   /** Per stem: where its entries start in `packed.stemCounts`. */
@@ -110,15 +114,20 @@ export function loadCorpusIndex(packed: PackedIndex, chunks?: (Uint8Array | unde
     storyIndex: new Map(packed.stories.map((s, i) => [s.id, i])),
     passageCount: n,
     passageStory,
-    vocabulary: packed.vocabulary === '' ? [] : packed.vocabulary.split('\n'),
+    vocabulary: lines(packed.vocabulary),
     wordIdf: Float64Array.from(packed.wordPassages.count, idf),
     termIdf: Float64Array.from(packed.termPassages.count, idf),
-    stems: packed.stems === '' ? [] : packed.stems.split('\n'),
+    stems: lines(packed.stems),
+    aliasWords: lines(packed.aliasWords),
+    aliasParts: lines(packed.aliasParts),
     stemCountStart: prefixSums(packed.stemPassages.count),
     attributions: new Map(packed.attributions),
     texts: { chunks: chunks ?? textChunks(packed), missing: new Set() },
   };
 }
+
+/** A packed list of words, one per line, as an array. */
+const lines = (packed: string) => (packed === '' ? [] : packed.split('\n'));
 
 function prefixSums(counts: Uint32Array): Uint32Array {
   const sums = new Uint32Array(counts.length + 1);

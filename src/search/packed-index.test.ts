@@ -84,6 +84,24 @@ describe('packIndex', () => {
     expect([...linked].sort((a, b) => a - b)).toEqual(linked);
   });
 
+  it("keeps the lexicon's aliases as the popup's search reads them", () => {
+    const packed = packIndex(bundle.stories, bundle.terms);
+    const index = loadCorpusIndex(packed);
+    const sorted = (keys: string[]) => [...new Set(keys)].sort();
+    expect(index.aliasWords).toEqual(sorted(index.aliasWords));
+    expect(index.aliasParts).toEqual(sorted(index.aliasParts));
+    // A one-word alias with its term: the word a reader may mean that no passage says.
+    const jangmadang = index.aliasWords.indexOf('jangmadang');
+    expect([...listOf(packed.aliasWordTerms, jangmadang)]).toEqual([index.termIndex.get('jangmadang')]);
+    // The words a typed word may be run together from: only those of terms some passage
+    // speaks of. No passage speaks of songbun, so "song bun" is not read as it.
+    const songbun = index.termIndex.get('songbun') as number;
+    expect(packed.termPassages.count[songbun]).toBe(0);
+    expect(index.aliasWords).toContain('songbun');
+    expect(index.aliasParts).not.toContain('songbun');
+    expect(index.aliasParts).toContain('jangmadang');
+  });
+
   it('comes back whole from JSON (the shipped corpus) and from a structured clone (the cache)', () => {
     const packed = packIndex(bundle.stories, bundle.terms);
     const fromJson = packedFromJson(JSON.parse(JSON.stringify(packedToJson(packed))));

@@ -1,6 +1,6 @@
 import { passagesOf } from '@/src/corpus/parse-story';
 import { type Passage, PROVENANCES, type Story, type StoryMeta } from '@/src/corpus/types';
-import { compileLexicon, findTerms, type Term } from '@/src/lexicon/lexicon';
+import { compileLexicon, findTerms, type Term, type TermMatcher } from '@/src/lexicon/lexicon';
 import { tokenize } from '@/src/lexicon/tokens';
 import { contentStem } from './content-words';
 
@@ -20,7 +20,7 @@ import { contentStem } from './content-words';
  * (search-passages.ts). Fusing every passage's text does not scale (issue #2's note).
  */
 /** The packed index's format: a cached index of another format is not used. */
-export const PACKED_FORMAT = 3;
+export const PACKED_FORMAT = 4;
 
 export interface PackedIndex {
   format: typeof PACKED_FORMAT;
@@ -67,6 +67,18 @@ export interface PackedIndex {
   stemSources: Uint32Array;
   /** Per term and source, the same: how many of the source's passages the term reaches. */
   termSources: Uint32Array;
+  /**
+   * The keys of the lexicon's one-word aliases, sorted, one per line: words a reader may
+   * mean that no passage says, only the term's links (kotjebi, jangmadang).
+   */
+  aliasWords: string;
+  /** Per one-word alias (as `aliasWords`): its terms. */
+  aliasWordTerms: Postings;
+  /**
+   * Every word of the aliases of the terms some passage speaks of, by key, sorted, one per
+   * line: a typed word may be written together from them (word-breaks.ts).
+   */
+  aliasParts: string;
 }
 
 /** Lists of increasing passage numbers, one per term or word, one after another. */
@@ -155,6 +167,8 @@ export function packIndex(
     }
   });
 
+  const aliases = aliasKeys(matcher, termPassages);
+
   const encoder = new TextEncoder();
   const encoded = passages.map((p) => encoder.encode(p.text));
   const textStart = new Uint32Array(n + 1);
@@ -187,7 +201,31 @@ export function packIndex(
     passageLength,
     stemSources,
     termSources,
+    aliasWords: aliases.words.join('\n'),
+    aliasWordTerms: packLists(aliases.wordTerms),
+    aliasParts: aliases.parts.join('\n'),
   };
+}
+
+/**
+ * The lexicon's aliases as the popup's search reads them, made here once rather than on
+ * a search's first typo or run-together word (about a millisecond and a half, at every
+ * start of the background): the one-word aliases with their terms, and the words of the
+ * aliases of the terms that `termPassages` gives some passage.
+ */
+function aliasKeys(matcher: TermMatcher, termPassages: readonly number[][]) {
+  const termsOf = new Map<string, number[]>();
+  const parts = new Set<string>();
+  for (const [first, list] of matcher.starts) {
+    for (const [term, rest] of list) {
+      if (rest.length === 0) termsOf.set(first, [...(termsOf.get(first) ?? []), term]);
+      if ((termPassages[term]?.length ?? 0) === 0) continue;
+      parts.add(first);
+      for (const key of rest) parts.add(key);
+    }
+  }
+  const words = [...termsOf.keys()].sort();
+  return { words, wordTerms: words.map((w) => termsOf.get(w) as number[]), parts: [...parts].sort() };
 }
 
 /**

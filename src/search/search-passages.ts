@@ -5,7 +5,7 @@ import { type Token, takesSuffixes, tokenize } from '@/src/lexicon/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
 import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
-import { gapReader, listHas, lowerBound } from './packed-index';
+import { gapReader, listHas, listOf, lowerBound } from './packed-index';
 import { rereadQuery } from './word-breaks';
 import { typoDistance, wordsStartingWithin, wordsWithin } from './words-within';
 
@@ -501,19 +501,6 @@ interface Readings {
   terms: Map<number, number>;
 }
 
-/**
- * The lexicon's one-word aliases as word keys, sorted, and each one's terms: the words a
- * reader may mean that no passage says, only the term's links (kotjebi, jangmadang).
- */
-const aliasWords = perIndex((index) => {
-  const termsOf = new Map<string, number[]>();
-  for (const [first, list] of index.matcher.starts) {
-    for (const [term, rest] of list) if (rest.length === 0) termsOf.set(first, [...(termsOf.get(first) ?? []), term]);
-  }
-  const keys = [...termsOf.keys()].sort();
-  return { keys, terms: keys.map((k) => termsOf.get(k) as number[]) };
-});
-
 /** What a typed word may stand for: vocabulary words and terms, with a similarity in (0, 1]. */
 function similarWords(index: CorpusIndex, key: string, last: boolean): Readings {
   const { readings } = scratch(index);
@@ -522,13 +509,16 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Readings 
   if (known) return known;
   const words = new Map<number, WordReading>();
   const terms = new Map<number, number>();
-  const aliases = aliasWords(index);
-  const readAs = (ts: readonly number[], similarity: number) => {
+  // The lexicon's one-word aliases, the words a reader may mean that no passage says, only
+  // their terms' links (kotjebi, jangmadang).
+  const aliases = index.aliasWords;
+  const readAs = (ts: Iterable<number>, similarity: number) => {
     for (const t of ts) terms.set(t, Math.max(similarity, terms.get(t) ?? 0));
   };
+  const aliasTerms = (alias: number) => listOf(index.packed.aliasWordTerms, alias);
   const exact = findWord(index, key);
-  const alias = lowerBound(aliases.keys, key);
-  const isAlias = aliases.keys[alias] === key;
+  const alias = lowerBound(aliases, key);
+  const isAlias = aliases[alias] === key;
   if (exact !== undefined) words.set(exact, { similarity: 1, matched: [[0, key.length]] });
   // Terms are read for words long enough to say which they are ("fa" could be far too
   // many); a Hangul syllable says more than a letter.
@@ -541,9 +531,9 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Readings 
       words.set(w, { similarity: PREFIX_SIMILARITY, matched: [[0, key.length]] });
     }
     if (termsToo) {
-      for (let a = alias, n = 0; a < aliases.keys.length && n < PREFIX_WORDS; a++, n++) {
-        if (!(aliases.keys[a] as string).startsWith(key)) break;
-        readAs(aliases.terms[a] as number[], PREFIX_SIMILARITY);
+      for (let a = alias, n = 0; a < aliases.length && n < PREFIX_WORDS; a++, n++) {
+        if (!(aliases[a] as string).startsWith(key)) break;
+        readAs(aliasTerms(a), PREFIX_SIMILARITY);
       }
     }
   }
@@ -554,8 +544,8 @@ function similarWords(index: CorpusIndex, key: string, last: boolean): Readings 
     for (const { at, similarity, matched } of typosOf(index.vocabulary, key, last)) {
       if ((words.get(at)?.similarity ?? 0) < similarity) words.set(at, { similarity, matched });
     }
-    for (const { at, similarity } of typosOf(aliases.keys, key, last)) {
-      readAs(aliases.terms[at] as number[], similarity);
+    for (const { at, similarity } of typosOf(aliases, key, last)) {
+      readAs(aliasTerms(at), similarity);
     }
   }
   // The typed word itself, if a term's, is found in the query (findTerms); the terms of the

@@ -1,5 +1,5 @@
 import { type Token, takesSuffixes } from '@/src/lexicon/tokens';
-import { type CorpusIndex, findWord, perIndex } from './corpus-index';
+import { type CorpusIndex, findWord } from './corpus-index';
 import { lowerBound } from './packed-index';
 
 /** A word is broken into at most this many words (Lucene's WordBreakSpellChecker: maxChanges). */
@@ -9,33 +9,14 @@ const MIN_PART = 2;
 /** Shorter typed words are not broken: too many ways to read them. */
 const MIN_BROKEN = 5;
 
-/**
- * Every word of the aliases of lexicon terms that some passage speaks of, sorted: a typed
- * word may be written together from words no passage says, only an alias ("kimjongun":
- * Kim Jong Un). A term no passage has would read a query as something that finds nothing
- * ("song bun" would become "songbun").
- */
-const aliasWordKeys = perIndex((index) => {
-  const keys = new Set<string>();
-  const spoken = index.packed.termPassages.count;
-  for (const [first, list] of index.matcher.starts) {
-    for (const [term, rest] of list) {
-      if ((spoken[term] ?? 0) === 0) continue;
-      keys.add(first);
-      for (const key of rest) keys.add(key);
-    }
-  }
-  return [...keys].sort();
-});
-
 const has = (sorted: readonly string[], key: string) => sorted[lowerBound(sorted, key)] === key;
 const hasStarting = (sorted: readonly string[], key: string) =>
   sorted[lowerBound(sorted, key)]?.startsWith(key) === true;
 
 /** A word the corpus or the lexicon has; or, for a word still being typed, the start of one. */
 function known(index: CorpusIndex, key: string, unfinished: boolean): boolean {
-  if (findWord(index, key) !== undefined || has(aliasWordKeys(index), key)) return true;
-  return unfinished && (hasStarting(index.vocabulary, key) || hasStarting(aliasWordKeys(index), key));
+  if (findWord(index, key) !== undefined || has(index.aliasParts, key)) return true;
+  return unfinished && (hasStarting(index.vocabulary, key) || hasStarting(index.aliasParts, key));
 }
 
 /**
