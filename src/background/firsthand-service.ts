@@ -330,6 +330,12 @@ export function checkedIndex(value: unknown): PackedIndex {
     p.passageLength instanceof Uint16Array &&
     p.passageLength.length === p.textStart.length - 1 &&
     p.stemCounts instanceof Uint8Array &&
+    u32(p.termHitStart) &&
+    p.termHitStart.length === p.textStart.length &&
+    p.termHitTerm instanceof Uint16Array &&
+    p.termHitStart[p.termHitStart.length - 1] === p.termHitTerm.length &&
+    u32(p.termHitSpan) &&
+    p.termHitSpan.length === 2 * p.termHitTerm.length &&
     u32(p.stemSources) &&
     u32(p.termSources) &&
     postings(p.termPassages, p.terms.length) &&

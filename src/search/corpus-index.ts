@@ -1,6 +1,6 @@
 import { passageId } from '@/src/corpus/parse-story';
 import { type Passage, PROVENANCES, type StoryMeta } from '@/src/corpus/types';
-import { compileLexicon, type Term, type TermMatcher } from '@/src/lexicon/lexicon';
+import { compileLexicon, type Term, type TermHit, type TermMatcher } from '@/src/lexicon/lexicon';
 import type { CorpusBundle } from './bundle';
 import { listOf, lowerBound, PACKED_FORMAT, type PackedIndex, packedFromJson } from './packed-index';
 
@@ -124,6 +124,19 @@ export function loadCorpusIndex(packed: PackedIndex, chunks?: (Uint8Array | unde
     attributions: new Map(packed.attributions),
     texts: { chunks: chunks ?? textChunks(packed), missing: new Set() },
   };
+}
+
+/** Where a passage's text says lexicon terms (the packed `termHit…` arrays), as `findTerms` finds them. */
+export function passageTermHits({ packed }: CorpusIndex, p: number): TermHit[] {
+  const hits: TermHit[] = [];
+  for (let h = packed.termHitStart[p] as number; h < (packed.termHitStart[p + 1] as number); h++) {
+    hits.push({
+      term: packed.termHitTerm[h] as number,
+      start: packed.termHitSpan[2 * h] as number,
+      end: packed.termHitSpan[2 * h + 1] as number,
+    });
+  }
+  return hits;
 }
 
 /** A packed list of words, one per line, as an array. */

@@ -1,6 +1,5 @@
-import { findTerms } from '@/src/lexicon/lexicon';
 import type { ExcerptCard } from '@/src/messaging/protocol';
-import { type CorpusIndex, passageAt, passageText, storyOfPassage } from './corpus-index';
+import { type CorpusIndex, passageAt, passageTermHits, storyOfPassage } from './corpus-index';
 
 /** A passage chosen for a reader, with the terms that earned it and what to mark. */
 export interface RankedPassage {
@@ -35,7 +34,7 @@ export function toExcerptCard(index: CorpusIndex, ranked: RankedPassage): Excerp
 
 /** Where in a passage the given terms occur. */
 export function termMarks(index: CorpusIndex, passage: number, terms: ReadonlySet<number>): [number, number][] {
-  return findTerms(passageText(index, passage), index.matcher)
+  return passageTermHits(index, passage)
     .filter((h) => terms.has(h.term))
     .map((h) => [h.start, h.end]);
 }

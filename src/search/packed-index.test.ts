@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseStory } from '@/src/corpus/parse-story';
+import { findTerms } from '@/src/lexicon/lexicon';
 import { buildCorpusFromData } from '@/src/search/read-data';
-import { allPassages, findPassage, findWord, loadBundleIndex, loadCorpusIndex, passageIdAt } from './corpus-index';
+import {
+  allPassages,
+  findPassage,
+  findWord,
+  loadBundleIndex,
+  loadCorpusIndex,
+  passageIdAt,
+  passageTermHits,
+  passageText,
+} from './corpus-index';
 import { forEachGap, gapReader, listOf, packedFromJson, packedToJson, packIndex } from './packed-index';
 
 const bundle = buildCorpusFromData();
@@ -82,6 +92,26 @@ describe('packIndex', () => {
     expect(linked).toEqual(expect.arrayContaining(sayers));
     expect(linked.length).toBeGreaterThanOrEqual(sayers.length);
     expect([...linked].sort((a, b) => a - b)).toEqual(linked);
+  });
+
+  it('keeps where each passage says its terms, exactly as findTerms finds them', () => {
+    const stories = [
+      ...bundle.stories,
+      syntheticStory('hits', [
+        `North Korean defectors crossed into China in the famine. ${FILLER}`,
+        `No term at all is in this paragraph, only ${FILLER}`,
+        `탈북자들은 장마당에서 일했다 and the jangmadang of Hamkyung, ${FILLER}`,
+      ]),
+    ];
+    const index = loadCorpusIndex(packIndex(stories, bundle.terms));
+    let hits = 0;
+    for (let p = 0; p < index.passageCount; p++) {
+      const expected = findTerms(passageText(index, p), index.matcher);
+      expect(passageTermHits(index, p), passageIdAt(index, p)).toEqual(expected);
+      hits += expected.length;
+    }
+    expect(hits).toBeGreaterThan(index.passageCount);
+    expect(passageTermHits(index, index.passageCount - 2)).toEqual([]);
   });
 
   it("keeps the lexicon's aliases as the popup's search reads them", () => {

@@ -20,7 +20,7 @@ import { contentStem } from './content-words';
  * (search-passages.ts). Fusing every passage's text does not scale (issue #2's note).
  */
 /** The packed index's format: a cached index of another format is not used. */
-export const PACKED_FORMAT = 4;
+export const PACKED_FORMAT = 5;
 
 export interface PackedIndex {
   format: typeof PACKED_FORMAT;
@@ -45,6 +45,17 @@ export interface PackedIndex {
   termPassages: Postings;
   /** Per term: the passages whose own text says one of its aliases (no `also`). */
   termSayers: Postings;
+  /**
+   * Where each passage's text says a lexicon term (`findTerms`: the longest alias first,
+   * no two overlapping), for the cards' marks: found here as the passages are indexed,
+   * not again each time a passage is first shown. Per passage, where its hits start in
+   * `termHitTerm`; one more entry, the end.
+   */
+  termHitStart: Uint32Array;
+  /** Per hit: its term. */
+  termHitTerm: Uint16Array;
+  /** Per hit: where it starts and ends in its passage's text (two entries a hit). */
+  termHitSpan: Uint32Array;
   /** The distinct word keys (src/lexicon/tokens.ts) of the passages and their stories' titles and tellers, sorted, one per line. */
   vocabulary: string;
   /**
@@ -109,13 +120,20 @@ export function packIndex(
   storyStart[stories.length] = passages.length;
   const n = passages.length;
 
+  if (terms.length > 0xffff) throw new Error(`a lexicon of ${terms.length} terms: at most 65,535 can be indexed`);
   const matcher = compileLexicon(terms);
   const sayers: number[][] = terms.map(() => []);
+  const termHitStart = new Uint32Array(n + 1);
+  const hitTerms: number[] = [];
+  const hitSpans: number[] = [];
   passages.forEach((p, pi) => {
     for (const hit of findTerms(p.text, matcher)) {
       const list = sayers[hit.term] as number[];
       if (list[list.length - 1] !== pi) list.push(pi);
+      hitTerms.push(hit.term);
+      hitSpans.push(hit.start, hit.end);
     }
+    termHitStart[pi + 1] = hitTerms.length;
   });
   const termPassages = alsoClosure(terms, sayers);
 
@@ -193,6 +211,9 @@ export function packIndex(
     textStart,
     termPassages: packLists(termPassages),
     termSayers: packLists(sayers),
+    termHitStart,
+    termHitTerm: Uint16Array.from(hitTerms),
+    termHitSpan: Uint32Array.from(hitSpans),
     vocabulary: words.join('\n'),
     wordPassages: packGaps(words.map((w) => lists[wordOf.get(w) as number] as number[])),
     stems: stems.join('\n'),

@@ -1,9 +1,9 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
 import { PROVENANCES } from '@/src/corpus/types';
-import { findTerms, findTermsInTokens, type TermHit } from '@/src/lexicon/lexicon';
+import { findTerms, type TermHit } from '@/src/lexicon/lexicon';
 import { type Token, takesSuffixes, tokenize } from '@/src/lexicon/tokens';
 import type { SearchFilters } from '@/src/messaging/protocol';
-import { type CorpusIndex, findWord, passageText, perIndex, termPassages } from './corpus-index';
+import { type CorpusIndex, findWord, passageTermHits, passageText, perIndex, termPassages } from './corpus-index';
 import type { RankedPassage } from './excerpt-cards';
 import { gapReader, listHas, listOf, lowerBound } from './packed-index';
 import { rereadQuery } from './word-breaks';
@@ -702,7 +702,7 @@ function searchMarks(
   }
   if (typedTerms.length + readTerms.length > 0) {
     const wordMarks = marks.length;
-    shown.terms ??= findTermsInTokens(tokens, index.matcher);
+    shown.terms ??= passageTermHits(index, p);
     for (const th of shown.terms) {
       const unmarked = () => !marks.slice(0, wordMarks).some(([s, e]) => s < th.end && e > th.start);
       if (query.typed.has(th.term) || (query.read.has(th.term) && unmarked())) marks.push([th.start, th.end]);
