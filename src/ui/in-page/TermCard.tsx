@@ -65,18 +65,25 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
     };
   }, [anchor, onClose]);
 
+  const placed = place !== null;
+  const previous = useRef<HTMLElement | null>(null);
+  // Focus once the card is placed: until then it is hidden, and a hidden element takes none.
+  useEffect(() => {
+    const card = ref.current;
+    if (!card || !placed || !takeFocus) return;
+    previous.current = card.ownerDocument.activeElement as HTMLElement | null;
+    card.focus({ preventScroll: true });
+  }, [placed, takeFocus]);
+
   useEffect(() => {
     const card = ref.current;
     if (!card) return;
-    const document = card.ownerDocument;
-    const previous = document.activeElement as HTMLElement | null;
-    if (takeFocus) card.focus({ preventScroll: true });
     const inside = host ?? card;
     // Escape, a click outside, or the reader's Tab out into the page closes it; Escape gives
     // the focus back to where it was.
     return closeWhenLeft(inside, card, onClose, () => {
       onClose();
-      if (takeFocus) previous?.focus?.({ preventScroll: true });
+      if (takeFocus) previous.current?.focus?.({ preventScroll: true });
     });
   }, [takeFocus, host, onClose]);
 
