@@ -602,11 +602,17 @@ describe('the panel gives the reader control', () => {
     await ui.waitFor(PANEL);
     // The panel takes the focus once it has rendered: Tab from there, not from the pill.
     await expect.poll(() => ui.focused('role')).toBe('dialog');
-    await page.keyboard.press('Tab'); // the close button
-    await page.keyboard.press('Tab'); // the first card's button
     const focusedCard = () => ui.focused('data-passage-id', 'article');
+    // From the panel itself, the arrow keys go into the cards; the page does not scroll.
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('ArrowDown');
     await expect.poll(focusedCard).not.toBeNull();
     const first = await focusedCard();
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await ui.focus(PANEL);
+    await page.keyboard.press('Tab'); // the close button
+    await page.keyboard.press('Tab'); // the first card's button
+    await expect.poll(focusedCard).toBe(first);
     await page.keyboard.press('ArrowDown');
     await expect.poll(focusedCard).not.toBe(first);
     await page.keyboard.press('ArrowUp');

@@ -203,11 +203,15 @@ describe('InPagePanel', () => {
     expect(shadow.activeElement).toBe(cardButtons[0]);
     expect(dialog()).not.toBeNull();
     // The reader's own keys and clicks do all of it.
-    act(() => userKey(shadow.activeElement as Element, 'End'));
+    act(() => {
+      userKey(shadow.activeElement as Element, 'End');
+    });
     expect(shadow.activeElement).toBe(cardButtons[2]);
     act(() => userClick(cardButtons[0] as Element));
     expect(onOpenStory).toHaveBeenCalledTimes(1);
-    act(() => userKey(document, 'Escape'));
+    act(() => {
+      userKey(document, 'Escape');
+    });
     expect(dialog()).toBeNull();
   });
 
@@ -251,6 +255,25 @@ describe('InPagePanel', () => {
     press('Home');
     expect(shadow.activeElement).toBe(buttons[0]);
     press('End');
+    expect(shadow.activeElement).toBe(buttons[2]);
+  });
+
+  it('takes the arrow keys into the cards as soon as it opens, not to the page', () => {
+    mount({ matches: syntheticMatches(3), onOpenStory: () => {} });
+    act(() => userClick(pill()));
+    const panel = shadow.querySelector('.fh-panel') as HTMLElement;
+    expect(shadow.activeElement).toBe(panel);
+    const buttons = [...shadow.querySelectorAll<HTMLButtonElement>('.fh-card__open')];
+    let scrolled = true;
+    act(() => {
+      scrolled = userKey(panel, 'ArrowDown');
+    });
+    expect(scrolled).toBe(false);
+    expect(shadow.activeElement).toBe(buttons[0]);
+    panel.focus();
+    act(() => {
+      userKey(panel, 'End');
+    });
     expect(shadow.activeElement).toBe(buttons[2]);
   });
 

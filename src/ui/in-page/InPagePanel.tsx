@@ -106,6 +106,11 @@ export function InPagePanel({
           role="dialog"
           aria-label={i18n.t('panel.dialog_label')}
           tabIndex={-1}
+          onKeyDown={(event) => {
+            // Just opened, the panel itself has the focus: the arrow keys go into the cards,
+            // not to the page, which would scroll under it.
+            if (event.target === event.currentTarget) onCardsKeyDown(event);
+          }}
         >
           <div class="fh-panel__header">
             <h2 class="fh-panel__title">{i18n.t('ext.name')}</h2>

@@ -67,7 +67,9 @@ describe('TermCard', () => {
     expect(onClose).not.toHaveBeenCalled();
     act(() => userPointerDown(document.body));
     expect(onClose).toHaveBeenCalledTimes(1);
-    act(() => userKey(document, 'Escape'));
+    act(() => {
+      userKey(document, 'Escape');
+    });
     expect(onClose).toHaveBeenCalledTimes(2);
   });
 
