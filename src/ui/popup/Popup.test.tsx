@@ -200,6 +200,27 @@ describe('Popup', () => {
     expect(passageIds()).toEqual(['synthetic-story-p1', 'synthetic-story-p2', 'search-hit']);
   });
 
+  it('folds "On this page" to its title while the reader searches, so the results show under the box', async () => {
+    mount({ tabMatches: syntheticMatches(2), search: async () => [syntheticCard({ passageId: 'search-hit' })] });
+    const fold = () => root.querySelector<HTMLDetailsElement>('.fh-popup__on-page details');
+    expect(fold()?.open).toBe(true);
+    await type('market');
+    await waitForDebounce();
+    expect(fold()?.open).toBe(false);
+    expect(fold()?.querySelector('summary')?.textContent).toBe('On this page2 testimonies');
+    // The reader may open it again while searching; a clear search opens it.
+    act(() => {
+      (fold() as HTMLDetailsElement).open = true;
+    });
+    await type('markets');
+    await waitForDebounce();
+    expect(fold()?.open).toBe(true);
+    await type('');
+    expect(fold()?.open).toBe(true);
+    await type('famine');
+    expect(fold()?.open).toBe(false);
+  });
+
   it('shows a short introduction and no search results with an empty query', async () => {
     const search = vi.fn(async () => []);
     mount({ search });

@@ -45,6 +45,19 @@ export function Popup({ state }: PopupProps) {
   const pageCards = tabMatches?.cards ?? [];
   const trimmed = query.trim();
   const filtering = isFiltering(filters);
+  const searching = trimmed !== '' || filtering;
+  // First, always; folded to its title while the reader searches, so that what they type
+  // answers right under the box, not a screen below this page's cards. One click (or Enter
+  // on its title) shows them again.
+  const onThisPage = pageCards.length > 0 && (
+    <CardSection
+      title={i18n.t('popup.on_this_page')}
+      cards={pageCards}
+      state={state}
+      className="fh-popup__on-page"
+      folded={searching}
+    />
+  );
   const searchFor = (words: string) => {
     setQuery(words);
     inputRef.current?.focus();
@@ -169,16 +182,9 @@ export function Popup({ state }: PopupProps) {
           </button>
         </p>
       )}
-      {pageCards.length > 0 && (
-        <CardSection
-          title={i18n.t('popup.on_this_page')}
-          cards={pageCards}
-          state={state}
-          className="fh-popup__on-page"
-        />
-      )}
+      {onThisPage}
       {facets && <Filters facets={facets} filters={filters} onChange={setFilters} />}
-      {trimmed || filtering ? (
+      {searching ? (
         <SearchResults
           query={trimmed}
           filtering={filtering}
@@ -425,19 +431,37 @@ function CardSection({
   cards,
   state,
   className,
+  folded,
 }: {
   title: string;
   cards: ExcerptCardData[];
   state: CardActions;
   className: string;
+  /** Folded to its title and count, which open it (a disclosure); undefined: never folded. */
+  folded?: boolean;
 }) {
   const headingId = useUniqueId();
+  const heading = (
+    <h2 id={headingId} class="fh-popup__section-title">
+      {title}
+    </h2>
+  );
   return (
     <section class={`fh-popup__section ${className}`} aria-labelledby={headingId}>
-      <h2 id={headingId} class="fh-popup__section-title">
-        {title}
-      </h2>
-      <CardList cards={cards} state={state} />
+      {folded === undefined ? (
+        <>
+          {heading}
+          <CardList cards={cards} state={state} />
+        </>
+      ) : (
+        <details class="fh-popup__fold" open={!folded}>
+          <summary class="fh-popup__fold-summary">
+            {heading}
+            <span class="fh-popup__fold-count">{i18n.t('popup.on_this_page_count', cards.length)}</span>
+          </summary>
+          <CardList cards={cards} state={state} />
+        </details>
+      )}
     </section>
   );
 }
