@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeAudit, type Harness, launch } from '../src/testing/harness';
+import { axeAudit, type Harness, launch, until } from '../src/testing/harness';
 
 const JOSEPH = 'josephs-story-part-1-2024';
 const WOMEN = 'women-in-north-korea-2023';
@@ -364,6 +364,46 @@ describe('from other stories', () => {
     // And the background has indeed nothing for it.
     expect(await askBackground(watched, 'related', { storyId: JOSEPH, passageId: intro, limit: 3 })).toEqual([]);
     await watched.close();
+  });
+});
+
+describe('the link to the original', () => {
+  /**
+   * The publisher's page, made for the test from the story as the reader shows it (each
+   * paragraph a <p>, as publishers set them), far down a page of made-up filler, at the
+   * story's own address: a text fragment that the browser finds scrolls it there.
+   */
+  async function followOriginal(passage: string): Promise<number> {
+    await page.goto(readerUrl(WOMEN, passage));
+    const show = page.getByRole('button', { name: 'Show the story' });
+    if (await show.isVisible()) await show.click();
+    await highlighted(page).waitFor();
+    const paragraphs = await page.locator('[data-passage-id] p').allTextContents();
+    const link = page.getByRole('link', { name: /Read at/ });
+    const href = (await link.getAttribute('href')) ?? '';
+    const address = href.split('#')[0] ?? '';
+    const filler = '<p>Made-up filler for the test.</p>'.repeat(200);
+    h.serve(
+      address,
+      `<!doctype html><html lang="en"><title>Synthetic publisher page</title><main>${filler}${paragraphs
+        .map((t) => `<p>${t.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`)
+        .join('')}${filler}</main></html>`,
+    );
+    const publisher = await h.context.newPage();
+    await publisher.goto(href);
+    await publisher.waitForLoadState('load');
+    const scrolled = await until('the publisher page to settle', async () => {
+      const y = await publisher.evaluate(() => window.scrollY);
+      return y > 0 ? y : null;
+    }, 3_000).catch(() => 0);
+    await publisher.close();
+    return scrolled;
+  }
+
+  it("scrolls the publisher's page to an excerpt whose first paragraph is a few words", async () => {
+    // Min Jeong's name stands as a paragraph of its own: a start that ran on into the next
+    // paragraph was never found.
+    expect(await followOriginal(await passageSaying(WOMEN, 'Her name is Min Jeong'))).toBeGreaterThan(2_000);
   });
 });
 

@@ -18,6 +18,13 @@ describe('textFragment', () => {
     );
   });
 
+  it('starts in the first paragraph and ends in the last, as a browser looks for each in one block', () => {
+    // Synthetic: a short first paragraph, as the publisher sets a name apart.
+    const text = 'Her name is Synthetic*.\n\nShe is bright and funny, and she tells the story her own way.';
+    expect(textFragment(text)).toBe('#:~:text=Her%20name%20is%20Synthetic,story%20her%20own%20way');
+    expect(textFragment('Two words.\n\nThree more words.')).toBe('#:~:text=Two%20words,Three%20more%20words');
+  });
+
   it('leaves out opening and closing quotes and punctuation', () => {
     expect(textFragment('“Synthetic quoted words.”')).toBe('#:~:text=Synthetic%20quoted%20words');
   });

@@ -17,19 +17,31 @@ export function encodeTextDirectivePart(text: string): string {
 /**
  * `#:~:text=` for a passage, or '' when it has no words. Opening and closing punctuation
  * is left out: quotes and dashes are the characters a publisher's page most often writes
- * differently (straight or curly), and a directive that does not match is ignored.
+ * differently (straight or curly), and a directive that does not match is ignored. A
+ * browser looks for the start and for the end each within one block of the page, so a
+ * passage of several paragraphs starts in its first and ends in its last ("Her name is
+ * Min Jeong*." is a paragraph of its own on the publisher's page).
  */
 export function textFragment(passageText: string): string {
-  const words = passageText
+  const blocks = passageText
+    .split(/\n\s*\n/)
+    .map(wordsOf)
+    .filter((words) => words.length > 0);
+  const [first, last] = [blocks[0], blocks[blocks.length - 1]];
+  if (!first || !last) return '';
+  if (blocks.length === 1 && first.length <= START_WORDS + END_WORDS) {
+    return `#:~:text=${encodeTextDirectivePart(first.join(' '))}`;
+  }
+  const start = encodeTextDirectivePart(first.slice(0, START_WORDS).join(' '));
+  const end = encodeTextDirectivePart(last.slice(-END_WORDS).join(' '));
+  return `#:~:text=${start},${end}`;
+}
+
+const wordsOf = (text: string) =>
+  text
     .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')
     .split(/\s+/)
     .filter(Boolean);
-  if (words.length === 0) return '';
-  if (words.length <= START_WORDS + END_WORDS) return `#:~:text=${encodeTextDirectivePart(words.join(' '))}`;
-  const start = encodeTextDirectivePart(words.slice(0, START_WORDS).join(' '));
-  const end = encodeTextDirectivePart(words.slice(-END_WORDS).join(' '));
-  return `#:~:text=${start},${end}`;
-}
 
 /** The original article's address, scrolled to the passage where the browser supports it. */
 export function originalPassageUrl(url: string, passageText: string): string {
