@@ -355,12 +355,12 @@ describe('terms on the page', () => {
     expect(await ui.count(`${TERM_CARD} .fh-card__open`)).toBeGreaterThan(0);
     // Opened by a click, it has the focus: Tab goes on into its cards, not the page.
     expect(await ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD)).toBe(true);
-    await page.keyboard.press('Tab');
-    expect(await ui.evaluate((root) => root.activeElement?.className ?? null)).toMatch(/fh-/);
     await h.screenshot(page, 'term-card');
     await page.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(page, 'term-card-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Tab');
+    expect(await ui.evaluate((root) => root.activeElement?.className ?? null)).toMatch(/fh-/);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => ui.count(TERM_CARD)).toBe(0);

@@ -43,6 +43,8 @@ describe('TermCard', () => {
     expect(card()?.getAttribute('aria-label')).toBe('Firsthand: testimonies that speak of famine');
     expect(root.querySelector('.fh-termcard__term')?.textContent).toBe('famine2 testimonies');
     expect(root.querySelectorAll('article')).toHaveLength(2);
+    // Whole excerpts: the term picked may stand at the end of one, past a panel card's clamp.
+    expect(root.querySelectorAll('article.fh-card--compact')).toHaveLength(0);
   });
 
   it('speaks the UI language around the term, which stays as the lexicon writes it', () => {

@@ -113,7 +113,14 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
       <ul class="fh-termcard__cards">
         {cards.map((card) => (
           <li key={card.passageId}>
-            <ExcerptCard card={card} onOpen={(card, event) => openStory(event, card)} headingLevel={3} />
+            {/* The whole excerpt, not clamped as the panel's are: the term the reader picked may
+                stand at its end, and the card scrolls. */}
+            <ExcerptCard
+              card={card}
+              onOpen={(card, event) => openStory(event, card)}
+              headingLevel={3}
+              compact={false}
+            />
           </li>
         ))}
       </ul>
