@@ -392,10 +392,14 @@ describe('the link to the original', () => {
     const publisher = await h.context.newPage();
     await publisher.goto(href);
     await publisher.waitForLoadState('load');
-    const scrolled = await until('the publisher page to settle', async () => {
-      const y = await publisher.evaluate(() => window.scrollY);
-      return y > 0 ? y : null;
-    }, 3_000).catch(() => 0);
+    const scrolled = await until(
+      'the publisher page to settle',
+      async () => {
+        const y = await publisher.evaluate(() => window.scrollY);
+        return y > 0 ? y : null;
+      },
+      3_000,
+    ).catch(() => 0);
     await publisher.close();
     return scrolled;
   }

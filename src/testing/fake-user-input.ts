@@ -15,7 +15,9 @@ export function userClick(target: EventTarget): void {
 
 /** A key pressed by the reader, with focus on (or in) `target`. */
 export function userKey(target: EventTarget, key: string): boolean {
-  return target.dispatchEvent(asUser(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true })));
+  return target.dispatchEvent(
+    asUser(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true })),
+  );
 }
 
 /** The reader pressing the pointer down on `target`. */
