@@ -147,6 +147,8 @@ describe('Firsthand in Firefox', () => {
         }),
       (ok) => ok,
     );
+    // The top as the reader sees it: "On this page" folded, the results under the box.
+    await h.screenshot(popup, 'firefox-popup-searching');
     await popup.evaluate(() =>
       [...document.querySelectorAll('h2')]
         .find((heading) => heading.textContent?.includes('Search results'))
