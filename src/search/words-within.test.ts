@@ -169,6 +169,24 @@ describe('wordsStartingWithin', () => {
     }
   });
 
+  it('finds exactly what a scan finds over Latin and Hangul words, for typos of either', () => {
+    const next = random(23);
+    // Synthetic Hangul words (random syllables), some after a Latin letter, beside the vocabulary.
+    const syllable = () => String.fromCharCode(0xac00 + Math.floor(next() * 11_172));
+    const hangul = Array.from(
+      { length: 400 },
+      (_, i) => `${i % 4 === 0 ? 'k' : ''}${Array.from({ length: 2 + Math.floor(next() * 3) }, syllable).join('')}`,
+    );
+    const mixed = [...new Set([...vocabulary, ...hangul])].sort();
+    const long = mixed.filter((w) => w.length >= 3);
+    for (let i = 0; i < 600; i++) {
+      const word = long[Math.floor(next() * long.length)] as string;
+      const typed = i % 2 === 0 ? typo(word, next) : `${word.slice(0, -1)}${syllable()}`;
+      const max = Math.max(1, Math.floor(0.34 * typed.length));
+      expect(wordsStartingWithin(mixed, typed, max), typed).toEqual(everyWordStarting(mixed, typed, max));
+    }
+  });
+
   it('counts a swap of neighbours as one edit, and takes every word a close start begins', () => {
     const words = ['mraket', 'market', 'marketplace', 'markets', 'marx', 'trader'].sort();
     const starting = (typed: string, max: number) => wordsStartingWithin(words, typed, max).map((w) => words[w]);

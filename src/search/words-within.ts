@@ -165,9 +165,15 @@ export function wordsStartingWithin(sorted: readonly string[], typed: string, ma
           wanted.push(codes[i - 2] as number);
       }
       wanted.sort((x, y) => x - y);
+      if (a >= hi) return;
+      // The run's characters here are sorted: none outside its first and last is looked for
+      // (a Latin word's letters among the words that go on in Hangul, most of a typo's walk).
+      const lowest = (sorted[a] as string).charCodeAt(depth);
+      const highest = (sorted[hi - 1] as string).charCodeAt(depth);
       for (let k = 0; k < wanted.length; k++) {
         const c = wanted[k] as number;
-        if (k > 0 && c === wanted[k - 1]) continue;
+        if (c < lowest || (k > 0 && c === wanted[k - 1])) continue;
+        if (c > highest) break;
         const from = after(a, hi, depth, c, true);
         const to = after(from, hi, depth, c, false);
         if (from < to) step(from, to, depth, c);
