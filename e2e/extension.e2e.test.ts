@@ -354,7 +354,9 @@ describe('terms on the page', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(900);
     expect(await ui.count(`${TERM_CARD} .fh-card__open`)).toBeGreaterThan(0);
     // Opened by a click, it has the focus: Tab goes on into its cards, not the page.
-    expect(await ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD)).toBe(true);
+    await expect
+      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
+      .toBe(true);
     await h.screenshot(page, 'term-card');
     await page.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(page, 'term-card-dark');

@@ -398,7 +398,7 @@ describe('the link to the original', () => {
         const y = await publisher.evaluate(() => window.scrollY);
         return y > 0 ? y : null;
       },
-      3_000,
+      10_000,
     ).catch(() => 0);
     await publisher.close();
     return scrolled;
