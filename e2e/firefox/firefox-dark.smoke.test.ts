@@ -37,6 +37,9 @@ describe('Firsthand in Firefox, dark theme', () => {
     const before = await settledPill(look);
     // The pill is pale on a dark system theme (dark on a light one: firefox.smoke.test.ts).
     expect(luminance(before.pillColour)).toBeGreaterThan(0.3);
+    // Each look opens and closes a probe tab: the article's tab must be the one in front
+    // for the click to reach it.
+    await article.bringToFront();
     await article.mouse.click(before?.pill?.x ?? 0, before?.pill?.y ?? 0);
     const open = await poll(look, (seen) => (seen?.cards ?? 0) > 0 && seen?.panelColour != null);
     await h.screenshot(article, 'firefox-dark-panel-open');

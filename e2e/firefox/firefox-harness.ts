@@ -178,7 +178,12 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   };
 }
 
-export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+/**
+ * Reads until `ok`, or until `timeout` ms have passed, and returns the last value read. 30 s:
+ * each look at a page may open a probe tab, a second or more on a slow machine (a clean
+ * clone's run once timed out at 15 s opening the panel); a wait that is met returns at once.
+ */
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 30_000): Promise<T> {
   const end = Date.now() + timeout;
   let value = await read();
   while (!ok(value) && Date.now() < end) {

@@ -114,6 +114,9 @@ describe('Firsthand in Firefox', () => {
     // Dark on a light system theme: the control of firefox-dark.smoke.test.ts's pale pill.
     expect(luminance(before.pillColour)).toBeLessThan(0.2);
     // The reader's own click (a trusted event), where the pill is.
+    // Each look opens and closes a probe tab: the article's tab must be the one in front
+    // for the click to reach it.
+    await article.bringToFront();
     await article.mouse.click(before?.pill?.x ?? 0, before?.pill?.y ?? 0);
     const after = await poll(look, (seen) => (seen?.cards ?? 0) > 0);
     expect(after?.panelCode).toBe(true);
