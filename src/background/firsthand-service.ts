@@ -340,12 +340,15 @@ export function checkedIndex(value: unknown): PackedIndex {
     u32(p.termSources) &&
     postings(p.termPassages, p.terms.length) &&
     postings(p.termSayers, p.terms.length) &&
-    postings(p.wordPassages, p.vocabulary === '' ? 0 : p.vocabulary.split('\n').length) &&
-    postings(p.stemPassages, p.stems === '' ? 0 : p.stems.split('\n').length) &&
-    postings(p.aliasWordTerms, p.aliasWords === '' ? 0 : p.aliasWords.split('\n').length);
+    postings(p.wordPassages, lineCount(p.vocabulary)) &&
+    postings(p.stemPassages, lineCount(p.stems)) &&
+    postings(p.aliasWordTerms, lineCount(p.aliasWords));
   if (!ok) throw new CorruptCache();
   return p as PackedIndex;
 }
+
+/** How many words a packed list of words (one per line) holds. */
+const lineCount = (words: string) => (words === '' ? 0 : words.split('\n').length);
 
 /** A cached index that is not one (a damaged entry, or a foreign one). */
 export class CorruptCache extends Error {

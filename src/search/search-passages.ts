@@ -624,8 +624,6 @@ function fuseRanges(matches: readonly FuseResultMatch[] | undefined, length: num
 interface ShownPassage {
   text: string;
   tokens: Token[];
-  /** Its lexicon terms, found when a query with terms first marks it. */
-  terms?: TermHit[];
 }
 const SHOWN_KEPT = 64;
 const shownPassages = perIndex(() => new Map<number, ShownPassage>());
@@ -686,8 +684,7 @@ function searchMarks(
   readTerms: readonly number[],
   query: MarkQuery,
 ): [number, number][] {
-  const shown = shownPassage(index, p);
-  const { text, tokens } = shown;
+  const { text, tokens } = shownPassage(index, p);
   // Every word the query reached: those of this passage's text are the ones its postings hold.
   const { words } = query;
   const marks: [number, number][] = [];
@@ -702,8 +699,7 @@ function searchMarks(
   }
   if (typedTerms.length + readTerms.length > 0) {
     const wordMarks = marks.length;
-    shown.terms ??= passageTermHits(index, p);
-    for (const th of shown.terms) {
+    for (const th of passageTermHits(index, p)) {
       const unmarked = () => !marks.slice(0, wordMarks).some(([s, e]) => s < th.end && e > th.start);
       if (query.typed.has(th.term) || (query.read.has(th.term) && unmarked())) marks.push([th.start, th.end]);
     }
