@@ -2,8 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, inPage, launch, PILL } from '../src/testing/harness';
-import { newsDevPages, type RealPage, sharedDir } from '../src/testing/real-sets';
+import { packGateTest } from '../src/lexicon/gate-pack';
+import { unpackGateTest } from '../src/lexicon/gate-precheck';
+import { loadBundleIndex } from '../src/search/corpus-index';
+import { buildCorpusFromData } from '../src/search/read-data';
+import { type Harness, inPage, inPageEvaluate, launch, PILL } from '../src/testing/harness';
+import { verdictInNode } from '../src/testing/read-in-node';
+import { newsDevPages, type RealPage, readabilityPages, sharedDir } from '../src/testing/real-sets';
 
 /**
  * Real news in the real browser (issue #11): pages of ../shared/news-dev, served at their
@@ -13,6 +18,7 @@ import { newsDevPages, type RealPage, sharedDir } from '../src/testing/real-sets
  * without it skips this file.
  */
 const news = newsDevPages();
+const readability = readabilityPages();
 const has = existsSync(join(sharedDir(), 'news-dev'));
 
 const named = (name: string): RealPage => {
@@ -33,7 +39,7 @@ describe.skipIf(!has)('real news (../shared/news-dev)', () => {
 
   async function firstCard(page: RealPage): Promise<{ tab: Page; storyId: string | null }> {
     const tab = await h.context.newPage();
-    await tab.goto(page.url);
+    await tab.goto(new URL(page.url).href);
     const ui = inPage(tab);
     await ui.click(PILL);
     await ui.waitFor('[data-passage-id]');
@@ -58,4 +64,70 @@ describe.skipIf(!has)('real news (../shared/news-dev)', () => {
     await h.screenshot(tab, 'real-news-panel-korean');
     await tab.close();
   });
+
+  // `npm run eval` reads the pages in Node (happy-dom) and ranks them there: its figures are
+  // the browser's only if the two decide alike. Every page, with the shipped model: shown or
+  // quiet, how many cards (the badge), and each card's story in order. Returns the lines.
+  async function sameAsInNode(pages: readonly RealPage[], tabs = 1): Promise<string[]> {
+    const bundle = buildCorpusFromData();
+    const index = loadBundleIndex(bundle);
+    const gateTest = unpackGateTest(packGateTest(bundle.terms));
+    const line = (page: RealPage, stories: readonly string[]) => `${page.name}: ${stories.join(' ') || 'quiet'}`;
+    const inNode: string[] = [];
+    for (const page of pages) {
+      const html = readFileSync(page.path, 'utf8');
+      inNode.push(line(page, (await verdictInNode(html, page.url, gateTest, index)).stories));
+    }
+    const inBrowser = new Array<string>(pages.length);
+    const read = async (i: number) => {
+      const page = pages[i] as RealPage;
+      const tab = await h.context.newPage();
+      // Not its load event: some of these pages' own scripts hold it for seconds.
+      await tab.goto(new URL(page.url).href, { waitUntil: 'domcontentloaded' });
+      // The positive signal that a quiet page is quiet: the detector has read it and is idle.
+      await h.scanned(tab);
+      const badge = await h.badgeText(await h.tabIdOf(tab));
+      let stories: string[] = [];
+      if (badge !== '') {
+        await tab.bringToFront();
+        const ui = inPage(tab);
+        await ui.click(PILL);
+        await ui.waitFor('[data-passage-id]');
+        stories =
+          (await inPageEvaluate(tab, (root) =>
+            [...root.querySelectorAll('[data-passage-id]')].map((card) => card.getAttribute('data-story-id') ?? ''),
+          )) ?? [];
+        expect(Number(badge), `${page.name}: the badge counts the cards`).toBe(stories.length);
+      }
+      inBrowser[i] = line(page, stories);
+      await tab.close();
+    };
+    // Pages that show nothing can be read a few tabs at a time (most of their time is the
+    // browser loading them); a click on a pill wants its tab in front.
+    let next = 0;
+    const reader = async () => {
+      while (next < pages.length) await read(next++);
+    };
+    await Promise.all(Array.from({ length: tabs }, reader));
+    const differ = inNode.flatMap((l, i) => (l === inBrowser[i] ? [] : [`${l}, but the browser: ${inBrowser[i]}`]));
+    expect(differ).toEqual([]);
+    return inNode;
+  }
+
+  it('shows on every news-dev page what npm run eval reads there, card for card', { timeout: 600_000 }, async () => {
+    const lines = await sameAsInNode(news ?? []);
+    // Control: the set has pages of both kinds, so neither "all quiet" nor "all shown" passes.
+    expect(lines.filter((l) => l.endsWith(': quiet')).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => !l.endsWith(': quiet')).length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!readability)(
+    "stays quiet on Mozilla Readability's real pages, as npm run eval reads them",
+    { timeout: 600_000 },
+    async () => {
+      for (const page of readability ?? []) h.serve(page.url, readFileSync(page.path, 'utf8'));
+      const lines = await sameAsInNode(readability ?? [], 3);
+      expect(lines.filter((l) => !l.endsWith(': quiet'))).toEqual([]);
+    },
+  );
 });

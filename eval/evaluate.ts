@@ -2,16 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packGateTest } from '../src/lexicon/gate-pack';
 import { unpackGateTest } from '../src/lexicon/gate-precheck';
-import { loadBundleIndex, loadCorpusIndex, storyOfPassage } from '../src/search/corpus-index';
+import { loadBundleIndex, loadCorpusIndex } from '../src/search/corpus-index';
 import { toExcerptCard } from '../src/search/excerpt-cards';
 import { packIndex } from '../src/search/packed-index';
-import { decidesToShow, showProbability } from '../src/search/page-decision';
-import { readPage } from '../src/search/rank-passages';
 import { buildCorpusFromData } from '../src/search/read-data';
 import type { EvalPage } from '../src/testing/eval-page';
 import { EVAL_DIR, evalPages } from '../src/testing/labelled-pages';
+import { verdictInNode } from '../src/testing/read-in-node';
 import { SYNTHETIC_ID_PREFIX, syntheticStories } from '../src/testing/synthetic-corpus';
-import { scanPage } from './scan-page';
 
 export interface EvalOptions {
   /**
@@ -55,11 +53,8 @@ export async function evaluate(
   const gateTest = unpackGateTest(packGateTest(bundle.terms));
   const outcomes: PageOutcome[] = [];
   for (const page of pages) {
-    const evidence = await scanPage(readFileSync(join(EVAL_DIR, page.file), 'utf8'), page.url, gateTest, index.matcher);
-    const reading = evidence.terms.length > 0 ? readPage(index, evidence) : null;
-    const probability = reading ? showProbability(reading.features) : null;
-    const ranked = reading && decidesToShow(reading.features) ? reading.ranked : [];
-    const shown = ranked.map((r) => storyOfPassage(index, r.passage).id);
+    const html = readFileSync(join(EVAL_DIR, page.file), 'utf8');
+    const { ranked, stories: shown, probability } = await verdictInNode(html, page.url, gateTest, index);
     const why = ranked[0] ? toExcerptCard(index, ranked[0]).why : [];
     const pass =
       page.category === 'positive' ? shown.slice(0, 3).some((s) => page.relevant.includes(s)) : shown.length === 0;

@@ -4,10 +4,11 @@ import type { GateTest } from '../src/lexicon/gate-precheck';
 import { type CorpusIndex, storyOfPassage } from '../src/search/corpus-index';
 import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';
+import { scanPage } from '../src/testing/read-in-node';
 import type { RealPage } from '../src/testing/real-sets';
 import { seededRandom } from '../src/testing/synthetic-corpus';
 import { fitLogistic, predictLogistic } from './logistic';
-import { type Extractor, readabilityPage, scanPage } from './scan-page';
+import { type Extractor, readabilityPage } from './readability-page';
 
 /**
  * Fit on one set, judge on another (issue #11). Everything the relevance model fits — the

@@ -7,8 +7,8 @@ import { type CorpusIndex, loadBundleIndex } from '../src/search/corpus-index';
 import type { PageModel } from '../src/search/page-decision';
 import { buildCorpusFromData } from '../src/search/read-data';
 import { newsDevPages, readabilityPages } from '../src/testing/real-sets';
+import type { Extractor } from './readability-page';
 import { type CrossValidation, crossValidate, fitPageModel, type LabelledEvidence, readEvidence } from './relevance-cv';
-import type { Extractor } from './scan-page';
 
 /** The shipped page model's file. */
 export const modelFile = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'search', 'page-model.json');

@@ -167,19 +167,27 @@ export async function launch({
     context,
     extensionId,
     requests,
-    serve: (url, html) => void pages.set(url, html),
+    // As the browser asks for it: a Hangul address percent-encoded.
+    serve: (url, html) => void pages.set(new URL(url).href, html),
     fixture: (name) => readFileSync(join(root, 'e2e/fixtures', name), 'utf8'),
     worker,
     async tabIdOf(page) {
       const url = page.url();
-      // Two tabs may show the same address: the page's own tab is the one brought to front.
-      await page.bringToFront();
       const w = await worker();
-      const id = await w.evaluate(async (u) => {
-        const tabs = await chrome.tabs.query({ active: true });
-        return tabs.find((t) => t.url === u)?.id ?? -1;
-      }, url);
-      if (id < 0) throw new Error(`no tab shows ${url}`);
+      const showing = (activeOnly: boolean) =>
+        w.evaluate(
+          async ([u, active]) =>
+            (await chrome.tabs.query(active ? { active } : {})).filter((t) => t.url === u).map((t) => t.id ?? -1),
+          [url, activeOnly] as const,
+        );
+      let ids = await showing(false);
+      if (ids.length > 1) {
+        // Two tabs show the same address: the page's own tab is the one brought to front.
+        await page.bringToFront();
+        ids = await showing(true);
+      }
+      const [id] = ids;
+      if (id === undefined || id < 0) throw new Error(`no tab shows ${url}`);
       return id;
     },
     async badgeText(tabId) {

@@ -3,7 +3,8 @@ import { packGateTest } from '../src/lexicon/gate-pack';
 import { unpackGateTest } from '../src/lexicon/gate-precheck';
 import { loadBundleIndex } from '../src/search/corpus-index';
 import { buildCorpusFromData } from '../src/search/read-data';
-import { readabilityPage, scanPage } from './scan-page';
+import { scanPage } from '../src/testing/read-in-node';
+import { readabilityPage } from './readability-page';
 
 const bundle = buildCorpusFromData();
 const index = loadBundleIndex(bundle);

@@ -1,0 +1,60 @@
+import { Window } from 'happy-dom';
+import { detectPage } from '@/src/detect/detect-page';
+import type { PageEvidence } from '@/src/lexicon/evidence';
+import type { GateTest } from '@/src/lexicon/gate-precheck';
+import type { TermMatcher } from '@/src/lexicon/lexicon';
+import { type CorpusIndex, storyOfPassage } from '@/src/search/corpus-index';
+import type { RankedPassage } from '@/src/search/excerpt-cards';
+import { decidesToShow, showProbability } from '@/src/search/page-decision';
+import { readPage } from '@/src/search/rank-passages';
+
+/**
+ * What the detector would tell the background about a page: its own pipeline (`detectPage`:
+ * gate pre-test, article extraction, terms and words) on the page's DOM, at the page's address.
+ * The window is closed and awaited: happy-dom frees it only then (hundreds of pages would
+ * otherwise hold gigabytes).
+ */
+export async function scanPage(
+  html: string,
+  url: string,
+  gateTest: GateTest,
+  matcher: TermMatcher,
+): Promise<PageEvidence> {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  try {
+    window.document.write(html);
+    const { detected, words, lead } = detectPage(window.document as unknown as Document, gateTest, matcher);
+    return { terms: detected, words, ...(lead ? { lead } : {}) };
+  } finally {
+    await window.happyDOM.close();
+  }
+}
+
+export interface NodeVerdict {
+  /** The passages shown, best first; none when the page model stays quiet. */
+  ranked: RankedPassage[];
+  /** Their stories' ids, one per card. */
+  stories: string[];
+  /** The page model's probability that the article is about what the testimonies speak to; null: never asked (no gate). */
+  probability: number | null;
+}
+
+/**
+ * What the background shows beside a page, with the shipped model, read in Node: the path
+ * `npm run eval` takes, which the real-news e2e test holds to what Chromium shows.
+ */
+export async function verdictInNode(
+  html: string,
+  url: string,
+  gateTest: GateTest,
+  index: CorpusIndex,
+): Promise<NodeVerdict> {
+  const evidence = await scanPage(html, url, gateTest, index.matcher);
+  const reading = evidence.terms.length > 0 ? readPage(index, evidence) : null;
+  const ranked = reading && decidesToShow(reading.features) ? reading.ranked : [];
+  return {
+    ranked,
+    stories: ranked.map((r) => storyOfPassage(index, r.passage).id),
+    probability: reading ? showProbability(reading.features) : null,
+  };
+}
