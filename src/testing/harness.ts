@@ -173,19 +173,15 @@ export async function launch({
     worker,
     async tabIdOf(page) {
       const url = page.url();
+      // In front, as a test that goes on to click expects it.
+      await page.bringToFront();
       const w = await worker();
-      const showing = (activeOnly: boolean) =>
-        w.evaluate(
-          async ([u, active]) =>
-            (await chrome.tabs.query(active ? { active } : {})).filter((t) => t.url === u).map((t) => t.id ?? -1),
-          [url, activeOnly] as const,
-        );
-      let ids = await showing(false);
-      if (ids.length > 1) {
-        // Two tabs show the same address: the page's own tab is the one brought to front.
-        await page.bringToFront();
-        ids = await showing(true);
-      }
+      const ids = await w.evaluate(async (u) => {
+        const tabs = (await chrome.tabs.query({})).filter((t) => t.url === u);
+        // Two tabs may show the same address: the page's own tab is the one in front. One
+        // alone is the page's, whichever other page a test in parallel brought to front since.
+        return (tabs.length > 1 ? tabs.filter((t) => t.active) : tabs).map((t) => t.id ?? -1);
+      }, url);
       const [id] = ids;
       if (id === undefined || id < 0) throw new Error(`no tab shows ${url}`);
       return id;
