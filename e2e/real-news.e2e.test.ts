@@ -84,8 +84,9 @@ describe.skipIf(!has)('real news (../shared/news-dev)', () => {
       const tab = await h.context.newPage();
       // Not its load event: some of these pages' own scripts hold it for seconds.
       await tab.goto(new URL(page.url).href, { waitUntil: 'domcontentloaded' });
-      // The positive signal that a quiet page is quiet: the detector has read it and is idle.
-      await h.scanned(tab);
+      // The positive signal that a quiet page is quiet: the detector has read it and is idle
+      // (a real page's own scripts change it for seconds, each change read again).
+      await h.scanned(tab, 45_000);
       const badge = await h.badgeText(await h.tabIdOf(tab));
       let stories: string[] = [];
       if (badge !== '') {
