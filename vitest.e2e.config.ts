@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -6,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // The `@/` paths of src/, as wxt.config.ts resolves them: the real-news test reads pages
   // in Node with the extension's own detector and ranking.
-  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  resolve: { alias: { '@': dirname(fileURLToPath(import.meta.url)) } },
   test: {
     include: ['e2e/**/*.e2e.test.ts'],
     fileParallelism: false,

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { PageEvidence } from '../src/lexicon/evidence';
 import type { GateTest } from '../src/lexicon/gate-precheck';
 import { type CorpusIndex, storyOfPassage } from '../src/search/corpus-index';
-import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from '../src/search/page-decision';
+import {
+  decidesToShow,
+  FEATURES,
+  type PageFeatures,
+  type PageModel,
+  type RankConstants,
+  showProbability,
+} from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';
 import { scanPage } from '../src/testing/read-in-node';
 import type { RealPage } from '../src/testing/real-sets';
@@ -318,6 +325,26 @@ export interface CrossValidation {
 /** Out-of-fold results: each page judged by a model fitted without its fold. */
 export function crossValidate(items: readonly LabelledEvidence[], index: CorpusIndex): CrossValidation {
   return outOfFold(items, readAll(items, index), assignFolds(items));
+}
+
+/**
+ * Every page judged by the shipped model (src/search/page-model.json), as the extension
+ * judges it: in sample, since that model was fitted on these pages. The real-news e2e test
+ * holds Chromium to these verdicts, page by page.
+ */
+export function shippedResults(items: readonly LabelledEvidence[], index: CorpusIndex): PageResult[] {
+  return items.map(({ page, evidence }) => {
+    const reading = evidence.terms.length > 0 ? readPage(index, evidence) : null;
+    const shown = reading !== null && decidesToShow(reading.features);
+    return {
+      page,
+      probability: reading ? showProbability(reading.features) : 0,
+      shown,
+      stories: shown ? reading.ranked.map((r) => storyOfPassage(index, r.passage).id) : [],
+      features: reading?.features ?? null,
+      fold: -1,
+    };
+  });
 }
 
 /**

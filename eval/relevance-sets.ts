@@ -8,7 +8,15 @@ import type { PageModel } from '../src/search/page-decision';
 import { buildCorpusFromData } from '../src/search/read-data';
 import { newsDevPages, readabilityPages } from '../src/testing/real-sets';
 import type { Extractor } from './readability-page';
-import { type CrossValidation, crossValidate, fitPageModel, type LabelledEvidence, readEvidence } from './relevance-cv';
+import {
+  type CrossValidation,
+  crossValidate,
+  fitPageModel,
+  type LabelledEvidence,
+  type PageResult,
+  readEvidence,
+  shippedResults,
+} from './relevance-cv';
 
 /** The shipped page model's file. */
 export const modelFile = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'search', 'page-model.json');
@@ -42,6 +50,7 @@ export async function loadRealSets(extractor: Extractor = 'ours'): Promise<{
   items: LabelledEvidence[];
   index: CorpusIndex;
   crossValidate: () => CrossValidation;
+  shipped: () => PageResult[];
   fit: () => PageModel;
 } | null> {
   const news = newsDevPages();
@@ -54,6 +63,7 @@ export async function loadRealSets(extractor: Extractor = 'ours'): Promise<{
     items,
     index,
     crossValidate: () => crossValidate(items, index),
+    shipped: () => shippedResults(items, index),
     fit: () => fitPageModel(items, index),
   };
 }

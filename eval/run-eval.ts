@@ -109,11 +109,13 @@ if (!sets) {
       : 'The shipped page model (src/search/page-model.json) is the fit of these sets on every page.',
   );
   if (stale) ok = false;
+  const summary = (t: RelevanceTotals) =>
+    `top 3 ${t.top3}/${t.positives}, first ${t.top1}/${t.positives}, hard negatives quiet ${t.hardNegativesQuiet}/${t.hardNegatives}, clear ${t.negativesQuiet}/${t.negatives}, Readability's pages ${t.readabilityQuiet}/${t.readability}, relevant cards ${t.positiveCardsRelevant}/${t.positiveCards}`;
+  console.log(`The shipped model on these same pages, in sample (Chromium shows the same, page by page: e2e/real-news):
+  ${summary(relevanceTotals(sets.shipped()))}`);
   // Where extraction matters to Firsthand: would Readability's article change what it shows?
   const read = await loadRealSets('readability');
   if (read) {
-    const summary = (t: RelevanceTotals) =>
-      `top 3 ${t.top3}/${t.positives}, first ${t.top1}/${t.positives}, hard negatives quiet ${t.hardNegativesQuiet}/${t.hardNegatives}, clear ${t.negativesQuiet}/${t.negatives}, Readability's pages ${t.readabilityQuiet}/${t.readability}, relevant cards ${t.positiveCardsRelevant}/${t.positiveCards}`;
     console.log(`The same cross-validation with Mozilla Readability choosing each article instead of our extractor:
   ours:        ${summary(all)}
   Readability: ${summary(relevanceTotals(read.crossValidate().results))}`);

@@ -176,14 +176,17 @@ export async function launch({
       // In front, as a test that goes on to click expects it.
       await page.bringToFront();
       const w = await worker();
-      const ids = await w.evaluate(async (u) => {
+      const { ids, showing } = await w.evaluate(async (u) => {
         const tabs = (await chrome.tabs.query({})).filter((t) => t.url === u);
         // Two tabs may show the same address: the page's own tab is the one in front. One
         // alone is the page's, whichever other page a test in parallel brought to front since.
-        return (tabs.length > 1 ? tabs.filter((t) => t.active) : tabs).map((t) => t.id ?? -1);
+        const ids = (tabs.length > 1 ? tabs.filter((t) => t.active) : tabs).map((t) => t.id ?? -1);
+        return { ids, showing: tabs.length };
       }, url);
       const [id] = ids;
-      if (id === undefined || id < 0) throw new Error(`no tab shows ${url}`);
+      if (id === undefined || id < 0) {
+        throw new Error(showing > 1 ? `${showing} tabs show ${url}, none in front` : `no tab shows ${url}`);
+      }
       return id;
     },
     async badgeText(tabId) {
