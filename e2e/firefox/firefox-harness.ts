@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page, TimeoutError } from 'puppeteer-core';
 
@@ -39,7 +39,7 @@ export interface FirefoxHarness {
   extensionOrigin: string;
   /** http://127.0.0.1:<port> */
   origin: string;
-  /** Serves the fixture file at `path` on the local server; returns its full URL. */
+  /** Serves the fixture file (or a file by its absolute path) at `path` on the local server; returns its full URL. */
   serveFixture(path: string, file: string): string;
   /**
    * Opens one of the extension's own pages in a new tab. WebDriver BiDi refuses to navigate
@@ -90,7 +90,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(fixturesDir, file)));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(readFileSync(isAbsolute(file) ? file : join(fixturesDir, file)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
