@@ -2,10 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packGateTest } from '../src/lexicon/gate-pack';
-import { unpackGateTest } from '../src/lexicon/gate-precheck';
-import { loadBundleIndex } from '../src/search/corpus-index';
-import { buildCorpusFromData } from '../src/search/read-data';
 import { type Harness, inPage, inPageEvaluate, launch, PILL } from '../src/testing/harness';
 import { verdictInNode } from '../src/testing/read-in-node';
 import { newsDevPages, type RealPage, readabilityPages, sharedDir } from '../src/testing/real-sets';
@@ -100,12 +96,9 @@ describe.skipIf(!has)('real news (../shared/news-dev)', () => {
    * The news-dev pages carry no script, so nothing changes them after they are read.
    */
   async function sameAsInNode(pages: readonly RealPage[], tabs = 1): Promise<string[]> {
-    const bundle = buildCorpusFromData();
-    const index = loadBundleIndex(bundle);
-    const gateTest = unpackGateTest(packGateTest(bundle.terms));
     const inNode: string[] = [];
     for (const page of pages) {
-      const { stories } = await verdictInNode(readFileSync(page.path, 'utf8'), page.url, gateTest, index);
+      const { stories } = await verdictInNode(readFileSync(page.path, 'utf8'), page.url);
       inNode.push(`${page.name}: ${stories.join(' ') || 'quiet'}`);
     }
     const inBrowser = new Array<string>(pages.length);

@@ -54,7 +54,7 @@ export async function evaluate(
   const outcomes: PageOutcome[] = [];
   for (const page of pages) {
     const html = readFileSync(join(EVAL_DIR, page.file), 'utf8');
-    const { ranked, stories: shown, probability } = await verdictInNode(html, page.url, gateTest, index);
+    const { ranked, stories: shown, probability } = await verdictInNode(html, page.url, { index, gateTest });
     const why = ranked[0] ? toExcerptCard(index, ranked[0]).why : [];
     const pass =
       page.category === 'positive' ? shown.slice(0, 3).some((s) => page.relevant.includes(s)) : shown.length === 0;

@@ -2,16 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { PageEvidence } from '../src/lexicon/evidence';
 import type { GateTest } from '../src/lexicon/gate-precheck';
 import { type CorpusIndex, storyOfPassage } from '../src/search/corpus-index';
-import {
-  decidesToShow,
-  FEATURES,
-  type PageFeatures,
-  type PageModel,
-  type RankConstants,
-  showProbability,
-} from '../src/search/page-decision';
+import { FEATURES, type PageFeatures, type PageModel, type RankConstants } from '../src/search/page-decision';
 import { readPage } from '../src/search/rank-passages';
-import { scanPage } from '../src/testing/read-in-node';
+import { scanPage, verdictOf } from '../src/testing/read-in-node';
 import type { RealPage } from '../src/testing/real-sets';
 import { seededRandom } from '../src/testing/synthetic-corpus';
 import { fitLogistic, predictLogistic } from './logistic';
@@ -334,16 +327,8 @@ export function crossValidate(items: readonly LabelledEvidence[], index: CorpusI
  */
 export function shippedResults(items: readonly LabelledEvidence[], index: CorpusIndex): PageResult[] {
   return items.map(({ page, evidence }) => {
-    const reading = evidence.terms.length > 0 ? readPage(index, evidence) : null;
-    const shown = reading !== null && decidesToShow(reading.features);
-    return {
-      page,
-      probability: reading ? showProbability(reading.features) : 0,
-      shown,
-      stories: shown ? reading.ranked.map((r) => storyOfPassage(index, r.passage).id) : [],
-      features: reading?.features ?? null,
-      fold: -1,
-    };
+    const { stories, probability, features } = verdictOf(evidence, index);
+    return { page, probability: probability ?? 0, shown: stories.length > 0, stories, features, fold: -1 };
   });
 }
 

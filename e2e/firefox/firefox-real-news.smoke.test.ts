@@ -7,10 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packGateTest } from '../../src/lexicon/gate-pack';
-import { unpackGateTest } from '../../src/lexicon/gate-precheck';
-import { loadBundleIndex } from '../../src/search/corpus-index';
-import { buildCorpusFromData } from '../../src/search/read-data';
 import { verdictInNode } from '../../src/testing/read-in-node';
 import { newsDevPages } from '../../src/testing/real-sets';
 import { type FirefoxHarness, launchFirefox, poll } from './firefox-harness';
@@ -30,15 +26,12 @@ describe.skipIf(!news)('real news in Firefox (../shared/news-dev)', () => {
   it('shows in the popup\'s "On this page" what npm run eval\'s shipped model decides', {
     timeout: 600_000,
   }, async () => {
-    const bundle = buildCorpusFromData();
-    const index = loadBundleIndex(bundle);
-    const gateTest = unpackGateTest(packGateTest(bundle.terms));
     // One extension page asks the extension (it has `browser`) about each tab.
     const probe = await h.extensionPage('/popup.html');
     const inNode: string[] = [];
     const inFirefox: string[] = [];
     for (const page of pages) {
-      const { stories } = await verdictInNode(readFileSync(page.path, 'utf8'), page.url, gateTest, index);
+      const { stories } = await verdictInNode(readFileSync(page.path, 'utf8'), page.url);
       inNode.push(`${page.name}: ${stories.join(' ') || 'quiet'}`);
       const url = h.serveFixture(`/news/${page.name}`, page.path);
       const tab = await h.browser.newPage();
