@@ -357,6 +357,10 @@ describe('terms on the page', () => {
     await expect
       .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
       .toBe(true);
+    // Its focus is for screen readers: no ring around a card the reader just clicked open.
+    expect(
+      await ui.evaluate((root, sel) => getComputedStyle(root.querySelector(sel) as Element).outlineStyle, TERM_CARD),
+    ).toBe('none');
     await h.screenshot(page, 'term-card');
     await page.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(page, 'term-card-dark');
@@ -366,6 +370,97 @@ describe('terms on the page', () => {
 
     await page.keyboard.press('Escape');
     await expect.poll(() => ui.count(TERM_CARD)).toBe(0);
+    await page.close();
+  });
+
+  it('from the keyboard: Tab onto a link that holds a term opens its card, the next Tab enters it, and it follows the link in the Tab order', async () => {
+    // The test's own variant of the famine fixture: "famine" in its first paragraph is a link.
+    const url = 'https://www.bbc.com/news/articles/c0famine0042-linked';
+    const fixture = h.fixture(fixturePages.famineOrphans?.file ?? '');
+    const linked = fixture.replace(
+      'a famine spread',
+      'a <a id="famine-link" href="https://www.bbc.com/news/topics/famine">famine</a> spread',
+    );
+    expect(linked).not.toBe(fixture);
+    h.serve(url, linked);
+    const page = await h.context.newPage();
+    await page.goto(url);
+    const ui = inPage(page);
+    await ui.waitFor(PILL);
+    const link = page.locator('#famine-link');
+    // The link's word is marked (the card opens only for a marked term).
+    await expect
+      .poll(async () => (await markedTerms(page)).some((t) => t.text.toLowerCase() === 'famine' && t.y > 0))
+      .toBe(true);
+    const focusedInPage = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    const focusedInUi = () => ui.evaluate((root) => root.activeElement?.className ?? null);
+    // Onto the link by the reader's own Tab: from the element before it, back again.
+    await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInPage()).not.toBe('famine-link');
+    await page.keyboard.press('Tab');
+    expect(await focusedInPage()).toBe('famine-link');
+    await ui.waitFor(TERM_CARD, { timeout: 5_000 });
+    await until('the term card in place', () => ui.box(TERM_CARD));
+    // Opened from the keyboard, it leaves the focus on the link.
+    expect(await focusedInPage()).toBe('famine-link');
+
+    // The next Tab enters the card.
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
+      .toBe(true);
+    // Entered from the keyboard, it shows where the focus went (a click's card does not: below).
+    expect(
+      await ui.evaluate((root, sel) => getComputedStyle(root.querySelector(sel) as Element).outlineStyle, TERM_CARD),
+    ).toBe('solid');
+    await h.screenshot(page, 'term-card-keyboard');
+    // Shift+Tab goes back to the link, and the card stays for it; Tab enters it again.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInPage()).toBe('famine-link');
+    expect(await ui.count(TERM_CARD)).toBe(1);
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
+      .toBe(true);
+    // Tab goes through its controls...
+    const stops = await ui.count(`${TERM_CARD} button`);
+    expect(stops).toBeGreaterThan(1);
+    for (let i = 0; i < stops; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusedInUi()).toMatch(/fh-/);
+    }
+    // ...and from its last, on to what follows the link in the page; the card closes.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => ui.count(TERM_CARD)).toBe(0);
+    const after = await page.evaluate(() => {
+      const active = document.activeElement;
+      const from = document.getElementById('famine-link');
+      return {
+        tag: active?.tagName ?? null,
+        follows: !!active && !!from && (from.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      };
+    });
+    expect(after.tag).not.toMatch(/^(BODY|FIRSTHAND-PANEL)$/);
+    expect(after.follows).toBe(true);
+
+    // Escape from inside the card closes it and gives the focus back to the link.
+    await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await ui.waitFor(TERM_CARD, { timeout: 5_000 });
+    await until('the term card in place', () => ui.box(TERM_CARD));
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
+      .toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ui.count(TERM_CARD)).toBe(0);
+    expect(await focusedInPage()).toBe('famine-link');
+    // The card does not open again by itself; the next Tab goes on in the page.
+    await page.keyboard.press('Tab');
+    expect(await ui.count(TERM_CARD)).toBe(0);
+    expect(await focusedInPage()).not.toBe('famine-link');
     await page.close();
   });
 

@@ -9,11 +9,13 @@ import { TermCard } from './TermCard';
 
 let root: HTMLElement;
 afterEach(() => {
+  // Unmounted, so that no earlier card's listeners answer a later test's keys.
+  act(() => render(null, root));
   root.remove();
   setUiLanguage('en');
 });
 
-function mount(onClose = vi.fn(), takeFocus = true) {
+function mount(onClose = vi.fn(), takeFocus = true, returnTo?: Element) {
   root = document.createElement('div');
   document.body.append(root);
   const anchor = () => new DOMRect(100, 100, 60, 20);
@@ -25,6 +27,7 @@ function mount(onClose = vi.fn(), takeFocus = true) {
         cards={cards}
         anchor={anchor}
         takeFocus={takeFocus}
+        returnTo={returnTo}
         onClose={onClose}
         onOpenStory={() => {}}
       />,
@@ -58,6 +61,7 @@ describe('TermCard', () => {
   it('takes focus when opened by a click, and not when reached from the keyboard', () => {
     mount();
     expect(document.activeElement).toBe(card());
+    act(() => render(null, root));
     root.remove();
     mount(vi.fn(), false);
     expect(document.activeElement).not.toBe(card());
@@ -104,6 +108,73 @@ describe('TermCard', () => {
     } finally {
       link.remove();
     }
+  });
+
+  it('follows the link it was entered from in the Tab order, and gives the focus back to it', () => {
+    const link = document.createElement('a');
+    link.href = '/famine';
+    document.body.append(link);
+    try {
+      const onClose = mount(vi.fn(), false, link);
+      const section = card() as HTMLElement;
+      const stops = [...section.querySelectorAll('button')];
+      const tab = (target: Element, shiftKey = false) => {
+        let allowed = true;
+        act(() => {
+          allowed = target.dispatchEvent(
+            asUser(
+              new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true, composed: true }),
+            ),
+          );
+        });
+        return allowed;
+      };
+      // Entered (term-marks.ts focuses the card): Shift+Tab goes back to the link, in place
+      // of the browser's move, and the card stays for it.
+      act(() => section.focus());
+      expect(tab(section, true)).toBe(false);
+      expect(document.activeElement).toBe(link);
+      // From a stop in the middle, Tab and Shift+Tab stay in the card: the browser moves.
+      expect(stops.length).toBeGreaterThanOrEqual(3);
+      act(() => (stops[1] as HTMLElement).focus());
+      expect(tab(stops[1] as Element)).toBe(true);
+      expect(tab(stops[1] as Element, true)).toBe(true);
+      expect(document.activeElement).toBe(stops[1]);
+      // Shift+Tab from the first stop goes back to the link too.
+      act(() => (stops[0] as HTMLElement).focus());
+      expect(tab(stops[0] as Element, true)).toBe(false);
+      expect(document.activeElement).toBe(link);
+      // From its last stop, Tab goes on from the link: the focus is put there and the
+      // browser's own Tab goes on from it.
+      const last = stops[stops.length - 1] as HTMLElement;
+      act(() => last.focus());
+      expect(tab(last)).toBe(true);
+      expect(document.activeElement).toBe(link);
+      // Putting it there is not the reader leaving for the page: the card is not closed by it.
+      act(() => {
+        link.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
+      });
+      expect(onClose).not.toHaveBeenCalled();
+      // Escape from inside closes it and gives the focus back to the link.
+      act(() => last.focus());
+      act(() => {
+        userKey(last, 'Escape');
+      });
+      expect(onClose).toHaveBeenCalledTimes(1);
+      expect(document.activeElement).toBe(link);
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('without a link to go back to, Tab from its last stop goes where the browser takes it', () => {
+    mount(vi.fn(), true);
+    const stops = [...(card() as HTMLElement).querySelectorAll('button')];
+    const last = stops[stops.length - 1] as HTMLElement;
+    act(() => last.focus());
+    const allowed = userKey(last, 'Tab');
+    expect(allowed).toBe(true);
+    expect(document.activeElement).toBe(last);
   });
 
   it("ignores the page's scripted keys and clicks: Escape, a click elsewhere, its buttons", () => {

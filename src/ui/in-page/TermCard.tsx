@@ -18,6 +18,11 @@ export interface TermCardProps {
   anchor(): DOMRect | null;
   /** Take focus (opened by a click); from the keyboard the reader's focus stays put. */
   takeFocus: boolean;
+  /**
+   * The page's link whose focus opened the card (from the keyboard): the reader tabs in from
+   * it, and back to it (term-marks.ts).
+   */
+  returnTo?: Element | undefined;
   /** The shadow host, to tell clicks inside the UI from clicks on the page. */
   host?: Element;
   onClose(): void;
@@ -30,7 +35,7 @@ export interface TermCardProps {
  * and follows it as the page scrolls; it closes with Esc, a click elsewhere, or when the
  * term scrolls out of view.
  */
-export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpenStory }: TermCardProps) {
+export function TermCard({ term, cards, anchor, takeFocus, returnTo, host, onClose, onOpenStory }: TermCardProps) {
   const ref = useRef<HTMLElement>(null);
   const [place, setPlace] = useState<{ top: number; left: number; maxHeight: number } | null>(null);
 
@@ -79,13 +84,22 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
     const card = ref.current;
     if (!card) return;
     const inside = host ?? card;
+    const link = returnTo instanceof HTMLElement || returnTo instanceof SVGElement ? returnTo : undefined;
     // Escape, a click outside, or the reader's Tab out into the page closes it; Escape gives
-    // the focus back to where it was.
-    return closeWhenLeft(inside, card, onClose, () => {
-      onClose();
-      if (takeFocus) previous.current?.focus?.({ preventScroll: true });
-    });
-  }, [takeFocus, host, onClose]);
+    // the focus back to where it was: where the click left it, or the link it was entered from.
+    return closeWhenLeft(
+      inside,
+      card,
+      onClose,
+      () => {
+        const focused = card.contains((card.getRootNode() as Document | ShadowRoot).activeElement);
+        onClose();
+        if (takeFocus) previous.current?.focus?.({ preventScroll: true });
+        else if (focused) link?.focus({ preventScroll: true });
+      },
+      link,
+    );
+  }, [takeFocus, returnTo, host, onClose]);
 
   const openStory = byUser((_event: MouseEvent, card: ExcerptCardData) => onOpenStory(card));
   const style = place
@@ -100,6 +114,7 @@ export function TermCard({ term, cards, anchor, takeFocus, host, onClose, onOpen
       tabIndex={-1}
       style={style}
       data-firsthand="term-card"
+      data-entered-from={returnTo ? 'link' : undefined}
     >
       <div class="fh-termcard__header">
         <p class="fh-termcard__term">

@@ -12,6 +12,10 @@ import { byUser } from './user-input';
  *   too) or another key of the reader's does not close it.
  * `within` is an element inside the shadow root: focus moving there never reaches the
  * document. Listens in the capture phase (pages stop their own events' propagation).
+ *
+ * A layer entered from an element of the page (`returnTo`: the link whose term card the
+ * reader tabbed into) sits in the Tab order right after it: Shift+Tab from the layer's first
+ * stop goes back to that element, and Tab from its last goes on to what follows it there.
  * Returns what takes the listeners away.
  */
 export function closeWhenLeft(
@@ -19,6 +23,7 @@ export function closeWhenLeft(
   within: Element,
   close: () => void,
   onEscape: () => void = close,
+  returnTo?: HTMLElement | SVGElement,
 ): () => void {
   const document = within.ownerDocument;
   let tabbedOut = false;
@@ -28,7 +33,16 @@ export function closeWhenLeft(
   });
   const onKeyDown = byUser((event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.isComposing) onEscape();
-    else if (event.key === 'Tab') tabbedOut = event.composedPath().includes(inside);
+    else if (event.key === 'Tab') {
+      tabbedOut = event.composedPath().includes(inside);
+      if (tabbedOut && returnTo?.isConnected && atEdge(within, event.shiftKey)) {
+        tabbedOut = false;
+        // Back: to the element itself. On: from it, as the browser's own Tab goes on from
+        // whatever has the focus when the key is done.
+        if (event.shiftKey) event.preventDefault();
+        returnTo.focus({ preventScroll: event.shiftKey });
+      }
+    }
   });
   const onFocusIn = byUser((event: FocusEvent) => {
     if (!tabbedOut) return;
@@ -49,4 +63,16 @@ export function closeWhenLeft(
     document.removeEventListener('keydown', onKeyDown, true);
     document.removeEventListener('focusin', onFocusIn, true);
   };
+}
+
+/** What Tab stops at in a layer: its controls, in order. */
+const TAB_STOPS =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Whether the focus is at the layer's first stop (or the layer itself), or at its last. */
+function atEdge(within: Element, first: boolean): boolean {
+  const at = (within.getRootNode() as Document | ShadowRoot).activeElement;
+  const stops = within.querySelectorAll(TAB_STOPS);
+  if (at === within) return first || stops.length === 0;
+  return at === (first ? stops[0] : stops[stops.length - 1]);
 }

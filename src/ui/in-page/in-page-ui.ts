@@ -10,6 +10,9 @@ import { type PanelCode, panelCode } from './panel-code';
 import { createPill, PILL_SELECTOR, type Pill } from './pill';
 import { createTermMarks, type PickedTerm } from './term-marks';
 
+/** The term card that the panel's code draws (TermCard.tsx). */
+const TERM_CARD_SELECTOR = '[data-firsthand="term-card"]';
+
 /** What the page's UI shows now. */
 interface ShownNow {
   matches: PageMatches;
@@ -90,6 +93,7 @@ export function startInPageUi(ctx: ContentScriptContext): void {
     },
     undefined,
     ui.contains,
+    ui.enterTermCard,
   );
   ctx.onInvalidated(() => marks.clear());
 
@@ -224,6 +228,14 @@ export function createInPageUi(
       return 'panel';
     },
     contains,
+    /** Focuses the term card, once it is drawn and placed; false when none is. */
+    enterTermCard(): boolean {
+      const card = ui?.container.querySelector<HTMLElement>(TERM_CARD_SELECTOR);
+      // Hidden until placed: a hidden element takes no focus.
+      if (!card || card.style.visibility === 'hidden') return false;
+      card.focus({ preventScroll: true });
+      return (card.getRootNode() as ShadowRoot).activeElement === card;
+    },
     /** Focuses the pill, plain or drawn by the panel's code; false when none is shown. */
     focusPill(): boolean {
       const shown = ui?.container.querySelector<HTMLElement>(PILL_SELECTOR);

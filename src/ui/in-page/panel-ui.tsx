@@ -81,6 +81,7 @@ function draw(
             cards={matches.cards.filter((card) => card.why.includes(term))}
             anchor={anchorOf(picked)}
             takeFocus={cardTakesFocus}
+            returnTo={picked.trigger}
             host={host}
             onClose={closeTermCard}
             onOpenStory={openStory}

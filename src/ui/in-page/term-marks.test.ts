@@ -99,6 +99,71 @@ describe('createTermMarks with the Custom Highlight API', () => {
     }
   });
 
+  it('enters the card with the next Tab from the link that opened it, and only then', () => {
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', class {});
+    let marks: ReturnType<typeof createTermMarks> | undefined;
+    try {
+      document.body.innerHTML = '<p><a href="/famine">The famine</a> and <a href="/weather">the weather</a>.</p>';
+      const [termLink, otherLink] = [...document.querySelectorAll('a')] as HTMLElement[];
+      const range = document.createRange();
+      range.selectNodeContents(termLink as Element);
+      const picks: { term: string; trigger?: Element }[] = [];
+      let cardThere = true;
+      const enter = vi.fn(() => cardThere);
+      marks = createTermMarks(
+        document,
+        (pick) => {
+          if (pick) picks.push({ term: pick.mark.term, ...(pick.trigger ? { trigger: pick.trigger } : {}) });
+        },
+        undefined,
+        () => false,
+        enter,
+      );
+      marks.set([{ term: 'famine', range }]);
+      const focusByTab = (target: EventTarget) => {
+        userKey(document, 'Tab');
+        target.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      };
+      // A Tab from the link before any card opened goes on as usual.
+      expect(userKey(termLink as Element, 'Tab')).toBe(true);
+      expect(enter).not.toHaveBeenCalled();
+      focusByTab(termLink as Element);
+      expect(picks).toEqual([{ term: 'famine', trigger: termLink }]);
+      // Shift+Tab, or a Tab with another key held, goes back or elsewhere: not into the card.
+      const shiftTab = asUser(
+        new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, cancelable: true }),
+      );
+      expect(termLink?.dispatchEvent(shiftTab)).toBe(true);
+      expect(enter).not.toHaveBeenCalled();
+      // A page's own Tab event is not the reader's.
+      termLink?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
+      expect(enter).not.toHaveBeenCalled();
+      // The reader's Tab from the link enters the card, and the browser's own move is cancelled.
+      expect(userKey(termLink as Element, 'Tab')).toBe(false);
+      expect(enter).toHaveBeenCalledTimes(1);
+      // No card to enter (closed with Escape, say): the Tab goes on.
+      cardThere = false;
+      expect(userKey(termLink as Element, 'Tab')).toBe(true);
+      expect(enter).toHaveBeenCalledTimes(2);
+      // From another element, a Tab never enters it.
+      cardThere = true;
+      expect(userKey(otherLink as Element, 'Tab')).toBe(true);
+      expect(enter).toHaveBeenCalledTimes(2);
+      // After Escape, focus given back to the link (not by Tab) opens nothing again.
+      userKey(document, 'Escape');
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toHaveLength(1);
+      // Focus moving on by Tab closes it: the link no longer opens a way into a card.
+      focusByTab(otherLink as Element);
+      expect(userKey(termLink as Element, 'Tab')).toBe(true);
+      expect(enter).toHaveBeenCalledTimes(2);
+    } finally {
+      marks?.clear();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('opens a term’s card on the reader’s click on the term, never on a page’s click there', () => {
     vi.stubGlobal('CSS', { highlights: new Map() });
     vi.stubGlobal('Highlight', class {});

@@ -26,6 +26,11 @@ export interface PickedTerm {
   line: number;
   /** Opened from the keyboard (focus, caret): the card must not take focus away. */
   byKeyboard: boolean;
+  /**
+   * The page's element whose focus opened the card from the keyboard: Tab from it enters the
+   * card, and leaving the card by Tab or Escape comes back to it.
+   */
+  trigger?: Element;
 }
 
 /** Controls that the page's own clicks on a term must keep: we never take those over. */
@@ -35,8 +40,9 @@ const PAGE_CONTROLS = 'a[href], button, input, textarea, select, label, summary,
  * Marks terms in the page with the CSS Custom Highlight API, which leaves the page's DOM
  * untouched, and tells `onPick` when the reader clicks a marked term (hit-tested with
  * caretPositionFromPoint / caretRangeFromPoint) or reaches one from the keyboard (Tab onto
- * a link that holds it). Without the API nothing is marked and
- * nothing is listened to.
+ * a link that holds it). From there the next Tab enters the card (`enterCard`), as if it
+ * followed that link in the page: it shows beside the link, though it hangs in the top
+ * layer. Without the API nothing is marked and nothing is listened to.
  */
 export function createTermMarks(
   doc: Document,
@@ -44,11 +50,16 @@ export function createTermMarks(
   maxElements = MAX_MARKED_PAGE_ELEMENTS,
   /** Whether an element is our own UI's host (its root is closed: `shadowRoot` says nothing). */
   isOwnUi: (element: Element) => boolean = () => false,
+  /** Moves the focus into the open term card; false when there is none to enter. */
+  enterCard: () => boolean = () => false,
 ) {
   let marks: readonly TermRange[] = [];
   let sheet: CSSStyleSheet | null = null;
   let lastPointer = 0;
-  let lastKey = 0;
+  /** When the reader last pressed Tab, if that was their last key. */
+  let lastTab = 0;
+  /** The element whose focus opened the card that is open, from the keyboard. */
+  let opener: Element | null = null;
   const view = doc.defaultView;
 
   // While something is fullscreen no card of ours can show over it (the top layer stacks in
@@ -63,40 +74,43 @@ export function createTermMarks(
   const onPointerDown = byUser(() => {
     lastPointer = Date.now();
   });
-  const onKeyDown = byUser(() => {
-    lastKey = Date.now();
+  const onKeyDown = byUser((event: KeyboardEvent) => {
+    // Escape, say, then gives the focus back to the link: that reopens nothing.
+    lastTab = event.key === 'Tab' ? Date.now() : 0;
+    // Tab (forward) from the link whose card it opened enters the card.
+    const plainTab = event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
+    if (plainTab && opener !== null && event.target === opener && enterCard()) event.preventDefault();
   });
   // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term
   // opens its card; focus moving on closes it (null), so it never covers what comes next.
   // A page's `element.focus()` makes focus events the browser calls trusted: only focus
-  // that follows the reader's own key opens a card.
-  let fromKeyboard = false;
+  // that follows the reader's own Tab opens a card.
   const onFocusIn = byUser((event: FocusEvent) => {
     const target = event.target;
     if (!(target instanceof Element) || Date.now() - lastPointer < 500) return;
     const small = target.matches('a[href], button, [tabindex]') && (target.textContent?.length ?? 0) <= 200;
-    const byKey = Date.now() - lastKey < 1000;
+    const byTab = Date.now() - lastTab < 1000;
     // Opens nothing while something is fullscreen; focus moving on still closes a card.
-    const opens = small && byKey && !doc.fullscreenElement;
+    const opens = small && byTab && !doc.fullscreenElement;
     const mark = opens ? marks.find((m) => target.contains(m.range.startContainer)) : undefined;
     if (mark) {
-      fromKeyboard = true;
-      onPick({ mark, line: 0, byKeyboard: true });
-    } else if (fromKeyboard && !isOwnUi(target)) {
+      opener = target;
+      onPick({ mark, line: 0, byKeyboard: true, trigger: target });
+    } else if (opener !== null && !isOwnUi(target)) {
       // Focus into our own UI (the shadow host) keeps the card; anywhere else closes it.
-      fromKeyboard = false;
+      opener = null;
       onPick(null);
     }
   });
 
   const listen = (on: boolean) => {
     const method = on ? 'addEventListener' : 'removeEventListener';
-    // Capture, passive: pages that stop their events' propagation still tell us, and we
-    // never cancel or stop anything of theirs.
+    // Capture: pages that stop their events' propagation still tell us. We never stop
+    // anything of theirs, and cancel only the Tab that enters our own card.
     doc[method]('click', onClick as EventListener, { capture: true });
     doc[method]('pointerdown', onPointerDown, { capture: true });
     doc[method]('focusin', onFocusIn as EventListener, { capture: true });
-    doc[method]('keydown', onKeyDown, { capture: true });
+    doc[method]('keydown', onKeyDown as EventListener, { capture: true });
   };
 
   return {
