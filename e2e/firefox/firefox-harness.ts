@@ -18,7 +18,7 @@ import puppeteer, { type Browser, type Page, TimeoutError } from 'puppeteer-core
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const extensionDir = process.env.FIRSTHAND_FIREFOX_EXTENSION_DIR ?? join(root, '.output/firefox-mv2');
 export const artifactsDir = join(root, 'test-results/e2e');
-const fixturesDir = join(root, 'e2e/fixtures');
+export const fixturesDir = join(root, 'e2e/fixtures');
 
 /** Only for the test copy; the real manifest's id (if any) wins. */
 const TEST_GECKO_ID = 'firsthand-e2e@firsthand.test';
@@ -221,7 +221,16 @@ export async function lookInPage(h: FirefoxHarness, articleUrl: string) {
             Symbol.for('firsthand.detection')
           ];
           const panel = root?.querySelector('.fh-panel');
+          const termCard = root?.querySelector('[data-firsthand="term-card"]');
+          const inUi = root?.activeElement;
+          const inPage = document.activeElement;
+          const link = document.getElementById('famine-link');
           return {
+            termCard: termCard ? termCard.querySelectorAll('button').length : null,
+            uiFocus: inUi ? (inUi.getAttribute('data-firsthand') ?? inUi.className) : null,
+            pageFocus: inPage ? inPage.id || inPage.tagName : null,
+            focusAfterLink:
+              !!inPage && !!link && (link.compareDocumentPosition(inPage) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
             text: root?.querySelector('[data-firsthand="pill"]')?.textContent ?? null,
             pillColour: box
               ? getComputedStyle(root?.querySelector('[data-firsthand="pill"]') as Element).backgroundColor
@@ -236,6 +245,13 @@ export async function lookInPage(h: FirefoxHarness, articleUrl: string) {
         },
       });
       return (frame?.result ?? null) as {
+        /** The term card's buttons, or null when no term card is open. */
+        termCard: number | null;
+        /** What has the focus inside the UI's shadow root (its data-firsthand, or class). */
+        uiFocus: string | null;
+        /** What has the page's focus (its id, or tag), and whether it follows #famine-link. */
+        pageFocus: string | null;
+        focusAfterLink: boolean;
         text: string | null;
         /** The pill's and the open panel's background colours, as computed. */
         pillColour: string | null;

@@ -3,10 +3,14 @@
  * headless through puppeteer-core. The in-page UI appears on a fixture page, and the
  * popup's search finds a testimony.
  */
-import type { Page } from 'puppeteer-core';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FirefoxHarness,
+  fixturesDir,
   launchFirefox,
   lookInPage,
   luminance,
@@ -226,5 +230,55 @@ describe('Firsthand in Firefox', () => {
     await h.screenshot(options, 'firefox-options');
     expect(pageErrors).toEqual([]);
     await options.close();
+  });
+
+  it("enters a term's card with the Tab after its link's, and goes on from the link after it", async () => {
+    // The test's own variant of the famine fixture: "famine" in its first paragraph is a link.
+    const fixture = readFileSync(join(fixturesDir, 'famine-orphans.html'), 'utf8');
+    const linked = fixture.replace(
+      'a famine spread',
+      'a <a id="famine-link" href="/news/topics/famine">famine</a> spread',
+    );
+    expect(linked).not.toBe(fixture);
+    const file = join(mkdtempSync(join(tmpdir(), 'firsthand-ff-linked-')), 'famine-linked.html');
+    writeFileSync(file, linked);
+    const path = '/news/articles/c0famine0001-linked';
+    const url = h.serveFixture(path, file);
+    const page: Page = await h.browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.goto(url, { waitUntil: 'load' });
+    const lookHere = () => lookInPage(h, url);
+    await poll(lookHere, (seen) => !!seen?.text);
+    // Each look opens a tab of its own: the keys go to the article's once it is in front.
+    const press = async (key: KeyInput, shift = false) => {
+      await page.bringToFront();
+      if (shift) await page.keyboard.down('Shift');
+      await page.keyboard.press(key);
+      if (shift) await page.keyboard.up('Shift');
+    };
+    // Onto the link by the reader's own Tab, from the element before it.
+    await page.bringToFront();
+    await page.focus('#famine-link');
+    await press('Tab', true);
+    await press('Tab');
+    const opened = await poll(lookHere, (seen) => (seen?.termCard ?? 0) > 0);
+    expect(opened).toMatchObject({ pageFocus: 'famine-link' });
+    const stops = opened?.termCard ?? 0;
+    expect(stops).toBeGreaterThan(1);
+    // The next Tab enters the card; Shift+Tab goes back to the link.
+    await press('Tab');
+    expect(await poll(lookHere, (seen) => seen?.uiFocus === 'term-card')).toMatchObject({ uiFocus: 'term-card' });
+    await press('Tab', true);
+    expect(await poll(lookHere, (seen) => seen?.pageFocus === 'famine-link')).toMatchObject({ termCard: stops });
+    // In again, through its controls, and out from its last to what follows the link.
+    await press('Tab');
+    for (let i = 0; i < stops; i++) await press('Tab');
+    expect((await lookHere())?.uiFocus).toMatch(/fh-/);
+    await press('Tab');
+    const left = await poll(lookHere, (seen) => seen?.termCard === null);
+    expect(left).toMatchObject({ termCard: null, focusAfterLink: true });
+    expect(left?.pageFocus).not.toMatch(/^(famine-link|BODY|FIRSTHAND-PANEL)$/);
+    expect(pageErrors).toEqual([]);
+    await page.close();
   });
 });

@@ -51,6 +51,11 @@ describe('createTermMarks with the Custom Highlight API', () => {
       expect(picks).toEqual([]);
       userKey(document, 'Tab');
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual(['famine']);
+      // The focus coming back to the link without a Tab (its tab in front again) keeps it.
+      userKey(document, 'a');
+      termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
+      expect(picks).toEqual(['famine']);
       otherLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null]);
       // Focus moving into our own UI (its host; the root is closed) keeps the card.

@@ -96,8 +96,9 @@ export function createTermMarks(
     if (mark) {
       opener = target;
       onPick({ mark, line: 0, byKeyboard: true, trigger: target });
-    } else if (opener !== null && !isOwnUi(target)) {
-      // Focus into our own UI (the shadow host) keeps the card; anywhere else closes it.
+    } else if (opener !== null && !isOwnUi(target) && (target !== opener || doc.fullscreenElement)) {
+      // Focus into our own UI (the shadow host) keeps the card, and so does focus coming back
+      // to its link (the tab or window in front again); anywhere else closes it.
       opener = null;
       onPick(null);
     }
