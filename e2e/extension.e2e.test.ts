@@ -331,6 +331,9 @@ const markedTerms = (page: Page) =>
     }),
   );
 
+/** The test's own variant of the famine page, with a marked term in a link (served by its test). */
+const LINKED_TERM_URL = 'https://www.bbc.com/news/articles/c0famine0042-linked';
+
 describe('terms on the page', () => {
   it('underlines the terms that earned the cards, and a click on one opens its card beside it', async () => {
     const page = await open('famineOrphans');
@@ -375,7 +378,7 @@ describe('terms on the page', () => {
 
   it('from the keyboard: Tab onto a link that holds a term opens its card, the next Tab enters it, and it follows the link in the Tab order', async () => {
     // The test's own variant of the famine fixture: "famine" in its first paragraph is a link.
-    const url = 'https://www.bbc.com/news/articles/c0famine0042-linked';
+    const url = LINKED_TERM_URL;
     const fixture = h.fixture(fixturePages.famineOrphans?.file ?? '');
     const linked = fixture.replace(
       'a famine spread',
@@ -393,7 +396,6 @@ describe('terms on the page', () => {
       .poll(async () => (await markedTerms(page)).some((t) => t.text.toLowerCase() === 'famine' && t.y > 0))
       .toBe(true);
     const focusedInPage = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
-    const focusedInUi = () => ui.evaluate((root) => root.activeElement?.className ?? null);
     // Onto the link by the reader's own Tab: from the element before it, back again.
     await link.focus();
     await page.keyboard.press('Shift+Tab');
@@ -402,8 +404,13 @@ describe('terms on the page', () => {
     expect(await focusedInPage()).toBe('famine-link');
     await ui.waitFor(TERM_CARD, { timeout: 5_000 });
     await until('the term card in place', () => ui.box(TERM_CARD));
-    // Opened from the keyboard, it leaves the focus on the link.
+    // Opened from the keyboard, it leaves the focus on the link, and tells screen readers so.
     expect(await focusedInPage()).toBe('famine-link');
+    await expect
+      .poll(() =>
+        ui.evaluate((root, sel) => root.querySelector(`${sel} [role="status"]`)?.textContent ?? null, TERM_CARD),
+      )
+      .toMatch(/^famine, \d testimonies: press Tab to read them, Escape to close\.$/);
 
     // The next Tab enters the card.
     await page.keyboard.press('Tab');
@@ -426,9 +433,14 @@ describe('terms on the page', () => {
     // Tab goes through its controls...
     const stops = await ui.count(`${TERM_CARD} button`);
     expect(stops).toBeGreaterThan(1);
+    const focusedButton = () =>
+      ui.evaluate((root, sel) => {
+        const buttons = [...root.querySelectorAll(`${sel} button`)];
+        return buttons.indexOf(root.activeElement as Element);
+      }, TERM_CARD);
     for (let i = 0; i < stops; i++) {
       await page.keyboard.press('Tab');
-      expect(await focusedInUi()).toMatch(/fh-/);
+      expect(await focusedButton()).toBe(i);
     }
     // ...and from its last, on to what follows the link in the page; the card closes.
     await page.keyboard.press('Tab');
@@ -459,8 +471,8 @@ describe('terms on the page', () => {
     expect(await focusedInPage()).toBe('famine-link');
     // The card does not open again by itself; the next Tab goes on in the page.
     await page.keyboard.press('Tab');
-    expect(await ui.count(TERM_CARD)).toBe(0);
     expect(await focusedInPage()).not.toBe('famine-link');
+    expect(await ui.count(TERM_CARD)).toBe(0);
     await page.close();
   });
 
@@ -803,7 +815,7 @@ describe('the built extension', () => {
 
 describe('privacy', () => {
   it('makes no request beyond the test pages themselves', async () => {
-    const served = new Set([...Object.values(fixturePages).map((p) => p.url), CLOSED_BANNER_URL]);
+    const served = new Set([...Object.values(fixturePages).map((p) => p.url), CLOSED_BANNER_URL, LINKED_TERM_URL]);
     const others = h.requests.filter(
       (url) => !served.has(url.replace(/#.*$/, '')) && !url.startsWith('chrome-extension://'),
     );

@@ -273,7 +273,8 @@ describe('Firsthand in Firefox', () => {
     // In again, through its controls, and out from its last to what follows the link.
     await press('Tab');
     for (let i = 0; i < stops; i++) await press('Tab');
-    expect((await lookHere())?.uiFocus).toMatch(/fh-/);
+    // On its last control: the last card's "Read the full story".
+    expect((await lookHere())?.uiFocus).toMatch(/\bfh-card__open\b/);
     await press('Tab');
     const left = await poll(lookHere, (seen) => seen?.termCard === null);
     expect(left).toMatchObject({ termCard: null, focusAfterLink: true });

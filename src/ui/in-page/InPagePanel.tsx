@@ -8,7 +8,7 @@ import { moveBetween } from '../shared/arrow-keys';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { useUniqueId } from '../shared/unique-id';
 import { closeWhenLeft } from './close-when-left';
-import { ANNOUNCE_AFTER_MS } from './pill';
+import { useAnnouncement } from './use-announcement';
 import { byUser } from './user-input';
 
 export interface InPagePanelProps {
@@ -183,19 +183,4 @@ export function InPagePanel({
       </button>
     </div>
   );
-}
-
-/**
- * A message for a polite live region, said once: set a moment after the region exists (a
- * region that appears with its text already in it is not announced), and only when the
- * message changes, so a re-render with the same count stays quiet.
- */
-function useAnnouncement(message: string, alreadySaid: string): string {
-  const [said, setSaid] = useState(alreadySaid);
-  useEffect(() => {
-    // The message already said sets the same text again: no change, nothing said twice.
-    const timer = setTimeout(() => setSaid(message), ANNOUNCE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [message]);
-  return said;
 }

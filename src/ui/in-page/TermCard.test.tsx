@@ -113,6 +113,12 @@ describe('TermCard', () => {
   it('follows the link it was entered from in the Tab order, and gives the focus back to it', () => {
     const link = document.createElement('a');
     link.href = '/famine';
+    // As in a browser, focusing it fires the reader's focusin at once, inside focus().
+    const focusLink = link.focus.bind(link);
+    link.focus = (options?: FocusOptions) => {
+      focusLink(options);
+      link.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    };
     document.body.append(link);
     try {
       const onClose = mount(vi.fn(), false, link);
@@ -134,6 +140,7 @@ describe('TermCard', () => {
       act(() => section.focus());
       expect(tab(section, true)).toBe(false);
       expect(document.activeElement).toBe(link);
+      expect(onClose).not.toHaveBeenCalled();
       // From a stop in the middle, Tab and Shift+Tab stay in the card: the browser moves.
       expect(stops.length).toBeGreaterThanOrEqual(3);
       act(() => (stops[1] as HTMLElement).focus());
@@ -145,26 +152,100 @@ describe('TermCard', () => {
       expect(tab(stops[0] as Element, true)).toBe(false);
       expect(document.activeElement).toBe(link);
       // From its last stop, Tab goes on from the link: the focus is put there and the
-      // browser's own Tab goes on from it.
+      // browser's own Tab goes on from it. The reader has left the card: it closes.
       const last = stops[stops.length - 1] as HTMLElement;
       act(() => last.focus());
       expect(tab(last)).toBe(true);
       expect(document.activeElement).toBe(link);
-      // Putting it there is not the reader leaving for the page: the card is not closed by it.
-      act(() => {
-        link.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
-      });
-      expect(onClose).not.toHaveBeenCalled();
-      // Escape from inside closes it and gives the focus back to the link.
+      expect(onClose).toHaveBeenCalledTimes(1);
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('closes with Escape and gives the focus back to the link it was entered from; left on the link, the focus stays', () => {
+    const link = document.createElement('a');
+    link.href = '/famine';
+    document.body.append(link);
+    try {
+      const onClose = mount(vi.fn(), false, link);
+      const last = [...(card() as HTMLElement).querySelectorAll('button')].pop() as HTMLElement;
       act(() => last.focus());
       act(() => {
         userKey(last, 'Escape');
       });
       expect(onClose).toHaveBeenCalledTimes(1);
       expect(document.activeElement).toBe(link);
+      // Not entered (the focus on the link all along): Escape closes it, the focus stays.
+      act(() => render(null, root));
+      root.remove();
+      const closed = mount(vi.fn(), false, link);
+      const focus = vi.spyOn(link, 'focus');
+      act(() => {
+        userKey(link, 'Escape');
+      });
+      expect(closed).toHaveBeenCalledTimes(1);
+      expect(focus).not.toHaveBeenCalled();
+      expect(document.activeElement).toBe(link);
     } finally {
       link.remove();
     }
+  });
+
+  it('leaves the Tab to the browser when its link no longer takes the focus', () => {
+    const link = document.createElement('a');
+    link.href = '/famine';
+    // As a browser does for a link made hidden or inert meanwhile (happy-dom has no such rules).
+    link.focus = () => {};
+    document.body.append(link);
+    try {
+      const onClose = mount(vi.fn(), false, link);
+      const section = card() as HTMLElement;
+      act(() => section.focus());
+      const allowed = userKey(section, 'Tab');
+      expect(document.activeElement).not.toBe(link);
+      expect(allowed).toBe(true);
+      expect(onClose).not.toHaveBeenCalled();
+      // Shift+Tab is not swallowed either.
+      let back = true;
+      act(() => {
+        back = section.dispatchEvent(
+          asUser(
+            new KeyboardEvent('keydown', {
+              key: 'Tab',
+              shiftKey: true,
+              bubbles: true,
+              cancelable: true,
+              composed: true,
+            }),
+          ),
+        );
+      });
+      expect(back).toBe(true);
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('tells screen readers, a moment after it opens from the keyboard, how to read it or leave it', async () => {
+    const link = document.createElement('a');
+    link.href = '/famine';
+    document.body.append(link);
+    try {
+      mount(vi.fn(), false, link);
+      const status = () => (card() as HTMLElement).querySelector('[role="status"]')?.textContent;
+      // Empty as the region appears (a region that appears with its text is not read out)...
+      expect(status()).toBe('');
+      await vi.waitFor(() => expect(status()).toBe('famine, 2 testimonies: press Tab to read them, Escape to close.'));
+    } finally {
+      link.remove();
+    }
+    // Opened by a click, it has the focus: nothing to say.
+    act(() => render(null, root));
+    root.remove();
+    mount(vi.fn(), true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((card() as HTMLElement).querySelector('[role="status"]')?.textContent).toBe('');
   });
 
   it('without a link to go back to, Tab from its last stop goes where the browser takes it', () => {

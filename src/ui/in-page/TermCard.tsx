@@ -4,6 +4,7 @@ import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { ExcerptCard } from '../shared/ExcerptCard';
 import { closeWhenLeft } from './close-when-left';
 import { placeCard } from './place-card';
+import { useAnnouncement } from './use-announcement';
 import { byUser } from './user-input';
 
 /** A small card: long lists of excerpts scroll inside it. */
@@ -101,6 +102,10 @@ export function TermCard({ term, cards, anchor, takeFocus, returnTo, host, onClo
     );
   }, [takeFocus, returnTo, host, onClose]);
 
+  // Opened from the keyboard, the card has not the focus: screen readers are told it is
+  // there, and how to read it or leave it.
+  const count = i18n.t('termcard.count', cards.length);
+  const hint = useAnnouncement(returnTo && !takeFocus ? i18n.t('termcard.keyboard_hint', [term, count]) : '');
   const openStory = byUser((_event: MouseEvent, card: ExcerptCardData) => onOpenStory(card));
   const style = place
     ? { top: `${place.top}px`, left: `${place.left}px`, maxHeight: `${place.maxHeight}px` }
@@ -114,17 +119,20 @@ export function TermCard({ term, cards, anchor, takeFocus, returnTo, host, onClo
       tabIndex={-1}
       style={style}
       data-firsthand="term-card"
-      data-entered-from={returnTo ? 'link' : undefined}
+      data-opened-by={returnTo ? 'keyboard' : undefined}
     >
       <div class="fh-termcard__header">
         <p class="fh-termcard__term">
           {term}
-          <span class="fh-termcard__count">{i18n.t('termcard.count', cards.length)}</span>
+          <span class="fh-termcard__count">{count}</span>
         </p>
         <button type="button" class="fh-panel__close" aria-label={i18n.t('common.close')} onClick={byUser(onClose)}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
+      <p class="fh-visually-hidden" role="status">
+        {hint}
+      </p>
       <ul class="fh-termcard__cards">
         {cards.map((card) => (
           <li key={card.passageId}>

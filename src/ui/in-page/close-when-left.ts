@@ -36,11 +36,21 @@ export function closeWhenLeft(
     else if (event.key === 'Tab') {
       tabbedOut = event.composedPath().includes(inside);
       if (tabbedOut && returnTo?.isConnected && atEdge(within, event.shiftKey)) {
+        // Not the reader leaving: the focus that lands there (at once, in focus()) keeps it.
         tabbedOut = false;
-        // Back: to the element itself. On: from it, as the browser's own Tab goes on from
-        // whatever has the focus when the key is done.
-        if (event.shiftKey) event.preventDefault();
         returnTo.focus({ preventScroll: event.shiftKey });
+        // An element that no longer takes focus (hidden, inert): the browser's Tab goes on
+        // from the layer, and leaving closes it as usual.
+        if ((returnTo.getRootNode() as Document | ShadowRoot).activeElement !== returnTo) {
+          tabbedOut = true;
+          return;
+        }
+        // Back: to the element itself, the layer still open for it. On: from it, as the
+        // browser's own Tab goes on from whatever has the focus when the key is done; the
+        // layer is left, and closed now, so that a Tab from the page's last stop into our
+        // UI cannot bring the reader round into it again.
+        if (event.shiftKey) event.preventDefault();
+        else close();
       }
     }
   });
@@ -65,7 +75,10 @@ export function closeWhenLeft(
   };
 }
 
-/** What Tab stops at in a layer: its controls, in order. */
+/**
+ * What Tab stops at in a layer: its controls, in order. An approximation (it does not ask
+ * whether each is shown), enough for the layers here, whose controls always are.
+ */
 const TAB_STOPS =
   'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 

@@ -93,7 +93,8 @@ export function startInPageUi(ctx: ContentScriptContext): void {
     },
     undefined,
     ui.contains,
-    ui.enterTermCard,
+    // Only the card that this link opened, not one a click opened meanwhile.
+    (from) => picked?.trigger === from && ui.enterTermCard(),
   );
   ctx.onInvalidated(() => marks.clear());
 

@@ -78,8 +78,9 @@ describe('createTermMarks with the Custom Highlight API', () => {
       let fullscreen: Element | null = termLink?.parentElement ?? null;
       // happy-dom has no Fullscreen API: the document says what a browser would.
       Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => fullscreen });
-      // (Focus moving there still closes the card that was open.)
-      userKey(document, 'Tab');
+      // (Focus moving there still closes the card that was open, even focus coming back to
+      // the link that opened it.)
+      userKey(document, 'a');
       termLink?.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
       expect(picks).toEqual(['famine', null, 'famine', null]);
       fullscreen = null;
@@ -135,11 +136,23 @@ describe('createTermMarks with the Custom Highlight API', () => {
       expect(enter).not.toHaveBeenCalled();
       focusByTab(termLink as Element);
       expect(picks).toEqual([{ term: 'famine', trigger: termLink }]);
-      // Shift+Tab, or a Tab with another key held, goes back or elsewhere: not into the card.
-      const shiftTab = asUser(
-        new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, cancelable: true }),
-      );
-      expect(termLink?.dispatchEvent(shiftTab)).toBe(true);
+      // Shift+Tab, or a Tab with another key held or in an IME's composition, goes back or
+      // elsewhere: not into the card.
+      for (const held of [
+        { shiftKey: true },
+        { ctrlKey: true },
+        { altKey: true },
+        { metaKey: true },
+        { isComposing: true },
+      ]) {
+        const tab = asUser(new KeyboardEvent('keydown', { key: 'Tab', ...held, bubbles: true, cancelable: true }));
+        expect(termLink?.dispatchEvent(tab)).toBe(true);
+      }
+      expect(enter).not.toHaveBeenCalled();
+      // Nor a Tab the page has already handled (its own listener, before ours).
+      const handled = asUser(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
+      handled.preventDefault();
+      termLink?.dispatchEvent(handled);
       expect(enter).not.toHaveBeenCalled();
       // A page's own Tab event is not the reader's.
       termLink?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
@@ -147,6 +160,7 @@ describe('createTermMarks with the Custom Highlight API', () => {
       // The reader's Tab from the link enters the card, and the browser's own move is cancelled.
       expect(userKey(termLink as Element, 'Tab')).toBe(false);
       expect(enter).toHaveBeenCalledTimes(1);
+      expect(enter).toHaveBeenCalledWith(termLink);
       // No card to enter (closed with Escape, say): the Tab goes on.
       cardThere = false;
       expect(userKey(termLink as Element, 'Tab')).toBe(true);
@@ -162,6 +176,32 @@ describe('createTermMarks with the Custom Highlight API', () => {
       // Focus moving on by Tab closes it: the link no longer opens a way into a card.
       focusByTab(otherLink as Element);
       expect(userKey(termLink as Element, 'Tab')).toBe(true);
+      expect(enter).toHaveBeenCalledTimes(2);
+      // A click's card: Tab from the link that opened an earlier one does not enter it.
+      focusByTab(termLink as Element);
+      expect(picks).toHaveLength(2);
+      range.getClientRects = () => [new DOMRect(0, 0, 100, 20)] as unknown as DOMRectList;
+      const positioned = document as unknown as { caretPositionFromPoint?: () => object };
+      positioned.caretPositionFromPoint = () => ({ offsetNode: termLink?.firstChild, offset: 2 });
+      try {
+        termLink?.parentElement?.dispatchEvent(
+          asUser(new MouseEvent('click', { bubbles: true, clientX: 10, clientY: 10, button: 0 })),
+        );
+      } finally {
+        Reflect.deleteProperty(positioned, 'caretPositionFromPoint');
+      }
+      expect(picks).toHaveLength(3);
+      expect(userKey(termLink as Element, 'Tab')).toBe(true);
+      expect(enter).toHaveBeenCalledTimes(2);
+      // Inside the page's own modal dialog, its focus trap decides: the Tab goes on.
+      document.body.innerHTML = '<div aria-modal="true" role="dialog"><p><a href="/famine">The famine</a></p></div>';
+      const inModal = document.querySelector('a') as HTMLElement;
+      const modalRange = document.createRange();
+      modalRange.selectNodeContents(inModal);
+      marks.set([{ term: 'famine', range: modalRange }]);
+      focusByTab(inModal);
+      expect(picks).toHaveLength(4);
+      expect(userKey(inModal, 'Tab')).toBe(true);
       expect(enter).toHaveBeenCalledTimes(2);
     } finally {
       marks?.clear();

@@ -24,7 +24,7 @@ export interface PickedTerm {
   mark: TermRange;
   /** Index into `mark.range.getClientRects()`: the line the reader clicked or focused. */
   line: number;
-  /** Opened from the keyboard (focus, caret): the card must not take focus away. */
+  /** Opened from the keyboard (Tab onto a link that holds it): the card must not take focus away. */
   byKeyboard: boolean;
   /**
    * The page's element whose focus opened the card from the keyboard: Tab from it enters the
@@ -32,6 +32,9 @@ export interface PickedTerm {
    */
   trigger?: Element;
 }
+
+/** A page's own modal dialog: its focus trap decides where Tab goes, never our card. */
+const PAGE_MODAL = 'dialog[open], [aria-modal="true"]';
 
 /** Controls that the page's own clicks on a term must keep: we never take those over. */
 const PAGE_CONTROLS = 'a[href], button, input, textarea, select, label, summary, [contenteditable], [role="button"]';
@@ -50,8 +53,8 @@ export function createTermMarks(
   maxElements = MAX_MARKED_PAGE_ELEMENTS,
   /** Whether an element is our own UI's host (its root is closed: `shadowRoot` says nothing). */
   isOwnUi: (element: Element) => boolean = () => false,
-  /** Moves the focus into the open term card; false when there is none to enter. */
-  enterCard: () => boolean = () => false,
+  /** Moves the focus into the term card that `from` opened; false when there is none to enter. */
+  enterCard: (from: Element) => boolean = () => false,
 ) {
   let marks: readonly TermRange[] = [];
   let sheet: CSSStyleSheet | null = null;
@@ -69,17 +72,30 @@ export function createTermMarks(
     if (event.button !== 0 || !(event.target instanceof Element) || event.target.closest(PAGE_CONTROLS)) return;
     if (doc.getSelection()?.isCollapsed === false) return; // selecting text, not picking
     const hit = markAtPoint(doc, marks, event.clientX, event.clientY);
-    if (hit) onPick({ ...hit, byKeyboard: false });
+    if (!hit) return;
+    opener = null; // this card is the click's: Tab from a link does not enter it
+    onPick({ ...hit, byKeyboard: false });
   });
   const onPointerDown = byUser(() => {
     lastPointer = Date.now();
   });
   const onKeyDown = byUser((event: KeyboardEvent) => {
-    // Escape, say, then gives the focus back to the link: that reopens nothing.
+    // Any other key resets it: the focus that Escape gives back to the link must not
+    // reopen the card.
     lastTab = event.key === 'Tab' ? Date.now() : 0;
-    // Tab (forward) from the link whose card it opened enters the card.
-    const plainTab = event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
-    if (plainTab && opener !== null && event.target === opener && enterCard()) event.preventDefault();
+    // Tab (forward) from the link whose card it opened enters the card; never a Tab the
+    // page has already handled, or one inside the page's own modal dialog.
+    const plainTab =
+      event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey && !event.isComposing;
+    if (
+      plainTab &&
+      !event.defaultPrevented &&
+      opener !== null &&
+      event.target === opener &&
+      !opener.closest(PAGE_MODAL) &&
+      enterCard(opener)
+    )
+      event.preventDefault();
   });
   // From the keyboard: Tab onto a link (or other small focusable thing) that holds a term
   // opens its card; focus moving on closes it (null), so it never covers what comes next.
@@ -134,6 +150,7 @@ export function createTermMarks(
     },
     clear() {
       marks = [];
+      opener = null;
       if (!sheet) return;
       CSS.highlights.delete(HIGHLIGHT_NAME);
       const ours = sheet;
