@@ -54,6 +54,24 @@ describe('rankPassages', () => {
     expect(rankPassages(index, missile)).toEqual([]);
   });
 
+  it('reads a page too short for a full profile as if its missing words were words no passage says', () => {
+    // SYNTHETIC text, written for this test: a two-line page that names North Korea and
+    // nothing the testimonies speak of (a teaser whose article comes later).
+    const teaser = evidence({
+      title: 'North Korea, in parts',
+      paragraphs: ['A page about North Korea whose article comes later.'],
+    });
+    expect(teaser.terms.length).toBeGreaterThan(0); // it names North Korea: the model is asked
+    const { features } = readPage(index, teaser);
+    expect(features.subject).toBe(0);
+    // Its three or four words are not "the article": some passage says one of them, and
+    // that is not most of what the page is about.
+    expect(features.similarity).toBeLessThan(0.1);
+    expect(decidesToShow(features)).toBe(false);
+    // The control: the famine article, whose profile is full, is still shown.
+    expect(decidesToShow(readPage(index, evidence(syntheticArticles.famineOrphans)).features)).toBe(true);
+  });
+
   it('judges statecraft in the lead: a report that closes on the missile tests is not about them', () => {
     // SYNTHETIC text, written for this test: a story of everyday life, and a wire
     // service's closing background paragraph.

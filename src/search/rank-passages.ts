@@ -252,10 +252,18 @@ function sourceQuery(
   }
   stems.sort((a, b) => b.weight - a.weight || a.at - b.at);
   stems.length = Math.min(stems.length, QUERY_STEMS);
-  let mass = profile
-    .sort((a, b) => b - a)
-    .slice(0, QUERY_STEMS)
-    .reduce((sum, w) => sum + w, 0);
+  // An article too short to have that many telling words (a caption, a teaser) is read as
+  // if the rest were words no passage says, each said once: its few words are not "the
+  // article", and the page model was fitted on articles of 80 words and more, whose
+  // profiles are full. Without it, a two-line page that names North Korea and says "page"
+  // and "later" had most of its profile spoken to by some passage.
+  const missing = Math.max(0, QUERY_STEMS - profile.length);
+  let mass =
+    profile
+      .sort((a, b) => b - a)
+      .slice(0, QUERY_STEMS)
+      .reduce((sum, w) => sum + w, 0) +
+    missing * idf(size, 0);
   const parts = stems;
   for (const { at, count, label } of query.terms) {
     const df = termDf(at);
