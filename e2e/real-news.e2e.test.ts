@@ -70,7 +70,8 @@ describe.skipIf(!has)('real news (../shared/news-dev)', () => {
     try {
       // Not its load event: some of Readability's pages' own scripts hold it for seconds.
       await tab.goto(new URL(page.url).href, { waitUntil: 'domcontentloaded' });
-      // The positive signal that a quiet page is quiet: the detector has read it and is idle.
+      // The positive signal that a quiet page is quiet: the page pipeline has read it, and
+      // read it again if the page's own scripts changed it since (h.scanned).
       await h.scanned(tab, 45_000);
       const badge = await h.badgeText(await h.tabIdOf(tab));
       if (badge === '') return 'quiet';

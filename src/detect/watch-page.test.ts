@@ -27,13 +27,14 @@ const locationChange = (to: string) =>
 describe('watchPage', () => {
   let changes: PageChange[];
   let invalidate: () => void;
+  let watching: ReturnType<typeof watchPage>;
   beforeEach(() => {
     vi.useFakeTimers();
     document.body.innerHTML = '<article><p>Text</p></article><div id="ticker"></div>';
     changes = [];
     const fake = fakeContext();
     invalidate = fake.invalidate;
-    watchPage(
+    watching = watchPage(
       fake.ctx,
       (change) => changes.push(change),
       () => false,
@@ -48,6 +49,17 @@ describe('watchPage', () => {
     const ticker = document.getElementById('ticker');
     if (ticker) ticker.textContent = String(Math.random());
   };
+
+  it('says a rescan is due from a change until it runs', async () => {
+    expect(watching.due()).toBe(false);
+    mutate();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(watching.due()).toBe(true);
+    expect(changes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(changes).toEqual(['content']);
+    expect(watching.due()).toBe(false);
+  });
 
   it('rescans once after a burst of late content has settled', async () => {
     for (let i = 0; i < 10; i++) {

@@ -26,7 +26,7 @@ export function watchPage(
   ctx: PageLifetime,
   rescan: (change: PageChange) => void,
   ignore: (node: Node) => boolean,
-): void {
+): { due(): boolean } {
   let timer: number | undefined;
   let firstChange = 0;
   let lastRun = 0;
@@ -68,6 +68,8 @@ export function watchPage(
   // The root, not <body>: some apps replace <body> itself, and some documents have none.
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
+  // Whether a rescan is due: the page changed since it was last read, or is changing.
+  return { due: () => timer !== undefined };
 }
 
 /** A mutation of our own UI: inside it, or only our host being added to or removed from the page. */

@@ -72,7 +72,7 @@ export function runPageDetector(ctx: ContentScriptContext): void {
   ctx.onInvalidated(onLight('focusPill', () => inPageView()?.focusPill() ?? false));
 
   const scans = { finished: 0, url: '', told: false };
-  setScanRecord(() => ({ ...scans, idle: scanning.idle() }));
+  setScanRecord(() => ({ ...scans, idle: scanning.idle(), rescanDue: watching?.due() ?? false }));
   ctx.onInvalidated(() => setScanRecord(undefined));
 
   /** What the background last heard from this page; '' = nothing. */
@@ -123,7 +123,7 @@ export function runPageDetector(ctx: ContentScriptContext): void {
       rescan();
     }),
   );
-  watchPage(
+  const watching = watchPage(
     ctx,
     (change) => {
       if (change === 'navigation') {

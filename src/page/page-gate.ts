@@ -36,7 +36,7 @@ export function runPageGate(doc: Document, gate: GateTest): void {
   let lastRun = 0;
   const mayMention = pageMayMention(gate);
   // The test stays in this world for the detector, once it is injected (scan-record.ts).
-  setScanRecord(() => ({ ...scans, idle: !running && !again && timer === undefined }), mayMention);
+  setScanRecord(() => ({ ...scans, idle: !running && !again && timer === undefined, rescanDue: false }), mayMention);
 
   const finish = () => {
     running = false;

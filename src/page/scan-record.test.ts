@@ -3,7 +3,7 @@ import { pageMayMention } from '@/src/detect/gate-text';
 import { unpackGateTest } from '@/src/lexicon/gate-precheck';
 import { type ScanRecord, setScanRecord, stageZeroGateTest } from './scan-record';
 
-const record = (url: string) => (): ScanRecord => ({ finished: 1, url, told: false, idle: true });
+const record = (url: string) => (): ScanRecord => ({ finished: 1, url, told: false, idle: true, rescanDue: false });
 const scans = () =>
   (globalThis as { [key: symbol]: { scans(): ScanRecord } | undefined })[Symbol.for('firsthand.detection')]?.scans();
 // A gate test with nothing to look for: only its identity matters here.

@@ -15,6 +15,11 @@ export interface ScanRecord {
   told: boolean;
   /** No scan running, none asked for. */
   idle: boolean;
+  /**
+   * The page changed since it was read, and a scan of it is due (the detector waits for the
+   * page to settle first). A page that changes all the time always has one due.
+   */
+  rescanDue: boolean;
 }
 
 const KEY = Symbol.for('firsthand.detection');

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import type { ScanRecord } from '../page/scan-record';
 import { IN_PAGE_HOST, inPageEvaluate, isolatedEvaluate, loadIntoIsolatedWorld, until } from './in-page';
 
 export {
@@ -56,8 +57,9 @@ export interface Harness {
   workerStatuses(): Promise<readonly string[]>;
   /**
    * Waits until the detection script has read the page at its current address and is idle
-   * (its answer, if any, shown), and says whether the background heard of the page: the
-   * positive signal a "nothing happened" check waits for instead of a sleep.
+   * (its answer, if any, shown), and, where the page changed since it read it, until it has
+   * read it again; says whether the background heard of the page: the positive signal a
+   * "nothing happened" check waits for instead of a sleep.
    */
   scanned(page: Page, timeout?: number): Promise<{ finished: number; told: boolean }>;
   /** One of the extension's pages (`options.html`...), in a colour scheme and viewport. */
@@ -207,6 +209,8 @@ export async function launch({
     async scanned(page, timeout = 15_000) {
       const tabId = await harness.tabIdOf(page);
       const url = page.url().replace(/#.*$/, '');
+      /** The scans finished when a rescan was first seen due: one more must finish. */
+      let dueAfter: number | undefined;
       return until(
         `the detection script to finish reading ${url}`,
         async () => {
@@ -221,11 +225,15 @@ export async function launch({
                 return hook?.scans() ?? null;
               },
             });
-            return frame?.result as { finished: number; url: string; told: boolean; idle: boolean } | null;
+            return frame?.result as ScanRecord | null;
           }, tabId);
-          return scans && scans.finished > 0 && scans.idle && scans.url === url
-            ? { finished: scans.finished, told: scans.told }
-            : null;
+          if (!scans || scans.finished === 0 || !scans.idle || scans.url !== url) return null;
+          const read = { finished: scans.finished, told: scans.told };
+          if (!scans.rescanDue) return read;
+          // The page changed after it was read (its own scripts, late content): read again
+          // since. A page that changes all the time is then as read as it will be.
+          dueAfter ??= scans.finished;
+          return scans.finished > dueAfter ? read : null;
         },
         timeout,
       );
