@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanRecord } from '../../src/page/scan-record';
 import { verdictInNode } from '../../src/testing/read-in-node';
 import { newsDevPages } from '../../src/testing/real-sets';
 import { type FirefoxHarness, launchFirefox, poll } from './firefox-harness';
@@ -37,7 +38,8 @@ describe.skipIf(!news)('real news in Firefox (../shared/news-dev)', () => {
       const tab = await h.browser.newPage();
       try {
         await tab.goto(url);
-        // The positive signal that a quiet page is quiet: the detector has read it and is idle.
+        // The positive signal that a quiet page is quiet: the detector has read it, is idle,
+        // and no rescan is due (these pages carry no script: nothing changes them).
         const read = await poll(
           () =>
             probe.evaluate(async (u) => {
@@ -51,12 +53,12 @@ describe.skipIf(!news)('real news in Firefox (../shared/news-dev)', () => {
                     Symbol.for('firsthand.detection')
                   ]?.scans() ?? null,
               });
-              const scans = frame?.result as { finished: number; idle: boolean; url: string } | null;
+              const scans = frame?.result as ScanRecord | null;
               // Firefox's build is Manifest V2: the badge is the browser action's.
               const action = (api as unknown as { browserAction: typeof chrome.action }).browserAction;
               return { id, scans, badge: await action.getBadgeText({ tabId: id }) };
             }, url),
-          (r) => !!r?.scans && r.scans.finished > 0 && r.scans.idle && r.scans.url === url,
+          (r) => !!r?.scans && r.scans.finished > 0 && r.scans.idle && !r.scans.rescanDue && r.scans.url === url,
         );
         expect(read?.scans?.idle, `${page.name}: read and idle`).toBe(true);
         let shown = 'quiet';
