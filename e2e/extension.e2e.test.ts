@@ -474,6 +474,16 @@ describe('terms on the page', () => {
       await ui.evaluate((root, sel) => getComputedStyle(root.querySelector(sel) as Element).outlineStyle, TERM_CARD),
     ).toBe('solid');
     await h.screenshot(page, 'term-card-keyboard');
+    // Clear of the page's cookie banner, fixed at the bottom of the viewport.
+    const banner = await page.evaluate(() => {
+      const fixed = [...document.querySelectorAll('body *')].find(
+        (e) => getComputedStyle(e).position === 'fixed' && e.getBoundingClientRect().bottom >= window.innerHeight - 1,
+      );
+      return fixed ? fixed.getBoundingClientRect().top : null;
+    });
+    expect(banner, 'the fixture has a cookie banner fixed at the bottom').not.toBeNull();
+    const card = await until('the term card in place', () => ui.box(TERM_CARD));
+    expect(card.y + card.height).toBeLessThanOrEqual(banner ?? 0);
     // Shift+Tab goes back to the link, and the card stays for it; Tab enters it again.
     await page.keyboard.press('Shift+Tab');
     expect(await focusedInPage()).toBe('famine-link');

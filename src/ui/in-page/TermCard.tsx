@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '@/src/i18n';
 import type { ExcerptCard as ExcerptCardData } from '@/src/messaging/protocol';
 import { ExcerptCard } from '../shared/ExcerptCard';
+import { pageBars, pageProbe } from './clear-of-page';
 import { closeWhenLeft } from './close-when-left';
 import { placeCard } from './place-card';
 import { useAnnouncement } from './use-announcement';
@@ -55,7 +56,12 @@ export function TermCard({ term, cards, anchor, takeFocus, returnTo, host, onClo
         return;
       }
       const wanted = Math.min(card.scrollHeight, MAX_HEIGHT);
-      const place = placeCard(rect, { width: card.offsetWidth, height: wanted }, { width, height });
+      // Clear of the page's own bars at the viewport's edges (a cookie banner, a sticky header).
+      const ours = (element: Element) => element === host || card.contains(element);
+      const doc = card.ownerDocument;
+      const bars =
+        typeof doc.elementsFromPoint === 'function' ? pageBars(pageProbe(doc, ours), width, height) : undefined;
+      const place = placeCard(rect, { width: card.offsetWidth, height: wanted }, { width, height }, undefined, bars);
       setPlace({ ...place, maxHeight: Math.min(place.maxHeight, MAX_HEIGHT) });
     };
     const schedule = () => {
@@ -69,7 +75,7 @@ export function TermCard({ term, cards, anchor, takeFocus, returnTo, host, onClo
       view.removeEventListener('scroll', schedule, { capture: true });
       view.removeEventListener('resize', schedule);
     };
-  }, [anchor, onClose]);
+  }, [anchor, onClose, host]);
 
   const placed = place !== null;
   const previous = useRef<HTMLElement | null>(null);

@@ -1,6 +1,16 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { GAP, keepClearOfPage, liftToClear, MAX_SHARE, type Probe, pageProbe, type Rect, STEP } from './clear-of-page';
+import {
+  GAP,
+  keepClearOfPage,
+  liftToClear,
+  MAX_SHARE,
+  type Probe,
+  pageBars,
+  pageProbe,
+  type Rect,
+  STEP,
+} from './clear-of-page';
 
 /** A 1280×900 viewport; the pill in the bottom-right corner, 16px from its edges. */
 const HEIGHT = 900;
@@ -63,6 +73,26 @@ describe('how far the pill moves to keep clear of the page', () => {
     const low = { left: 0, right: 1280, top: 800, bottom: 900 };
     const higher = { left: 900, right: 1280, top: 500, bottom: 792 };
     expect(liftToClear('bottom-right', bottomRight, HEIGHT, pageOf(low, higher))).toBe(0);
+  });
+});
+
+describe("the page's bars at the viewport's edges", () => {
+  it('measures a cookie banner at the bottom and a sticky header at the top', () => {
+    const banner = { left: 0, right: 1000, top: 700, bottom: 800 };
+    const header = { left: 0, right: 1000, top: 0, bottom: 60 };
+    expect(pageBars(pageOf(banner, header), 1000, 800)).toEqual({ top: 60, bottom: 100 });
+    // The control: a page with nothing fixed at its edges.
+    expect(pageBars(pageOf(), 1000, 800)).toEqual({ top: 0, bottom: 0 });
+  });
+
+  it('takes a chat button in a corner only where it is looked for, and never a backdrop', () => {
+    // A button at the far right, outside the three points across: not a bar.
+    expect(pageBars(pageOf({ left: 900, right: 990, top: 720, bottom: 790 }), 1000, 800)).toEqual({
+      top: 0,
+      bottom: 0,
+    });
+    // A backdrop over the whole viewport is not a bar at its edges.
+    expect(pageBars(pageOf({ left: 0, right: 1000, top: 0, bottom: 800 }), 1000, 800)).toEqual({ top: 0, bottom: 0 });
   });
 });
 

@@ -117,6 +117,24 @@ export function pageProbe(
   };
 }
 
+/**
+ * How much of the viewport's top and bottom edges the page's own fixed or sticky bars take
+ * (a site header, a cookie banner): what `probe` finds a little inside each edge, at three
+ * points across, each bar at most `MAX_SHARE` of the viewport's height.
+ */
+export function pageBars(probe: Probe, width: number, height: number): { top: number; bottom: number } {
+  let top = 0;
+  let bottom = 0;
+  const most = height * MAX_SHARE;
+  for (const x of [width / 4, width / 2, (width * 3) / 4]) {
+    const high = probe(x, 2);
+    if (high && high.top <= 2 && high.bottom - high.top <= most) top = Math.max(top, high.bottom);
+    const low = probe(x, height - 2);
+    if (low && low.bottom >= height - 2 && low.bottom - low.top <= most) bottom = Math.max(bottom, height - low.top);
+  }
+  return { top, bottom };
+}
+
 /** The nearest positioned ancestor of an HTML element (an SVG one's parent, to go on from). */
 const offsetParent = (e: Element): Element | null =>
   'offsetParent' in e ? (e as HTMLElement).offsetParent : e.parentElement;

@@ -23,6 +23,22 @@ describe('placeCard', () => {
     expect(place.top).toBeGreaterThanOrEqual(8);
   });
 
+  it("keeps clear of the page's bars at the viewport's edges: above a term over a cookie banner", () => {
+    const anchor = { top: 400, bottom: 420, left: 200 };
+    // The control: without the banner, it goes below, over where the banner would be.
+    const free = placeCard(anchor, size, viewport);
+    expect(free.placement).toBe('below');
+    expect(free.top + size.height).toBeGreaterThan(650);
+    // A 150 px banner at the bottom: above the term, where it fits whole.
+    const place = placeCard(anchor, size, viewport, 8, { top: 0, bottom: 150 });
+    expect(place.placement).toBe('above');
+    expect(place.top + size.height).toBeLessThanOrEqual(anchor.top);
+    // A sticky header too: never under it either; the card scrolls within what is left.
+    const both = placeCard(anchor, size, viewport, 8, { top: 200, bottom: 150 });
+    expect(both.top).toBeGreaterThanOrEqual(200);
+    expect(both.top + both.maxHeight).toBeLessThanOrEqual(800 - 150);
+  });
+
   it('keeps it inside the viewport horizontally', () => {
     expect(placeCard({ top: 100, bottom: 120, left: 900 }, size, viewport).left).toBe(1000 - 340 - 8);
     expect(placeCard({ top: 100, bottom: 120, left: -50 }, size, viewport).left).toBe(8);

@@ -4,10 +4,12 @@ export function placeCard(
   size: { width: number; height: number },
   viewport: { width: number; height: number },
   margin = 8,
+  /** What the page keeps fixed at the viewport's top and bottom edges (its bars): not covered. */
+  bars: { top: number; bottom: number } = { top: 0, bottom: 0 },
 ): { top: number; left: number; maxHeight: number; placement: 'below' | 'above' } {
   const gap = 6;
-  const below = viewport.height - margin - (anchor.bottom + gap);
-  const above = anchor.top - gap - margin;
+  const below = viewport.height - bars.bottom - margin - (anchor.bottom + gap);
+  const above = anchor.top - gap - margin - bars.top;
   const left = Math.max(margin, Math.min(anchor.left, viewport.width - size.width - margin));
   if (size.height <= below || below >= above) {
     return { top: anchor.bottom + gap, left, maxHeight: Math.max(0, below), placement: 'below' };
