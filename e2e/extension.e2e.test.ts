@@ -386,6 +386,10 @@ const markedTerms = (page: Page) =>
 /** The test's own variant of the famine page, with a marked term in a link (served by its test). */
 const LINKED_TERM_URL = 'https://www.bbc.com/news/articles/c0famine0042-linked';
 
+/** Whether the term card itself has the focus in the UI's shadow root. */
+const termCardHasFocus = (ui: ReturnType<typeof inPage>) =>
+  ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD);
+
 describe('terms on the page', () => {
   it('underlines the terms that earned the cards, and a click on one opens its card beside it', async () => {
     const page = await open('famineOrphans');
@@ -409,9 +413,7 @@ describe('terms on the page', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(900);
     expect(await ui.count(`${TERM_CARD} .fh-card__open`)).toBeGreaterThan(0);
     // Opened by a click, it has the focus: Tab goes on into its cards, not the page.
-    await expect
-      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
-      .toBe(true);
+    await expect.poll(() => termCardHasFocus(ui)).toBe(true);
     // Its focus is for screen readers: no ring around a card the reader just clicked open.
     expect(
       await ui.evaluate((root, sel) => getComputedStyle(root.querySelector(sel) as Element).outlineStyle, TERM_CARD),
@@ -466,9 +468,7 @@ describe('terms on the page', () => {
 
     // The next Tab enters the card.
     await page.keyboard.press('Tab');
-    await expect
-      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
-      .toBe(true);
+    await expect.poll(() => termCardHasFocus(ui)).toBe(true);
     // Entered from the keyboard, it shows where the focus went (a click's card does not: below).
     expect(
       await ui.evaluate((root, sel) => getComputedStyle(root.querySelector(sel) as Element).outlineStyle, TERM_CARD),
@@ -489,9 +489,7 @@ describe('terms on the page', () => {
     expect(await focusedInPage()).toBe('famine-link');
     expect(await ui.count(TERM_CARD)).toBe(1);
     await page.keyboard.press('Tab');
-    await expect
-      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
-      .toBe(true);
+    await expect.poll(() => termCardHasFocus(ui)).toBe(true);
     // Tab goes through its controls...
     const stops = await ui.count(`${TERM_CARD} button`);
     expect(stops).toBeGreaterThan(1);
@@ -525,9 +523,7 @@ describe('terms on the page', () => {
     await ui.waitFor(TERM_CARD, { timeout: 5_000 });
     await until('the term card in place', () => ui.box(TERM_CARD));
     await page.keyboard.press('Tab');
-    await expect
-      .poll(() => ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD))
-      .toBe(true);
+    await expect.poll(() => termCardHasFocus(ui)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => ui.count(TERM_CARD)).toBe(0);
     expect(await focusedInPage()).toBe('famine-link');

@@ -7,6 +7,18 @@ import { asUser, userClick, userKey, userPointerDown } from '@/src/testing/fake-
 import { syntheticMatches } from '@/src/testing/synthetic-cards';
 import { TermCard } from './TermCard';
 
+// happy-dom lays nothing out and has no elementsFromPoint: the page has nothing fixed at
+// any point, as a browser would say of a page without bars.
+document.elementsFromPoint ??= () => [];
+
+/** A link in the page, as the one a card was entered from. */
+function linkInPage(): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = '/famine';
+  document.body.append(link);
+  return link;
+}
+
 let root: HTMLElement;
 afterEach(() => {
   // Unmounted, so that no earlier card's listeners answer a later test's keys.
@@ -81,9 +93,7 @@ describe('TermCard', () => {
 
   it('closes when the reader tabs out of it into the page, not on a key or focus of the page’s', () => {
     const onClose = mount();
-    const link = document.createElement('a');
-    link.href = '/elsewhere';
-    document.body.append(link);
+    const link = linkInPage();
     const inside = card()?.querySelector('button') as Element;
     const key = (target: EventTarget) =>
       act(() => {
@@ -111,15 +121,13 @@ describe('TermCard', () => {
   });
 
   it('follows the link it was entered from in the Tab order, and gives the focus back to it', () => {
-    const link = document.createElement('a');
-    link.href = '/famine';
+    const link = linkInPage();
     // As in a browser, focusing it fires the reader's focusin at once, inside focus().
     const focusLink = link.focus.bind(link);
     link.focus = (options?: FocusOptions) => {
       focusLink(options);
       link.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
     };
-    document.body.append(link);
     try {
       const onClose = mount(vi.fn(), false, link);
       const section = card() as HTMLElement;
@@ -164,9 +172,7 @@ describe('TermCard', () => {
   });
 
   it('closes with Escape and gives the focus back to the link it was entered from; left on the link, the focus stays', () => {
-    const link = document.createElement('a');
-    link.href = '/famine';
-    document.body.append(link);
+    const link = linkInPage();
     try {
       const onClose = mount(vi.fn(), false, link);
       const last = [...(card() as HTMLElement).querySelectorAll('button')].pop() as HTMLElement;
@@ -193,11 +199,9 @@ describe('TermCard', () => {
   });
 
   it('leaves the Tab to the browser when its link no longer takes the focus', () => {
-    const link = document.createElement('a');
-    link.href = '/famine';
+    const link = linkInPage();
     // As a browser does for a link made hidden or inert meanwhile (happy-dom has no such rules).
     link.focus = () => {};
-    document.body.append(link);
     try {
       const onClose = mount(vi.fn(), false, link);
       const section = card() as HTMLElement;
@@ -228,9 +232,7 @@ describe('TermCard', () => {
   });
 
   it('tells screen readers, a moment after it opens from the keyboard, how to read it or leave it', async () => {
-    const link = document.createElement('a');
-    link.href = '/famine';
-    document.body.append(link);
+    const link = linkInPage();
     try {
       mount(vi.fn(), false, link);
       const status = () => (card() as HTMLElement).querySelector('[role="status"]')?.textContent;

@@ -58,9 +58,7 @@ export function TermCard({ term, cards, anchor, takeFocus, returnTo, host, onClo
       const wanted = Math.min(card.scrollHeight, MAX_HEIGHT);
       // Clear of the page's own bars at the viewport's edges (a cookie banner, a sticky header).
       const ours = (element: Element) => element === host || card.contains(element);
-      const doc = card.ownerDocument;
-      const bars =
-        typeof doc.elementsFromPoint === 'function' ? pageBars(pageProbe(doc, ours), width, height) : undefined;
+      const bars = pageBars(pageProbe(card.ownerDocument, ours), width, height);
       const place = placeCard(rect, { width: card.offsetWidth, height: wanted }, { width, height }, undefined, bars);
       setPlace({ ...place, maxHeight: Math.min(place.maxHeight, MAX_HEIGHT) });
     };
