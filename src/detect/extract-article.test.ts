@@ -157,6 +157,21 @@ describe('extractArticle', () => {
     expect(extractArticle(doc).paragraphs).toHaveLength(2);
   });
 
+  it("leaves out a template's placeholders that the page never filled in", () => {
+    const doc = docOf(`
+      <article>
+        <h1>{{headline}}</h1>
+        ${para('Market women trade rice.')}
+        <p>{{#rendered}} {{/rendered}}</p>
+        ${para('Prices rose {{ price.change }} this spring, {the market said}.')}
+      </article>`);
+    const article = extractArticle(doc);
+    expect(article.paragraphs).toHaveLength(2);
+    expect(article.paragraphs[1]).toMatch(/^Prices rose this spring, \{the market said\}\./);
+    // The headline was only a placeholder: the page's title stands in for it.
+    expect(article.title).toBe('Site title');
+  });
+
   it('uses the page title when the page has no headline, and returns no text for an empty page', () => {
     expect(extractArticle(docOf(''))).toEqual({ title: 'Site title', paragraphs: [] });
   });

@@ -397,9 +397,17 @@ function isMostlyLinks(el: Element, textLength: number): boolean {
 function articleTitle(doc: Document, root: Element | null): string {
   const h1 = root?.querySelector('h1') ?? root?.closest('article')?.querySelector('h1') ?? doc.querySelector('h1');
   const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-  return clean((h1 && textOf(h1)) || og || doc.title || '');
+  return clean(h1 ? textOf(h1) : '') || clean(og ?? '') || clean(doc.title);
 }
 
+/**
+ * Text as words: white space collapsed, and without a template's placeholders that the page
+ * never filled in (`{{#rendered}} {{/rendered}}` in a news site's paragraphs, Mustache's,
+ * Handlebars' or Angular's `{{name}}` before its script runs), which are markup, not words.
+ */
 function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\{\{[^{}]*\}\}/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
