@@ -157,6 +157,18 @@ describe('extractArticle', () => {
     expect(extractArticle(doc).paragraphs).toHaveLength(2);
   });
 
+  it('reads the body a page marks as its articleBody, and not a <meta> of that name', () => {
+    const summary = '<meta itemprop="articleBody" content="A summary of the story in the head.">';
+    const body = `
+      <div class="rail">${para('Rail text about other stories.')}</div>
+      <div itemprop="articleBody">${para('Short body one.')}</div>`;
+    // The marked body wins over the rail, whose paragraph is just as long.
+    expect(extractArticle(docOf(body, summary)).paragraphs[0]).toMatch(/^Short body one\./);
+    // A <meta> says a summary, not where the body is (the Seattle Times): the paragraphs are read.
+    const article = extractArticle(docOf(`<article>${para('Body one.')}${para('Body two.')}</article>`, summary));
+    expect(article.paragraphs.map((p) => p.slice(0, 9))).toEqual(['Body one.', 'Body two.']);
+  });
+
   it("leaves out a template's placeholders that the page never filled in", () => {
     const doc = docOf(`
       <article>

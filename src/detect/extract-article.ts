@@ -239,7 +239,8 @@ function* findArticleRoot(
   if (!body) return null;
   // Simple queries, not one compound selector: on a 2 MB page a compound selector with
   // substring matches is a single 10 ms call that cannot be sliced.
-  const marked = doc.querySelector('[itemprop="articleBody"]') ?? markedBody(doc);
+  // Not a <meta itemprop="articleBody" content="...">, which says a summary, not where the body is.
+  const marked = body.querySelector('[itemprop="articleBody"]:not(meta)') ?? markedBody(doc);
   if (marked && !furniture(marked, body)) return marked;
   yield;
 
