@@ -169,6 +169,19 @@ describe('extractArticle', () => {
     expect(article.paragraphs.map((p) => p.slice(0, 9))).toEqual(['Body one.', 'Body two.']);
   });
 
+  it('reads every post of a live blog that marks each post as an articleBody', () => {
+    const post = (text: string) =>
+      `<div itemprop="liveBlogUpdate"><div itemprop="articleBody">${para(text)}</div><div class="share"><p>Share this post with your friends and family now</p></div></div>`;
+    const doc = docOf(`
+      <div class="rail">${para('Rail text about other stories.')}</div>
+      <div class="live">${post('First post.')}${post('Second post.')}${post('Third post.')}</div>`);
+    expect(extractArticle(doc).paragraphs.map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual([
+      'First post.',
+      'Second post.',
+      'Third post.',
+    ]);
+  });
+
   it("leaves out a template's placeholders that the page never filled in", () => {
     const doc = docOf(`
       <article>

@@ -239,8 +239,7 @@ function* findArticleRoot(
   if (!body) return null;
   // Simple queries, not one compound selector: on a 2 MB page a compound selector with
   // substring matches is a single 10 ms call that cannot be sliced.
-  // Not a <meta itemprop="articleBody" content="...">, which says a summary, not where the body is.
-  const marked = body.querySelector('[itemprop="articleBody"]:not(meta)') ?? markedBody(doc);
+  const marked = itemBody(body, furniture) ?? markedBody(doc);
   if (marked && !furniture(marked, body)) return marked;
   yield;
 
@@ -304,6 +303,25 @@ function* findArticleRoot(
   // Prefer the enclosing <article> when the best container sits inside one, so the
   // article's subheadings and lists are read too. Not <main>: it often holds headline rails.
   return best.closest('article') ?? best;
+}
+
+/**
+ * What the page's microdata marks as the article's body: the element marked
+ * `itemprop="articleBody"`, or where a live blog marks each of its posts so, the element
+ * that holds them all. Not a `<meta itemprop="articleBody" content="...">`, which says a
+ * summary, not where the body is (the Seattle Times).
+ */
+function itemBody(
+  body: HTMLElement,
+  furniture: (el: Element, root: Element | null, asContainer?: boolean) => boolean,
+): Element | null {
+  let holder: Element | null = null;
+  for (const marked of body.querySelectorAll('[itemprop="articleBody"]:not(meta)')) {
+    if (furniture(marked, body)) continue;
+    while (holder && !holder.contains(marked)) holder = holder.parentElement;
+    holder ??= marked;
+  }
+  return holder;
 }
 
 /** An element inside an <article> whose class names it the article's body. */
