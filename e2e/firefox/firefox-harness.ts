@@ -237,6 +237,7 @@ export async function lookInPage(h: FirefoxHarness, articleUrl: string) {
               : null,
             panelColour: panel ? getComputedStyle(panel).backgroundColor : null,
             pill: box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null,
+            placing: !!host?.hasAttribute('data-firsthand-rising') || !!root?.querySelector('.fh-placing'),
             cards: root?.querySelectorAll('[data-passage-id]').length ?? 0,
             panelCode: (globalThis as Record<symbol, unknown>)[Symbol.for('firsthand.in-page-panel')] !== undefined,
             scanRecord: typeof world?.scans,
@@ -257,6 +258,11 @@ export async function lookInPage(h: FirefoxHarness, articleUrl: string) {
         pillColour: string | null;
         panelColour: string | null;
         pill: { x: number; y: number } | null;
+        /**
+         * The pill is laid out but not drawn yet: its host waits to go into the top layer, or
+         * it is being placed clear of the page's bars (in-page-ui.ts, clear-of-page.ts).
+         */
+        placing: boolean;
         cards: number;
         panelCode: boolean;
         scanRecord: string;
@@ -285,11 +291,6 @@ export function luminance(colour: string | null | undefined): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/**
- * Where the pill is once it has settled: the same place in two looks in a row. It lifts
- * itself above a page's own bar at the bottom (the fixture's cookie banner) once drawn, and a
- * click at the place it left would miss it.
- */
 /** The background colour an extension page shows: its body's, or its root's where the body has none. */
 export const pageColour = (page: Page) =>
   page.evaluate(() => {
@@ -297,11 +298,18 @@ export const pageColour = (page: Page) =>
     return body === 'rgba(0, 0, 0, 0)' ? getComputedStyle(document.documentElement).backgroundColor : body;
   });
 
+/**
+ * Where the pill is once it has settled: the same place in two looks in a row. It lifts
+ * itself above a page's own bar at the bottom (the fixture's cookie banner) once drawn, and a
+ * click at the place it left would miss it. Drawn, too: until it is, its box is laid out where
+ * it may not stay, and each look puts the article's tab in the background, where the pill
+ * waits to be drawn until the tab is in front again, so two looks can find its box unmoved.
+ */
 export async function settledPill(look: () => ReturnType<typeof lookInPage>) {
   let last = '';
   const seen = await poll(look, (now) => {
     const here = JSON.stringify(now?.pill ?? null);
-    const same = now?.pill != null && here === last;
+    const same = now?.pill != null && !now.placing && here === last;
     last = here;
     return same;
   });
