@@ -159,11 +159,12 @@ describe('extractArticle', () => {
 
   it('reads the body a page marks as its articleBody, and not a <meta> of that name', () => {
     const summary = '<meta itemprop="articleBody" content="A summary of the story in the head.">';
-    const body = `
-      <div class="rail">${para('Rail text about other stories.')}</div>
+    const page = `
+      <div class="column">${para('Other text about other stories, longer than the body it stands beside.')}</div>
       <div itemprop="articleBody">${para('Short body one.')}</div>`;
-    // The marked body wins over the rail, whose paragraph is just as long.
-    expect(extractArticle(docOf(body, summary)).paragraphs[0]).toMatch(/^Short body one\./);
+    // The marked body wins over the longer text beside it, which scoring alone would take.
+    expect(extractArticle(docOf(page.replace(' itemprop="articleBody"', ''))).paragraphs[0]).toMatch(/^Other text/);
+    expect(extractArticle(docOf(page, summary)).paragraphs[0]).toMatch(/^Short body one\./);
     // A <meta> says a summary, not where the body is (the Seattle Times): the paragraphs are read.
     const article = extractArticle(docOf(`<article>${para('Body one.')}${para('Body two.')}</article>`, summary));
     expect(article.paragraphs.map((p) => p.slice(0, 9))).toEqual(['Body one.', 'Body two.']);
@@ -182,12 +183,24 @@ describe('extractArticle', () => {
     ]);
   });
 
+  it("reads only the first articleBody where others are not a live blog's posts", () => {
+    // A teaser of another story marked too, and the next article an endless page has added.
+    const doc = docOf(`
+      <article><h1>The story</h1><div itemprop="articleBody">${para('Main body.')}</div></article>
+      <section class="more"><p itemprop="articleBody">A teaser of another story, marked as a body too.</p></section>
+      <article><div itemprop="articleBody">${para('Next article.')}</div></article>`);
+    const article = extractArticle(doc);
+    expect(article.paragraphs.map((p) => p.slice(0, 10))).toEqual(['Main body.']);
+    expect(article.title).toBe('The story');
+  });
+
   it("leaves out a template's placeholders that the page never filled in", () => {
     const doc = docOf(`
       <article>
         <h1>{{headline}}</h1>
         ${para('Market women trade rice.')}
         <p>{{#rendered}} {{/rendered}}</p>
+        <p>{{{raw.html}}}</p>
         ${para('Prices rose {{ price.change }} this spring, {the market said}.')}
       </article>`);
     const article = extractArticle(doc);

@@ -238,9 +238,12 @@ function* findArticleRoot(
   const body = doc.body;
   if (!body) return null;
   // Simple queries, not one compound selector: on a 2 MB page a compound selector with
-  // substring matches is a single 10 ms call that cannot be sliced.
-  const marked = itemBody(body, furniture) ?? markedBody(doc);
-  if (marked && !furniture(marked, body)) return marked;
+  // substring matches is a single 10 ms call that cannot be sliced (an exact attribute's
+  // is cheap).
+  const marked = itemBody(body, furniture);
+  if (marked) return marked;
+  const classed = markedBody(doc);
+  if (classed && !furniture(classed, body)) return classed;
   yield;
 
   // Score every container by the paragraph text directly under it, as Readability does,
@@ -306,22 +309,24 @@ function* findArticleRoot(
 }
 
 /**
- * What the page's microdata marks as the article's body: the element marked
- * `itemprop="articleBody"`, or where a live blog marks each of its posts so, the element
- * that holds them all. Not a `<meta itemprop="articleBody" content="...">`, which says a
- * summary, not where the body is (the Seattle Times).
+ * What the page's microdata marks as the article's body: the first element marked
+ * `itemprop="articleBody"` outside the page's furniture, or, where a live blog marks each of
+ * its posts so (each in a `liveBlogUpdate`), the element that holds them all, never the
+ * page itself. Not a `<meta itemprop="articleBody" content="...">`, which says a summary,
+ * not where the body is (the Seattle Times).
  */
 function itemBody(
   body: HTMLElement,
   furniture: (el: Element, root: Element | null, asContainer?: boolean) => boolean,
 ): Element | null {
-  let holder: Element | null = null;
-  for (const marked of body.querySelectorAll('[itemprop="articleBody"]:not(meta)')) {
-    if (furniture(marked, body)) continue;
-    while (holder && !holder.contains(marked)) holder = holder.parentElement;
-    holder ??= marked;
-  }
-  return holder;
+  const marked = [...body.querySelectorAll('[itemprop="articleBody"]:not(meta)')].filter((el) => !furniture(el, body));
+  const first = marked[0] ?? null;
+  // Several marked, not all of them a live blog's posts: a teaser of another story, or the
+  // next article an endless page has added, is not this one.
+  if (!first || !marked.every((el) => el.closest('[itemprop~="liveBlogUpdate"]'))) return first;
+  let holder: Element | null = first;
+  for (const el of marked) while (holder && !holder.contains(el)) holder = holder.parentElement;
+  return holder && holder !== body && holder !== body.parentElement ? holder : first;
 }
 
 /** An element inside an <article> whose class names it the article's body. */
@@ -422,11 +427,13 @@ function articleTitle(doc: Document, root: Element | null): string {
 /**
  * Text as words: white space collapsed, and without a template's placeholders that the page
  * never filled in (`{{#rendered}} {{/rendered}}` in a news site's paragraphs, Mustache's,
- * Handlebars' or Angular's `{{name}}` before its script runs), which are markup, not words.
+ * Handlebars' or Angular's `{{name}}` and `{{{html}}}` before its script runs), which are
+ * markup, not words. Wherever they are: a code sample's `{{ .Values.image }}` goes too,
+ * which costs telling what an article is about nothing.
  */
 function clean(text: string): string {
   return text
-    .replace(/\{\{[^{}]*\}\}/g, ' ')
+    .replace(/\{\{\{?[^{}]*\}?\}\}/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
