@@ -259,8 +259,9 @@ export async function lookInPage(h: FirefoxHarness, articleUrl: string) {
         panelColour: string | null;
         pill: { x: number; y: number } | null;
         /**
-         * The pill is laid out but not drawn yet: its host waits to go into the top layer, or
-         * it is being placed clear of the page's bars (in-page-ui.ts, clear-of-page.ts).
+         * The pill is not drawn yet: its host waits to go into the top layer (not laid out:
+         * its box is empty), or the pill is being placed clear of the page's bars (laid out,
+         * hidden) (in-page-ui.ts, clear-of-page.ts).
          */
         placing: boolean;
         cards: number;
@@ -310,7 +311,8 @@ export async function settledPill(look: () => ReturnType<typeof lookInPage>) {
   const seen = await poll(look, (now) => {
     const here = JSON.stringify(now?.pill ?? null);
     const same = now?.pill != null && !now.placing && here === last;
-    last = here;
+    // Two drawn looks in a row: a look before it was drawn counts for nothing.
+    last = now?.placing ? '' : here;
     return same;
   });
   if (!seen?.pill) throw new Error('no pill settled on the page');
