@@ -391,6 +391,44 @@ const termCardHasFocus = (ui: ReturnType<typeof inPage>) =>
   ui.evaluate((root, sel) => root.activeElement?.matches(sel) ?? false, TERM_CARD);
 
 describe('terms on the page', () => {
+  it('leaves itself out of a printed article: no pill, and no marks on paper', async () => {
+    const page = await open('famineOrphans');
+    const ui = inPage(page);
+    await ui.waitFor(PILL);
+    await expect.poll(async () => (await markedTerms(page)).length).toBeGreaterThan(0);
+    /** The first marked term and the underline below it, as drawn now, and the same without the marks. */
+    const drawn = async () => {
+      const [term] = await markedTerms(page);
+      if (!term) throw new Error('no marked term');
+      const clip = { x: term.x - 2, y: term.y - 2, width: term.width + 4, height: term.height + 10 };
+      const marked = await page.screenshot({ clip, caret: 'hide' });
+      // The page's own script may take the highlight away and give it back: the term unmarked.
+      await page.evaluate(() => {
+        const kept = CSS.highlights.get('firsthand-term');
+        CSS.highlights.delete('firsthand-term');
+        (globalThis as Record<string, unknown>).keptMarks = kept;
+      });
+      const unmarked = await page.screenshot({ clip, caret: 'hide' });
+      await page.evaluate(() =>
+        CSS.highlights.set('firsthand-term', (globalThis as Record<string, unknown>).keptMarks as Highlight),
+      );
+      return { marked, unmarked };
+    };
+    // On screen, the control: the pill is drawn and the term underlined.
+    expect(await ui.isVisible(PILL)).toBe(true);
+    const screen = await drawn();
+    expect(screen.marked.equals(screen.unmarked)).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await ui.box(PILL)).toBeNull();
+      const paper = await drawn();
+      expect(paper.marked.equals(paper.unmarked)).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+    await page.close();
+  });
+
   it('underlines the terms that earned the cards, and a click on one opens its card beside it', async () => {
     const page = await open('famineOrphans');
     const ui = inPage(page);
