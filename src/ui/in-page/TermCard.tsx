@@ -59,7 +59,7 @@ export function TermCard({ term, cards, anchor, takeFocus, returnTo, host, onClo
       // Clear of the page's own bars at the viewport's edges (a cookie banner, a sticky header).
       const ours = (element: Element) => element === host || card.contains(element);
       const bars = pageBars(pageProbe(card.ownerDocument, ours), width, height);
-      const place = placeCard(rect, { width: card.offsetWidth, height: wanted }, { width, height }, undefined, bars);
+      const place = placeCard(rect, { width: card.offsetWidth, height: wanted }, { width, height }, bars);
       setPlace({ ...place, maxHeight: Math.min(place.maxHeight, MAX_HEIGHT) });
     };
     const schedule = () => {

@@ -30,11 +30,11 @@ describe('placeCard', () => {
     expect(free.placement).toBe('below');
     expect(free.top + size.height).toBeGreaterThan(650);
     // A 150 px banner at the bottom: above the term, where it fits whole.
-    const place = placeCard(anchor, size, viewport, 8, { top: 0, bottom: 150 });
+    const place = placeCard(anchor, size, viewport, { top: 0, bottom: 150 });
     expect(place.placement).toBe('above');
     expect(place.top + size.height).toBeLessThanOrEqual(anchor.top);
     // A sticky header too: never under it either; the card scrolls within what is left.
-    const both = placeCard(anchor, size, viewport, 8, { top: 200, bottom: 150 });
+    const both = placeCard(anchor, size, viewport, { top: 200, bottom: 150 });
     expect(both.top).toBeGreaterThanOrEqual(200);
     expect(both.top + both.maxHeight).toBeLessThanOrEqual(800 - 150);
   });

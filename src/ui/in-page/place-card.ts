@@ -3,9 +3,9 @@ export function placeCard(
   anchor: { top: number; bottom: number; left: number },
   size: { width: number; height: number },
   viewport: { width: number; height: number },
-  margin = 8,
   /** What the page keeps fixed at the viewport's top and bottom edges (its bars): not covered. */
   bars: { top: number; bottom: number } = { top: 0, bottom: 0 },
+  margin = 8,
 ): { top: number; left: number; maxHeight: number; placement: 'below' | 'above' } {
   const gap = 6;
   const below = viewport.height - bars.bottom - margin - (anchor.bottom + gap);
