@@ -324,9 +324,10 @@ function itemBody(
   // Several marked, not all of them a live blog's posts: a teaser of another story, or the
   // next article an endless page has added, is not this one.
   if (!first || !marked.every((el) => el.closest('[itemprop~="liveBlogUpdate"]'))) return first;
-  let holder: Element | null = first;
-  for (const el of marked) while (holder && !holder.contains(el)) holder = holder.parentElement;
-  return holder && holder !== body && holder !== body.parentElement ? holder : first;
+  // Every marked element is in <body>: the climb ends there at the highest.
+  let holder: Element = first;
+  for (const el of marked) while (!holder.contains(el)) holder = holder.parentElement ?? body;
+  return holder === body ? first : holder;
 }
 
 /** An element inside an <article> whose class names it the article's body. */
